@@ -1,0 +1,55 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { runAction, type ActionState } from '@/lib/actions';
+import { saveArticle } from '@/lib/articles/mutations';
+import { requireRole } from '@/lib/auth/session';
+import { moderateComment } from '@/lib/comments';
+import { articleFormSchema, articleIntentSchema, articleVersionSchema } from '@/lib/validation/articles';
+import { moderationActionSchema } from '@/lib/validation/comments';
+
+export type SavedArticleState = ActionState<{ id: string; slug: string; version: number; status: string }>;
+
+const idSchema = z.string().trim().max(40).optional().transform((v) => v || undefined);
+
+/** Save draft / Publish / Submit for review / Unpublish from the article editor. */
+export async function saveArticleAction(_prev: SavedArticleState, form: FormData): Promise<SavedArticleState> {
+  return runAction(form, async () => {
+    const user = await requireRole('CONTRIBUTOR');
+    const intent = articleIntentSchema.parse(form.get('intent'));
+    const id = idSchema.parse(form.get('id') ?? undefined);
+    const version = id ? articleVersionSchema.parse(form.get('version')) : undefined;
+    const data = articleFormSchema.parse({
+      title: form.get('title') ?? '',
+      standfirst: form.get('standfirst') ?? '',
+      body: form.get('body') ?? '',
+      sectionId: form.get('sectionId') ?? '',
+      tags: form.get('tags') ?? '',
+    });
+    const saved = await saveArticle({ id, version, intent, data }, user);
+    for (const p of saved.paths) revalidatePath(p);
+    revalidatePath('/admin');
+    const message = {
+      publish: 'Published. The article is live.',
+      unpublish: 'Unpublished. The article is back in drafts and no longer public.',
+      submit: 'Submitted for review. An editor will take it from here.',
+      save: saved.status === 'PUBLISHED' ? 'Saved. The live article is updated.' : 'Draft saved.',
+    }[intent];
+    return { ok: true, message, data: { id: saved.id, slug: saved.slug, version: saved.version, status: saved.status } };
+  });
+}
+
+/** Approve / Mark as spam / Trash from the moderation queue. */
+export async function moderateCommentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const user = await requireRole('EDITOR');
+    const id = z.string().min(1).max(40).parse(form.get('commentId'));
+    const action = moderationActionSchema.parse(form.get('action'));
+    const { paths } = await moderateComment(id, action, user);
+    for (const p of paths) revalidatePath(p);
+    revalidatePath('/admin/comments');
+    const verb = { approve: 'approved', spam: 'marked as spam', trash: 'moved to the trash' }[action];
+    return { ok: true, message: `Comment ${verb}.` };
+  });
+}

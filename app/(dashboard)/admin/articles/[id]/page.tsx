@@ -1,0 +1,39 @@
+import { notFound } from 'next/navigation';
+import { ArticleEditor } from '@/components/admin/article-editor';
+import { bodyDocSchema, docToPlainText } from '@/lib/articles/body';
+import { getArticleForEdit } from '@/lib/articles/mutations';
+import { hasRole } from '@/lib/auth/roles';
+import { requirePageRole } from '@/lib/auth/session';
+import { listSections } from '@/lib/sections';
+import { saveArticleAction } from '../../actions';
+
+export const metadata = { title: 'Edit article' };
+
+export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageRole('CONTRIBUTOR', `/admin/articles/${id}`);
+  const [article, sections] = await Promise.all([getArticleForEdit(id, user), listSections()]);
+  if (!article) notFound();
+  const doc = bodyDocSchema.safeParse(article.bodyJson);
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Edit article</h1>
+      <ArticleEditor
+        sections={sections}
+        canPublish={hasRole(user.role, 'EDITOR')}
+        action={saveArticleAction}
+        initial={{
+          id: article.id,
+          slug: article.slug,
+          version: article.version,
+          status: article.status,
+          title: article.title,
+          standfirst: article.standfirst,
+          body: doc.success ? docToPlainText(doc.data) : '',
+          sectionId: article.sectionId ?? '',
+          tags: article.tags.map((t) => t.tag.name).join(', '),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { ArticleEditor } from '@/components/admin/article-editor';
+import { hasRole } from '@/lib/auth/roles';
+import { requirePageRole } from '@/lib/auth/session';
+import { listSections } from '@/lib/sections';
+import { saveArticleAction } from '../../actions';
+
+export const metadata = { title: 'New article' };
+
+export default async function NewArticlePage() {
+  const user = await requirePageRole('CONTRIBUTOR', '/admin/articles/new');
+  const sections = await listSections();
+  return (
+    <>
+      <h1 className="text-2xl font-bold">New article</h1>
+      <ArticleEditor sections={sections} canPublish={hasRole(user.role, 'EDITOR')} action={saveArticleAction} />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { hasRole } from '@/lib/auth/roles';
+import { requirePageRole } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s — Broadsheet dashboard' }, robots: { index: false } };
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageRole('CONTRIBUTOR');
+  return (
+    <div className="min-h-screen bg-neutral-50 text-neutral-900 dark:bg-neutral-950 dark:text-neutral-100">
+      <header className="border-b border-black/10 bg-white dark:border-white/15 dark:bg-neutral-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <nav aria-label="Dashboard" className="flex flex-wrap items-center gap-5 text-sm font-semibold">
+            <Link href="/admin" className="font-serif text-xl font-bold">
+              Broadsheet
+            </Link>
+            <Link href="/admin">Articles</Link>
+            <Link href="/admin/articles/new">New article</Link>
+            {hasRole(user.role, 'EDITOR') ? <Link href="/admin/comments">Comments</Link> : null}
+            <Link href="/">View site</Link>
+          </nav>
+          <div className="flex items-center gap-3 text-sm">
+            <span>
+              {user.name} <span className="text-neutral-600 dark:text-neutral-300">({user.role.toLowerCase()})</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </div>
+  );
+}

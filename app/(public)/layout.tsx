@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import { SiteFooter } from '@/components/site/site-footer';
+import { SiteHeader } from '@/components/site/site-header';
+import { listSections } from '@/lib/sections';
+
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  const sections = await listSections();
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
+        Skip to content
+      </a>
+      <SiteHeader sections={sections} now={new Date()} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { z } from 'zod';
+import { StoryCard } from '@/components/articles/article-list';
+import { listSectionArticles } from '@/lib/articles/queries';
+import { sectionPath } from '@/lib/articles/urls';
+import { getSectionBySlug } from '@/lib/sections';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const section = await getSectionBySlug((await params).slug);
+  return section ? { title: section.name, description: section.description ?? undefined } : {};
+}
+
+export default async function SectionPage({ params, searchParams }: Props) {
+  const section = await getSectionBySlug((await params).slug);
+  if (!section) notFound();
+  const page = pageSchema.parse((await searchParams).page);
+  const { articles, pages } = await listSectionArticles(section.id, page);
+  return (
+    <>
+      <h1 className="border-b-2 border-[var(--color-accent)] pb-2 font-serif text-4xl font-bold">{section.name}</h1>
+      {section.description ? <p className="mt-2 text-[var(--color-muted)]">{section.description}</p> : null}
+      <div className="mt-8 grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
+        {articles.map((a) => (
+          <StoryCard key={a.id} article={a} />
+        ))}
+      </div>
+      {articles.length === 0 ? <p className="mt-8">No stories in this section yet.</p> : null}
+      <nav aria-label="Pagination" className="mt-10 flex justify-between">
+        {page > 1 ? <Link href={`${sectionPath(section.slug)}?page=${page - 1}`} className="underline">Newer stories</Link> : <span />}
+        {page < pages ? <Link href={`${sectionPath(section.slug)}?page=${page + 1}`} className="underline">Older stories</Link> : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,163 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, useState } from 'react';
+import { articlePath } from '@/lib/articles/urls';
+import type { SavedArticleState } from '@/app/(dashboard)/admin/actions';
+
+type Initial = {
+  id: string;
+  slug: string;
+  version: number;
+  status: string;
+  title: string;
+  standfirst: string;
+  body: string;
+  sectionId: string;
+  tags: string;
+};
+
+const inputClass = 'mt-1 w-full rounded border border-black/30 bg-white px-3 py-2 text-neutral-900 dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100';
+const STATUS_LABEL: Record<string, string> = { DRAFT: 'Draft', IN_REVIEW: 'In review', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', ARCHIVED: 'Archived' };
+
+/** The article form: fields stay controlled so nothing typed is lost when a save is refused. */
+export function ArticleEditor({
+  sections,
+  canPublish,
+  action,
+  initial,
+}: {
+  sections: { id: string; name: string }[];
+  canPublish: boolean;
+  action: (prev: SavedArticleState, form: FormData) => Promise<SavedArticleState>;
+  initial?: Initial;
+}) {
+  const [fields, setFields] = useState({
+    title: initial?.title ?? '',
+    standfirst: initial?.standfirst ?? '',
+    body: initial?.body ?? '',
+    sectionId: initial?.sectionId ?? '',
+    tags: initial?.tags ?? '',
+  });
+  const [saved, setSaved] = useState(initial ? { id: initial.id, slug: initial.slug, version: initial.version, status: initial.status } : null);
+  const [state, formAction, pending] = useActionState(async (prev: SavedArticleState, form: FormData) => {
+    const result = await action(prev, form);
+    if (result.ok && result.data) {
+      setSaved(result.data);
+      if (!initial) window.history.replaceState(null, '', `/admin/articles/${result.data.id}`);
+    }
+    return result;
+  }, { ok: false });
+
+  const set = (k: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }));
+  const err = (k: string) => (!state.ok ? state.fieldErrors?.[k]?.[0] : undefined);
+  const isLive = saved?.status === 'PUBLISHED';
+
+  const fieldError = (k: string) =>
+    err(k) ? (
+      <p id={`article-${k}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+        {err(k)}
+      </p>
+    ) : null;
+
+  return (
+    <form action={formAction} className="mt-6 space-y-5">
+      {saved ? (
+        <>
+          <input type="hidden" name="id" value={saved.id} />
+          <input type="hidden" name="version" value={saved.version} />
+        </>
+      ) : null}
+      <p className="text-sm">
+        Status: <strong>{saved ? STATUS_LABEL[saved.status] ?? saved.status : 'New draft'}</strong>
+        {saved ? ` · version ${saved.version}` : ''}
+      </p>
+      <div>
+        <label htmlFor="article-title" className="block font-semibold">
+          Title
+        </label>
+        <input id="article-title" name="title" value={fields.title} onChange={set('title')} required maxLength={200} aria-invalid={!!err('title')} aria-describedby={err('title') ? 'article-title-error' : undefined} className={`${inputClass} text-lg`} />
+        {fieldError('title')}
+      </div>
+      <div>
+        <label htmlFor="article-standfirst" className="block font-semibold">
+          Standfirst
+        </label>
+        <textarea id="article-standfirst" name="standfirst" rows={2} value={fields.standfirst} onChange={set('standfirst')} maxLength={400} aria-describedby="article-standfirst-hint" className={inputClass} />
+        <p id="article-standfirst-hint" className="mt-1 text-xs text-neutral-600 dark:text-neutral-300">
+          One or two sentences under the headline.
+        </p>
+        {fieldError('standfirst')}
+      </div>
+      <div>
+        <label htmlFor="article-body" className="block font-semibold">
+          Body
+        </label>
+        <textarea id="article-body" name="body" rows={16} value={fields.body} onChange={set('body')} aria-invalid={!!err('body')} aria-describedby="article-body-hint" className={`${inputClass} font-serif`} />
+        <p id="article-body-hint" className="mt-1 text-xs text-neutral-600 dark:text-neutral-300">
+          Separate paragraphs with a blank line. {fields.body.split(/\s+/).filter(Boolean).length} words.
+        </p>
+        {fieldError('body')}
+      </div>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <div>
+          <label htmlFor="article-section" className="block font-semibold">
+            Section
+          </label>
+          <select id="article-section" name="sectionId" value={fields.sectionId} onChange={set('sectionId')} className={inputClass}>
+            <option value="">No section</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          {fieldError('sectionId')}
+        </div>
+        <div>
+          <label htmlFor="article-tags" className="block font-semibold">
+            Tags
+          </label>
+          <input id="article-tags" name="tags" value={fields.tags} onChange={set('tags')} aria-describedby="article-tags-hint" className={inputClass} />
+          <p id="article-tags-hint" className="mt-1 text-xs text-neutral-600 dark:text-neutral-300">
+            Separate tags with commas.
+          </p>
+          {fieldError('tags')}
+        </div>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-black/30 bg-white px-4 py-2 font-semibold text-neutral-900 disabled:opacity-60 dark:border-white/30">
+          {isLive ? 'Update' : 'Save draft'}
+        </button>
+        {canPublish && !isLive ? (
+          <button type="submit" name="intent" value="publish" disabled={pending} className="rounded bg-red-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
+            Publish
+          </button>
+        ) : null}
+        {canPublish && isLive ? (
+          <button type="submit" name="intent" value="unpublish" disabled={pending} className="rounded border border-red-800 px-4 py-2 font-semibold text-red-800 disabled:opacity-60 dark:text-red-300">
+            Unpublish
+          </button>
+        ) : null}
+        {!canPublish && saved?.status !== 'IN_REVIEW' ? (
+          <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
+            Submit for review
+          </button>
+        ) : null}
+        {isLive && saved ? (
+          <Link href={articlePath(saved.slug)} className="font-semibold text-red-800 underline dark:text-red-300">
+            View article
+          </Link>
+        ) : null}
+      </div>
+      <div aria-live="polite">
+        {state.message ? (
+          <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'rounded bg-green-50 p-3 text-green-900' : 'rounded bg-red-50 p-3 text-red-900'}>
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

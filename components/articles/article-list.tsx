@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import type { ArticleCard } from '@/lib/articles/queries';
+import { articlePath } from '@/lib/articles/urls';
+import { formatDateTime } from '@/lib/site';
+
+/** A titled block of article links ("Latest news", "Related news"). */
+export function ArticleList({ title, articles, headingLevel = 2 }: { title: string; articles: ArticleCard[]; headingLevel?: 2 | 3 }) {
+  if (!articles.length) return null;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const id = `list-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="mt-10">
+      <Heading id={id} className="border-b-2 border-[var(--color-accent)] pb-1 text-lg font-bold uppercase tracking-wide">
+        {title}
+      </Heading>
+      <ul className="mt-3 divide-y divide-black/10 dark:divide-white/15">
+        {articles.map((a) => (
+          <li key={a.id} className="py-3">
+            <Link href={articlePath(a.slug)} className="font-serif text-lg font-semibold hover:underline">
+              {a.title}
+            </Link>
+            <p className="mt-1 text-xs text-[var(--color-muted)]">
+              {a.section ? `${a.section.name} · ` : ''}
+              <time dateTime={a.publishedAt.toISOString()}>{formatDateTime(a.publishedAt)}</time>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A story with its standfirst, for fronts. */
+export function StoryCard({ article, lead = false }: { article: ArticleCard; lead?: boolean }) {
+  return (
+    <article>
+      {article.section ? <p className="text-xs font-bold uppercase tracking-wide text-[var(--color-accent)]">{article.section.name}</p> : null}
+      <h2 className={lead ? 'mt-1 font-serif text-3xl font-bold leading-tight sm:text-4xl' : 'mt-1 font-serif text-xl font-bold leading-snug'}>
+        <Link href={articlePath(article.slug)} className="hover:underline">
+          {article.title}
+        </Link>
+      </h2>
+      <p className={lead ? 'mt-3 text-lg text-[var(--color-muted)]' : 'mt-2 text-[var(--color-muted)]'}>{article.standfirst}</p>
+      <p className="mt-2 text-xs text-[var(--color-muted)]">
+        {article.authors.length ? `By ${article.authors.map((a) => a.name).join(' and ')} · ` : ''}
+        <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import { useActionState, useState, type FormEvent } from 'react';
+import { commentFormSchema } from '@/lib/validation/comments';
+import type { ActionState } from '@/lib/actions';
+
+type Fields = { body: string; name: string; email: string; website: string };
+const EMPTY: Fields = { body: '', name: '', email: '', website: '' };
+
+function Field({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-semibold">
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const inputClass =
+  'mt-1 w-full rounded border border-black/30 bg-transparent px-3 py-2 aria-[invalid=true]:border-red-700 dark:border-white/30';
+
+/** "Leave a reply": validates in the browser with the server's schema, keeps what was typed on any error. */
+export function CommentForm({
+  articleId,
+  parentId,
+  action,
+}: {
+  articleId: string;
+  parentId?: string;
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+}) {
+  const [fields, setFields] = useState<Fields>(EMPTY);
+  const [clientErrors, setClientErrors] = useState<Partial<Record<keyof Fields, string>>>({});
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const result = await action(prev, form);
+    if (result.ok) setFields(EMPTY);
+    return result;
+  }, { ok: false });
+
+  const serverErrors = state.ok ? {} : (state.fieldErrors ?? {});
+  const errorFor = (k: keyof Fields) => clientErrors[k] ?? serverErrors[k]?.[0];
+  const set = (k: keyof Fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }));
+
+  function validate(e: FormEvent<HTMLFormElement>) {
+    const parsed = commentFormSchema.safeParse({ articleId, parentId, ...fields });
+    if (parsed.success) {
+      setClientErrors({});
+      return;
+    }
+    e.preventDefault();
+    const errs: Partial<Record<keyof Fields, string>> = {};
+    for (const issue of parsed.error.issues) {
+      const k = issue.path[0] as keyof Fields;
+      errs[k] ??= issue.message;
+    }
+    setClientErrors(errs);
+  }
+
+  const describedBy = (k: keyof Fields, id: string) => (errorFor(k) ? `${id}-error` : undefined);
+
+  return (
+    <section aria-labelledby="reply-heading" className="mt-10 rounded border border-black/10 p-5 dark:border-white/15">
+      <h3 id="reply-heading" className="text-xl font-bold">
+        Leave a reply
+      </h3>
+      <p className="mt-1 text-sm text-[var(--color-muted)]">Your email address will not be published. Comments are moderated.</p>
+      <form action={formAction} onSubmit={validate} noValidate className="mt-4 space-y-4">
+        <input type="hidden" name="articleId" value={articleId} />
+        {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
+        <Field id="comment-body" label="Comment" error={errorFor('body')}>
+          <textarea
+            id="comment-body"
+            name="body"
+            rows={6}
+            value={fields.body}
+            onChange={set('body')}
+            aria-invalid={!!errorFor('body')}
+            aria-describedby={describedBy('body', 'comment-body')}
+            className={inputClass}
+          />
+        </Field>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field id="comment-name" label="Name" error={errorFor('name')}>
+            <input id="comment-name" name="name" autoComplete="name" value={fields.name} onChange={set('name')} aria-invalid={!!errorFor('name')} aria-describedby={describedBy('name', 'comment-name')} className={inputClass} />
+          </Field>
+          <Field id="comment-email" label="Email" error={errorFor('email')}>
+            <input id="comment-email" name="email" type="email" autoComplete="email" value={fields.email} onChange={set('email')} aria-invalid={!!errorFor('email')} aria-describedby={describedBy('email', 'comment-email')} className={inputClass} />
+          </Field>
+          <Field id="comment-website" label="Website (optional)" error={errorFor('website')}>
+            <input id="comment-website" name="website" type="url" autoComplete="url" value={fields.website} onChange={set('website')} aria-invalid={!!errorFor('website')} aria-describedby={describedBy('website', 'comment-website')} className={inputClass} />
+          </Field>
+        </div>
+        <button type="submit" disabled={pending} className="rounded bg-[var(--color-accent)] px-5 py-2 font-semibold text-white disabled:opacity-60">
+          {pending ? 'Posting…' : 'Post comment'}
+        </button>
+        <div aria-live="polite">
+          {state.message ? (
+            <p className={state.ok ? 'rounded bg-green-50 p-3 text-green-900' : 'rounded bg-red-50 p-3 text-red-900'}>{state.message}</p>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { sectionPath } from '@/lib/articles/urls';
+import { formatLongDate, site } from '@/lib/site';
+import type { SectionSummary } from '@/lib/sections';
+
+export function SiteHeader({ sections, now }: { sections: SectionSummary[]; now: Date }) {
+  return (
+    <header className="border-b border-black/10 dark:border-white/15">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 pt-3 text-sm text-[var(--color-muted)]">
+        <time dateTime={now.toISOString().slice(0, 10)}>{formatLongDate(now)}</time>
+      </div>
+      <div className="mx-auto max-w-6xl px-4 py-4 text-center">
+        <Link href="/" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">
+          {site.name}
+        </Link>
+        <p className="mt-1 text-sm text-[var(--color-muted)]">{site.tagline}</p>
+      </div>
+      <nav aria-label="Sections" className="border-t border-black/10 dark:border-white/15">
+        <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-6 gap-y-1 px-4 py-2 text-sm font-semibold">
+          {sections.map((s) => (
+            <li key={s.id}>
+              <Link href={sectionPath(s.slug)} className="hover:text-[var(--color-accent)]">
+                {s.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

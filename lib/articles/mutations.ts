@@ -1,0 +1,187 @@
+import 'server-only';
+import { hasRole } from '@/lib/auth/roles';
+import { recordAudit } from '@/lib/audit';
+import { countWords, plainTextToDoc, renderDocToHtml } from '@/lib/articles/body';
+import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { slugify } from '@/lib/slug';
+import type { StaffUser } from '@/lib/users';
+import type { ArticleFormData, ArticleIntent } from '@/lib/validation/articles';
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+export type SavedArticle = {
+  id: string;
+  slug: string;
+  version: number;
+  status: string;
+  /** Public paths whose pages show this article and must be refreshed. */
+  paths: string[];
+};
+
+const EDITABLE_BY_WRITERS = ['DRAFT', 'IN_REVIEW'];
+
+async function uniqueSlug(tx: Tx, title: string): Promise<string> {
+  const base = slugify(title);
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base.slice(0, 76)}-${n}`;
+    if (!(await tx.article.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}
+
+async function tagIdsFor(tx: Tx, names: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of names) {
+    const slug = slugify(name);
+    const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name }, select: { id: true } });
+    if (!ids.includes(tag.id)) ids.push(tag.id);
+  }
+  return ids;
+}
+
+function statusFor(intent: ArticleIntent, current: string | null, user: StaffUser): string {
+  if (intent === 'publish' || intent === 'unpublish') {
+    if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can publish or unpublish. Submit the article for review instead.');
+    return intent === 'publish' ? 'PUBLISHED' : 'DRAFT';
+  }
+  if (intent === 'submit') return 'IN_REVIEW';
+  return current ?? 'DRAFT';
+}
+
+/**
+ * Creates or updates an article from the editor. Updates name the version the editor
+ * loaded; if anyone saved since, the save is refused with a conflict, never overwritten.
+ */
+export async function saveArticle(
+  input: { id?: string; version?: number; intent: ArticleIntent; data: ArticleFormData },
+  user: StaffUser,
+): Promise<SavedArticle> {
+  if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow writing articles.');
+  const { data, intent } = input;
+  const doc = plainTextToDoc(data.body);
+  const content = {
+    title: data.title,
+    standfirst: data.standfirst,
+    bodyJson: doc,
+    bodyHtml: renderDocToHtml(doc),
+    wordCount: countWords(doc),
+    sectionId: data.sectionId,
+  };
+  if (intent === 'publish' && !doc.content.length) {
+    throw new AppError('unprocessable', 'Add a body before publishing.', { body: ['Write at least one paragraph before publishing.'] });
+  }
+
+  const result = await db.$transaction(async (tx) => {
+    if (data.sectionId && !(await tx.section.findUnique({ where: { id: data.sectionId }, select: { id: true } }))) {
+      throw new AppError('unprocessable', 'Choose a section from the list.', { sectionId: ['Choose a section from the list.'] });
+    }
+    const tagIds = await tagIdsFor(tx, data.tags);
+
+    if (!input.id) {
+      const status = statusFor(intent, null, user);
+      const created = await tx.article.create({
+        data: {
+          ...content,
+          slug: await uniqueSlug(tx, data.title),
+          status: status as 'DRAFT',
+          publishedAt: status === 'PUBLISHED' ? new Date() : null,
+          authors: { create: [{ userId: user.id, position: 0 }] },
+          tags: { create: tagIds.map((tagId) => ({ tagId })) },
+        },
+        select: { id: true, slug: true, version: true, status: true },
+      });
+      await tx.articleRevision.create({
+        data: { articleId: created.id, version: 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: created.status, authorId: user.id },
+      });
+      await recordAudit(tx, { actorId: user.id, action: status === 'PUBLISHED' ? 'article.published' : 'article.created', entityType: 'article', entityId: created.id, summary: data.title });
+      return { ...created, previousSlug: null as string | null };
+    }
+
+    const current = await tx.article.findUnique({
+      where: { id: input.id },
+      select: { id: true, slug: true, status: true, version: true, publishedAt: true, authors: { select: { userId: true } } },
+    });
+    if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
+    if (!hasRole(user.role, 'EDITOR')) {
+      if (!current.authors.some((a) => a.userId === user.id)) throw new AppError('forbidden', 'You can edit only your own articles.');
+      if (!EDITABLE_BY_WRITERS.includes(current.status)) throw new AppError('forbidden', 'This article is no longer a draft; ask an editor to change it.');
+    }
+    const status = statusFor(intent, current.status, user);
+    const version = input.version ?? current.version;
+    const updated = await tx.article.updateMany({
+      where: { id: current.id, version },
+      data: {
+        ...content,
+        status: status as 'DRAFT',
+        publishedAt: status === 'PUBLISHED' ? (current.publishedAt ?? new Date()) : current.publishedAt,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) {
+      throw new AppError(
+        'conflict',
+        `Someone else saved this article while you were editing (it is now at version ${current.version}, you started from version ${version}). ` +
+          'Copy your changes, reload the article to see theirs, then apply yours again.',
+      );
+    }
+    await tx.articleTag.deleteMany({ where: { articleId: current.id } });
+    if (tagIds.length) await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId: current.id, tagId })) });
+    await tx.articleRevision.create({
+      data: { articleId: current.id, version: version + 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: status as 'DRAFT', authorId: user.id },
+    });
+    const action = status !== current.status ? `article.${status === 'PUBLISHED' ? 'published' : status === 'IN_REVIEW' ? 'submitted' : status === 'DRAFT' && current.status === 'PUBLISHED' ? 'unpublished' : 'updated'}` : 'article.updated';
+    await recordAudit(tx, { actorId: user.id, action, entityType: 'article', entityId: current.id, summary: data.title, data: { from: current.status, to: status, version: version + 1 } });
+    return { id: current.id, slug: current.slug, version: version + 1, status, previousSlug: current.slug };
+  });
+
+  const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { slug: true } }) : null;
+  const tags = await db.tag.findMany({ where: { articles: { some: { articleId: result.id } } }, select: { slug: true } });
+  const paths = ['/', articlePath(result.slug), ...(section ? [sectionPath(section.slug)] : []), ...tags.map((t) => tagPath(t.slug))];
+  return { id: result.id, slug: result.slug, version: result.version, status: result.status, paths };
+}
+
+/** An article as the editor loads it; writers may open only their own. */
+export async function getArticleForEdit(id: string, user: StaffUser) {
+  const article = await db.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      standfirst: true,
+      bodyJson: true,
+      status: true,
+      version: true,
+      sectionId: true,
+      publishedAt: true,
+      updatedAt: true,
+      tags: { select: { tag: { select: { name: true } } } },
+      authors: { orderBy: { position: 'asc' }, select: { userId: true, user: { select: { name: true } } } },
+    },
+  });
+  if (!article) return null;
+  if (!hasRole(user.role, 'EDITOR') && !article.authors.some((a) => a.userId === user.id)) {
+    throw new AppError('forbidden', 'You can open only your own articles.');
+  }
+  return article;
+}
+
+/** The dashboard's article list: everything for editors, own articles for writers. */
+export async function listArticlesForDashboard(user: StaffUser, { take = 50 }: { take?: number } = {}) {
+  return db.article.findMany({
+    where: hasRole(user.role, 'EDITOR') ? {} : { authors: { some: { userId: user.id } } },
+    orderBy: { updatedAt: 'desc' },
+    take,
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      status: true,
+      updatedAt: true,
+      publishedAt: true,
+      section: { select: { name: true } },
+      authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true } } } },
+    },
+  });
+}

@@ -1,0 +1,103 @@
+import 'server-only';
+import { cache } from 'react';
+import { db } from '@/lib/db';
+import { publishedOnly } from '@/lib/articles/access';
+
+const cardSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  standfirst: true,
+  publishedAt: true,
+  section: { select: { name: true, slug: true } },
+  authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true, slug: true } } } },
+} as const;
+
+export type ArticleCard = {
+  id: string;
+  slug: string;
+  title: string;
+  standfirst: string;
+  publishedAt: Date;
+  section: { name: string; slug: string } | null;
+  authors: { name: string; slug: string }[];
+};
+
+type CardRow = { id: string; slug: string; title: string; standfirst: string; publishedAt: Date | null; section: { name: string; slug: string } | null; authors: { user: { name: string; slug: string } }[] };
+
+function toCard(row: CardRow): ArticleCard {
+  return { ...row, publishedAt: row.publishedAt ?? new Date(0), authors: row.authors.map((a) => a.user) };
+}
+
+/** A published article for its public page; shared by generateMetadata and the page through cache(). */
+export const getPublishedArticleBySlug = cache(async (slug: string) => {
+  const row = await db.article.findFirst({
+    where: { slug, ...publishedOnly() },
+    select: {
+      ...cardSelect,
+      bodyHtml: true,
+      updatedAt: true,
+      commentsOpen: true,
+      seoTitle: true,
+      seoDescription: true,
+      sectionId: true,
+      tags: { select: { tag: { select: { id: true, name: true, slug: true } } } },
+      authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true, slug: true, bio: true } } } },
+    },
+  });
+  if (!row) return null;
+  return { ...row, publishedAt: row.publishedAt ?? row.updatedAt, authors: row.authors.map((a) => a.user), tags: row.tags.map((t) => t.tag) };
+});
+export type PublicArticle = NonNullable<Awaited<ReturnType<typeof getPublishedArticleBySlug>>>;
+
+/** Newest published articles, optionally leaving one out (the article being read). */
+export async function listLatestArticles({ take = 5, excludeId }: { take?: number; excludeId?: string } = {}): Promise<ArticleCard[]> {
+  const rows = await db.article.findMany({
+    where: { ...publishedOnly(), ...(excludeId ? { id: { not: excludeId } } : {}) },
+    orderBy: { publishedAt: 'desc' },
+    take,
+    select: cardSelect,
+  });
+  return rows.map(toCard);
+}
+
+/**
+ * Related articles: those sharing the most tags, then the same section, newest first;
+ * never the article itself.
+ */
+export async function listRelatedArticles(article: { id: string; sectionId: string | null; tags: { id: string }[] }, take = 4): Promise<ArticleCard[]> {
+  const tagIds = article.tags.map((t) => t.id);
+  const candidates = await db.article.findMany({
+    where: {
+      ...publishedOnly(),
+      id: { not: article.id },
+      OR: [...(tagIds.length ? [{ tags: { some: { tagId: { in: tagIds } } } }] : []), ...(article.sectionId ? [{ sectionId: article.sectionId }] : [])],
+    },
+    orderBy: { publishedAt: 'desc' },
+    take: 50,
+    select: { ...cardSelect, sectionId: true, tags: { select: { tagId: true } } },
+  });
+  if (!tagIds.length && !article.sectionId) return [];
+  const now = Date.now();
+  const score = (c: (typeof candidates)[number]) => {
+    const shared = c.tags.filter((t) => tagIds.includes(t.tagId)).length;
+    const sameSection = c.sectionId === article.sectionId ? 1 : 0;
+    const ageDays = (now - (c.publishedAt?.getTime() ?? 0)) / 86_400_000;
+    return (shared * 2 + sameSection) / (1 + ageDays / 30);
+  };
+  return candidates
+    .map((c) => ({ c, s: score(c) }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, take)
+    .map(({ c }) => toCard(c));
+}
+
+/** Published articles of one section, newest first, with a page count. */
+export async function listSectionArticles(sectionId: string, page = 1, perPage = 12) {
+  const where = { ...publishedOnly(), sectionId };
+  const [rows, total] = await Promise.all([
+    db.article.findMany({ where, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * perPage, take: perPage, select: cardSelect }),
+    db.article.count({ where }),
+  ]);
+  return { articles: rows.map(toCard), total, pages: Math.max(1, Math.ceil(total / perPage)) };
+}

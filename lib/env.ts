@@ -1,0 +1,72 @@
+import 'server-only';
+import { z } from 'zod';
+import { databaseUrl, providerOf } from '@/scripts/db/paths';
+import { readOrCreateDevSecrets } from '@/scripts/dev-secrets';
+
+/**
+ * Every environment variable Broadsheet reads, parsed once.
+ *
+ * Modes: `production` (the default under NODE_ENV=production) refuses to start
+ * without a real NEXTAUTH_SECRET (or AUTH_SECRET) and DATABASE_URL; `demo` (what
+ * `npm start` uses) and `development` fall back to an embedded SQLite database
+ * and to secrets generated once into data/dev-secrets.json (git-ignored).
+ */
+const modeSchema = z.enum(['development', 'demo', 'production', 'test']);
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.url().optional());
+
+const schema = z.object({
+  BROADSHEET_ENV: modeSchema,
+  DATABASE_URL: z.string().min(1),
+  NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET (or AUTH_SECRET) must be at least 32 characters'),
+  NEXTAUTH_URL: optionalUrl,
+  WEATHER_API_URL: z.url().default('https://api.open-meteo.com'),
+  REDIS_URL: optionalUrl,
+  SMTP_URL: optionalUrl,
+});
+
+export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
+
+function load(): Env {
+  const e = process.env;
+  const mode = modeSchema.parse(e.BROADSHEET_ENV ?? (e.NODE_ENV === 'production' ? 'production' : 'development'));
+  const secret = e.NEXTAUTH_SECRET || e.AUTH_SECRET;
+  // `next build` imports server modules with NODE_ENV=production but no runtime secrets;
+  // the real check happens when the server starts.
+  const building = e.NEXT_PHASE === 'phase-production-build';
+  if (mode === 'production' && !building) {
+    const missing = [!secret && 'NEXTAUTH_SECRET (or AUTH_SECRET)', !e.DATABASE_URL && 'DATABASE_URL'].filter(Boolean);
+    if (missing.length) {
+      throw new Error(
+        `Broadsheet refuses to start in production without ${missing.join(' and ')}. ` +
+          'Set them in the environment, or run the demo with `npm start` (BROADSHEET_ENV=demo).',
+      );
+    }
+  }
+  const parsed = schema.safeParse({
+    BROADSHEET_ENV: mode,
+    DATABASE_URL: databaseUrl(e.DATABASE_URL),
+    NEXTAUTH_SECRET: secret || (mode === 'production' ? 'build-time-placeholder-never-used-to-sign-anything' : readOrCreateDevSecrets().nextAuthSecret),
+    NEXTAUTH_URL: e.NEXTAUTH_URL,
+    WEATHER_API_URL: e.WEATHER_API_URL || undefined,
+    REDIS_URL: e.REDIS_URL,
+    SMTP_URL: e.SMTP_URL,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, DATABASE_PROVIDER: providerOf(parsed.data.DATABASE_URL) };
+}
+
+export const env: Env = load();
+export const isProduction = env.BROADSHEET_ENV === 'production';
+
+// Outside production next-auth may trust the Host header, so sign-in and sign-out
+// redirects work on any local port without NEXTAUTH_URL.
+if (!isProduction) process.env.AUTH_TRUST_HOST ??= 'true';

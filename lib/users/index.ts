@@ -1,0 +1,21 @@
+import 'server-only';
+import { cache } from 'react';
+import { db } from '@/lib/db';
+import type { Role } from '@/lib/auth/roles';
+
+export type StaffUser = { id: string; name: string; email: string; role: Role; slug: string };
+
+const staffSelect = { id: true, name: true, email: true, role: true, slug: true } as const;
+
+/** The active user with this email and their password hash, for sign-in only. */
+export async function getUserForSignIn(email: string) {
+  return db.user.findFirst({
+    where: { email: email.toLowerCase(), deactivatedAt: null },
+    select: { ...staffSelect, passwordHash: true },
+  });
+}
+
+/** The active staff user by id (null when missing or deactivated); memoised per request. */
+export const getActiveUserById = cache(async (id: string): Promise<StaffUser | null> => {
+  return db.user.findFirst({ where: { id, deactivatedAt: null }, select: staffSelect });
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Tags typed as "climate, energy policy" -> ["climate", "energy policy"] (trimmed, de-duplicated, case-insensitive). */
+const tagList = z
+  .string()
+  .max(500, 'Keep the tags under 500 characters.')
+  .transform((v) => {
+    const seen = new Set<string>();
+    return v
+      .split(',')
+      .map((t) => t.trim().replace(/\s+/g, ' '))
+      .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+  })
+  .pipe(z.array(z.string().max(40, 'Each tag must be 40 characters or fewer.')).max(12, 'Use at most 12 tags.'));
+
+/** The article editor form, shared by the browser form and the server action. */
+export const articleFormSchema = z.object({
+  title: z.string().trim().min(1, 'Give the article a title.').max(200, 'Keep the title under 200 characters.'),
+  standfirst: z.string().trim().max(400, 'Keep the standfirst under 400 characters.').default(''),
+  body: z.string().max(200_000, 'The body is too long (200,000 characters at most).').default(''),
+  sectionId: z
+    .string()
+    .trim()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
+  tags: tagList.default([]),
+});
+export type ArticleFormInput = z.input<typeof articleFormSchema>;
+export type ArticleFormData = z.output<typeof articleFormSchema>;
+
+export const articleIntentSchema = z.enum(['save', 'publish', 'submit', 'unpublish']);
+export type ArticleIntent = z.infer<typeof articleIntentSchema>;
+
+export const articleVersionSchema = z.coerce.number().int().min(1);

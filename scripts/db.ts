@@ -1,0 +1,148 @@
+// Database commands that work offline (no native Prisma engines):
+//   tsx scripts/db.ts schema                 derive prisma/postgresql/schema.prisma from prisma/schema.prisma
+//   tsx scripts/db.ts generate               derive, then generate the client for both providers
+//   tsx scripts/db.ts migrate                apply pending migrations to DATABASE_URL (SQLite by default)
+//   tsx scripts/db.ts migration --name NAME  create a migration for BOTH providers from schema changes
+//   tsx scripts/db.ts diff [--from-migrations] | status
+//   tsx scripts/db.ts seed                   idempotent demo seed (refused in production)
+//   tsx scripts/db.ts setup                  generate + migrate + seed: what `npm install` runs
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { migrateDeploy, openSchemaEngine } from './db/engine.ts';
+import { pgConfig } from './db/engine-config.ts';
+import { PROVIDERS, ROOT, databaseUrl, providerOf, schemaPath } from './db/paths.ts';
+import { writeDerivedSchemas } from './db/schemas.ts';
+
+const [cmd, ...args] = process.argv.slice(2);
+const opt = (f: string) => (args.includes(f) ? args[args.indexOf(f) + 1] : undefined);
+
+function sh(command: string, argv: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(command, argv, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed (exit ${r.status})`);
+}
+
+function mode() {
+  return process.env.BROADSHEET_ENV ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development');
+}
+
+function generate() {
+  if (writeDerivedSchemas()) console.log('Derived prisma/postgresql/schema.prisma');
+  for (const provider of PROVIDERS) {
+    // Generating needs no schema engine; pointing it at /bin/false stops the CLI from
+    // trying to download one (which fails offline). /bin/true would hide real failures.
+    sh(path.join(ROOT, 'node_modules/.bin/prisma'), ['generate', '--schema', schemaPath(provider)], {
+      PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/false',
+      PRISMA_HIDE_UPDATE_MESSAGE: '1',
+      CHECKPOINT_DISABLE: '1',
+    });
+  }
+}
+
+async function migrate() {
+  const url = databaseUrl();
+  const applied = await migrateDeploy(url);
+  console.log(`${providerOf(url)}: ${applied.length ? `applied ${applied.join(', ')}` : 'no pending migrations'}`);
+}
+
+function seed() {
+  if (mode() === 'production') {
+    console.log('Production: demo seed skipped.');
+    return;
+  }
+  sh(path.join(ROOT, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'prisma/seed.ts']);
+}
+
+/** Creates the migration on a scratch database of each provider, so both folders stay in step. */
+async function createMigration(name: string) {
+  for (const provider of PROVIDERS) {
+    if (provider === 'sqlite') {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-migration-'));
+      const engine = await openSchemaEngine(`file:${path.join(dir, 'scratch.db')}`);
+      try {
+        console.log(`sqlite: ${(await engine.dev(name)) ?? 'already in sync'}`);
+      } finally {
+        await engine.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    } else {
+      const admin = process.env.PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+      const scratch = `broadsheet_migration_${Date.now()}`;
+      const client = new pg.Client(pgConfig(admin));
+      await client.connect();
+      await client.query(`CREATE DATABASE "${scratch}"`);
+      const url = new URL(admin);
+      url.pathname = `/${scratch}`;
+      try {
+        const engine = await openSchemaEngine(url.toString());
+        try {
+          console.log(`postgresql: ${(await engine.dev(name)) ?? 'already in sync'}`);
+        } finally {
+          await engine.close();
+        }
+      } finally {
+        await client.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+        await client.end();
+      }
+    }
+  }
+}
+
+async function main() {
+  switch (cmd) {
+    case 'schema':
+      console.log(writeDerivedSchemas() ? 'Derived prisma/postgresql/schema.prisma' : 'Schemas already in sync');
+      break;
+    case 'generate':
+      generate();
+      break;
+    case 'migrate':
+      await migrate();
+      break;
+    case 'migration': {
+      const name = opt('--name');
+      if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('Give the migration a name: --name add_something (a-z, 0-9, _)');
+      writeDerivedSchemas();
+      await createMigration(name);
+      break;
+    }
+    case 'diff': {
+      const engine = await openSchemaEngine(databaseUrl());
+      try {
+        process.stdout.write(await engine.diff(args.includes('--from-migrations') ? 'migrations' : 'empty'));
+      } finally {
+        await engine.close();
+      }
+      break;
+    }
+    case 'status': {
+      const engine = await openSchemaEngine(databaseUrl());
+      try {
+        console.log(JSON.stringify(await engine.status(), null, 2));
+      } finally {
+        await engine.close();
+      }
+      break;
+    }
+    case 'seed':
+      seed();
+      break;
+    case 'setup':
+      generate();
+      await migrate();
+      seed();
+      break;
+    default:
+      throw new Error(`Unknown command "${cmd ?? ''}". Use one of: schema, generate, migrate, migration --name N, diff, status, seed, setup.`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: Error & { code?: string }) => {
+    console.error(`db ${cmd}: ${e.code ? `${e.code} ` : ''}${e.message}`);
+    process.exit(1);
+  },
+);
