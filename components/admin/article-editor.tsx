@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { startTransition, useActionState, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { articlePath } from '@/lib/articles/urls';
 import type { SavedArticleState } from '@/app/(dashboard)/admin/actions';
 
@@ -26,12 +27,23 @@ export function ArticleEditor({
   canPublish,
   action,
   initial,
+  initialMessage,
 }: {
   sections: { id: string; name: string }[];
   canPublish: boolean;
   action: (prev: SavedArticleState, form: FormData) => Promise<SavedArticleState>;
   initial?: Initial;
+  /** A message carried over from the save that created this article (the page changed URL). */
+  initialMessage?: string;
 }) {
+  const router = useRouter();
+  // Buttons stay disabled until the editor is interactive, so an early click can never
+  // fall back to a plain form submission that drops the work.
+  const hydrated = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
   const [fields, setFields] = useState({
     title: initial?.title ?? '',
     standfirst: initial?.standfirst ?? '',
@@ -44,10 +56,20 @@ export function ArticleEditor({
     const result = await action(prev, form);
     if (result.ok && result.data) {
       setSaved(result.data);
-      if (!initial) window.history.replaceState(null, '', `/admin/articles/${result.data.id}`);
+      // A new article gets its own address, so a reload or a shared link opens it again.
+      if (!initial) router.replace(`/admin/articles/${result.data.id}?saved=${String(form.get('intent'))}`);
     }
     return result;
-  }, { ok: false });
+  }, { ok: !!initialMessage, message: initialMessage });
+
+  // Submitting through a transition (not <form action>) stops React from resetting the
+  // form after the action, which would silently blank the Section select.
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const form = new FormData(e.currentTarget, submitter);
+    startTransition(() => formAction(form));
+  }
 
   const set = (k: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }));
   const err = (k: string) => (!state.ok ? state.fieldErrors?.[k]?.[0] : undefined);
@@ -61,7 +83,8 @@ export function ArticleEditor({
     ) : null;
 
   return (
-    <form action={formAction} className="mt-6 space-y-5">
+    // autoComplete off: the browser must not restore stale field values over the server's copy on reload.
+    <form onSubmit={onSubmit} autoComplete="off" className="mt-6 space-y-5">
       {saved ? (
         <>
           <input type="hidden" name="id" value={saved.id} />
@@ -127,21 +150,21 @@ export function ArticleEditor({
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="intent" value="save" disabled={pending} className="rounded border border-black/30 bg-white px-4 py-2 font-semibold text-neutral-900 disabled:opacity-60 dark:border-white/30">
+        <button type="submit" name="intent" value="save" disabled={pending || !hydrated} className="rounded border border-black/30 bg-white px-4 py-2 font-semibold text-neutral-900 disabled:opacity-60 dark:border-white/30">
           {isLive ? 'Update' : 'Save draft'}
         </button>
         {canPublish && !isLive ? (
-          <button type="submit" name="intent" value="publish" disabled={pending} className="rounded bg-red-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
+          <button type="submit" name="intent" value="publish" disabled={pending || !hydrated} className="rounded bg-red-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
             Publish
           </button>
         ) : null}
         {canPublish && isLive ? (
-          <button type="submit" name="intent" value="unpublish" disabled={pending} className="rounded border border-red-800 px-4 py-2 font-semibold text-red-800 disabled:opacity-60 dark:text-red-300">
+          <button type="submit" name="intent" value="unpublish" disabled={pending || !hydrated} className="rounded border border-red-800 px-4 py-2 font-semibold text-red-800 disabled:opacity-60 dark:text-red-300">
             Unpublish
           </button>
         ) : null}
         {!canPublish && saved?.status !== 'IN_REVIEW' ? (
-          <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
+          <button type="submit" name="intent" value="submit" disabled={pending || !hydrated} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
             Submit for review
           </button>
         ) : null}

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { createContext, useActionState, useContext, useState, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/actions';
 
 const ACTIONS = [
@@ -8,6 +8,29 @@ const ACTIONS = [
   { action: 'spam', label: 'Mark as spam', hide: 'SPAM' },
   { action: 'trash', label: 'Trash', hide: 'TRASH' },
 ] as const;
+
+type Status = { ok: boolean; message: string } | null;
+const StatusContext = createContext<(s: Status) => void>(() => {});
+
+/**
+ * Holds the outcome of the last moderation action above the list, so the message
+ * survives the moderated comment leaving the queue when the page refreshes.
+ */
+export function ModerationStatus({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>(null);
+  return (
+    <StatusContext.Provider value={setStatus}>
+      <div aria-live="polite" className="min-h-8">
+        {status ? (
+          <p role="status" className={status.ok ? 'mt-3 rounded bg-green-50 p-2 text-sm text-green-900' : 'mt-3 rounded bg-red-50 p-2 text-sm text-red-900'}>
+            {status.message}
+          </p>
+        ) : null}
+      </div>
+      {children}
+    </StatusContext.Provider>
+  );
+}
 
 export function ModerationButtons({
   commentId,
@@ -18,7 +41,14 @@ export function ModerationButtons({
   status: string;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const report = useContext(StatusContext);
+  // Report from the action itself: an approved comment leaves the queue in the same
+  // render that delivers the result, so this component may never see its own state.
+  const [, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const result = await action(prev, form);
+    if (result.message) report({ ok: result.ok, message: result.message });
+    return result;
+  }, { ok: false });
   return (
     <form action={formAction} className="mt-3 flex flex-wrap items-center gap-2">
       <input type="hidden" name="commentId" value={commentId} />
@@ -34,11 +64,6 @@ export function ModerationButtons({
           {a.label}
         </button>
       ))}
-      {state.message ? (
-        <p role="status" className={state.ok ? 'text-sm text-green-800' : 'text-sm text-red-800'}>
-          {state.message}
-        </p>
-      ) : null}
     </form>
   );
 }

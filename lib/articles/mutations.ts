@@ -108,7 +108,9 @@ export async function saveArticle(
       if (!EDITABLE_BY_WRITERS.includes(current.status)) throw new AppError('forbidden', 'This article is no longer a draft; ask an editor to change it.');
     }
     const status = statusFor(intent, current.status, user);
-    const version = input.version ?? current.version;
+    // Every update names the version it started from: without it a lost update could go unnoticed.
+    if (input.version === undefined) throw new AppError('bad_request', 'Reload the article before saving: the editor did not say which version it changed.');
+    const version = input.version;
     const updated = await tx.article.updateMany({
       where: { id: current.id, version },
       data: {

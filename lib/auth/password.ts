@@ -24,13 +24,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, r, p, saltB64, hashB64] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(hashB64, 'base64url');
-  const actual = await scrypt(password.normalize('NFKC'), Buffer.from(saltB64, 'base64url'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-    maxmem: MAXMEM,
-  });
-  return actual.length === expected.length && crypto.timingSafeEqual(actual, expected);
+  // A truncated hash would compare only a few bytes (none at all when empty, accepting any password).
+  if (expected.length !== KEYLEN) return false;
+  let actual: Buffer;
+  try {
+    actual = await scrypt(password.normalize('NFKC'), Buffer.from(saltB64, 'base64url'), KEYLEN, { N: Number(n), r: Number(r), p: Number(p), maxmem: MAXMEM });
+  } catch {
+    return false; // parameters scrypt rejects (not numbers, N not a power of two, over the memory limit)
+  }
+  return crypto.timingSafeEqual(actual, expected);
 }
 
 /** A hash of nothing, verified against when the email is unknown so timing does not reveal accounts. */

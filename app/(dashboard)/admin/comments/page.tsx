@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { z } from 'zod';
-import { ModerationButtons } from '@/components/admin/moderation-buttons';
+import { ModerationButtons, ModerationStatus } from '@/components/admin/moderation-buttons';
 import { articlePath } from '@/lib/articles/urls';
 import { requirePageRole } from '@/lib/auth/session';
 import { countCommentsByStatus, listCommentsForModeration } from '@/lib/comments';
@@ -38,6 +38,7 @@ export default async function CommentsPage({ searchParams }: { searchParams: Pro
           </Link>
         ))}
       </nav>
+      <ModerationStatus>
       <h2 className="mt-6 text-lg font-semibold">{current.label} comments</h2>
       {comments.length === 0 ? <p className="mt-3">No {current.label.toLowerCase()} comments.</p> : null}
       <ul className="mt-3 space-y-4">
@@ -60,6 +61,7 @@ export default async function CommentsPage({ searchParams }: { searchParams: Pro
           </li>
         ))}
       </ul>
+      </ModerationStatus>
     </>
   );
 }

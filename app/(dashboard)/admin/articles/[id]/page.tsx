@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
 import { bodyDocSchema, docToPlainText } from '@/lib/articles/body';
 import { getArticleForEdit } from '@/lib/articles/mutations';
@@ -9,8 +10,18 @@ import { saveArticleAction } from '../../actions';
 
 export const metadata = { title: 'Edit article' };
 
-export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
+const SAVED_MESSAGES = {
+  save: 'Draft saved.',
+  publish: 'Published. The article is live.',
+  submit: 'Submitted for review. An editor will take it from here.',
+} as const;
+const savedSchema = z.enum(['save', 'publish', 'submit']).optional().catch(undefined);
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
+  const saved = savedSchema.parse((await searchParams).saved);
   const user = await requirePageRole('CONTRIBUTOR', `/admin/articles/${id}`);
   const [article, sections] = await Promise.all([getArticleForEdit(id, user), listSections()]);
   if (!article) notFound();
@@ -22,6 +33,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         sections={sections}
         canPublish={hasRole(user.role, 'EDITOR')}
         action={saveArticleAction}
+        initialMessage={saved ? SAVED_MESSAGES[saved] : undefined}
         initial={{
           id: article.id,
           slug: article.slug,

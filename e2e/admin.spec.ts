@@ -1,0 +1,64 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { expectNoAxeViolations, firstArticlePath, storageStateFor, unique } from './helpers';
+
+async function postComment(browser: Browser, text: string) {
+  const reader = await browser.newContext();
+  const page = await reader.newPage();
+  const path = await firstArticlePath(page);
+  await page.goto(path);
+  await page.getByLabel('Comment', { exact: true }).fill(text);
+  await page.getByLabel('Name').fill('Hollis Marsh');
+  await page.getByLabel('Email').fill('hollis@example.com');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await expect(page.getByText(/awaiting moderation/)).toBeVisible();
+  return { page, path, close: () => reader.close() };
+}
+
+test.describe('admin moderation', () => {
+  test.use({ storageState: storageStateFor('admin') });
+
+  test('an approved comment appears on the article page', async ({ page, browser }) => {
+    const text = `Approved reader view ${unique()}`;
+    const reader = await postComment(browser, text);
+    await expect(reader.page.getByText(text)).toHaveCount(0);
+
+    await page.goto('/admin/comments');
+    const item = page.getByRole('article', { name: 'Comment by Hollis Marsh' }).filter({ hasText: text });
+    await expect(item).toBeVisible();
+    await expect(item.getByText('hollis@example.com')).toBeVisible();
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await expect(page.getByText('Comment approved.')).toBeVisible();
+
+    await reader.page.reload();
+    await expect(reader.page.getByText(text)).toBeVisible();
+    // Commenters' emails never reach the public page.
+    await expect(reader.page.getByText('hollis@example.com')).toHaveCount(0);
+    await reader.close();
+  });
+
+  test('"Mark as spam" and "Trash" take comments out of the pending queue', async ({ page, browser }) => {
+    const spam = `Cheap watches ${unique()}`;
+    const trash = `Off-topic rant ${unique()}`;
+    await (await postComment(browser, spam)).close();
+    await (await postComment(browser, trash)).close();
+
+    await page.goto('/admin/comments');
+    await page.getByRole('article').filter({ hasText: spam }).getByRole('button', { name: 'Mark as spam' }).click();
+    await expect(page.getByText('Comment marked as spam.')).toBeVisible();
+    await page.getByRole('article').filter({ hasText: trash }).getByRole('button', { name: 'Trash' }).click();
+    await expect(page.getByText('Comment moved to the trash.')).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByText(spam)).toHaveCount(0);
+    await expect(page.getByText(trash)).toHaveCount(0);
+    await page.getByRole('link', { name: /^Spam/ }).click();
+    await expect(page.getByText(spam)).toBeVisible();
+    await page.getByRole('link', { name: /^Trash/ }).click();
+    await expect(page.getByText(trash)).toBeVisible();
+  });
+
+  test('the moderation queue is axe-clean', async ({ page }) => {
+    await page.goto('/admin/comments');
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,37 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { seedArticles } from '../prisma/seed-data/articles';
+
+export const DEMO_PASSWORD = 'broadsheet-demo';
+export const ROLES = ['admin', 'editor', 'author'] as const;
+export type DemoRole = (typeof ROLES)[number];
+export const storageStateFor = (role: DemoRole) => `e2e/.auth/${role}.json`;
+
+/** Signs in through the login form as a person would. */
+export async function signIn(page: Page, role: DemoRole) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(`${role}@broadsheet.test`);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin/);
+}
+
+/** Fails with the list of violations when axe finds any on the current page. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** A unique suffix so tests that create content never collide. */
+export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** The newest seeded article: stable while other tests publish their own. */
+export const SEEDED_ARTICLE = [...seedArticles].sort((a, b) => a.hoursAgo - b.hoursAgo)[0]!;
+
+/** The public path of the newest seeded article, checked to be linked from the home page. */
+export async function firstArticlePath(page: Page): Promise<string> {
+  await page.goto('/');
+  const path = `/articles/${SEEDED_ARTICLE.slug}`;
+  await expect(page.locator(`main a[href="${path}"]`).first()).toBeVisible();
+  return path;
+}

@@ -1,0 +1,2 @@
+// Stands in for `server-only` under vitest, so lib/ modules can be imported by tests.
+export {};

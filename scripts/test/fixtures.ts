@@ -1,0 +1,25 @@
+// Fixtures for integration tests. The test database is migrated but not seeded, so each
+// test creates what it needs, with unique emails and slugs so tests never depend on each other.
+import crypto from 'node:crypto';
+import { hashPassword } from '@/lib/auth/password';
+import type { Role } from '@/lib/auth/roles';
+import { db } from '@/lib/db';
+import type { StaffUser } from '@/lib/users';
+
+/** A short random suffix for slugs, emails and tag names. */
+export const unique = () => crypto.randomBytes(4).toString('hex');
+
+let passwordHash: Promise<string> | undefined;
+
+/** A staff user with this role (password "test-password"), as lib/auth hands it to mutations. */
+export async function createUser(role: Role, name = `${role.toLowerCase()} ${unique()}`): Promise<StaffUser> {
+  const id = unique();
+  return db.user.create({
+    data: { name, email: `${role.toLowerCase()}-${id}@broadsheet.test`, slug: `${role.toLowerCase()}-${id}`, role, passwordHash: await (passwordHash ??= hashPassword('test-password')) },
+    select: { id: true, name: true, email: true, role: true, slug: true },
+  });
+}
+
+export async function createSection(name = `Section ${unique()}`) {
+  return db.section.create({ data: { name, slug: `section-${unique()}` }, select: { id: true, name: true, slug: true } });
+}

@@ -1,0 +1,43 @@
+// Two test layers (see package.json): `unit` runs beside the code with no database;
+// `int` runs against a real, freshly migrated database that scripts/test-integration.ts
+// creates per provider, so it must not be run on its own against the dev database.
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // `server-only` throws outside a react-server bundle; lib/ modules import it on line 1.
+      { find: /^server-only$/, replacement: path.join(root, 'scripts/test/empty.ts') },
+    ],
+  },
+  test: {
+    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**', '.next/**', 'e2e/**', 'lib/generated/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'int',
+          include: ['**/*.int.test.ts'],
+          exclude: ['**/node_modules/**', '.next/**', 'e2e/**', 'lib/generated/**'],
+          setupFiles: ['scripts/test/int-setup.ts'],
+          // Every file shares the one database of this run: one file at a time.
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
