@@ -1,18 +1,27 @@
 // The server Playwright tests run against: a fresh, seeded SQLite database of its own
-// (data/e2e.db, recreated each run), a fresh production build, then `next start`.
+// (data/e2e.db, or E2E_DB, recreated each run), a fresh production build, then `next start`.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { ROOT } from './db/paths.ts';
 
-const dbFile = path.join(ROOT, 'data/e2e.db');
+const dbFile = path.resolve(ROOT, process.env.E2E_DB ?? 'data/e2e.db');
 for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + suffix, { force: true });
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+// The weather stub listens beside the site (port + 100) so parallel runs on other ports do not clash.
+const weatherPort = port + 100;
 
 const env = {
   ...process.env,
   DATABASE_URL: `file:${dbFile}`,
   BROADSHEET_ENV: 'test',
   NEXT_TELEMETRY_DISABLED: '1',
+  WEATHER_API_URL: `http://127.0.0.1:${weatherPort}`,
+  // A one-second cache lets a test switch the stub's mode and see the page follow.
+  WEATHER_CACHE_SECONDS: '1',
+  SITE_URL: `http://127.0.0.1:${port}`,
 };
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 function run(cmd: string, args: string[]) {
@@ -20,9 +29,38 @@ function run(cmd: string, args: string[]) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/**
+ * An Open-Meteo stand-in. `POST /__mode` with `ok`, `fail` (HTTP 500) or `stall` (answers after
+ * 5 s, past the site's 1.5 s timeout) switches how /v1/forecast answers; e2e/weather.spec.ts drives it.
+ */
+let weatherMode: 'ok' | 'fail' | 'stall' = 'ok';
+const weatherStub = http.createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://stub');
+  if (req.method === 'POST' && url.pathname === '/__mode') {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const mode = body.trim();
+      if (mode !== 'ok' && mode !== 'fail' && mode !== 'stall') return void res.writeHead(400).end('mode is ok, fail or stall');
+      weatherMode = mode;
+      res.writeHead(204).end();
+    });
+    return;
+  }
+  if (url.pathname !== '/v1/forecast') return void res.writeHead(404).end();
+  if (weatherMode === 'fail') return void res.writeHead(500).end('stub failure');
+  const answer = () => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ latitude: Number(url.searchParams.get('latitude')), current: { temperature_2m: 14.8, weather_code: 3 } }));
+  };
+  if (weatherMode === 'stall') setTimeout(answer, 5000).unref();
+  else answer();
+});
+weatherStub.listen(weatherPort, '127.0.0.1');
+
 run(bin('tsx'), ['scripts/db.ts', 'migrate']);
 run(bin('tsx'), ['scripts/db.ts', 'seed']);
 if (process.env.E2E_SKIP_BUILD !== '1') run(bin('next'), ['build']);
-const child = spawn(bin('next'), ['start', '-p', process.env.E2E_PORT ?? '3100'], { cwd: ROOT, stdio: 'inherit', env });
+const child = spawn(bin('next'), ['start', '-p', String(port)], { cwd: ROOT, stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));
