@@ -21,6 +21,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // scrypt (~100 ms a hash) is deliberately slow; a busy CI machine must not turn that into failures.
+          testTimeout: 30_000,
           include: ['**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**', '.next/**', 'e2e/**', 'lib/generated/**'],
         },

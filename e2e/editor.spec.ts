@@ -63,6 +63,26 @@ test.describe('editor', () => {
     await expect(page.getByLabel('Body')).toHaveValue('The colleague’s rewrite.');
   });
 
+  test('a scheduled article goes live on its own at the chosen time', async ({ page, request }) => {
+    const title = `Night bus trial begins ${unique()}`;
+    const path = `/articles/${title.toLowerCase().replaceAll(' ', '-')}`;
+    await page.goto('/admin/articles/new');
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Body').fill('Three routes will run all night from Friday.');
+    await expect(page.getByText('Time zone: Europe/London')).toBeVisible();
+    // Six seconds from now, as wall-clock time in the site's zone ("sv-SE" formats as YYYY-MM-DD HH:mm:ss).
+    const at = new Date(Date.now() + 6000);
+    const wall = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'medium' }).format(at).replace(' ', 'T');
+    await page.getByLabel('Publish at').fill(wall);
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await expect(page.getByText('Status: Scheduled')).toBeVisible();
+    expect((await request.get(path)).status()).toBe(404);
+
+    await expect.poll(async () => (await request.get(path)).status(), { timeout: 15_000, intervals: [250] }).toBe(200);
+    expect(Date.now()).toBeGreaterThanOrEqual(at.getTime() - 1000);
+  });
+
   test('the editor is axe-clean', async ({ page }) => {
     await page.goto('/admin/articles/new');
     await expectNoAxeViolations(page);

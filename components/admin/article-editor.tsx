@@ -16,6 +16,8 @@ type Initial = {
   body: string;
   sectionId: string;
   tags: string;
+  /** datetime-local value in the site's time zone, when scheduled. */
+  publishAt?: string;
 };
 
 const inputClass = 'mt-1 w-full rounded border border-black/30 bg-white px-3 py-2 text-neutral-900 dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100';
@@ -28,11 +30,14 @@ export function ArticleEditor({
   action,
   initial,
   initialMessage,
+  timeZone,
 }: {
   sections: { id: string; name: string }[];
   canPublish: boolean;
   action: (prev: SavedArticleState, form: FormData) => Promise<SavedArticleState>;
   initial?: Initial;
+  /** The site's time zone, in which "Publish at" is read. */
+  timeZone: string;
   /** A message carried over from the save that created this article (the page changed URL). */
   initialMessage?: string;
 }) {
@@ -50,6 +55,7 @@ export function ArticleEditor({
     body: initial?.body ?? '',
     sectionId: initial?.sectionId ?? '',
     tags: initial?.tags ?? '',
+    publishAt: initial?.publishAt ?? '',
   });
   const [saved, setSaved] = useState(initial ? { id: initial.id, slug: initial.slug, version: initial.version, status: initial.status } : null);
   const [state, formAction, pending] = useActionState(async (prev: SavedArticleState, form: FormData) => {
@@ -74,6 +80,7 @@ export function ArticleEditor({
   const set = (k: keyof typeof fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }));
   const err = (k: string) => (!state.ok ? state.fieldErrors?.[k]?.[0] : undefined);
   const isLive = saved?.status === 'PUBLISHED';
+  const isScheduled = saved?.status === 'SCHEDULED';
 
   const fieldError = (k: string) =>
     err(k) ? (
@@ -149,18 +156,49 @@ export function ArticleEditor({
         </div>
       </div>
 
+      {canPublish && !isLive ? (
+        <fieldset className="rounded border border-black/15 p-4 dark:border-white/20">
+          <legend className="px-1 font-semibold">Schedule</legend>
+          <div className="flex flex-wrap items-end gap-3">
+            <div>
+              <label htmlFor="article-publish-at" className="block text-sm font-semibold">
+                Publish at
+              </label>
+              <input
+                id="article-publish-at"
+                name="publishAt"
+                type="datetime-local"
+                step={1}
+                value={fields.publishAt}
+                onChange={set('publishAt')}
+                aria-invalid={!!err('publishAt')}
+                aria-describedby="article-publish-at-hint"
+                className={inputClass}
+              />
+            </div>
+            <button type="submit" name="intent" value="schedule" disabled={pending || !hydrated} className="rounded border border-black/30 bg-white px-4 py-2 font-semibold text-neutral-900 disabled:opacity-60">
+              {isScheduled ? 'Reschedule' : 'Schedule'}
+            </button>
+          </div>
+          <p id="article-publish-at-hint" className="mt-1 text-xs text-neutral-600 dark:text-neutral-300">
+            Time zone: {timeZone}. The article goes live at this time on its own.
+          </p>
+          {fieldError('publishAt')}
+        </fieldset>
+      ) : null}
+
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" name="intent" value="save" disabled={pending || !hydrated} className="rounded border border-black/30 bg-white px-4 py-2 font-semibold text-neutral-900 disabled:opacity-60 dark:border-white/30">
           {isLive ? 'Update' : 'Save draft'}
         </button>
         {canPublish && !isLive ? (
           <button type="submit" name="intent" value="publish" disabled={pending || !hydrated} className="rounded bg-red-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
-            Publish
+            {isScheduled ? 'Publish now' : 'Publish'}
           </button>
         ) : null}
-        {canPublish && isLive ? (
+        {canPublish && (isLive || isScheduled) ? (
           <button type="submit" name="intent" value="unpublish" disabled={pending || !hydrated} className="rounded border border-red-800 px-4 py-2 font-semibold text-red-800 disabled:opacity-60 dark:text-red-300">
-            Unpublish
+            {isScheduled ? 'Unschedule' : 'Unpublish'}
           </button>
         ) : null}
         {!canPublish && saved?.status !== 'IN_REVIEW' ? (

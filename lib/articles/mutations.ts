@@ -41,9 +41,9 @@ async function tagIdsFor(tx: Tx, names: string[]): Promise<string[]> {
 }
 
 function statusFor(intent: ArticleIntent, current: string | null, user: StaffUser): string {
-  if (intent === 'publish' || intent === 'unpublish') {
-    if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can publish or unpublish. Submit the article for review instead.');
-    return intent === 'publish' ? 'PUBLISHED' : 'DRAFT';
+  if (intent === 'publish' || intent === 'unpublish' || intent === 'schedule') {
+    if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can publish, schedule or unpublish. Submit the article for review instead.');
+    return { publish: 'PUBLISHED', unpublish: 'DRAFT', schedule: 'SCHEDULED' }[intent];
   }
   if (intent === 'submit') return 'IN_REVIEW';
   return current ?? 'DRAFT';
@@ -54,11 +54,14 @@ function statusFor(intent: ArticleIntent, current: string | null, user: StaffUse
  * loaded; if anyone saved since, the save is refused with a conflict, never overwritten.
  */
 export async function saveArticle(
-  input: { id?: string; version?: number; intent: ArticleIntent; data: ArticleFormData },
+  input: { id?: string; version?: number; intent: ArticleIntent; data: ArticleFormData; scheduledAt?: Date },
   user: StaffUser,
 ): Promise<SavedArticle> {
   if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow writing articles.');
   const { data, intent } = input;
+  if (intent === 'schedule' && (!input.scheduledAt || input.scheduledAt.getTime() <= Date.now())) {
+    throw new AppError('unprocessable', 'Choose a publication time in the future.', { publishAt: ['Choose a publication time in the future.'] });
+  }
   const doc = plainTextToDoc(data.body);
   const content = {
     title: data.title,
@@ -68,7 +71,7 @@ export async function saveArticle(
     wordCount: countWords(doc),
     sectionId: data.sectionId,
   };
-  if (intent === 'publish' && !doc.content.length) {
+  if ((intent === 'publish' || intent === 'schedule') && !doc.content.length) {
     throw new AppError('unprocessable', 'Add a body before publishing.', { body: ['Write at least one paragraph before publishing.'] });
   }
 
@@ -86,6 +89,7 @@ export async function saveArticle(
           slug: await uniqueSlug(tx, data.title),
           status: status as 'DRAFT',
           publishedAt: status === 'PUBLISHED' ? new Date() : null,
+          scheduledAt: status === 'SCHEDULED' ? input.scheduledAt : null,
           authors: { create: [{ userId: user.id, position: 0 }] },
           tags: { create: tagIds.map((tagId) => ({ tagId })) },
         },
@@ -94,13 +98,13 @@ export async function saveArticle(
       await tx.articleRevision.create({
         data: { articleId: created.id, version: 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: created.status, authorId: user.id },
       });
-      await recordAudit(tx, { actorId: user.id, action: status === 'PUBLISHED' ? 'article.published' : 'article.created', entityType: 'article', entityId: created.id, summary: data.title });
+      await recordAudit(tx, { actorId: user.id, action: { PUBLISHED: 'article.published', SCHEDULED: 'article.scheduled' }[status] ?? 'article.created', entityType: 'article', entityId: created.id, summary: data.title });
       return { ...created, previousSlug: null as string | null };
     }
 
     const current = await tx.article.findUnique({
       where: { id: input.id },
-      select: { id: true, slug: true, status: true, version: true, publishedAt: true, authors: { select: { userId: true } } },
+      select: { id: true, slug: true, status: true, version: true, publishedAt: true, scheduledAt: true, authors: { select: { userId: true } } },
     });
     if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
     if (!hasRole(user.role, 'EDITOR')) {
@@ -117,6 +121,8 @@ export async function saveArticle(
         ...content,
         status: status as 'DRAFT',
         publishedAt: status === 'PUBLISHED' ? (current.publishedAt ?? new Date()) : current.publishedAt,
+        // A schedule lives only while the article is SCHEDULED; publishing now or unpublishing clears it.
+        scheduledAt: status === 'SCHEDULED' ? (intent === 'schedule' ? input.scheduledAt : current.scheduledAt) : null,
         version: { increment: 1 },
       },
     });
@@ -132,7 +138,7 @@ export async function saveArticle(
     await tx.articleRevision.create({
       data: { articleId: current.id, version: version + 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: status as 'DRAFT', authorId: user.id },
     });
-    const action = status !== current.status ? `article.${status === 'PUBLISHED' ? 'published' : status === 'IN_REVIEW' ? 'submitted' : status === 'DRAFT' && current.status === 'PUBLISHED' ? 'unpublished' : 'updated'}` : 'article.updated';
+    const action = intent === 'schedule' ? 'article.scheduled' : status !== current.status ? `article.${status === 'PUBLISHED' ? 'published' : status === 'IN_REVIEW' ? 'submitted' : status === 'DRAFT' && current.status === 'PUBLISHED' ? 'unpublished' : 'updated'}` : 'article.updated';
     await recordAudit(tx, { actorId: user.id, action, entityType: 'article', entityId: current.id, summary: data.title, data: { from: current.status, to: status, version: version + 1 } });
     return { id: current.id, slug: current.slug, version: version + 1, status, previousSlug: current.slug };
   });
@@ -157,6 +163,7 @@ export async function getArticleForEdit(id: string, user: StaffUser) {
       version: true,
       sectionId: true,
       publishedAt: true,
+      scheduledAt: true,
       updatedAt: true,
       tags: { select: { tag: { select: { name: true } } } },
       authors: { orderBy: { position: 'asc' }, select: { userId: true, user: { select: { name: true } } } },

@@ -29,7 +29,12 @@ export const articleFormSchema = z.object({
 export type ArticleFormInput = z.input<typeof articleFormSchema>;
 export type ArticleFormData = z.output<typeof articleFormSchema>;
 
-export const articleIntentSchema = z.enum(['save', 'publish', 'submit', 'unpublish']);
+export const articleIntentSchema = z.enum(['save', 'publish', 'submit', 'unpublish', 'schedule']);
 export type ArticleIntent = z.infer<typeof articleIntentSchema>;
 
 export const articleVersionSchema = z.coerce.number().int().min(1);
+
+/** The "Publish at" field: wall-clock time in the site's time zone, as a datetime-local input sends it. */
+export const publishAtSchema = z
+  .string({ error: 'Choose the date and time to publish.' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose the date and time to publish.');

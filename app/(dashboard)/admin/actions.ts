@@ -2,11 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { runAction, type ActionState } from '@/lib/actions';
+import { AppError, runAction, type ActionState } from '@/lib/actions';
 import { saveArticle } from '@/lib/articles/mutations';
 import { requireRole } from '@/lib/auth/session';
 import { moderateComment } from '@/lib/comments';
-import { articleFormSchema, articleIntentSchema, articleVersionSchema } from '@/lib/validation/articles';
+import { formatDateTime, site } from '@/lib/site';
+import { zonedWallTimeToDate } from '@/lib/time-zone';
+import { articleFormSchema, articleIntentSchema, articleVersionSchema, publishAtSchema } from '@/lib/validation/articles';
 import { moderationActionSchema } from '@/lib/validation/comments';
 
 export type SavedArticleState = ActionState<{ id: string; slug: string; version: number; status: string }>;
@@ -27,13 +29,20 @@ export async function saveArticleAction(_prev: SavedArticleState, form: FormData
       sectionId: form.get('sectionId') ?? '',
       tags: form.get('tags') ?? '',
     });
-    const saved = await saveArticle({ id, version, intent, data }, user);
+    let scheduledAt: Date | undefined;
+    if (intent === 'schedule') {
+      const local = publishAtSchema.safeParse(form.get('publishAt') ?? undefined);
+      scheduledAt = local.success ? (zonedWallTimeToDate(local.data, site.timeZone) ?? undefined) : undefined;
+      if (!scheduledAt) throw new AppError('unprocessable', 'Choose the date and time to publish.', { publishAt: ['Choose the date and time to publish.'] });
+    }
+    const saved = await saveArticle({ id, version, intent, data, scheduledAt }, user);
     for (const p of saved.paths) revalidatePath(p);
     revalidatePath('/admin');
     const message = {
       publish: 'Published. The article is live.',
       unpublish: 'Unpublished. The article is back in drafts and no longer public.',
       submit: 'Submitted for review. An editor will take it from here.',
+      schedule: `Scheduled for ${scheduledAt ? formatDateTime(scheduledAt) : ''} (${site.timeZone} time).`,
       save: saved.status === 'PUBLISHED' ? 'Saved. The live article is updated.' : 'Draft saved.',
     }[intent];
     return { ok: true, message, data: { id: saved.id, slug: saved.slug, version: saved.version, status: saved.status } };

@@ -6,16 +6,19 @@ import { getArticleForEdit } from '@/lib/articles/mutations';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
+import { site } from '@/lib/site';
+import { dateToZonedWallTime } from '@/lib/time-zone';
 import { saveArticleAction } from '../../actions';
 
 export const metadata = { title: 'Edit article' };
 
 const SAVED_MESSAGES = {
+  schedule: 'Scheduled.',
   save: 'Draft saved.',
   publish: 'Published. The article is live.',
   submit: 'Submitted for review. An editor will take it from here.',
 } as const;
-const savedSchema = z.enum(['save', 'publish', 'submit']).optional().catch(undefined);
+const savedSchema = z.enum(['save', 'publish', 'submit', 'schedule']).optional().catch(undefined);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,6 +36,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         sections={sections}
         canPublish={hasRole(user.role, 'EDITOR')}
         action={saveArticleAction}
+        timeZone={site.timeZone}
         initialMessage={saved ? SAVED_MESSAGES[saved] : undefined}
         initial={{
           id: article.id,
@@ -44,6 +48,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           body: doc.success ? docToPlainText(doc.data) : '',
           sectionId: article.sectionId ?? '',
           tags: article.tags.map((t) => t.tag.name).join(', '),
+          publishAt: article.scheduledAt ? dateToZonedWallTime(article.scheduledAt, site.timeZone) : '',
         }}
       />
     </>

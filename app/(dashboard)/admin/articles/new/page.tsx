@@ -2,6 +2,7 @@ import { ArticleEditor } from '@/components/admin/article-editor';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
+import { site } from '@/lib/site';
 import { saveArticleAction } from '../../actions';
 
 export const metadata = { title: 'New article' };
@@ -12,7 +13,8 @@ export default async function NewArticlePage() {
   return (
     <>
       <h1 className="text-2xl font-bold">New article</h1>
-      <ArticleEditor sections={sections} canPublish={hasRole(user.role, 'EDITOR')} action={saveArticleAction} />
+      <ArticleEditor sections={sections} canPublish={hasRole(user.role, 'EDITOR')} action={saveArticleAction}
+        timeZone={site.timeZone} />
     </>
   );
 }

@@ -1,0 +1,80 @@
+import 'server-only';
+import { recordAudit } from '@/lib/audit';
+import { db } from '@/lib/db';
+
+export type PublishedBySchedule = { id: string; slug: string; title: string; scheduledAt: Date };
+
+/**
+ * Publishes every SCHEDULED article whose time has come. Safe to run from several
+ * instances at once: each article is claimed with a conditional update, so exactly one
+ * instance publishes it. The article goes out with its scheduled time as publishedAt.
+ */
+export async function publishDueArticles(now = new Date()): Promise<PublishedBySchedule[]> {
+  const due = await db.article.findMany({
+    where: { status: 'SCHEDULED', scheduledAt: { lte: now } },
+    orderBy: { scheduledAt: 'asc' },
+    take: 100,
+    select: { id: true, slug: true, title: true, scheduledAt: true },
+  });
+  const published: PublishedBySchedule[] = [];
+  for (const a of due) {
+    const scheduledAt = a.scheduledAt!;
+    const claimed = await db.$transaction(async (tx) => {
+      const r = await tx.article.updateMany({
+        where: { id: a.id, status: 'SCHEDULED', scheduledAt },
+        data: { status: 'PUBLISHED', publishedAt: scheduledAt, scheduledAt: null, version: { increment: 1 } },
+      });
+      if (r.count === 0) return false;
+      await recordAudit(tx, { actorId: null, action: 'article.published', entityType: 'article', entityId: a.id, summary: a.title, data: { by: 'schedule', scheduledAt: scheduledAt.toISOString() } });
+      return true;
+    });
+    if (claimed) published.push({ ...a, scheduledAt });
+  }
+  return published;
+}
+
+/** The earliest pending schedule, if any. */
+export async function nextScheduledAt(): Promise<Date | null> {
+  const next = await db.article.findFirst({ where: { status: 'SCHEDULED' }, orderBy: { scheduledAt: 'asc' }, select: { scheduledAt: true } });
+  return next?.scheduledAt ?? null;
+}
+
+const MAX_SLEEP_MS = 1000;
+
+/**
+ * Runs inside the server process (no external cron): checks at least once a second and
+ * wakes exactly at the next schedule when it is sooner. Because overdue articles are
+ * published on the first tick, a restart never loses a schedule. Returns a stop function.
+ */
+export function startScheduler(options: { onPublished?: (a: PublishedBySchedule[]) => void } = {}): () => Promise<void> {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    let delay = MAX_SLEEP_MS;
+    try {
+      const published = await publishDueArticles();
+      if (published.length) {
+        console.log(`scheduler: published ${published.map((p) => p.slug).join(', ')}`);
+        options.onPublished?.(published);
+      }
+      const next = await nextScheduledAt();
+      if (next) delay = Math.max(0, Math.min(MAX_SLEEP_MS, next.getTime() - Date.now()));
+    } catch (e) {
+      console.error('scheduler: could not publish scheduled articles; retrying in 5 s', e);
+      delay = 5000;
+    }
+    if (!stopped) {
+      timer = setTimeout(() => (running = tick()), delay);
+      timer.unref();
+    }
+  };
+  running = tick();
+
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  };
+}
