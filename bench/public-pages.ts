@@ -1,0 +1,133 @@
+// Public page throughput and latency, against a static file of the same size served by the
+// same server (the ceiling), plus publish-to-live latency and server memory.
+//
+//   npx tsx --conditions=react-server bench/public-pages.ts [articles=10000] [seconds=10]
+//
+// Uses its own SQLite database (bench/results/bench-<n>.db) and build dir (.next-bench);
+// prints figures, asserts nothing.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { ROOT } from '../scripts/db/paths.ts';
+import { migrateDeploy } from '../scripts/db/engine.ts';
+
+const ARTICLES = Number(process.argv[2] ?? 10_000);
+const SECONDS = Number(process.argv[3] ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 3900);
+const CONNECTIONS = 50;
+const base = `http://127.0.0.1:${PORT}`;
+const dbFile = path.join(ROOT, `bench/results/bench-${ARTICLES}.db`);
+const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, BROADSHEET_ENV: 'test', NEXT_DIST_DIR: '.next-bench', NEXT_TELEMETRY_DISABLED: '1', BROADSHEET_SCHEDULER: 'off' };
+const bin = (n: string) => path.join(ROOT, 'node_modules/.bin', n);
+const STATIC_FILE = path.join(ROOT, 'public/bench-static.html');
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn(bin('next'), ['start', '-p', String(PORT)], { cwd: ROOT, env, stdio: 'ignore' });
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/login`)).ok) return child;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('server did not start');
+}
+
+const stop = (child: ChildProcess) => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+
+/** Resident memory (MiB) of a process and its descendants. */
+function rssMiB(pid: number): number {
+  const procs = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const parent = new Map<number, number>();
+  for (const p of procs) {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+      parent.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // process ended
+    }
+  }
+  const tree = new Set([pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [p, pp] of parent) if (tree.has(pp) && !tree.has(p)) { tree.add(p); grew = true; }
+  }
+  let kb = 0;
+  for (const p of tree) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // process ended
+    }
+  }
+  return kb / 1024;
+}
+
+async function load(name: string, url: string) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const row = { name, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+  console.log(`${name.padEnd(10)} ${String(row.reqPerSec).padStart(7)} req/s   p50 ${String(row.p50).padStart(5)} ms   p99 ${String(row.p99).padStart(5)} ms   non-2xx ${row.non2xx}  errors ${row.errors}`);
+  return row;
+}
+
+async function main() {
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  await migrateDeploy(`file:${dbFile}`);
+  run(bin('tsx'), ['--conditions=react-server', 'bench/seed-articles.ts', String(ARTICLES)]);
+  if (!fs.existsSync(path.join(ROOT, '.next-bench/BUILD_ID')) || process.env.BENCH_REBUILD === '1') run(bin('next'), ['build']);
+
+  // The ceiling: a static file as large as the article page, from the same server.
+  let server = await startServer();
+  const articlePath = '/articles/bench-story-5';
+  const size = (await (await fetch(base + articlePath)).text()).length;
+  await stop(server);
+  fs.writeFileSync(STATIC_FILE, `<!doctype html><title>static</title><pre>${'x'.repeat(Math.max(0, size - 40))}</pre>`);
+
+  try {
+    server = await startServer();
+    for (const p of ['/', articlePath, '/sections/world', '/bench-static.html']) await fetch(base + p); // warm up
+    console.log(`\n${ARTICLES} articles, ${CONNECTIONS} connections, ${SECONDS} s each, article page ${(size / 1024).toFixed(1)} KiB`);
+    const rows = [];
+    rows.push(await load('static', `${base}/bench-static.html`));
+    rows.push(await load('article', base + articlePath));
+    rows.push(await load('home', `${base}/`));
+    rows.push(await load('section', `${base}/sections/world`));
+    const ceiling = rows[0]!;
+    for (const r of rows.slice(1)) {
+      console.log(`${r.name.padEnd(10)} ${((100 * r.reqPerSec) / ceiling.reqPerSec).toFixed(1)}% of the static ceiling's req/s; p99 ${(r.p99 / Math.max(1, ceiling.p99)).toFixed(2)}x the ceiling's`);
+    }
+    console.log(`server RSS after load: ${rssMiB(server.pid!).toFixed(0)} MiB`);
+
+    // Publish-to-live: flip a draft to published in the database, then poll its page.
+    const { db } = await import('../lib/db.ts');
+    const samples: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const slug = `bench-live-${Date.now()}-${i}`;
+      const a = await db.article.create({ data: { slug, title: `Live ${i}`, bodyJson: { type: 'doc', content: [] }, status: 'DRAFT' }, select: { id: true } });
+      const t0 = performance.now();
+      await db.article.update({ where: { id: a.id }, data: { status: 'PUBLISHED', publishedAt: new Date() } });
+      while ((await fetch(`${base}/articles/${slug}`)).status !== 200) await new Promise((r) => setTimeout(r, 5));
+      samples.push(performance.now() - t0);
+    }
+    samples.sort((x, y) => x - y);
+    console.log(`publish-to-live: median ${samples[10]!.toFixed(0)} ms, max ${samples[19]!.toFixed(0)} ms (20 publishes)`);
+    await db.$disconnect();
+  } finally {
+    await stop(server);
+    fs.rmSync(STATIC_FILE, { force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
