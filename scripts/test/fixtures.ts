@@ -23,3 +23,42 @@ export async function createUser(role: Role, name = `${role.toLowerCase()} ${uni
 export async function createSection(name = `Section ${unique()}`) {
   return db.section.create({ data: { name, slug: `section-${unique()}` }, select: { id: true, name: true, slug: true } });
 }
+
+type ArticleStatus = 'DRAFT' | 'IN_REVIEW' | 'SCHEDULED' | 'PUBLISHED' | 'ARCHIVED';
+
+/**
+ * An article written straight to the database, for tests that need exact publication
+ * times (ties, the future) or statuses that the editor cannot produce in one step.
+ */
+export async function createArticle(opts: {
+  title?: string;
+  standfirst?: string;
+  status?: ArticleStatus;
+  publishedAt?: Date | null;
+  sectionId?: string | null;
+  tagIds?: string[];
+  authorIds?: string[];
+}) {
+  const title = opts.title ?? `Story ${unique()}`;
+  const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${title}.` }] }] };
+  const status = opts.status ?? 'PUBLISHED';
+  return db.article.create({
+    data: {
+      title,
+      slug: `story-${unique()}-${unique()}`,
+      standfirst: opts.standfirst ?? '',
+      bodyJson: doc,
+      bodyHtml: `<p>${title}.</p>`,
+      status,
+      publishedAt: opts.publishedAt === undefined ? (status === 'PUBLISHED' ? new Date() : null) : opts.publishedAt,
+      sectionId: opts.sectionId ?? null,
+      tags: { create: (opts.tagIds ?? []).map((tagId) => ({ tagId })) },
+      authors: { create: (opts.authorIds ?? []).map((userId, position) => ({ userId, position })) },
+    },
+    select: { id: true, slug: true, title: true, publishedAt: true, status: true },
+  });
+}
+
+export async function createTag(name = `Tag ${unique()}`) {
+  return db.tag.create({ data: { name, slug: `tag-${unique()}` }, select: { id: true, name: true, slug: true } });
+}

@@ -20,6 +20,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <Link href="/admin">Articles</Link>
             <Link href="/admin/articles/new">New article</Link>
             {hasRole(user.role, 'EDITOR') ? <Link href="/admin/comments">Comments</Link> : null}
+            {hasRole(user.role, 'ADMIN') ? <Link href="/admin/api-keys">API keys</Link> : null}
             <Link href="/">View site</Link>
           </nav>
           <div className="flex items-center gap-3 text-sm">

@@ -1,0 +1,32 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { parseForm, runAction, type ActionState } from '@/lib/actions';
+import { createApiKey, revokeApiKey } from '@/lib/api-keys';
+import { requireRole } from '@/lib/auth/session';
+import { createApiKeySchema } from '@/lib/validation/api-keys';
+
+export type CreatedKeyState = ActionState<{ label: string; key: string }>;
+
+/** "Create key": returns the plaintext key this once, for the page to show. */
+export async function createApiKeyAction(_prev: CreatedKeyState, form: FormData): Promise<CreatedKeyState> {
+  return runAction(form, async () => {
+    const user = await requireRole('ADMIN');
+    const { label } = parseForm(createApiKeySchema, form);
+    const created = await createApiKey(label, user);
+    revalidatePath('/admin/api-keys');
+    return { ok: true, message: `Key "${created.label}" created.`, data: { label: created.label, key: created.key } };
+  });
+}
+
+/** "Revoke" in the keys table. */
+export async function revokeApiKeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const user = await requireRole('ADMIN');
+    const id = z.string().min(1).max(40).parse(form.get('id'));
+    const revoked = await revokeApiKey(id, user);
+    revalidatePath('/admin/api-keys');
+    return { ok: true, message: `Key "${revoked.label}" revoked. Requests with it are now refused.` };
+  });
+}

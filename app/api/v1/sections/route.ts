@@ -1,0 +1,7 @@
+// GET /api/v1/sections — every section, in navigation order
+import { listApiSections } from '@/lib/api/content';
+import { withApiKey } from '@/lib/api/handler';
+import { sectionListResponseSchema } from '@/lib/api/schemas';
+import { noQuerySchema } from '@/lib/validation/api';
+
+export const GET = withApiKey({ response: sectionListResponseSchema, query: noQuerySchema }, () => listApiSections());

@@ -1,0 +1,7 @@
+// GET /api/v1/tags — tags of published articles
+import { listApiTags } from '@/lib/api/content';
+import { withApiKey } from '@/lib/api/handler';
+import { tagListResponseSchema } from '@/lib/api/schemas';
+import { noQuerySchema } from '@/lib/validation/api';
+
+export const GET = withApiKey({ response: tagListResponseSchema, query: noQuerySchema }, () => listApiTags());

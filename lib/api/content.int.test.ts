@@ -1,0 +1,231 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { GET as listArticlesRoute } from '@/app/api/v1/articles/route';
+import { GET as articleCommentsRoute } from '@/app/api/v1/articles/[idOrSlug]/comments/route';
+import { GET as articleRoute } from '@/app/api/v1/articles/[idOrSlug]/route';
+import { GET as authorsRoute } from '@/app/api/v1/authors/route';
+import { GET as sectionsRoute } from '@/app/api/v1/sections/route';
+import { GET as tagsRoute } from '@/app/api/v1/tags/route';
+import { createApiKey, revokeApiKey } from '@/lib/api-keys';
+import * as schemas from '@/lib/api/schemas';
+import { getPublishedArticle, listApiAuthors, listApiTags, listPublishedArticleComments, listPublishedArticles } from '@/lib/api/content';
+import { db } from '@/lib/db';
+import type { StaffUser } from '@/lib/users';
+import { listArticlesQuerySchema } from '@/lib/validation/api';
+import { createArticle, createSection, createTag, createUser, unique } from '@/scripts/test/fixtures';
+
+const HOUR = 3_600_000;
+const ago = (hours: number) => new Date(Date.now() - hours * HOUR);
+/** The query as the route handler receives it, from raw search parameters. */
+const query = (params: Record<string, string>) => listArticlesQuerySchema.parse(params);
+
+/** Every id across all pages, following meta.next. */
+async function allPages(params: Record<string, string>, between?: () => Promise<void>) {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page = await listPublishedArticles(query({ ...params, ...(cursor ? { cursor } : {}) }));
+    ids.push(...page.data.map((a) => a.id));
+    cursor = page.meta.next;
+    pages++;
+    await between?.();
+  } while (cursor && pages < 50);
+  return { ids, pages };
+}
+
+let admin: StaffUser;
+let writer: StaffUser;
+let section: { id: string; slug: string };
+let published: { id: string; slug: string; publishedAt: Date | null }[];
+let hidden: { id: string; slug: string }[];
+
+beforeAll(async () => {
+  [admin, writer] = await Promise.all([createUser('ADMIN'), createUser('AUTHOR', `Wren Writer ${unique()}`)]);
+  section = await createSection();
+  const tie = ago(5);
+  published = [];
+  // Seven published articles, three of them published in the same millisecond.
+  for (const publishedAt of [ago(1), ago(2), tie, tie, tie, ago(10), ago(20)]) {
+    published.push(await createArticle({ sectionId: section.id, publishedAt, authorIds: [writer.id] }));
+  }
+  hidden = await Promise.all([
+    createArticle({ sectionId: section.id, status: 'DRAFT', authorIds: [writer.id] }),
+    createArticle({ sectionId: section.id, status: 'IN_REVIEW', publishedAt: null }),
+    createArticle({ sectionId: section.id, status: 'ARCHIVED', publishedAt: ago(3) }),
+    createArticle({ sectionId: section.id, status: 'SCHEDULED', publishedAt: null }),
+    // Marked published but dated in the future: not public yet.
+    createArticle({ sectionId: section.id, status: 'PUBLISHED', publishedAt: new Date(Date.now() + HOUR) }),
+  ]);
+});
+
+/** The expected order: publishedAt desc, then id desc. */
+const expectedOrder = () =>
+  [...published].sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).map((a) => a.id);
+
+describe('listing articles', () => {
+  it('returns only published articles, newest first, with the fields the API documents', async () => {
+    const page = await listPublishedArticles(query({ section: section.slug, limit: '100' }));
+    expect(page.data.map((a) => a.id)).toEqual(expectedOrder());
+    expect(page.meta).toEqual({ limit: 100, next: null });
+    expect(Object.keys(page.data[0]!).sort()).toEqual(['authors', 'id', 'publishedAt', 'section', 'slug', 'standfirst', 'tags', 'title', 'updatedAt', 'url']);
+    expect(page.data[0]!.authors).toEqual([{ name: writer.name, slug: writer.slug }]);
+  });
+
+  it.each([1, 2, 3, 7])('pages through with limit %i without repeating or skipping an article', async (limit) => {
+    const { ids, pages } = await allPages({ section: section.slug, limit: String(limit) });
+    expect(ids).toEqual(expectedOrder());
+    expect(pages).toBe(Math.ceil(published.length / limit));
+  });
+
+  it('keeps later pages stable when an article is published between requests', async () => {
+    const s = await createSection();
+    const mine = [];
+    for (const h of [1, 2, 3, 4]) mine.push(await createArticle({ sectionId: s.id, publishedAt: ago(h) }));
+    let inserted = false;
+    const { ids } = await allPages({ section: s.slug, limit: '2' }, async () => {
+      if (inserted) return;
+      inserted = true;
+      await createArticle({ sectionId: s.id, publishedAt: new Date() });
+    });
+    expect(ids).toEqual(mine.map((a) => a.id));
+  });
+
+  it('filters by tag, author, text and publication dates', async () => {
+    const [tag, other, s] = await Promise.all([createTag(), createUser('AUTHOR'), createSection()]);
+    const word = `Zeppelin${unique()}`;
+    const tagged = await createArticle({ sectionId: s.id, publishedAt: ago(30), tagIds: [tag.id], authorIds: [other.id], title: `Airship ${word} returns` });
+    const alsoTagged = await createArticle({ publishedAt: ago(40), tagIds: [tag.id], standfirst: `A ${word.toLowerCase()} sighting` });
+    await createArticle({ status: 'DRAFT', tagIds: [tag.id], authorIds: [other.id], title: `Draft ${word}` });
+
+    const ids = async (params: Record<string, string>) => (await listPublishedArticles(query(params))).data.map((a) => a.id);
+    expect(await ids({ tag: tag.slug })).toEqual([tagged.id, alsoTagged.id]);
+    expect(await ids({ author: other.slug })).toEqual([tagged.id]);
+    expect(await ids({ q: word.toUpperCase() })).toEqual([tagged.id, alsoTagged.id]);
+    expect(await ids({ tag: tag.slug, section: s.slug })).toEqual([tagged.id]);
+    expect(await ids({ tag: tag.slug, published_before: ago(35).toISOString() })).toEqual([alsoTagged.id]);
+    expect(await ids({ tag: tag.slug, published_after: ago(35).toISOString() })).toEqual([tagged.id]);
+    expect(await ids({ tag: tag.slug, published_after: '2000-01-01', published_before: ago(45).toISOString() })).toEqual([]);
+    expect(await ids({ section: `no-such-section-${unique()}` })).toEqual([]);
+  });
+
+  it('rejects bad parameters by name', () => {
+    for (const [params, name] of [
+      [{ limit: '0' }, 'limit'],
+      [{ limit: '101' }, 'limit'],
+      [{ limit: 'ten' }, 'limit'],
+      [{ cursor: 'not-a-cursor' }, 'cursor'],
+      [{ published_before: 'last tuesday' }, 'published_before'],
+      [{ section: 'Not A Slug' }, 'section'],
+    ] as const) {
+      const r = listArticlesQuerySchema.safeParse(params);
+      expect(r.success).toBe(false);
+      expect(r.error!.issues[0]!.path).toEqual([name]);
+    }
+  });
+});
+
+describe('single articles, comments, tags and authors', () => {
+  it('finds a published article by id or slug, never a hidden one', async () => {
+    const [first] = published;
+    const byId = await getPublishedArticle(first!.id);
+    expect((await getPublishedArticle(first!.slug)).data).toEqual(byId.data);
+    expect(byId.data.body.json).toMatchObject({ type: 'doc', content: [{ type: 'paragraph' }] });
+    expect(byId.data.body.html).toMatch(/^<p>/);
+    expect(byId.data.authors).toEqual([{ name: writer.name, slug: writer.slug, bio: null }]);
+    for (const h of hidden) {
+      await expect(getPublishedArticle(h.id)).rejects.toMatchObject({ code: 'not_found' });
+      await expect(getPublishedArticle(h.slug)).rejects.toMatchObject({ code: 'not_found' });
+      await expect(listPublishedArticleComments(h.slug)).rejects.toMatchObject({ code: 'not_found' });
+    }
+  });
+
+  it('lists only approved comments, never emails, IPs or websites', async () => {
+    const article = published[0]!;
+    const email = `private-${unique()}@example.com`;
+    const base = { articleId: article.id, authorName: 'Marguerite Hollis', authorEmail: email, authorUrl: 'https://marguerite.example', ipHash: 'hashed-ip', userAgent: 'Vitest' };
+    const approved = await db.comment.create({ data: { ...base, body: 'Well reported.', status: 'APPROVED' }, select: { id: true } });
+    const reply = await db.comment.create({ data: { ...base, parentId: approved.id, body: 'Agreed.', status: 'APPROVED' }, select: { id: true } });
+    for (const status of ['PENDING', 'SPAM', 'TRASH'] as const) await db.comment.create({ data: { ...base, body: `Not shown ${status}`, status } });
+
+    const { data } = await listPublishedArticleComments(article.slug);
+    expect(data).toEqual([
+      { id: approved.id, parentId: null, authorName: 'Marguerite Hollis', body: 'Well reported.', createdAt: expect.any(String) },
+      { id: reply.id, parentId: approved.id, authorName: 'Marguerite Hollis', body: 'Agreed.', createdAt: expect.any(String) },
+    ]);
+    const json = JSON.stringify(data);
+    for (const secret of [email, 'hashed-ip', 'marguerite.example', 'Vitest']) expect(json).not.toContain(secret);
+  });
+
+  it('lists tags and authors of published articles only, without emails', async () => {
+    const draftTag = await createTag();
+    const draftOnly = await createUser('AUTHOR');
+    await createArticle({ status: 'DRAFT', tagIds: [draftTag.id], authorIds: [draftOnly.id] });
+    const tags = (await listApiTags()).data;
+    expect(tags.map((t) => t.slug)).not.toContain(draftTag.slug);
+    const authors = (await listApiAuthors()).data;
+    expect(authors).toContainEqual({ name: writer.name, slug: writer.slug, bio: null });
+    expect(authors.map((a) => a.slug)).not.toContain(draftOnly.slug);
+    expect(authors.map((a) => a.slug)).not.toContain(admin.slug);
+    expect(JSON.stringify(authors)).not.toContain('@');
+  });
+});
+
+describe('route handlers', () => {
+  const call = (route: typeof listArticlesRoute, url: string, headers: Record<string, string> = {}, params: object = {}) =>
+    route(new Request(`http://localhost${url}`, { headers }), { params: Promise.resolve(params) });
+
+  it('require a key, name bad parameters, and answer If-None-Match with 304', async () => {
+    const { key, id } = await createApiKey(`Route test ${unique()}`, admin);
+    const auth = { Authorization: `Bearer ${key}` };
+
+    const missing = await call(listArticlesRoute, '/api/v1/articles');
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ error: { code: 'unauthorized', message: expect.any(String), details: null } });
+
+    const bad = await call(listArticlesRoute, '/api/v1/articles?limit=0&colour=red', auth);
+    expect(bad.status).toBe(400);
+    const badBody = await bad.json();
+    expect(badBody.error.code).toBe('bad_request');
+    expect(Object.keys(badBody.error.details).sort()).toEqual(['colour', 'limit']);
+
+    const ok = await call(listArticlesRoute, `/api/v1/articles?section=${section.slug}&limit=2&key=${key}`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toMatch(/^private/);
+    const etag = ok.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect((await ok.json()).data).toHaveLength(2);
+
+    const again = await call(listArticlesRoute, `/api/v1/articles?section=${section.slug}&limit=2`, { ...auth, 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+
+    const comments = await call(articleCommentsRoute, '/api/v1/articles/x/comments', auth, { idOrSlug: hidden[0]!.slug });
+    expect(comments.status).toBe(404);
+
+    await revokeApiKey(id, admin);
+    expect((await call(listArticlesRoute, '/api/v1/articles', auth)).status).toBe(401);
+  });
+
+  it('answer every route with a body its documented (strict) response schema accepts', async () => {
+    const { key } = await createApiKey(`Contract test ${unique()}`, admin);
+    const auth = { Authorization: `Bearer ${key}` };
+    const article = published[0]!;
+    await db.comment.create({ data: { articleId: article.id, authorName: 'Contract', authorEmail: `c-${unique()}@example.com`, body: 'Checked.', status: 'APPROVED' } });
+    const cases: [route: typeof listArticlesRoute, url: string, params: object, schema: z.ZodType][] = [
+      [listArticlesRoute, `/api/v1/articles?section=${section.slug}&limit=3`, {}, schemas.articleListResponseSchema],
+      [articleRoute, `/api/v1/articles/${article.slug}`, { idOrSlug: article.slug }, schemas.articleResponseSchema],
+      [articleCommentsRoute, `/api/v1/articles/${article.id}/comments`, { idOrSlug: article.id }, schemas.commentListResponseSchema],
+      [sectionsRoute, '/api/v1/sections', {}, schemas.sectionListResponseSchema],
+      [tagsRoute, '/api/v1/tags', {}, schemas.tagListResponseSchema],
+      [authorsRoute, '/api/v1/authors', {}, schemas.authorListResponseSchema],
+      [listArticlesRoute, '/api/v1/articles?limit=0', {}, schemas.errorResponseSchema],
+      [articleRoute, '/api/v1/articles/no-such-article', { idOrSlug: 'no-such-article' }, schemas.errorResponseSchema],
+    ];
+    for (const [route, url, params, schema] of cases) {
+      const res = await call(route, url, auth, params);
+      const parsed = schema.safeParse(await res.json());
+      expect(parsed.error?.issues ?? [], url).toEqual([]);
+    }
+  });
+});

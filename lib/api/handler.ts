@@ -1,0 +1,106 @@
+import 'server-only';
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { authenticateApiKey, type AuthenticatedApiKey } from '@/lib/api-keys';
+import type { ApiErrorResponse } from '@/lib/api/schemas';
+import { AppError, toAppError } from '@/lib/errors';
+
+/**
+ * `private`, not `public, s-maxage=60`: every response answers a request that carries an
+ * API key. `public`/`s-maxage` would allow a CDN to store a response to an authorised
+ * request and hand it to anyone, keyless or revoked, so keys would stop protecting
+ * anything. A client's own cache may still keep the body and revalidate it with
+ * If-None-Match (cheap: 304, no body), and serve it stale for up to 5 minutes meanwhile.
+ */
+export const API_CACHE_CONTROL = 'private, max-age=0, stale-while-revalidate=300';
+/** For responses that need no key (the OpenAPI document): shared caches may keep them. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A weak validator: the same JSON body always gets the same tag, whichever instance served it. */
+export function weakEtag(body: string): string {
+  return `W/"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/** If-None-Match uses weak comparison (RFC 9110 §13.1.2), so W/ prefixes are ignored. */
+function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
+}
+
+/** A cacheable JSON response with an ETag, or 304 when the client already holds this body. */
+export function cachedJson(request: Request, data: unknown, cacheControl: string, extra: Record<string, string> = {}): Response {
+  const body = JSON.stringify(data);
+  const etag = weakEtag(body);
+  const headers = { ETag: etag, 'Cache-Control': cacheControl, ...extra };
+  if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
+  return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': JSON_TYPE } });
+}
+
+/** Every failure of the API, in the one format: { error: { code, message, details } }. */
+export function errorResponse(e: unknown): Response {
+  const err = toAppError(e);
+  const body: ApiErrorResponse = { error: { code: err.code, message: err.message, details: err.details ?? null } };
+  const headers: Record<string, string> = { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' };
+  if (err.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer realm="Broadsheet Content API"';
+  return new Response(JSON.stringify(body), { status: err.status, headers });
+}
+
+/** Messages per parameter name, so a client can tell which parameter to fix. */
+function parameterErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const names = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '_query')];
+    for (const name of names) (out[name] ??= []).push(issue.code === 'unrecognized_keys' ? 'Unknown parameter.' : issue.message);
+  }
+  return out;
+}
+
+/** The key from `Authorization: Bearer …`, else from `?key=` (for clients that cannot set headers; it ends up in logs, so prefer the header). */
+function keyFrom(request: Request, url: URL): string | null {
+  const header = request.headers.get('authorization');
+  if (header) return /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '';
+  return url.searchParams.get('key');
+}
+
+function parseOrBadRequest<S extends z.ZodType>(schema: S, input: unknown, message: string): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError('bad_request', message, parameterErrors(parsed.error));
+  return parsed.data;
+}
+
+type RouteContext = { params: Promise<unknown> };
+
+/**
+ * Wraps a content API route handler: authenticates the API key (401 when missing, unknown
+ * or revoked), validates path and query parameters (400 naming the parameter), answers
+ * with an ETag and Cache-Control (304 on If-None-Match), and turns any failure into the
+ * API's error format.
+ */
+export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(
+  schemas: { query: Q; params?: P; /** What the handler returns; the OpenAPI document describes it with the same schema. */ response: R },
+  handler: (ctx: { query: z.output<Q>; params: z.output<P>; apiKey: AuthenticatedApiKey; request: Request }) => Promise<z.input<R>>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const url = new URL(request.url);
+      const raw = keyFrom(request, url);
+      if (!raw) throw new AppError('unauthorized', 'An API key is required: send it as "Authorization: Bearer <key>" (or ?key=<key>).');
+      const apiKey = await authenticateApiKey(raw);
+      if (!apiKey) throw new AppError('unauthorized', 'This API key is not valid or has been revoked.');
+
+      const params = schemas.params ? parseOrBadRequest(schemas.params, await context.params, 'The path is not valid.') : undefined;
+      const searchParams = new URLSearchParams(url.searchParams);
+      searchParams.delete('key');
+      const query = parseOrBadRequest(schemas.query, Object.fromEntries(searchParams), 'Some query parameters are not valid.');
+
+      const data = await handler({ query, params: params as z.output<P>, apiKey, request });
+      // Vary: the same URL answers differently (401 vs 200) depending on the key.
+      return cachedJson(request, data, API_CACHE_CONTROL, { Vary: 'Authorization' });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}

@@ -1,0 +1,94 @@
+import 'server-only';
+import { z } from 'zod';
+import { ERROR_CODES, type ErrorCode } from '@/lib/errors';
+
+// Response shapes of the content API. Route handlers are typed against them and the
+// OpenAPI document is generated from them, so the contract and the code cannot drift.
+// Every object is strict (additionalProperties: false in the document): a contract test
+// then fails if a field such as a commenter's email ever leaks into a response.
+
+const dateTime = z.iso.datetime();
+
+/** A node of the structured body (ProseMirror/TipTap-compatible), described generically so clients may skip unknown node types. */
+export type BodyNode = { type: string; text?: string; attrs?: Record<string, unknown>; marks?: { type: string; attrs?: Record<string, unknown> }[]; content?: BodyNode[] };
+export const bodyNodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
+  z
+    .object({
+      type: z.string(),
+      text: z.string().optional(),
+      attrs: z.record(z.string(), z.unknown()).optional(),
+      marks: z.array(z.object({ type: z.string(), attrs: z.record(z.string(), z.unknown()).optional() }).strict()).optional(),
+      content: z.array(bodyNodeSchema).optional(),
+    })
+    .strict(),
+);
+
+export const sectionRefSchema = z.object({ name: z.string(), slug: z.string() }).strict();
+export const tagRefSchema = z.object({ name: z.string(), slug: z.string() }).strict();
+export const authorRefSchema = z.object({ name: z.string(), slug: z.string() }).strict();
+
+export const articleSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    standfirst: z.string(),
+    url: z.string().describe('Path of the article on the public site.'),
+    publishedAt: dateTime,
+    updatedAt: dateTime,
+    section: sectionRefSchema.nullable(),
+    tags: z.array(tagRefSchema),
+    authors: z.array(authorRefSchema),
+  })
+  .strict();
+
+export const authorSchema = z.object({ name: z.string(), slug: z.string(), bio: z.string().nullable() }).strict();
+
+export const articleSchema = articleSummarySchema
+  .extend({
+    authors: z.array(authorSchema),
+    wordCount: z.number().int(),
+    commentsOpen: z.boolean(),
+    body: z
+      .object({
+        html: z.string().describe('Sanitised HTML rendered on the server.'),
+        json: z.object({ type: z.literal('doc'), content: z.array(bodyNodeSchema) }).strict(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const sectionSchema = z.object({ name: z.string(), slug: z.string(), description: z.string().nullable() }).strict();
+export const tagSchema = z.object({ name: z.string(), slug: z.string(), description: z.string().nullable() }).strict();
+export const commentSchema = z
+  .object({ id: z.string(), parentId: z.string().nullable(), authorName: z.string(), body: z.string().describe('Plain text; escape it before rendering.'), createdAt: dateTime })
+  .strict();
+
+export const articleListResponseSchema = z
+  .object({
+    data: z.array(articleSummarySchema),
+    meta: z.object({ limit: z.number().int(), next: z.string().nullable().describe('Cursor of the next page, or null on the last page.') }).strict(),
+  })
+  .strict();
+export const articleResponseSchema = z.object({ data: articleSchema }).strict();
+export const sectionListResponseSchema = z.object({ data: z.array(sectionSchema) }).strict();
+export const tagListResponseSchema = z.object({ data: z.array(tagSchema) }).strict();
+export const authorListResponseSchema = z.object({ data: z.array(authorSchema) }).strict();
+export const commentListResponseSchema = z.object({ data: z.array(commentSchema) }).strict();
+
+export const errorResponseSchema = z
+  .object({
+    error: z
+      .object({
+        code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
+        message: z.string(),
+        details: z.record(z.string(), z.array(z.string())).nullable().describe('Messages per parameter or field, when the failure concerns some.'),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type ArticleListResponse = z.input<typeof articleListResponseSchema>;
+export type ArticleResponse = z.input<typeof articleResponseSchema>;
+export type ArticleSummary = z.input<typeof articleSummarySchema>;
+export type ApiErrorResponse = z.input<typeof errorResponseSchema>;
