@@ -83,6 +83,29 @@ test.describe('editor', () => {
     expect(Date.now()).toBeGreaterThanOrEqual(at.getTime() - 1000);
   });
 
+  test('compares revisions and restores an earlier one', async ({ page }) => {
+    await page.goto('/admin/articles/new');
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    await page.getByLabel('Title').fill(`Library hours extended ${unique()}`);
+    await page.getByLabel('Body').fill('The library will open until eight on Thursdays.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByText('Status: Draft · version 1')).toBeVisible();
+    await page.getByLabel('Body').fill('The library will open until ten on Thursdays.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByText('Status: Draft · version 2')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Revisions' }).click();
+    await expect(page.getByRole('heading', { name: 'Changes from version 1 to version 2' })).toBeVisible();
+    await expect(page.locator('del')).toHaveText(' eight');
+    await expect(page.locator('ins')).toHaveText(' ten');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await expect(page.getByText('Revision restored as a new version.')).toBeVisible();
+    await expect(page.getByLabel('Body')).toHaveValue('The library will open until eight on Thursdays.');
+    await expect(page.getByText('Status: Draft · version 3')).toBeVisible();
+  });
+
   test('the editor is axe-clean', async ({ page }) => {
     await page.goto('/admin/articles/new');
     await expectNoAxeViolations(page);

@@ -1,9 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, runAction, type ActionState } from '@/lib/actions';
 import { saveArticle } from '@/lib/articles/mutations';
+import { restoreRevision } from '@/lib/articles/revisions';
 import { requireRole } from '@/lib/auth/session';
 import { moderateComment } from '@/lib/comments';
 import { formatDateTime, site } from '@/lib/site';
@@ -47,6 +49,21 @@ export async function saveArticleAction(_prev: SavedArticleState, form: FormData
     }[intent];
     return { ok: true, message, data: { id: saved.id, slug: saved.slug, version: saved.version, status: saved.status } };
   });
+}
+
+/** "Restore this version" from an article's history: saved as a new version, then back to the editor. */
+export async function restoreRevisionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await runAction(form, async (): Promise<ActionState> => {
+    const user = await requireRole('CONTRIBUTOR');
+    const articleId = z.string().min(1).max(40).parse(form.get('articleId'));
+    const revisionId = z.string().min(1).max(40).parse(form.get('revisionId'));
+    const version = articleVersionSchema.parse(form.get('version'));
+    const { paths } = await restoreRevision(articleId, revisionId, version, user);
+    for (const p of paths) revalidatePath(p);
+    return { ok: true, message: `Restored as version ${version + 1}.` };
+  });
+  if (result.ok) redirect(`/admin/articles/${String(form.get('articleId'))}?saved=restore`);
+  return result;
 }
 
 /** Approve / Mark as spam / Trash from the moderation queue. */

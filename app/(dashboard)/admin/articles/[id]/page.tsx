@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
@@ -14,11 +15,12 @@ export const metadata = { title: 'Edit article' };
 
 const SAVED_MESSAGES = {
   schedule: 'Scheduled.',
+  restore: 'Revision restored as a new version.',
   save: 'Draft saved.',
   publish: 'Published. The article is live.',
   submit: 'Submitted for review. An editor will take it from here.',
 } as const;
-const savedSchema = z.enum(['save', 'publish', 'submit', 'schedule']).optional().catch(undefined);
+const savedSchema = z.enum(['save', 'publish', 'submit', 'schedule', 'restore']).optional().catch(undefined);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,7 +33,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const doc = bodyDocSchema.safeParse(article.bodyJson);
   return (
     <>
-      <h1 className="text-2xl font-bold">Edit article</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <h1 className="text-2xl font-bold">Edit article</h1>
+        <Link href={`/admin/articles/${article.id}/revisions`} className="font-semibold underline">
+          Revisions
+        </Link>
+      </div>
       <ArticleEditor
         sections={sections}
         canPublish={hasRole(user.role, 'EDITOR')}
