@@ -32,7 +32,8 @@ export default defineConfig({
   webServer: {
     command: 'tsx scripts/e2e-server.ts',
     url: `${baseURL}/login`,
-    timeout: 300_000,
+    // `npm run test:e2e` builds first; a direct `playwright test` builds inside this command.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
