@@ -5,7 +5,8 @@ import { seedArticles } from '../prisma/seed-data/articles';
 export const DEMO_PASSWORD = 'broadsheet-demo';
 export const ROLES = ['admin', 'editor', 'author'] as const;
 export type DemoRole = (typeof ROLES)[number];
-export const storageStateFor = (role: DemoRole) => `e2e/.auth/${role}.json`;
+// One file per role and port: parallel runs (E2E_PORT) have their own databases, so their sessions differ.
+export const storageStateFor = (role: DemoRole) => `e2e/.auth/${role}-${process.env.E2E_PORT ?? 3100}.json`;
 
 /** Signs in through the login form as a person would. */
 export async function signIn(page: Page, role: DemoRole) {
@@ -35,3 +36,6 @@ export async function firstArticlePath(page: Page): Promise<string> {
   await expect(page.locator(`main a[href="${path}"]`).first()).toBeVisible();
   return path;
 }
+
+/** The local Open-Meteo stub scripts/e2e-server.ts runs beside the site (site port + 100). */
+export const weatherStubUrl = () => `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 100}`;

@@ -26,8 +26,16 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET (or AUTH_SECRET) must be at least 32 characters'),
   NEXTAUTH_URL: optionalUrl,
   WEATHER_API_URL: z.url().default('https://api.open-meteo.com'),
+  /** How long a weather reading is reused; tests shorten it to see a changed endpoint quickly. */
+  WEATHER_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  /** The public origin used in canonical URLs, feeds, sitemaps and structured data. */
+  SITE_URL: z.url().transform((v) => v.replace(/\/+$/, '')),
   REDIS_URL: optionalUrl,
   SMTP_URL: optionalUrl,
+  /** Seconds a human needs at least between the comment form being served and posted (0 turns the rule off). */
+  COMMENT_MIN_SECONDS: z.coerce.number().min(0).max(3600).default(3),
+  /** Comment flood limits, e.g. `ip:1/15,ip:20/3600,email:1/15,email:20/3600` (points/seconds), or `off`; see lib/comments/rate-limit. */
+  COMMENT_RATE_LIMITS: z.string().trim().default('ip:1/15,ip:20/3600,email:1/15,email:20/3600'),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
@@ -54,8 +62,13 @@ function load(): Env {
     NEXTAUTH_SECRET: secret || (mode === 'production' ? 'build-time-placeholder-never-used-to-sign-anything' : readOrCreateDevSecrets().nextAuthSecret),
     NEXTAUTH_URL: e.NEXTAUTH_URL,
     WEATHER_API_URL: e.WEATHER_API_URL || undefined,
+    WEATHER_CACHE_SECONDS: e.WEATHER_CACHE_SECONDS || undefined,
+    // NEXTAUTH_URL is already the public address on most deployments; localhost only as a last resort.
+    SITE_URL: e.SITE_URL?.trim() || (e.NEXTAUTH_URL && URL.canParse(e.NEXTAUTH_URL.trim()) ? new URL(e.NEXTAUTH_URL.trim()).origin : `http://localhost:${e.PORT || 3000}`),
     REDIS_URL: e.REDIS_URL,
     SMTP_URL: e.SMTP_URL,
+    COMMENT_MIN_SECONDS: e.COMMENT_MIN_SECONDS || undefined,
+    COMMENT_RATE_LIMITS: e.COMMENT_RATE_LIMITS || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

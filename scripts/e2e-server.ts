@@ -22,6 +22,12 @@ const env = {
   // A one-second cache lets a test switch the stub's mode and see the page follow.
   WEATHER_CACHE_SECONDS: '1',
   SITE_URL: `http://127.0.0.1:${port}`,
+  // Tests fill the comment form within a second of loading it: the too-fast rule has unit and
+  // integration tests; here only a forged or missing form token counts as spam.
+  COMMENT_MIN_SECONDS: '0',
+  // Every test posts from 127.0.0.1, so no per-IP limit; each test uses its own email, and
+  // e2e/comments.spec.ts proves the per-email limit (3 a minute) answers 429.
+  COMMENT_RATE_LIMITS: 'email:3/60',
 };
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 function run(cmd: string, args: string[]) {

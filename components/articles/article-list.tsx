@@ -3,6 +3,19 @@ import type { ArticleCard } from '@/lib/articles/queries';
 import { articlePath } from '@/lib/articles/urls';
 import { formatDateTime } from '@/lib/site';
 
+/** "3 comments" beside a card's date, linking to the thread; nothing when there are none. */
+function CommentCount({ article }: { article: ArticleCard }) {
+  if (!article.commentCount) return null;
+  return (
+    <>
+      {' · '}
+      <Link href={`${articlePath(article.slug)}#comments-heading`} className="hover:underline" aria-label={`${article.commentCount} ${article.commentCount === 1 ? 'comment' : 'comments'} on ${article.title}`}>
+        {article.commentCount} {article.commentCount === 1 ? 'comment' : 'comments'}
+      </Link>
+    </>
+  );
+}
+
 /** A titled block of article links ("Latest news", "Related news"). */
 export function ArticleList({ title, articles, headingLevel = 2 }: { title: string; articles: ArticleCard[]; headingLevel?: 2 | 3 }) {
   if (!articles.length) return null;
@@ -22,6 +35,7 @@ export function ArticleList({ title, articles, headingLevel = 2 }: { title: stri
             <p className="mt-1 text-xs text-[var(--color-muted)]">
               {a.section ? `${a.section.name} · ` : ''}
               <time dateTime={a.publishedAt.toISOString()}>{formatDateTime(a.publishedAt)}</time>
+              <CommentCount article={a} />
             </p>
           </li>
         ))}
@@ -31,19 +45,21 @@ export function ArticleList({ title, articles, headingLevel = 2 }: { title: stri
 }
 
 /** A story with its standfirst, for fronts. */
-export function StoryCard({ article, lead = false }: { article: ArticleCard; lead?: boolean }) {
+export function StoryCard({ article, lead = false, headingLevel = 2 }: { article: ArticleCard; lead?: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article>
       {article.section ? <p className="text-xs font-bold uppercase tracking-wide text-[var(--color-accent)]">{article.section.name}</p> : null}
-      <h2 className={lead ? 'mt-1 font-serif text-3xl font-bold leading-tight sm:text-4xl' : 'mt-1 font-serif text-xl font-bold leading-snug'}>
+      <Heading className={lead ? 'mt-1 font-serif text-3xl font-bold leading-tight sm:text-4xl' : 'mt-1 font-serif text-xl font-bold leading-snug'}>
         <Link href={articlePath(article.slug)} className="hover:underline">
           {article.title}
         </Link>
-      </h2>
+      </Heading>
       <p className={lead ? 'mt-3 text-lg text-[var(--color-muted)]' : 'mt-2 text-[var(--color-muted)]'}>{article.standfirst}</p>
       <p className="mt-2 text-xs text-[var(--color-muted)]">
         {article.authors.length ? `By ${article.authors.map((a) => a.name).join(' and ')} · ` : ''}
         <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
+        <CommentCount article={article} />
       </p>
     </article>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState, type FormEvent } from 'react';
-import { commentFormSchema } from '@/lib/validation/comments';
+import { commentFormSchema, FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '@/lib/validation/comments';
 import type { ActionState } from '@/lib/actions';
 
 type Fields = { body: string; name: string; email: string; website: string };
@@ -40,17 +40,30 @@ const inputClass =
 export function CommentForm({
   articleId,
   parentId,
+  formToken,
   action,
+  heading = 'Leave a reply',
+  idPrefix = 'comment',
+  onDone,
 }: {
   articleId: string;
   parentId?: string;
+  /** The signed "served at" timestamp from the server (lib/comments/form-token). */
+  formToken: string;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  heading?: string;
+  /** Keeps ids unique when a reply form sits on the page beside the main form. */
+  idPrefix?: string;
+  onDone?: () => void;
 }) {
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [clientErrors, setClientErrors] = useState<Partial<Record<keyof Fields, string>>>({});
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
     const result = await action(prev, form);
-    if (result.ok) setFields(EMPTY);
+    if (result.ok) {
+      setFields(EMPTY);
+      onDone?.();
+    }
     return result;
   }, { ok: false });
 
@@ -73,38 +86,45 @@ export function CommentForm({
     setClientErrors(errs);
   }
 
+  const headingId = `${idPrefix}-reply-heading`;
   const describedBy = (k: keyof Fields, id: string) => (errorFor(k) ? `${id}-error` : undefined);
 
   return (
-    <section aria-labelledby="reply-heading" className="mt-10 rounded border border-black/10 p-5 dark:border-white/15">
-      <h3 id="reply-heading" className="text-xl font-bold">
-        Leave a reply
+    <section aria-labelledby={headingId} className={`${parentId ? 'mt-4' : 'mt-10'} rounded border border-black/10 p-5 dark:border-white/15`}>
+      <h3 id={headingId} className="text-xl font-bold">
+        {heading}
       </h3>
       <p className="mt-1 text-sm text-[var(--color-muted)]">Your email address will not be published. Comments are moderated.</p>
       <form action={formAction} onSubmit={validate} noValidate className="mt-4 space-y-4">
         <input type="hidden" name="articleId" value={articleId} />
         {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
-        <Field id="comment-body" label="Comment" error={errorFor('body')}>
+        <input type="hidden" name={FORM_TOKEN_FIELD} value={formToken} />
+        {/* A honeypot: hidden from people (and screen readers); bots that fill every field give themselves away. */}
+        <div aria-hidden="true" style={{ position: 'absolute', left: '-10000px', top: 'auto', width: 1, height: 1, overflow: 'hidden' }}>
+          <label htmlFor={`${idPrefix}-${HONEYPOT_FIELD}`}>Leave this field empty</label>
+          <input id={`${idPrefix}-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+        <Field id={`${idPrefix}-body`} label="Comment" error={errorFor('body')}>
           <textarea
-            id="comment-body"
+            id={`${idPrefix}-body`}
             name="body"
             rows={6}
             value={fields.body}
             onChange={set('body')}
             aria-invalid={!!errorFor('body')}
-            aria-describedby={describedBy('body', 'comment-body')}
+            aria-describedby={describedBy('body', `${idPrefix}-body`)}
             className={inputClass}
           />
         </Field>
         <div className="grid gap-4 sm:grid-cols-3">
-          <Field id="comment-name" label="Name" error={errorFor('name')}>
-            <input id="comment-name" name="name" autoComplete="name" value={fields.name} onChange={set('name')} aria-invalid={!!errorFor('name')} aria-describedby={describedBy('name', 'comment-name')} className={inputClass} />
+          <Field id={`${idPrefix}-name`} label="Name" error={errorFor('name')}>
+            <input id={`${idPrefix}-name`} name="name" autoComplete="name" value={fields.name} onChange={set('name')} aria-invalid={!!errorFor('name')} aria-describedby={describedBy('name', `${idPrefix}-name`)} className={inputClass} />
           </Field>
-          <Field id="comment-email" label="Email" error={errorFor('email')}>
-            <input id="comment-email" name="email" type="email" autoComplete="email" value={fields.email} onChange={set('email')} aria-invalid={!!errorFor('email')} aria-describedby={describedBy('email', 'comment-email')} className={inputClass} />
+          <Field id={`${idPrefix}-email`} label="Email" error={errorFor('email')}>
+            <input id={`${idPrefix}-email`} name="email" type="email" autoComplete="email" value={fields.email} onChange={set('email')} aria-invalid={!!errorFor('email')} aria-describedby={describedBy('email', `${idPrefix}-email`)} className={inputClass} />
           </Field>
-          <Field id="comment-website" label="Website (optional)" error={errorFor('website')}>
-            <input id="comment-website" name="website" type="url" autoComplete="url" value={fields.website} onChange={set('website')} aria-invalid={!!errorFor('website')} aria-describedby={describedBy('website', 'comment-website')} className={inputClass} />
+          <Field id={`${idPrefix}-website`} label="Website (optional)" error={errorFor('website')}>
+            <input id={`${idPrefix}-website`} name="website" type="url" autoComplete="url" value={fields.website} onChange={set('website')} aria-invalid={!!errorFor('website')} aria-describedby={describedBy('website', `${idPrefix}-website`)} className={inputClass} />
           </Field>
         </div>
         <button type="submit" disabled={pending} className="rounded bg-[var(--color-accent)] px-5 py-2 font-semibold text-white disabled:opacity-60">

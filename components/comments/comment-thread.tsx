@@ -1,7 +1,22 @@
+import type { ActionState } from '@/lib/actions';
 import type { PublicComment } from '@/lib/comments';
 import { formatDateTime } from '@/lib/site';
+import { CommentBody } from './comment-body';
+import { ReplyToggle } from './reply-toggle';
+import { ReportToggle } from './report-toggle';
 
-function Thread({ comments, parentId, depth }: { comments: PublicComment[]; parentId: string | null; depth: number }) {
+type ReplyProps = {
+  articleId: string;
+  formToken: string;
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  /** How deep replies may nest (1: no replies). */
+  maxDepth: number;
+  /** Comments are open: otherwise no Reply buttons. */
+  open: boolean;
+  reportAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
+};
+
+function Thread({ comments, parentId, depth, reply }: { comments: PublicComment[]; parentId: string | null; depth: number; reply: ReplyProps }) {
   const level = comments.filter((c) => c.parentId === parentId);
   if (!level.length) return null;
   return (
@@ -17,17 +32,23 @@ function Thread({ comments, parentId, depth }: { comments: PublicComment[]; pare
                 <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
               </span>
             </p>
-            <p className="mt-1 whitespace-pre-line">{c.body}</p>
+            <CommentBody text={c.body} />
+            <div>
+              {reply.open && depth + 1 < reply.maxDepth ? (
+                <ReplyToggle articleId={reply.articleId} parentId={c.id} authorName={c.authorName} formToken={reply.formToken} action={reply.action} />
+              ) : null}
+              {c.isStaff ? null : <ReportToggle commentId={c.id} authorName={c.authorName} action={reply.reportAction} />}
+            </div>
           </article>
-          <Thread comments={comments} parentId={c.id} depth={depth + 1} />
+          <Thread comments={comments} parentId={c.id} depth={depth + 1} reply={reply} />
         </li>
       ))}
     </ol>
   );
 }
 
-/** Approved comments with their replies; bodies are plain text, escaped by React. */
-export function CommentThread({ comments }: { comments: PublicComment[] }) {
+/** Approved comments with their replies; bodies are plain text, escaped by React, with http(s) links. */
+export function CommentThread({ comments, ...reply }: { comments: PublicComment[] } & ReplyProps) {
   if (!comments.length) return <p className="mt-4 text-[var(--color-muted)]">No comments yet. Be the first to reply.</p>;
-  return <Thread comments={comments} parentId={null} depth={0} />;
+  return <Thread comments={comments} parentId={null} depth={0} reply={reply} />;
 }

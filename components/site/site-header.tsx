@@ -2,12 +2,19 @@ import Link from 'next/link';
 import { sectionPath } from '@/lib/articles/urls';
 import { formatLongDate, site } from '@/lib/site';
 import type { SectionSummary } from '@/lib/sections';
+import { formatTemperature, type WeatherReading } from '@/lib/weather';
 
-export function SiteHeader({ sections, now }: { sections: SectionSummary[]; now: Date }) {
+/** The masthead; `weather` is null when the forecast endpoint failed or was too slow, and the reading is then left out. */
+export function SiteHeader({ sections, now, weather }: { sections: SectionSummary[]; now: Date; weather: WeatherReading | null }) {
   return (
     <header className="border-b border-black/10 dark:border-white/15">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 pt-3 text-sm text-[var(--color-muted)]">
         <time dateTime={now.toISOString().slice(0, 10)}>{formatLongDate(now)}</time>
+        {weather ? (
+          <div role="group" aria-label={`Weather in ${weather.city}`}>
+            {formatTemperature(weather.temperatureC)} {weather.city}
+          </div>
+        ) : null}
       </div>
       <div className="mx-auto max-w-6xl px-4 py-4 text-center">
         <Link href="/" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">

@@ -11,6 +11,7 @@ const cardSelect = {
   publishedAt: true,
   section: { select: { name: true, slug: true } },
   authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true, slug: true } } } },
+  _count: { select: { comments: { where: { status: 'APPROVED' } } } },
 } as const;
 
 export type ArticleCard = {
@@ -21,12 +22,14 @@ export type ArticleCard = {
   publishedAt: Date;
   section: { name: string; slug: string } | null;
   authors: { name: string; slug: string }[];
+  /** Approved comments, shown on cards. */
+  commentCount: number;
 };
 
-type CardRow = { id: string; slug: string; title: string; standfirst: string; publishedAt: Date | null; section: { name: string; slug: string } | null; authors: { user: { name: string; slug: string } }[] };
+type CardRow = { id: string; slug: string; title: string; standfirst: string; publishedAt: Date | null; section: { name: string; slug: string } | null; authors: { user: { name: string; slug: string } }[]; _count: { comments: number } };
 
-function toCard(row: CardRow): ArticleCard {
-  return { ...row, publishedAt: row.publishedAt ?? new Date(0), authors: row.authors.map((a) => a.user) };
+function toCard({ _count, ...row }: CardRow): ArticleCard {
+  return { ...row, publishedAt: row.publishedAt ?? new Date(0), authors: row.authors.map((a) => a.user), commentCount: _count.comments };
 }
 
 /** A published article for its public page; shared by generateMetadata and the page through cache(). */
@@ -36,6 +39,8 @@ export const getPublishedArticleBySlug = cache(async (slug: string) => {
     select: {
       ...cardSelect,
       bodyHtml: true,
+      bodyJson: true,
+      canonicalUrl: true,
       updatedAt: true,
       commentsOpen: true,
       seoTitle: true,
@@ -92,12 +97,33 @@ export async function listRelatedArticles(article: { id: string; sectionId: stri
     .map(({ c }) => toCard(c));
 }
 
-/** Published articles of one section, newest first, with a page count. */
-export async function listSectionArticles(sectionId: string, page = 1, perPage = 12) {
-  const where = { ...publishedOnly(), sectionId };
+type PageOf<T> = { articles: T[]; total: number; pages: number };
+
+async function listPublishedPage(filter: Record<string, unknown>, page: number, perPage: number): Promise<PageOf<ArticleCard>> {
+  const where = { ...publishedOnly(), ...filter };
   const [rows, total] = await Promise.all([
     db.article.findMany({ where, orderBy: { publishedAt: 'desc' }, skip: (page - 1) * perPage, take: perPage, select: cardSelect }),
     db.article.count({ where }),
   ]);
   return { articles: rows.map(toCard), total, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+/** Published articles of one section, newest first, with a page count. */
+export async function listSectionArticles(sectionId: string, page = 1, perPage = 12) {
+  return listPublishedPage({ sectionId }, page, perPage);
+}
+
+/** Published articles carrying one tag, newest first, with a page count. */
+export async function listTagArticles(tagId: string, page = 1, perPage = 12) {
+  return listPublishedPage({ tags: { some: { tagId } } }, page, perPage);
+}
+
+/** Published articles with this person in the byline, newest first, with a page count. */
+export async function listAuthorArticles(userId: string, page = 1, perPage = 12) {
+  return listPublishedPage({ authors: { some: { userId } } }, page, perPage);
+}
+
+/** Every published article's path and last change, newest first, for the sitemap. */
+export async function listArticlesForSitemap(take = 50_000) {
+  return db.article.findMany({ where: publishedOnly(), orderBy: { publishedAt: 'desc' }, take, select: { slug: true, updatedAt: true, publishedAt: true } });
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveArticle } from '@/lib/articles/mutations';
-import { countCommentsByStatus, listApprovedComments, listCommentsForModeration, moderateComment, submitComment } from '@/lib/comments';
+import { issueCommentFormToken, listApprovedComments, moderateComment, submitComment } from '@/lib/comments';
+import { countModerationTabs, listModerationQueue } from '@/lib/comments/moderation';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
@@ -14,8 +15,8 @@ let article: { id: string; slug: string };
 const publish = async (user: StaffUser, intent: 'publish' | 'save' = 'publish') =>
   saveArticle({ intent, data: articleFormSchema.parse({ title: `Comment target ${unique()}`, body: 'Body.' }) }, user);
 
-/** A reader's comment as the comment form's server action submits it. */
-const submit = (articleId: string, fields: Record<string, string> = {}, meta = { ip: '203.0.113.7', userAgent: 'Vitest' }) => {
+/** A reader's comment as the comment form's server action submits it, a minute after the form was served. */
+const submit = (articleId: string, fields: Record<string, string> = {}, meta: { ip: string; userAgent: string; now?: number } = { ip: '203.0.113.7', userAgent: 'Vitest' }) => {
   const { articleId: id, ...input } = commentFormSchema.parse({
     articleId,
     body: `A thoughtful comment ${unique()}`,
@@ -24,7 +25,7 @@ const submit = (articleId: string, fields: Record<string, string> = {}, meta = {
     website: 'https://marguerite.example',
     ...fields,
   });
-  return submitComment({ articleId: id, ...input }, meta);
+  return submitComment({ articleId: id, formToken: issueCommentFormToken(id, Date.now() - 60_000), ...input }, meta);
 };
 
 beforeAll(async () => {
@@ -99,16 +100,16 @@ describe('reader comments', () => {
   it('does not let an author moderate', async () => {
     const c = await submit(article.id);
     await expect(moderateComment(c.id, 'approve', author)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(listCommentsForModeration(author)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(listModerationQueue(author, { tab: 'PENDING' })).rejects.toMatchObject({ code: 'forbidden' });
     expect((await db.comment.findUniqueOrThrow({ where: { id: c.id }, select: { status: true } })).status).toBe('PENDING');
   });
 
   it("shows editors the moderation queue with commenters' emails", async () => {
     const email = `queue-${unique()}@example.com`;
     const c = await submit(article.id, { email });
-    const queue = await listCommentsForModeration(editor, 'PENDING', 1000);
+    const { comments: queue } = await listModerationQueue(editor, { tab: 'PENDING', q: email });
     expect(queue.find((x) => x.id === c.id)).toMatchObject({ authorEmail: email, status: 'PENDING', article: { slug: article.slug } });
-    expect((await countCommentsByStatus()).PENDING).toBeGreaterThanOrEqual(1);
+    expect((await countModerationTabs()).PENDING).toBeGreaterThanOrEqual(1);
   });
 
   it('refuses comments on a draft article', async () => {

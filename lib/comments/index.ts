@@ -5,9 +5,16 @@ import { publishedOnly } from '@/lib/articles/access';
 import { articlePath } from '@/lib/articles/urls';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { env } from '@/lib/env';
 import { hashIdentifier } from '@/lib/hash';
+import { getCommentSettings, type CommentSettings } from '@/lib/settings/comments';
 import type { StaffUser } from '@/lib/users';
 import type { ModerationAction } from '@/lib/validation/comments';
+import { formTokenAgeSeconds, signFormToken } from './form-token';
+import { isBanned } from './bans';
+import { commentRateLimiters } from './limiters';
+import { consumeRateLimits } from './rate-limit';
+import { evaluateComment, isDuplicateComment } from './rules';
 
 export type PublicComment = { id: string; parentId: string | null; authorName: string; authorUrl: string | null; body: string; createdAt: Date; isStaff: boolean };
 
@@ -21,74 +28,141 @@ export async function listApprovedComments(articleId: string): Promise<PublicCom
   return rows.map(({ userId, ...c }) => ({ ...c, isStaff: userId !== null }));
 }
 
-/** Stores a reader's comment for moderation; the article must be published and open for comments. */
+export type SubmittedComment = { id: string; status: 'PENDING' | 'APPROVED' | 'SPAM' };
+
+/** The signed "form served at" token the article page puts into its comment form. */
+export function issueCommentFormToken(articleId: string, now = Date.now()): string {
+  return signFormToken(env.NEXTAUTH_SECRET, articleId, now);
+}
+
+/** True when comments on the article are still open (per article, and the site's auto-close age). */
+export function commentsAreOpen(article: { commentsOpen: boolean; publishedAt: Date | null }, settings: Pick<CommentSettings, 'closeAfterDays'>, now = Date.now()): boolean {
+  if (!article.commentsOpen) return false;
+  if (!settings.closeAfterDays || !article.publishedAt) return true;
+  return now - article.publishedAt.getTime() < settings.closeAfterDays * 86_400_000;
+}
+
+/** How deep a comment sits in its thread: 1 for a top-level comment. */
+async function depthOf(id: string): Promise<number> {
+  let depth = 1;
+  let parentId = (await db.comment.findUnique({ where: { id }, select: { parentId: true } }))?.parentId ?? null;
+  while (parentId && depth < 50) {
+    depth++;
+    parentId = (await db.comment.findUnique({ where: { id: parentId }, select: { parentId: true } }))?.parentId ?? null;
+  }
+  return depth;
+}
+
+export const BANNED_MESSAGE = 'Sorry, your comment could not be posted.';
+
+// WordPress's wording: readers recognise it.
+export const DUPLICATE_MESSAGE = 'Duplicate comment detected; it looks as though you’ve already said that!';
+
+/**
+ * Stores a reader's comment after the flood limits, the duplicate check and the hold/spam
+ * rules (lib/comments/rules); the article must be published and open for comments.
+ * Spam is stored (for moderators to review) but the commenter is told only that it awaits moderation.
+ */
 export async function submitComment(
-  input: { articleId: string; parentId?: string; body: string; name: string; email: string; website?: string },
-  meta: { ip?: string | null; userAgent?: string | null },
-): Promise<{ id: string; status: 'PENDING' }> {
-  const article = await db.article.findFirst({ where: { id: input.articleId, ...publishedOnly() }, select: { id: true, commentsOpen: true } });
+  input: { articleId: string; parentId?: string; body: string; name: string; email: string; website?: string; formToken?: string; honeypot?: string },
+  meta: { ip?: string | null; userAgent?: string | null; now?: number },
+): Promise<SubmittedComment> {
+  const now = meta.now ?? Date.now();
+  const settings = await getCommentSettings();
+  const article = await db.article.findFirst({ where: { id: input.articleId, ...publishedOnly() }, select: { id: true, commentsOpen: true, publishedAt: true } });
   if (!article) throw new AppError('not_found', 'This article is not available for comments.');
-  if (!article.commentsOpen) throw new AppError('forbidden', 'Comments are closed on this article.');
+  if (!commentsAreOpen(article, settings, now)) throw new AppError('forbidden', 'Comments are closed on this article.');
   if (input.parentId) {
     const parent = await db.comment.findFirst({ where: { id: input.parentId, articleId: article.id, status: 'APPROVED' }, select: { id: true } });
     if (!parent) throw new AppError('unprocessable', 'The comment you are replying to is no longer available.');
+    if ((await depthOf(parent.id)) >= settings.threadDepth) throw new AppError('unprocessable', 'Replies cannot nest any deeper here. Please reply further up the thread.');
   }
-  const comment = await db.comment.create({
-    data: {
-      articleId: article.id,
-      parentId: input.parentId ?? null,
-      body: input.body,
-      authorName: input.name,
-      authorEmail: input.email,
-      authorUrl: input.website ?? null,
-      ipHash: meta.ip ? hashIdentifier(meta.ip) : null,
-      userAgent: meta.userAgent?.slice(0, 400) ?? null,
-      status: 'PENDING',
-    },
-    select: { id: true },
-  });
-  return { id: comment.id, status: 'PENDING' };
-}
+  const ipHash = meta.ip ? hashIdentifier(meta.ip) : null;
+  const emailHash = hashIdentifier(input.email);
+  // Neutral on purpose: the commenter learns nothing about why, and nothing is stored.
+  if (await isBanned({ emailHash, ipHash }, new Date(now))) throw new AppError('forbidden', BANNED_MESSAGE);
+  await consumeRateLimits(commentRateLimiters(), { ip: ipHash, email: emailHash });
 
-/** The moderation queue for one status, newest first; includes commenters' emails (staff only). */
-export async function listCommentsForModeration(user: StaffUser, status: 'PENDING' | 'APPROVED' | 'SPAM' | 'TRASH' = 'PENDING', take = 50) {
-  if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins moderate comments.');
-  return db.comment.findMany({
-    where: { status },
+  const earlier = await db.comment.findMany({
+    where: { articleId: article.id, authorEmail: input.email, status: { not: 'TRASH' } },
     orderBy: { createdAt: 'desc' },
-    take,
-    select: {
-      id: true,
-      authorName: true,
-      authorEmail: true,
-      authorUrl: true,
-      body: true,
-      createdAt: true,
-      status: true,
-      article: { select: { title: true, slug: true } },
+    take: 100,
+    select: { body: true },
+  });
+  if (isDuplicateComment(input.body, earlier.map((c) => c.body))) throw new AppError('conflict', DUPLICATE_MESSAGE);
+
+  const knownCommenter = settings.autoApproveKnown
+    ? (await db.comment.count({ where: { authorEmail: input.email, status: 'APPROVED' }, take: 1 })) > 0
+    : false;
+  const verdict = evaluateComment(
+    {
+      body: input.body,
+      name: input.name,
+      email: input.email,
+      website: input.website,
+      honeypot: input.honeypot,
+      elapsedSeconds: formTokenAgeSeconds(env.NEXTAUTH_SECRET, article.id, input.formToken, now),
+      minSeconds: env.COMMENT_MIN_SECONDS,
+      knownCommenter,
     },
+    settings,
+  );
+
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({
+      data: {
+        articleId: article.id,
+        parentId: input.parentId ?? null,
+        body: input.body,
+        authorName: input.name,
+        authorEmail: input.email,
+        authorUrl: input.website ?? null,
+        ipHash,
+        userAgent: meta.userAgent?.slice(0, 400) ?? null,
+        status: verdict.status,
+      },
+      select: { id: true },
+    });
+    // Why a comment skipped or was held out of the queue, for moderators (no actor: the rules decided).
+    if (verdict.reasons.length) {
+      await recordAudit(tx, { actorId: null, action: `comment.auto-${verdict.status.toLowerCase()}`, entityType: 'comment', entityId: comment.id, summary: verdict.reasons.join(', '), data: { reasons: verdict.reasons } });
+    }
+    return { id: comment.id, status: verdict.status };
   });
 }
 
-const STATUS_FOR: Record<ModerationAction, 'APPROVED' | 'SPAM' | 'TRASH'> = { approve: 'APPROVED', spam: 'SPAM', trash: 'TRASH' };
+const STATUS_FOR: Record<Exclude<ModerationAction, 'delete'>, 'APPROVED' | 'PENDING' | 'SPAM' | 'TRASH'> = { approve: 'APPROVED', unapprove: 'PENDING', spam: 'SPAM', trash: 'TRASH' };
 
-/** Approves, spams or trashes a comment; returns the public paths to refresh. */
+/** Approves, unapproves, spams, trashes or deletes a comment forever; returns the public paths to refresh. */
 export async function moderateComment(id: string, action: ModerationAction, user: StaffUser): Promise<{ paths: string[] }> {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins moderate comments.');
   return db.$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, status: true, article: { select: { slug: true } } } });
+    const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, status: true, parentId: true, body: true, authorName: true, article: { select: { slug: true } } } });
     if (!comment) throw new AppError('not_found', 'This comment no longer exists.');
+    if (action === 'delete') {
+      // Replies move up a level instead of disappearing with their parent.
+      await tx.comment.updateMany({ where: { parentId: id }, data: { parentId: comment.parentId } });
+      await tx.comment.delete({ where: { id } });
+      await recordAudit(tx, { actorId: user.id, action: 'comment.delete', entityType: 'comment', entityId: id, data: { from: comment.status, authorName: comment.authorName } });
+      return { paths: [articlePath(comment.article.slug)] };
+    }
     const status = STATUS_FOR[action];
     await tx.comment.update({ where: { id }, data: { status } });
+    // Taking a comment down settles the reports about it.
+    if (status === 'SPAM' || status === 'TRASH') await tx.commentReport.updateMany({ where: { commentId: id, resolvedAt: null }, data: { resolvedAt: new Date() } });
     await recordAudit(tx, { actorId: user.id, action: `comment.${action}`, entityType: 'comment', entityId: id, data: { from: comment.status, to: status } });
     return { paths: [articlePath(comment.article.slug)] };
   });
 }
 
-/** Counts per moderation status, for the dashboard tabs. */
-export async function countCommentsByStatus() {
-  const rows = await db.comment.groupBy({ by: ['status'], _count: { _all: true } });
-  const out = { PENDING: 0, APPROVED: 0, SPAM: 0, TRASH: 0 };
-  for (const r of rows) out[r.status] = r._count._all;
-  return out;
+/** The commenter's IP as the proxy in front of us reports it (the first X-Forwarded-For hop), else X-Real-IP. */
+export function clientIp(h: Headers): string | null {
+  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip')?.trim() || null;
+}
+
+/** What the commenter is told: spam is never revealed, it simply "awaits moderation". */
+export function submittedMessage(result: SubmittedComment): string {
+  return result.status === 'APPROVED'
+    ? 'Thank you. Your comment is published.'
+    : 'Thank you. Your comment is awaiting moderation and will appear once an editor approves it.';
 }

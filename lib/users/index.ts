@@ -1,6 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { db } from '@/lib/db';
+import { publishedOnly } from '@/lib/articles/access';
 import type { Role } from '@/lib/auth/roles';
 
 export type StaffUser = { id: string; name: string; email: string; role: Role; slug: string };
@@ -18,4 +19,18 @@ export async function getUserForSignIn(email: string) {
 /** The active staff user by id (null when missing or deactivated); memoised per request. */
 export const getActiveUserById = cache(async (id: string): Promise<StaffUser | null> => {
   return db.user.findFirst({ where: { id, deactivatedAt: null }, select: staffSelect });
+});
+
+/** What readers may see of a person: never their email, role or account state. */
+export type PublicAuthor = { id: string; name: string; slug: string; bio: string | null; avatarUrl: string | null };
+
+/**
+ * An author's public profile. Only people with a published byline have one, so staff
+ * accounts cannot be discovered by guessing slugs; a deactivated author keeps their page.
+ */
+export const getPublicAuthorBySlug = cache(async (slug: string): Promise<PublicAuthor | null> => {
+  return db.user.findFirst({
+    where: { slug, bylines: { some: { article: publishedOnly() } } },
+    select: { id: true, name: true, slug: true, bio: true, avatarUrl: true },
+  });
 });

@@ -66,8 +66,8 @@ describe('commentFormSchema', () => {
 });
 
 describe('moderationActionSchema', () => {
-  it('allows only approve, spam and trash', () => {
-    expect(moderationActionSchema.options).toEqual(['approve', 'spam', 'trash']);
-    expect(moderationActionSchema.safeParse('delete').success).toBe(false);
+  it('allows only approve, unapprove, spam, trash and delete', () => {
+    expect(moderationActionSchema.options).toEqual(['approve', 'unapprove', 'spam', 'trash', 'delete']);
+    expect(moderationActionSchema.safeParse('destroy').success).toBe(false);
   });
 });

@@ -75,7 +75,7 @@ export async function moderateCommentAction(_prev: ActionState, form: FormData):
     const { paths } = await moderateComment(id, action, user);
     for (const p of paths) revalidatePath(p);
     revalidatePath('/admin/comments');
-    const verb = { approve: 'approved', spam: 'marked as spam', trash: 'moved to the trash' }[action];
+    const verb = { approve: 'approved', unapprove: 'returned to pending', spam: 'marked as spam', trash: 'moved to the trash', delete: 'deleted forever' }[action];
     return { ok: true, message: `Comment ${verb}.` };
   });
 }

@@ -2,18 +2,32 @@
 
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
+import { after } from 'next/server';
 import { runAction, type ActionState } from '@/lib/actions';
-import { submitComment } from '@/lib/comments';
-import { commentFormSchema } from '@/lib/validation/comments';
+import { clientIp, submitComment, submittedMessage } from '@/lib/comments';
+import { reportComment } from '@/lib/comments/moderation';
+import { notifyPendingComment } from '@/lib/notifications';
+import { commentSubmissionSchema, reportCommentSchema } from '@/lib/validation/comments';
 
-/** "Leave a reply": validates with the same schema as the form, stores the comment for moderation. */
+/** "Leave a reply": validates with the same schema as the form, then applies the flood limits and spam rules. */
 export async function postCommentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
-    const input = commentFormSchema.parse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
+    const { formToken, contact_fax, ...input } = commentSubmissionSchema.parse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
     const h = await headers();
-    const ip = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip');
-    await submitComment(input, { ip, userAgent: h.get('user-agent') });
+    const result = await submitComment({ ...input, formToken, honeypot: contact_fax }, { ip: clientIp(h), userAgent: h.get('user-agent') });
     revalidatePath('/admin/comments');
-    return { ok: true, message: 'Thank you. Your comment is awaiting moderation and will appear once an editor approves it.' };
+    // Mail after the response: the reader does not wait for SMTP.
+    if (result.status === 'PENDING') after(() => notifyPendingComment(result.id).catch((e) => console.error('comment notification failed', e)));
+    return { ok: true, message: submittedMessage(result) };
+  });
+}
+
+/** "Report" under a comment: records the reader's reason for the moderators. */
+export async function reportCommentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const input = reportCommentSchema.parse({ commentId: form.get('commentId'), reason: form.get('reason') ?? '' });
+    await reportComment(input.commentId, input.reason, { ip: clientIp(await headers()) });
+    revalidatePath('/admin/comments');
+    return { ok: true, message: 'Thank you. A moderator will look at this comment.' };
   });
 }

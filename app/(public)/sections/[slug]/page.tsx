@@ -1,17 +1,15 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { z } from 'zod';
 import { StoryCard } from '@/components/articles/article-list';
+import { Pagination } from '@/components/site/pagination';
 import { listSectionArticles } from '@/lib/articles/queries';
 import { sectionPath } from '@/lib/articles/urls';
 import { getSectionBySlug } from '@/lib/sections';
+import { pageNumberSchema } from '@/lib/validation/pages';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSectionBySlug((await params).slug);
@@ -21,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SectionPage({ params, searchParams }: Props) {
   const section = await getSectionBySlug((await params).slug);
   if (!section) notFound();
-  const page = pageSchema.parse((await searchParams).page);
+  const page = pageNumberSchema.parse((await searchParams).page);
   const { articles, pages } = await listSectionArticles(section.id, page);
   return (
     <>
@@ -33,10 +31,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
         ))}
       </div>
       {articles.length === 0 ? <p className="mt-8">No stories in this section yet.</p> : null}
-      <nav aria-label="Pagination" className="mt-10 flex justify-between">
-        {page > 1 ? <Link href={`${sectionPath(section.slug)}?page=${page - 1}`} className="underline">Newer stories</Link> : <span />}
-        {page < pages ? <Link href={`${sectionPath(section.slug)}?page=${page + 1}`} className="underline">Older stories</Link> : null}
-      </nav>
+      <Pagination basePath={sectionPath(section.slug)} page={page} pages={pages} />
     </>
   );
 }

@@ -1,0 +1,29 @@
+// GET /rss.xml — RSS 2.0 feed of the 50 newest published articles
+import { listLatestArticles } from '@/lib/articles/queries';
+import { articlePath } from '@/lib/articles/urls';
+import { absoluteUrl, renderRss } from '@/lib/seo';
+import { site } from '@/lib/site';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const articles = await listLatestArticles({ take: 50 });
+  const xml = renderRss({
+    title: site.name,
+    link: absoluteUrl('/'),
+    description: site.tagline,
+    selfUrl: absoluteUrl('/rss.xml'),
+    language: site.locale,
+    items: articles.map((a) => ({
+      title: a.title,
+      link: absoluteUrl(articlePath(a.slug)),
+      description: a.standfirst,
+      publishedAt: a.publishedAt,
+      author: a.authors.map((p) => p.name).join(', ') || undefined,
+      category: a.section?.name,
+    })),
+  });
+  return new Response(xml, {
+    headers: { 'content-type': 'application/rss+xml; charset=utf-8', 'cache-control': 'public, max-age=60, stale-while-revalidate=300' },
+  });
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+
+export type JsonLdArticle = {
+  title: string;
+  standfirst: string;
+  url: string;
+  publishedAt: Date;
+  updatedAt: Date;
+  authors: { name: string; url: string }[];
+  section: { name: string; url: string } | null;
+  imageUrl?: string | null;
+};
+
+export type Publisher = { name: string; url: string };
+
+/** schema.org NewsArticle for the article page. */
+export function newsArticleJsonLd(a: JsonLdArticle, publisher: Publisher) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.title.slice(0, 110),
+    description: a.standfirst || undefined,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': a.url },
+    url: a.url,
+    datePublished: a.publishedAt.toISOString(),
+    dateModified: (a.updatedAt > a.publishedAt ? a.updatedAt : a.publishedAt).toISOString(),
+    author: a.authors.map((p) => ({ '@type': 'Person', name: p.name, url: p.url })),
+    publisher: { '@type': 'NewsMediaOrganization', name: publisher.name, url: publisher.url },
+    articleSection: a.section?.name,
+    image: a.imageUrl ? [a.imageUrl] : undefined,
+  };
+}
+
+/** schema.org BreadcrumbList: home, then each crumb in order. */
+export function breadcrumbJsonLd(crumbs: { name: string; url: string }[]) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: c.url })),
+  };
+}
+
+/**
+ * JSON for a <script type="application/ld+json">. `<` is escaped so a headline containing
+ * "</script>" cannot end the element; U+2028/9 are escaped for old JavaScript parsers.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,44 @@
+import 'server-only';
+
+/** Text or attribute content for XML; also drops characters XML 1.0 forbids, which would make the feed unparseable. */
+export function escapeXml(value: string): string {
+  return value
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+export type RssItem = { title: string; link: string; description: string; publishedAt: Date; author?: string; category?: string };
+export type RssChannel = { title: string; link: string; description: string; selfUrl: string; language: string; items: RssItem[] };
+
+/** An RSS 2.0 document; guid is the permalink, dates are RFC 822 as the spec requires. */
+export function renderRss(channel: RssChannel): string {
+  const items = channel.items
+    .map(
+      (i) => `    <item>
+      <title>${escapeXml(i.title)}</title>
+      <link>${escapeXml(i.link)}</link>
+      <guid isPermaLink="true">${escapeXml(i.link)}</guid>
+      <description>${escapeXml(i.description)}</description>
+      <pubDate>${i.publishedAt.toUTCString()}</pubDate>${i.author ? `\n      <dc:creator>${escapeXml(i.author)}</dc:creator>` : ''}${i.category ? `\n      <category>${escapeXml(i.category)}</category>` : ''}
+    </item>`,
+    )
+    .join('\n');
+  const lastBuild = channel.items[0]?.publishedAt ?? new Date();
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel>
+    <title>${escapeXml(channel.title)}</title>
+    <link>${escapeXml(channel.link)}</link>
+    <description>${escapeXml(channel.description)}</description>
+    <language>${escapeXml(channel.language)}</language>
+    <lastBuildDate>${lastBuild.toUTCString()}</lastBuildDate>
+    <atom:link href="${escapeXml(channel.selfUrl)}" rel="self" type="application/rss+xml"/>
+${items}
+  </channel>
+</rss>
+`;
+}
