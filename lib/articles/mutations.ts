@@ -201,6 +201,10 @@ export type ArticleSnapshot = {
   title: string;
   standfirst: string;
   bodyJson: BodyDoc;
+  status: string;
+  sectionId: string;
+  /** Tags as the editor's field shows them ("climate, energy"). */
+  tags: string;
   updatedAt: string;
   /** Who saved this version, when the revision says. */
   savedBy: string | null;
@@ -221,6 +225,9 @@ export async function getArticleSnapshot(id: string, user: StaffUser): Promise<A
     title: article.title,
     standfirst: article.standfirst,
     bodyJson: doc.success ? doc.data : { type: 'doc', content: [] },
+    status: article.status,
+    sectionId: article.sectionId ?? '',
+    tags: article.tags.map((t) => t.tag.name).join(', '),
     updatedAt: article.updatedAt.toISOString(),
     savedBy: revision?.author?.name ?? null,
   };
