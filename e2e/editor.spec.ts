@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, storageStateFor, unique } from './helpers';
+import { expectNoAxeViolations, fillBody, storageStateFor, unique } from './helpers';
 
 test.describe('editor', () => {
   test.use({ storageState: storageStateFor('editor') });
@@ -12,7 +12,7 @@ test.describe('editor', () => {
     await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Standfirst').fill('The Ardmere crossing reopens on Monday with a quieter engine and a new timetable.');
-    await page.getByLabel('Body').fill('The ferry left the dry dock at dawn.\n\nPassengers will notice the quieter engine first, the operator said.');
+    await fillBody(page, 'The ferry left the dry dock at dawn.\n\nPassengers will notice the quieter engine first, the operator said.');
     await page.getByLabel('Section').selectOption({ label: 'Business' });
     await page.getByLabel('Tags').fill('transport, cities');
     await page.getByRole('button', { name: 'Save draft' }).click();
@@ -36,11 +36,12 @@ test.describe('editor', () => {
   });
 
   test('a stale save is refused instead of overwriting a colleague’s change', async ({ page, browser }) => {
+    test.slow(); // three browser contexts and two rounds of conflicting saves
     const title = `Council budget vote delayed ${unique()}`;
     await page.goto('/admin/articles/new');
     await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
     await page.getByLabel('Title').fill(title);
-    await page.getByLabel('Body').fill('First draft.');
+    await fillBody(page, 'First draft.');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByText('Draft saved.')).toBeVisible();
     const editUrl = page.url();
@@ -49,18 +50,120 @@ test.describe('editor', () => {
     const colleague = await other.newPage();
     await colleague.goto(editUrl);
     await expect(colleague.getByRole('button', { name: 'Save draft' })).toBeEnabled();
-    await colleague.getByLabel('Body').fill('The colleague’s rewrite.');
+    await fillBody(colleague, 'The colleague’s rewrite.');
     await colleague.getByRole('button', { name: 'Save draft' }).click();
     await expect(colleague.getByText('Draft saved.')).toBeVisible();
     await other.close();
 
-    await page.getByLabel('Body').fill('My competing edit.');
+    await fillBody(page, 'My competing edit.');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Someone else saved this article' })).toBeVisible();
-    await expect(page.getByLabel('Body')).toHaveValue('My competing edit.');
-    await page.reload();
+    await expect(page.getByLabel('Body')).toHaveText('My competing edit.');
+    // Their change is shown beside mine, and nothing is overwritten until I choose.
+    const theirs = page.getByRole('region', { name: /Their version/ });
+    const mine = page.getByRole('region', { name: 'Your version' });
+    await expect(theirs).toContainText('The colleague’s rewrite.');
+    await expect(mine).toContainText('My competing edit.');
+    await expectNoAxeViolations(page);
+
+    const reader = await page.context().browser()!.newContext({ storageState: storageStateFor('editor') });
+    const check = await reader.newPage();
+    await check.goto(editUrl);
+    await expect(check.getByLabel('Body')).toHaveText('The colleague’s rewrite.');
+
+    await page.getByRole('button', { name: 'Use theirs' }).click();
+    await expect(page.getByLabel('Body')).toHaveText('The colleague’s rewrite.');
+    await expect(theirs).toHaveCount(0);
+
+    // A second round: this time I keep mine, saved on top of their version.
+    await check.reload();
+    await fillBody(check, 'Yet another rewrite.');
+    await check.getByRole('button', { name: 'Save draft' }).click();
+    await expect(check.getByText('Draft saved.')).toBeVisible();
+    await fillBody(page, 'My edit, kept on purpose.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(theirs).toContainText('Yet another rewrite.');
+    await page.getByRole('button', { name: 'Keep mine' }).click();
+    await expect(page.getByText('Draft saved.')).toBeVisible();
+    await check.reload();
+    await expect(check.getByLabel('Body')).toHaveText('My edit, kept on purpose.');
+    await reader.close();
+  });
+
+  test('autosaves after a pause, and keeps changes locally while offline', async ({ page, context }) => {
+    test.slow(); // waits out the autosave pause three times
+    await page.goto('/admin/articles/new');
     await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
-    await expect(page.getByLabel('Body')).toHaveValue('The colleague’s rewrite.');
+    await page.getByLabel('Title').fill(`Library opening hours extended ${unique()}`);
+    await fillBody(page, 'Branches will open until eight.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByText('Draft saved.')).toBeVisible();
+    await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+(\?|$)/);
+    const editUrl = page.url().replace(/\?.*$/, '');
+    const autosave = page.getByRole('status', { name: 'Autosave' });
+
+    // No button: a pause in typing saves.
+    await fillBody(page, 'Branches will open until eight on weekdays.');
+    await expect(autosave).toHaveText('Unsaved changes');
+    await expect(autosave).toHaveText('Saved');
+    await expect(page.getByText('Status: Draft · version 2')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Body')).toHaveText('Branches will open until eight on weekdays.');
+
+    // Offline: the change stays in this browser, and is offered back after the tab is closed.
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    await context.setOffline(true);
+    await fillBody(page, 'Written on the train with no signal.');
+    await expect(autosave).toHaveText('Offline — changes kept locally');
+    await page.close();
+    await context.setOffline(false);
+
+    const back = await context.newPage();
+    await back.goto(editUrl);
+    await expect(back.getByLabel('Body')).toHaveText('Branches will open until eight on weekdays.');
+    await back.getByRole('button', { name: 'Restore unsaved changes' }).click();
+    await expect(back.getByLabel('Body')).toHaveText('Written on the train with no signal.');
+    await expect(back.getByRole('status', { name: 'Autosave' })).toHaveText('Saved');
+    await back.reload();
+    await expect(back.getByLabel('Body')).toHaveText('Written on the train with no signal.');
+    await expect(back.getByRole('button', { name: 'Restore unsaved changes' })).toHaveCount(0);
+  });
+
+  test('formats the body with the toolbar and renders it safely for readers', async ({ page }) => {
+    const title = `Toolbar story ${unique()}`;
+    await page.goto('/admin/articles/new');
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Body').click();
+    await page.getByRole('button', { name: 'Heading 2' }).click();
+    await page.keyboard.type('What changes');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Plain words and ');
+    await page.keyboard.press('ControlOrMeta+B');
+    await page.keyboard.type('bold words');
+    await page.keyboard.press('ControlOrMeta+B');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Pull quote' }).click();
+    await page.keyboard.type('A quote to remember');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Embed' }).click();
+    await page.getByLabel('Embed URL').fill('https://youtu.be/dQw4w9WgXcQ');
+    await page.getByRole('button', { name: 'Insert embed' }).click();
+    await expect(page.getByText(/\d+ words · 1 min read/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByText('Published. The article is live.')).toBeVisible();
+    await page.getByRole('link', { name: 'View article' }).click();
+
+    const body = page.locator('.article-body');
+    await expect(body.getByRole('heading', { level: 2, name: 'What changes' })).toBeVisible();
+    await expect(body.locator('strong')).toHaveText('bold words');
+    await expect(body.locator('blockquote.pull-quote')).toHaveText('A quote to remember');
+    const player = body.locator('iframe');
+    await expect(player).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ');
+    await expect(player).toHaveAttribute('title', 'YouTube video');
+    await expect(player).toHaveAttribute('sandbox', /allow-scripts/);
   });
 
   test('a scheduled article goes live on its own at the chosen time', async ({ page, request }) => {
@@ -69,7 +172,7 @@ test.describe('editor', () => {
     await page.goto('/admin/articles/new');
     await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
     await page.getByLabel('Title').fill(title);
-    await page.getByLabel('Body').fill('Three routes will run all night from Friday.');
+    await fillBody(page, 'Three routes will run all night from Friday.');
     await expect(page.getByText('Time zone: Europe/London')).toBeVisible();
     // Six seconds from now, as wall-clock time in the site's zone ("sv-SE" formats as YYYY-MM-DD HH:mm:ss).
     const at = new Date(Date.now() + 6000);
@@ -87,23 +190,25 @@ test.describe('editor', () => {
     await page.goto('/admin/articles/new');
     await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
     await page.getByLabel('Title').fill(`Library hours extended ${unique()}`);
-    await page.getByLabel('Body').fill('The library will open until eight on Thursdays.');
+    await fillBody(page, 'The library will open until eight on Thursdays.');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect(page.getByText('Status: Draft · version 1')).toBeVisible();
-    await page.getByLabel('Body').fill('The library will open until ten on Thursdays.');
+    await expect(page.getByText(/Status: Draft · version \d+/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    await fillBody(page, 'The library will open until ten on Thursdays.');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect(page.getByText('Status: Draft · version 2')).toBeVisible();
+    await expect(page.getByText('Draft saved.')).toBeVisible();
 
     await page.getByRole('link', { name: 'Revisions' }).click();
-    await expect(page.getByRole('heading', { name: 'Changes from version 1 to version 2' })).toBeVisible();
+    await page.getByLabel('From').selectOption({ label: 'Version 1' });
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect(page.getByRole('heading', { name: /^Changes from version 1 to version \d+$/ })).toBeVisible();
     await expect(page.locator('del')).toHaveText(' eight');
     await expect(page.locator('ins')).toHaveText(' ten');
     await expectNoAxeViolations(page);
 
     await page.getByRole('button', { name: 'Restore version 1' }).click();
     await expect(page.getByText('Revision restored as a new version.')).toBeVisible();
-    await expect(page.getByLabel('Body')).toHaveValue('The library will open until eight on Thursdays.');
-    await expect(page.getByText('Status: Draft · version 3')).toBeVisible();
+    await expect(page.getByLabel('Body')).toHaveText('The library will open until eight on Thursdays.');
   });
 
   test('the editor is axe-clean', async ({ page }) => {
@@ -122,7 +227,7 @@ test.describe('author', () => {
     await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
     await expect(page.getByRole('button', { name: 'Publish' })).toHaveCount(0);
     await page.getByLabel('Title').fill(`Tram extension consultation opens ${unique()}`);
-    await page.getByLabel('Body').fill('Residents have six weeks to respond.');
+    await fillBody(page, 'Residents have six weeks to respond.');
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await expect(page.getByText('Submitted for review.')).toBeVisible();
     await expect(page.getByText('Status: In review')).toBeVisible();

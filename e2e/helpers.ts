@@ -39,3 +39,18 @@ export async function firstArticlePath(page: Page): Promise<string> {
 
 /** The local Open-Meteo stub scripts/e2e-server.ts runs beside the site (site port + 100). */
 export const weatherStubUrl = () => `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 100}`;
+
+/**
+ * Replaces the rich-text Body with `text` through the keyboard: a blank line ("\n\n")
+ * starts a new paragraph with Enter; each paragraph arrives as one text input, as from an IME.
+ */
+export async function fillBody(page: Page, text: string) {
+  const body = page.getByLabel('Body');
+  await body.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  for (const [i, paragraph] of text.split('\n\n').entries()) {
+    if (i) await page.keyboard.press('Enter');
+    await page.keyboard.insertText(paragraph);
+  }
+}

@@ -6,6 +6,8 @@ import { AppError, toAppError } from '@/lib/errors';
 export type ActionState<T = undefined> = {
   ok: boolean;
   message?: string;
+  /** The AppError code of a failure (e.g. 'conflict'), so a form can offer the right way out. */
+  code?: string;
   fieldErrors?: Record<string, string[]>;
   /** The submitted values, so a form can keep what the user typed on any error. */
   values?: Record<string, string>;
@@ -31,7 +33,7 @@ export async function runAction<T>(form: FormData, body: () => Promise<ActionSta
     // Next.js navigation (redirect/notFound) is signalled by throwing: let it through.
     if (e && typeof e === 'object' && 'digest' in e && String((e as { digest: unknown }).digest).startsWith('NEXT_')) throw e;
     const err = toAppError(e);
-    return { ok: false, message: err.message, fieldErrors: err.details, values: formValues(form) };
+    return { ok: false, code: err.code, message: err.message, fieldErrors: err.details, values: formValues(form) };
   }
 }
 

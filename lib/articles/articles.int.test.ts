@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getArticleForEdit, saveArticle } from '@/lib/articles/mutations';
+import { getArticleForEdit, getArticleSnapshot, saveArticle } from '@/lib/articles/mutations';
 import { getPublishedArticleBySlug, listLatestArticles, listRelatedArticles } from '@/lib/articles/queries';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -168,6 +168,51 @@ describe('concurrent edits and history', () => {
       code: 'forbidden',
     });
     expect(await storedArticle(draft.id)).toMatchObject({ title, status: 'PUBLISHED' });
+  });
+});
+
+describe('rich-text body', () => {
+  const richDoc = {
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Why it matters' }] },
+      { type: 'paragraph', attrs: { onclick: 'alert(1)' }, content: [{ type: 'text', text: '<script>alert(1)</script>', marks: [{ type: 'bold' }] }] },
+      { type: 'pullQuote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Quoted' }] }] },
+      { type: 'embed', attrs: { provider: 'vimeo', url: 'https://vimeo.com/76979871' } },
+    ],
+  };
+
+  it('stores the editor document and renders its own sanitised HTML from it', async () => {
+    const saved = await saveArticle({ intent: 'publish', data: form({ title: `Rich ${unique()}`, bodyJson: JSON.stringify(richDoc) }) }, editor);
+    const row = await db.article.findUniqueOrThrow({ where: { id: saved.id }, select: { bodyJson: true, bodyHtml: true, wordCount: true } });
+    expect(JSON.stringify(row.bodyJson)).not.toContain('onclick');
+    expect(row.bodyHtml).toBe(
+      [
+        '<h2>Why it matters</h2>',
+        '<p><strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong></p>',
+        '<blockquote class="pull-quote"><p>Quoted</p></blockquote>',
+        '<figure class="embed embed-video"><iframe src="https://player.vimeo.com/video/76979871" title="Vimeo video" loading="lazy" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" allow="encrypted-media; picture-in-picture; fullscreen" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe><figcaption><a href="https://vimeo.com/76979871" rel="noopener nofollow">Watch on Vimeo</a></figcaption></figure>',
+      ].join('\n'),
+    );
+    expect(row.wordCount).toBe(5);
+  });
+
+  it('refuses a document with unknown nodes before anything is stored', () => {
+    const hostile = { type: 'doc', content: [{ type: 'rawHtml', html: '<script>alert(1)</script>' }] };
+    expect(articleFormSchema.safeParse({ title: 'T', bodyJson: JSON.stringify(hostile) }).success).toBe(false);
+  });
+
+  it('refuses to publish an editor document with nothing in it', async () => {
+    const empty = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph' }] });
+    await expect(saveArticle({ intent: 'publish', data: form({ title: `Empty ${unique()}`, bodyJson: empty }) }, editor)).rejects.toMatchObject({ code: 'unprocessable' });
+  });
+
+  it("shows the current copy for a conflict only to those who may open the article", async () => {
+    const draft = await saveArticle({ intent: 'save', data: form({ title: `Snapshot ${unique()}`, tags: 'energy' }) }, author);
+    const next = await saveArticle({ id: draft.id, version: 1, intent: 'save', data: form({ title: 'Second take', tags: 'energy' }) }, editor);
+    expect(await getArticleSnapshot(draft.id, author)).toMatchObject({ version: next.version, title: 'Second take', tags: 'energy', status: 'DRAFT', savedBy: editor.name });
+    await expect(getArticleSnapshot(draft.id, otherAuthor)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await getArticleSnapshot('no-such-article', editor)).toBeNull();
   });
 });
 

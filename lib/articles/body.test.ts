@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyDocSchema, countWords, docToPlainText, plainTextToDoc, renderDocBlocks, renderDocToHtml, type BodyDoc } from './body';
+import { bodyDocSchema, countWords, docToPlainText, isDocEmpty, parseEmbedUrl, plainTextToDoc, readingMinutes, renderDocBlocks, renderDocToHtml, type BodyDoc } from './body';
 
 const text = (t: string) => ({ type: 'text' as const, text: t });
 const para = (...content: object[]) => ({ type: 'paragraph', content }) as BodyDoc['content'][number];
@@ -105,5 +105,122 @@ describe('docToPlainText and countWords', () => {
   it('counts words across paragraphs and line breaks', () => {
     expect(countWords(plainTextToDoc('One two  three\nfour\n\nfive'))).toBe(5);
     expect(countWords(plainTextToDoc(''))).toBe(0);
+  });
+});
+
+describe('hostile input', () => {
+  const parse = (d: unknown) => bodyDocSchema.safeParse(d);
+  const render = (d: unknown) => renderDocToHtml(bodyDocSchema.parse(d));
+  const embed = (provider: string, url: string) => doc({ type: 'embed', attrs: { provider, url } } as never);
+
+  it('escapes script tags in headings, quotes, pull quotes and list items', () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const html = render(
+      doc(
+        { type: 'heading', attrs: { level: 3 }, content: [text(evil)] },
+        { type: 'blockquote', content: [para(text(evil))] },
+        { type: 'pullQuote', content: [para(text(evil))] } as never,
+        { type: 'orderedList', content: [{ type: 'listItem', content: [para(text(evil))] }] },
+      ),
+    );
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html.match(/&lt;script&gt;/g)).toHaveLength(4);
+    expect(html.match(/<[a-z0-9]+/g)).toEqual(['<h3', '<blockquote', '<p', '<blockquote', '<p', '<ol', '<li', '<p']);
+  });
+
+  it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', '//evil.example/x', 'vbscript:msgbox(1)', 'file:///etc/passwd'])(
+    'refuses the link %s',
+    (href) => {
+      expect(parse(doc(para({ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href } }] }))).success).toBe(false);
+    },
+  );
+
+  it('strips event handlers, styles and classes smuggled in as attributes', () => {
+    const smuggled = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          attrs: { onclick: 'alert(1)', style: 'background:url(javascript:alert(1))', class: 'x' },
+          content: [{ type: 'text', text: 'hi', marks: [{ type: 'link', attrs: { href: 'https://ok.example', onmouseover: 'alert(1)', target: '_blank' } }] }],
+        },
+        { type: 'heading', attrs: { level: 2, onload: 'alert(1)' }, content: [text('h')] },
+        { type: 'embed', attrs: { provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', srcdoc: '<script>alert(1)</script>', onload: 'alert(1)' } },
+      ],
+    };
+    const parsed = bodyDocSchema.parse(smuggled);
+    expect(JSON.stringify(parsed)).not.toMatch(/onclick|onmouseover|onload|style|srcdoc|target/);
+    const html = renderDocToHtml(parsed);
+    expect(html).not.toMatch(/onclick|onmouseover|onload|style=|srcdoc|target=|class="x"/);
+  });
+
+  it('refuses unknown nodes and marks anywhere in the tree', () => {
+    expect(parse(doc({ type: 'iframe', attrs: { src: 'https://evil.example' } } as never)).success).toBe(false);
+    expect(parse(doc({ type: 'blockquote', content: [{ type: 'rawHtml', html: '<script>' }] } as never)).success).toBe(false);
+    expect(parse(doc({ type: 'pullQuote', content: [{ type: 'heading', attrs: { level: 2 } }] } as never)).success).toBe(false);
+    expect(parse(doc(para({ type: 'text', text: 'x', marks: [{ type: 'code' }] })) ).success).toBe(false);
+    expect(parse({ type: 'doc', content: 'nope' }).success).toBe(false);
+    expect(parse({ type: 'html', content: [] }).success).toBe(false);
+  });
+
+  it.each([
+    ['youtube', 'https://evil.example/embed/dQw4w9WgXcQ'],
+    ['youtube', 'https://www.youtube.com.evil.example/watch?v=dQw4w9WgXcQ'],
+    ['vimeo', 'https://evil.example/123456'],
+    ['vimeo', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
+    ['x', 'https://evil.example/someone/status/1'],
+    ['youtube', 'javascript:alert(1)'],
+    ['link', 'javascript:alert(1)'],
+    ['link', 'data:text/html,<script>alert(1)</script>'],
+    ['link', 'https://user:pass@example.com/'],
+    ['iframe', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
+  ])('refuses a %s embed of %s', (provider, url) => {
+    expect(parse(embed(provider, url)).success).toBe(false);
+  });
+
+  it('renders YouTube and Vimeo as sandboxed, titled iframes on the privacy hosts only', () => {
+    const yt = render(embed('youtube', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'));
+    expect(yt).toContain('<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="YouTube video"');
+    expect(yt).toMatch(/sandbox="allow-scripts allow-same-origin allow-presentation allow-popups"/);
+    const vimeo = render(embed('vimeo', 'https://vimeo.com/76979871'));
+    expect(vimeo).toContain('<iframe src="https://player.vimeo.com/video/76979871" title="Vimeo video"');
+    expect(vimeo).toContain('sandbox=');
+  });
+
+  it('renders X posts and other pages as link cards, with no script and no iframe', () => {
+    const x = render(embed('x', 'https://x.com/jack/status/20'));
+    expect(x).toBe('<figure class="embed embed-card"><a href="https://x.com/jack/status/20" rel="noopener nofollow"><span class="embed-provider">Post on X</span> <span class="embed-url">https://x.com/jack/status/20</span></a></figure>');
+    const card = render(embed('link', 'https://example.com/a?b=%22%3Cscript%3E'));
+    expect(card).not.toMatch(/<script|<iframe/);
+    expect(card).toContain('<span class="embed-provider">example.com</span>');
+  });
+
+  it('canonicalises embed URLs so the stored one is the one validated', () => {
+    expect(parseEmbedUrl('https://youtu.be/dQw4w9WgXcQ?t=3')).toEqual({ provider: 'youtube', id: 'dQw4w9WgXcQ', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' });
+    expect(parseEmbedUrl('https://twitter.com/jack/status/20')).toEqual({ provider: 'x', id: '20', url: 'https://x.com/jack/status/20' });
+    expect(parseEmbedUrl('https://player.vimeo.com/video/76979871')?.url).toBe('https://vimeo.com/76979871');
+    expect(parseEmbedUrl('https://www.youtube.com/watch?v=<script>')).toBeNull();
+    expect(parseEmbedUrl('ftp://example.com/file')).toBeNull();
+    expect(parse(embed('youtube', 'https://youtu.be/dQw4w9WgXcQ')).success).toBe(false);
+  });
+
+  it('drops iframes on any other host even when handed to the sanitiser directly', () => {
+    // Belt and braces: the sanitiser's iframe host list is the last line behind parseEmbedUrl.
+    const html = renderDocToHtml({ type: 'doc', content: [{ type: 'embed', attrs: { provider: 'youtube', url: 'https://evil.example/embed/x' } }] });
+    expect(html).not.toMatch(/iframe/);
+  });
+
+  it('renders pull quotes with their class and skips empty paragraphs', () => {
+    expect(render(doc({ type: 'pullQuote', content: [para(text('Said it'))] } as never, { type: 'paragraph' }))).toBe('<blockquote class="pull-quote"><p>Said it</p></blockquote>');
+  });
+});
+
+describe('reading helpers', () => {
+  it('counts reading time and emptiness', () => {
+    expect(readingMinutes(0)).toBe(0);
+    expect(readingMinutes(10)).toBe(1);
+    expect(readingMinutes(460)).toBe(2);
+    expect(isDocEmpty({ type: 'doc', content: [{ type: 'paragraph' }] })).toBe(true);
+    expect(isDocEmpty({ type: 'doc', content: [{ type: 'horizontalRule' }] })).toBe(false);
   });
 });

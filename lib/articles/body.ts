@@ -1,110 +1,9 @@
-// The article body: a ProseMirror/TipTap-compatible JSON document, validated with zod
-// and rendered to sanitised HTML on the server. No server-only import: the editor can
-// reuse the schema and the plain-text conversion in the browser.
+// The article body rendered to sanitised HTML on the server. The schema and the plain-text
+// helpers live in body-schema.ts (shared with the browser editor); they are re-exported here.
 import sanitizeHtml from 'sanitize-html';
-import { z } from 'zod';
+import { parseEmbedUrl, type BlockNode, type BodyDoc, type InlineNode } from './body-schema';
 
-export type Mark =
-  | { type: 'bold' }
-  | { type: 'italic' }
-  | { type: 'link'; attrs: { href: string } };
-
-export type InlineNode = { type: 'text'; text: string; marks?: Mark[] } | { type: 'hardBreak' };
-
-export type BlockNode =
-  | { type: 'paragraph'; content?: InlineNode[] }
-  | { type: 'heading'; attrs: { level: 2 | 3 | 4 }; content?: InlineNode[] }
-  | { type: 'blockquote'; content: BlockNode[] }
-  | { type: 'bulletList' | 'orderedList'; content: { type: 'listItem'; content: BlockNode[] }[] }
-  | { type: 'horizontalRule' };
-
-export type BodyDoc = { type: 'doc'; content: BlockNode[] };
-
-const safeHref = z
-  .string()
-  .max(2048)
-  .refine((v) => /^(https?:|mailto:|\/|#)/i.test(v), 'Links must start with http://, https://, mailto:, / or #');
-
-const markSchema: z.ZodType<Mark> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('bold') }),
-  z.object({ type: z.literal('italic') }),
-  z.object({ type: z.literal('link'), attrs: z.object({ href: safeHref }) }),
-]);
-
-const inlineSchema: z.ZodType<InlineNode> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string().max(100_000), marks: z.array(markSchema).max(5).optional() }),
-  z.object({ type: z.literal('hardBreak') }),
-]);
-
-const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
-  z.discriminatedUnion('type', [
-    z.object({ type: z.literal('paragraph'), content: z.array(inlineSchema).optional() }),
-    z.object({
-      type: z.literal('heading'),
-      attrs: z.object({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }),
-      content: z.array(inlineSchema).optional(),
-    }),
-    z.object({ type: z.literal('blockquote'), content: z.array(blockSchema) }),
-    z.object({
-      type: z.enum(['bulletList', 'orderedList']),
-      content: z.array(z.object({ type: z.literal('listItem'), content: z.array(blockSchema) })),
-    }),
-    z.object({ type: z.literal('horizontalRule') }),
-  ]),
-);
-
-export const bodyDocSchema: z.ZodType<BodyDoc> = z.object({
-  type: z.literal('doc'),
-  content: z.array(blockSchema).max(5000),
-});
-
-/** Plain text (paragraphs separated by blank lines, line breaks kept) to a body document. */
-export function plainTextToDoc(text: string): BodyDoc {
-  const paragraphs = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  return {
-    type: 'doc',
-    content: paragraphs.map((p) => ({
-      type: 'paragraph',
-      content: p.split('\n').flatMap((line, i): InlineNode[] => {
-        const nodes: InlineNode[] = i === 0 ? [] : [{ type: 'hardBreak' }];
-        if (line) nodes.push({ type: 'text', text: line });
-        return nodes;
-      }),
-    })),
-  };
-}
-
-function inlineText(nodes: InlineNode[] | undefined): string {
-  return (nodes ?? []).map((n) => (n.type === 'text' ? n.text : '\n')).join('');
-}
-
-function blockText(block: BlockNode): string {
-  switch (block.type) {
-    case 'paragraph':
-    case 'heading':
-      return inlineText(block.content);
-    case 'blockquote':
-      return block.content.map(blockText).join('\n\n');
-    case 'bulletList':
-    case 'orderedList':
-      return block.content.map((item) => item.content.map(blockText).join('\n')).join('\n');
-    case 'horizontalRule':
-      return '';
-  }
-}
-
-/** The document as plain text, blocks separated by blank lines (for the plain editor, search and word counts). */
-export function docToPlainText(doc: BodyDoc): string {
-  return doc.content.map(blockText).filter(Boolean).join('\n\n');
-}
-
-export function countWords(doc: BodyDoc): number {
-  return docToPlainText(doc).split(/\s+/).filter(Boolean).length;
-}
+export * from './body-schema';
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -124,14 +23,41 @@ function renderInline(nodes: InlineNode[] | undefined): string {
     .join('');
 }
 
+const PROVIDER_NAME = { youtube: 'YouTube', vimeo: 'Vimeo', x: 'X' } as const;
+
+/** Video players come from the id alone, on the privacy-friendly hosts; everything else is a plain link card. */
+function renderEmbed(url: string): string {
+  const parsed = parseEmbedUrl(url);
+  if (!parsed) return '';
+  const href = escapeHtml(parsed.url);
+  if ((parsed.provider === 'youtube' || parsed.provider === 'vimeo') && parsed.id) {
+    const src = parsed.provider === 'youtube' ? `https://www.youtube-nocookie.com/embed/${parsed.id}` : `https://player.vimeo.com/video/${parsed.id}`;
+    const name = PROVIDER_NAME[parsed.provider];
+    return (
+      `<figure class="embed embed-video"><iframe src="${src}" title="${name} video" loading="lazy" ` +
+      `sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" allow="encrypted-media; picture-in-picture; fullscreen" ` +
+      `allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe>` +
+      `<figcaption><a href="${href}" rel="noopener nofollow">Watch on ${name}</a></figcaption></figure>`
+    );
+  }
+  const label = parsed.provider === 'x' ? 'Post on X' : new URL(parsed.url).hostname.replace(/^www\./, '');
+  return (
+    `<figure class="embed embed-card"><a href="${href}" rel="noopener nofollow">` +
+    `<span class="embed-provider">${escapeHtml(label)}</span> <span class="embed-url">${href}</span></a></figure>`
+  );
+}
+
 function renderBlock(block: BlockNode): string {
   switch (block.type) {
     case 'paragraph':
-      return `<p>${renderInline(block.content)}</p>`;
+      // Empty paragraphs (two presses of Enter) are spacing in the editor, not content.
+      return block.content?.length ? `<p>${renderInline(block.content)}</p>` : '';
     case 'heading':
       return `<h${block.attrs.level}>${renderInline(block.content)}</h${block.attrs.level}>`;
     case 'blockquote':
       return `<blockquote>${block.content.map(renderBlock).join('')}</blockquote>`;
+    case 'pullQuote':
+      return `<blockquote class="pull-quote">${block.content.map(renderBlock).join('')}</blockquote>`;
     case 'bulletList':
     case 'orderedList': {
       const tag = block.type === 'bulletList' ? 'ul' : 'ol';
@@ -139,13 +65,26 @@ function renderBlock(block: BlockNode): string {
     }
     case 'horizontalRule':
       return '<hr>';
+    case 'embed':
+      return renderEmbed(block.attrs.url);
   }
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'em', 'a', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'hr'],
-  allowedAttributes: { a: ['href', 'rel'] },
+  allowedTags: ['p', 'br', 'strong', 'em', 'a', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'hr', 'figure', 'figcaption', 'span', 'iframe'],
+  allowedAttributes: {
+    a: ['href', 'rel'],
+    iframe: ['src', 'title', 'loading', 'sandbox', 'allow', 'allowfullscreen', 'referrerpolicy'],
+  },
+  allowedClasses: {
+    blockquote: ['pull-quote'],
+    figure: ['embed', 'embed-video', 'embed-card'],
+    span: ['embed-provider', 'embed-url'],
+  },
   allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { iframe: ['https'] },
+  allowedIframeHostnames: ['www.youtube-nocookie.com', 'player.vimeo.com'],
+  allowIframeRelativeUrls: false,
   allowProtocolRelative: false,
 };
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
-import { countWords, plainTextToDoc, renderDocToHtml } from '@/lib/articles/body';
+import { bodyDocSchema, countWords, isDocEmpty, plainTextToDoc, renderDocToHtml, type BodyDoc } from '@/lib/articles/body';
 import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -62,7 +62,7 @@ export async function saveArticle(
   if (intent === 'schedule' && (!input.scheduledAt || input.scheduledAt.getTime() <= Date.now())) {
     throw new AppError('unprocessable', 'Choose a publication time in the future.', { publishAt: ['Choose a publication time in the future.'] });
   }
-  const doc = plainTextToDoc(data.body);
+  const doc = data.bodyJson ?? plainTextToDoc(data.body);
   const content = {
     title: data.title,
     standfirst: data.standfirst,
@@ -71,7 +71,7 @@ export async function saveArticle(
     wordCount: countWords(doc),
     sectionId: data.sectionId,
   };
-  if ((intent === 'publish' || intent === 'schedule') && !doc.content.length) {
+  if ((intent === 'publish' || intent === 'schedule') && isDocEmpty(doc)) {
     throw new AppError('unprocessable', 'Add a body before publishing.', { body: ['Write at least one paragraph before publishing.'] });
   }
 
@@ -130,7 +130,7 @@ export async function saveArticle(
       throw new AppError(
         'conflict',
         `Someone else saved this article while you were editing (it is now at version ${current.version}, you started from version ${version}). ` +
-          'Copy your changes, reload the article to see theirs, then apply yours again.',
+          'Compare their version with yours, then keep yours or use theirs.',
       );
     }
     await tx.articleTag.deleteMany({ where: { articleId: current.id } });
@@ -193,4 +193,42 @@ export async function listArticlesForDashboard(user: StaffUser, { take = 50 }: {
       authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true } } } },
     },
   });
+}
+
+export type ArticleSnapshot = {
+  id: string;
+  version: number;
+  title: string;
+  standfirst: string;
+  bodyJson: BodyDoc;
+  status: string;
+  sectionId: string;
+  /** Tags as the editor's field shows them ("climate, energy"). */
+  tags: string;
+  updatedAt: string;
+  /** Who saved this version, when the revision says. */
+  savedBy: string | null;
+};
+
+/** The article as it is saved now, for an editor whose save was refused with a conflict. */
+export async function getArticleSnapshot(id: string, user: StaffUser): Promise<ArticleSnapshot | null> {
+  const article = await getArticleForEdit(id, user);
+  if (!article) return null;
+  const revision = await db.articleRevision.findFirst({
+    where: { articleId: id, version: article.version },
+    select: { author: { select: { name: true } } },
+  });
+  const doc = bodyDocSchema.safeParse(article.bodyJson);
+  return {
+    id: article.id,
+    version: article.version,
+    title: article.title,
+    standfirst: article.standfirst,
+    bodyJson: doc.success ? doc.data : { type: 'doc', content: [] },
+    status: article.status,
+    sectionId: article.sectionId ?? '',
+    tags: article.tags.map((t) => t.tag.name).join(', '),
+    updatedAt: article.updatedAt.toISOString(),
+    savedBy: revision?.author?.name ?? null,
+  };
 }

@@ -68,3 +68,21 @@ describe('intent and version', () => {
     for (const bad of ['0', '-1', '1.5', 'abc']) expect(articleVersionSchema.safeParse(bad).success).toBe(false);
   });
 });
+
+describe('bodyJson', () => {
+  const body = (json: string) => articleFormSchema.safeParse({ title: 'T', bodyJson: json });
+
+  it('parses the editor document and drops attributes the schema does not know', () => {
+    const r = body(JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', attrs: { onclick: 'x' }, content: [{ type: 'text', text: 'Hi' }] }] }));
+    expect(r.success && r.data.bodyJson).toEqual({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] });
+  });
+
+  it('treats an empty field as absent, so the plain-text body applies', () => {
+    expect(articleFormSchema.parse({ title: 'T', body: 'Plain', bodyJson: '' }).bodyJson).toBeUndefined();
+  });
+
+  it('refuses malformed JSON and unknown nodes with a message on the field', () => {
+    expect(body('{not json').error?.issues[0]).toMatchObject({ path: ['bodyJson'], message: 'The body could not be read. Reload the page and try again.' });
+    expect(body(JSON.stringify({ type: 'doc', content: [{ type: 'script', text: 'alert(1)' }] })).error?.issues[0]?.path[0]).toBe('bodyJson');
+  });
+});

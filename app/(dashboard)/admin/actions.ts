@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, runAction, type ActionState } from '@/lib/actions';
-import { saveArticle } from '@/lib/articles/mutations';
+import { getArticleSnapshot, saveArticle, type ArticleSnapshot } from '@/lib/articles/mutations';
 import { restoreRevision } from '@/lib/articles/revisions';
 import { requireRole } from '@/lib/auth/session';
 import { moderateComment } from '@/lib/comments';
@@ -28,6 +28,7 @@ export async function saveArticleAction(_prev: SavedArticleState, form: FormData
       title: form.get('title') ?? '',
       standfirst: form.get('standfirst') ?? '',
       body: form.get('body') ?? '',
+      bodyJson: form.get('bodyJson') ?? undefined,
       sectionId: form.get('sectionId') ?? '',
       tags: form.get('tags') ?? '',
     });
@@ -64,6 +65,18 @@ export async function restoreRevisionAction(_prev: ActionState, form: FormData):
   });
   if (result.ok) redirect(`/admin/articles/${String(form.get('articleId'))}?saved=restore`);
   return result;
+}
+
+/** The article as saved now (title, standfirst, body), for the editor's conflict view; role- and ownership-checked. */
+export async function getArticleSnapshotAction(articleId: string): Promise<ActionState<ArticleSnapshot>> {
+  const form = new FormData();
+  return runAction(form, async () => {
+    const user = await requireRole('CONTRIBUTOR');
+    const id = z.string().trim().min(1).max(40).parse(articleId);
+    const snapshot = await getArticleSnapshot(id, user);
+    if (!snapshot) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
+    return { ok: true, data: snapshot };
+  });
 }
 
 /** Approve / Mark as spam / Trash from the moderation queue. */

@@ -2,14 +2,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
-import { bodyDocSchema, docToPlainText } from '@/lib/articles/body';
+import { bodyDocSchema } from '@/lib/articles/body';
 import { getArticleForEdit } from '@/lib/articles/mutations';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
 import { site } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
-import { saveArticleAction } from '../../actions';
+import { getArticleSnapshotAction, saveArticleAction } from '../../actions';
 
 export const metadata = { title: 'Edit article' };
 
@@ -43,6 +43,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         sections={sections}
         canPublish={hasRole(user.role, 'EDITOR')}
         action={saveArticleAction}
+        loadCurrent={getArticleSnapshotAction}
         timeZone={site.timeZone}
         initialMessage={saved ? SAVED_MESSAGES[saved] : undefined}
         initial={{
@@ -52,10 +53,11 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           status: article.status,
           title: article.title,
           standfirst: article.standfirst,
-          body: doc.success ? docToPlainText(doc.data) : '',
+          bodyJson: doc.success ? doc.data : { type: 'doc', content: [] },
           sectionId: article.sectionId ?? '',
           tags: article.tags.map((t) => t.tag.name).join(', '),
           publishAt: article.scheduledAt ? dateToZonedWallTime(article.scheduledAt, site.timeZone) : '',
+          updatedAt: article.updatedAt.toISOString(),
         }}
       />
     </>

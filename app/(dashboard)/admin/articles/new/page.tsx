@@ -3,7 +3,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
 import { site } from '@/lib/site';
-import { saveArticleAction } from '../../actions';
+import { getArticleSnapshotAction, saveArticleAction } from '../../actions';
 
 export const metadata = { title: 'New article' };
 
@@ -14,7 +14,7 @@ export default async function NewArticlePage() {
     <>
       <h1 className="text-2xl font-bold">New article</h1>
       <ArticleEditor sections={sections} canPublish={hasRole(user.role, 'EDITOR')} action={saveArticleAction}
-        timeZone={site.timeZone} />
+        loadCurrent={getArticleSnapshotAction} timeZone={site.timeZone} />
     </>
   );
 }

@@ -1,0 +1,253 @@
+'use client';
+
+import { mergeAttributes, Node } from '@tiptap/core';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { parseEmbedUrl, SAFE_HREF, type BodyDoc, type EmbedProvider } from '@/lib/articles/body-schema';
+
+const PROVIDER_LABEL: Record<EmbedProvider, string> = { youtube: 'YouTube video', vimeo: 'Vimeo video', x: 'Post on X', link: 'Link card' };
+
+/** A pull quote: a blockquote the reader's page sets large and centred. */
+const PullQuote = Node.create({
+  name: 'pullQuote',
+  group: 'block',
+  content: 'paragraph+',
+  defining: true,
+  parseHTML: () => [{ tag: 'blockquote.pull-quote', priority: 60 }],
+  renderHTML: ({ HTMLAttributes }) => ['blockquote', mergeAttributes(HTMLAttributes, { class: 'pull-quote' }), 0],
+});
+
+/** An embed stores only a canonical URL and its provider; the server decides how it is shown. */
+const Embed = Node.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  selectable: true,
+  draggable: true,
+  addAttributes: () => ({ provider: { default: 'link' }, url: { default: '' } }),
+  parseHTML: () => [
+    {
+      tag: 'div[data-embed-url]',
+      getAttrs: (el) => {
+        const parsed = parseEmbedUrl((el as HTMLElement).getAttribute('data-embed-url') ?? '');
+        return parsed ? { provider: parsed.provider, url: parsed.url } : false;
+      },
+    },
+  ],
+  renderHTML: ({ node }) => [
+    'div',
+    { 'data-embed-url': node.attrs.url, class: 'editor-embed' },
+    ['strong', {}, PROVIDER_LABEL[node.attrs.provider as EmbedProvider] ?? 'Embed'],
+    ['span', {}, ` ${node.attrs.url}`],
+  ],
+});
+
+function ToolbarButton({ label, active, onClick, children }: { label: string; active?: boolean; onClick: () => void; children: ReactNode }) {
+  // The name is the full label (read by screen readers, matched by voice control); the short mark is decoration.
+  return (
+    <button
+      type="button"
+      title={label}
+      aria-pressed={active === undefined ? undefined : active}
+      onClick={onClick}
+      className={`min-w-9 rounded px-2 py-1 text-sm font-semibold ${active ? 'bg-neutral-900 text-white dark:bg-white dark:text-neutral-900' : 'hover:bg-black/10 dark:hover:bg-white/15'}`}
+    >
+      <span aria-hidden>{children}</span>
+      <span className="sr-only">{label}</span>
+    </button>
+  );
+}
+
+type Panel = null | 'link' | 'embed';
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const [panel, setPanel] = useState<Panel>(null);
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState('');
+  const inputId = useId();
+  const errorId = useId();
+  const chain = () => editor.chain().focus();
+
+  function open(next: Panel) {
+    setError('');
+    setUrl(next === 'link' ? ((editor.getAttributes('link').href as string | undefined) ?? '') : '');
+    setPanel(panel === next ? null : next);
+  }
+
+  function apply() {
+    const value = url.trim();
+    if (panel === 'link') {
+      if (!SAFE_HREF.test(value)) return setError('Links must start with http://, https://, mailto:, / or #.');
+      if (editor.state.selection.empty && !editor.isActive('link')) {
+        chain().insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: value } }] }).run();
+      } else {
+        chain().extendMarkRange('link').setLink({ href: value }).run();
+      }
+    } else if (panel === 'embed') {
+      const parsed = parseEmbedUrl(value);
+      if (!parsed) return setError('Paste a YouTube, Vimeo or X link, or any http(s) address for a link card.');
+      chain().insertContent({ type: 'embed', attrs: { provider: parsed.provider, url: parsed.url } }).run();
+    }
+    setPanel(null);
+  }
+
+  // Enter in the little URL field applies it instead of submitting the article form.
+  function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      apply();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setPanel(null);
+      editor.commands.focus();
+    }
+  }
+
+  const divider = <span aria-hidden className="mx-1 h-6 w-px bg-black/20 dark:bg-white/25" />;
+  return (
+    <div className="border-b border-black/20 bg-neutral-50 px-2 py-1 dark:border-white/20 dark:bg-neutral-800">
+      <div role="toolbar" aria-label="Formatting" className="flex flex-wrap items-center gap-1">
+        <ToolbarButton label="Bold" active={editor.isActive('bold')} onClick={() => chain().toggleBold().run()}>
+          B
+        </ToolbarButton>
+        <ToolbarButton label="Italic" active={editor.isActive('italic')} onClick={() => chain().toggleItalic().run()}>
+          <em>I</em>
+        </ToolbarButton>
+        <ToolbarButton label="Link" active={editor.isActive('link') || panel === 'link'} onClick={() => open('link')}>
+          Link
+        </ToolbarButton>
+        {divider}
+        {([2, 3, 4] as const).map((level) => (
+          <ToolbarButton key={level} label={`Heading ${level}`} active={editor.isActive('heading', { level })} onClick={() => chain().toggleHeading({ level }).run()}>
+            H{level}
+          </ToolbarButton>
+        ))}
+        {divider}
+        <ToolbarButton label="Bulleted list" active={editor.isActive('bulletList')} onClick={() => chain().toggleBulletList().run()}>
+          • List
+        </ToolbarButton>
+        <ToolbarButton label="Numbered list" active={editor.isActive('orderedList')} onClick={() => chain().toggleOrderedList().run()}>
+          1. List
+        </ToolbarButton>
+        <ToolbarButton label="Quote" active={editor.isActive('blockquote')} onClick={() => chain().toggleBlockquote().run()}>
+          “ ”
+        </ToolbarButton>
+        <ToolbarButton label="Pull quote" active={editor.isActive('pullQuote')} onClick={() => chain().toggleWrap('pullQuote').run()}>
+          Pull
+        </ToolbarButton>
+        <ToolbarButton label="Horizontal rule" onClick={() => chain().setHorizontalRule().run()}>
+          ―
+        </ToolbarButton>
+        <ToolbarButton label="Embed" active={panel === 'embed'} onClick={() => open('embed')}>
+          Embed
+        </ToolbarButton>
+      </div>
+      {panel ? (
+        <div className="flex flex-wrap items-center gap-2 py-2">
+          <label htmlFor={inputId} className="text-sm font-semibold">
+            {panel === 'link' ? 'Link address' : 'Embed URL'}
+          </label>
+          <input
+            id={inputId}
+            type="url"
+            autoFocus
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            onKeyDown={onKeyDown}
+            aria-invalid={!!error}
+            aria-describedby={error ? errorId : undefined}
+            placeholder={panel === 'link' ? 'https://' : 'https://www.youtube.com/watch?v=…'}
+            className="min-w-64 flex-1 rounded border border-black/30 bg-white px-2 py-1 text-sm text-neutral-900 dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100"
+          />
+          <button type="button" onClick={apply} className="rounded bg-neutral-900 px-3 py-1 text-sm font-semibold text-white dark:bg-white dark:text-neutral-900">
+            {panel === 'link' ? 'Apply link' : 'Insert embed'}
+          </button>
+          {panel === 'link' && editor.isActive('link') ? (
+            <button type="button" onClick={() => (chain().extendMarkRange('link').unsetLink().run(), setPanel(null))} className="rounded border border-black/30 px-3 py-1 text-sm font-semibold dark:border-white/30">
+              Remove link
+            </button>
+          ) : null}
+          <button type="button" onClick={() => setPanel(null)} className="px-2 py-1 text-sm underline">
+            Cancel
+          </button>
+          {error ? (
+            <p id={errorId} className="w-full text-sm font-medium text-red-700 dark:text-red-400">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+const EMPTY: BodyDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+/** Exactly the nodes and marks bodyDocSchema accepts: no code, strike or underline the server would refuse. */
+const EXTENSIONS = [
+  StarterKit.configure({
+    heading: { levels: [2, 3, 4] },
+    code: false,
+    codeBlock: false,
+    strike: false,
+    underline: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: 'https',
+      isAllowedUri: (url) => SAFE_HREF.test(url),
+    },
+  }),
+  PullQuote,
+  Embed,
+];
+
+/**
+ * The Body field: TipTap (ProseMirror) with the nodes the server's schema accepts and nothing
+ * else, so whatever can be typed or pasted here can also be saved and rendered.
+ */
+export function RichTextEditor({
+  initial,
+  onChange,
+  labelledBy,
+  describedBy,
+  invalid,
+}: {
+  initial: BodyDoc;
+  onChange: (doc: BodyDoc) => void;
+  labelledBy: string;
+  describedBy?: string;
+  invalid?: boolean;
+}) {
+  // Options must stay identical between renders: TipTap re-applies changed options on every render.
+  const [content] = useState(() => (initial.content.length ? initial : EMPTY));
+  const editorProps = useMemo(
+    () => ({
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': labelledBy,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(invalid ? { 'aria-invalid': 'true' } : {}),
+        class: 'rich-text min-h-72 px-3 py-2 font-serif focus:outline-none',
+      },
+    }),
+    [labelledBy, describedBy, invalid],
+  );
+  const editor = useEditor({
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: true,
+    extensions: EXTENSIONS,
+    content,
+    editorProps,
+    onUpdate: ({ editor }) => onChange(editor.getJSON() as BodyDoc),
+  });
+
+  return (
+    <div className="mt-1 rounded border border-black/30 bg-white text-neutral-900 focus-within:ring-2 focus-within:ring-[var(--color-accent)] dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100">
+      {editor ? <Toolbar editor={editor} /> : <div className="h-10 border-b border-black/20 dark:border-white/20" />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
