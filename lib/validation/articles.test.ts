@@ -59,7 +59,7 @@ describe('article tags', () => {
 
 describe('intent and version', () => {
   it('accepts only the editor buttons', () => {
-    expect(articleIntentSchema.options).toEqual(['save', 'publish', 'submit', 'unpublish']);
+    expect(articleIntentSchema.options).toEqual(['save', 'publish', 'submit', 'unpublish', 'schedule']);
     expect(articleIntentSchema.safeParse('delete').success).toBe(false);
   });
 
