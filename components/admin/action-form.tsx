@@ -27,7 +27,6 @@ export function ActionForm({
   fields,
   submitLabel,
   pendingLabel,
-  resetOnSuccess = false,
   inline = false,
   label,
   children,
@@ -36,7 +35,6 @@ export function ActionForm({
   fields: FormField[];
   submitLabel: string;
   pendingLabel?: string;
-  resetOnSuccess?: boolean;
   /** Fields and button on one row (table rows). */
   inline?: boolean;
   /** An accessible name for the form, e.g. "Role of Ada Lovelace". */
@@ -46,13 +44,13 @@ export function ActionForm({
   const id = useId();
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
-  // Remounting the fields after a success clears them; after a failure they keep the submitted values.
-  const generation = state.ok && resetOnSuccess ? `ok-${state.message}-${Math.random()}` : 'form';
+  // React resets a form after its action runs: defaults come back as the submitted values after a
+  // failure (nothing typed is lost) and as the given defaults after a success.
   const valueOf = (name: string, fallback?: string) => (!state.ok && state.values ? (state.values[name] ?? fallback) : fallback);
 
   return (
     <form action={formAction} aria-label={label} className={inline ? 'flex flex-wrap items-end gap-2' : 'space-y-4'} noValidate>
-      <div key={generation} className={inline ? 'contents' : 'space-y-4'}>
+      <div className={inline ? 'contents' : 'space-y-4'}>
         {fields.map((f) => {
           if (f.kind === 'hidden') return <input key={f.name} type="hidden" name={f.name} value={f.value} />;
           const fid = `${id}-${f.name}`;
@@ -66,7 +64,8 @@ export function ActionForm({
                 {f.label}
               </label>
               {f.kind === 'select' ? (
-                <select {...common} defaultValue={defaultValue}>
+                // A select ignores a new defaultValue once mounted: remount it so a reset shows the value to keep.
+                <select {...common} key={defaultValue} defaultValue={defaultValue}>
                   {f.options.map((o) => (
                     <option key={o.value} value={o.value}>
                       {o.label}

@@ -37,8 +37,7 @@ export default async function ProfilePage() {
             action={changePasswordAction}
             submitLabel="Change password"
             pendingLabel="Changing…"
-            resetOnSuccess
-            fields={[
+              fields={[
               { kind: 'password', name: 'currentPassword', label: 'Current password', autoComplete: 'current-password' },
               { kind: 'password', name: 'newPassword', label: 'New password', autoComplete: 'new-password', hint: 'At least 12 characters.' },
               { kind: 'password', name: 'confirmPassword', label: 'Confirm new password', autoComplete: 'new-password' },

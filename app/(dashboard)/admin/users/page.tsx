@@ -21,10 +21,10 @@ export default async function UsersPage() {
         </h2>
         <p className="mb-4 mt-1 text-sm text-neutral-600 dark:text-neutral-300">Give them the temporary password; they change it on their profile page.</p>
         <ActionForm
+          label="Add a user"
           action={createUserAction}
           submitLabel="Add user"
           pendingLabel="Adding…"
-          resetOnSuccess
           fields={[
             { kind: 'text', name: 'name', label: 'Name', autoComplete: 'off' },
             { kind: 'email', name: 'email', label: 'Email', autoComplete: 'off' },
