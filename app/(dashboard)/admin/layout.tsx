@@ -20,6 +20,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <Link href="/admin">Articles</Link>
             <Link href="/admin/articles/new">New article</Link>
             {hasRole(user.role, 'EDITOR') ? <Link href="/admin/comments">Comments</Link> : null}
+            {hasRole(user.role, 'EDITOR') ? <Link href="/admin/sections">Sections</Link> : null}
+            {hasRole(user.role, 'EDITOR') ? <Link href="/admin/tags">Tags</Link> : null}
             {hasRole(user.role, 'EDITOR') ? <Link href="/admin/audit">Audit log</Link> : null}
             {hasRole(user.role, 'ADMIN') ? <Link href="/admin/users">Users</Link> : null}
             <Link href="/">View site</Link>

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleList } from '@/components/articles/article-list';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { getPublishedArticleBySlug, listLatestArticles, listRelatedArticles } from '@/lib/articles/queries';
 import { authorPath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { listApprovedComments } from '@/lib/comments';
+import { findRedirect } from '@/lib/redirects';
 import { formatDateTime } from '@/lib/site';
 import { postCommentAction } from './actions';
 
@@ -21,8 +22,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await getPublishedArticleBySlug((await params).slug);
-  if (!article) notFound();
+  const { slug } = await params;
+  const article = await getPublishedArticleBySlug(slug);
+  if (!article) {
+    // An old slug: a 308 from permanentRedirect (App Router pages cannot send 301). A proxy.ts
+    // redirect could send a real 301, but only with a database lookup on every article request;
+    // here the lookup happens only when an article is not found.
+    const moved = await findRedirect(`/articles/${slug}`);
+    if (moved) permanentRedirect(moved.toPath);
+    notFound();
+  }
   const [latest, related, comments] = await Promise.all([
     listLatestArticles({ take: 5, excludeId: article.id }),
     listRelatedArticles(article, 4),

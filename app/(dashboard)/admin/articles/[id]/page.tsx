@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
+import { ArticleSlugPanel } from '@/components/admin/article-slug-panel';
 import { bodyDocSchema, docToPlainText } from '@/lib/articles/body';
 import { getArticleForEdit } from '@/lib/articles/mutations';
 import { hasRole } from '@/lib/auth/roles';
@@ -9,6 +10,7 @@ import { listSections } from '@/lib/sections';
 import { site } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
 import { saveArticleAction } from '../../actions';
+import { changeSlugAction } from '../../sections/actions';
 
 export const metadata = { title: 'Edit article' };
 
@@ -29,6 +31,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const [article, sections] = await Promise.all([getArticleForEdit(id, user), listSections()]);
   if (!article) notFound();
   const doc = bodyDocSchema.safeParse(article.bodyJson);
+  // The same rule as lib/articles/slug: editors on any article, writers on their own drafts.
+  const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
   return (
     <>
       <h1 className="text-2xl font-bold">Edit article</h1>
@@ -51,6 +55,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           publishAt: article.scheduledAt ? dateToZonedWallTime(article.scheduledAt, site.timeZone) : '',
         }}
       />
+      {canChangeSlug ? <ArticleSlugPanel articleId={article.id} slug={article.slug} action={changeSlugAction} /> : null}
     </>
   );
 }
