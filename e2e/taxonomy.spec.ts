@@ -3,6 +3,8 @@ import { expectNoAxeViolations, storageStateFor, unique } from './helpers';
 
 test.describe('editor manages sections, tags and slugs', () => {
   test.use({ storageState: storageStateFor('editor') });
+  // Each test saves, revalidates and runs axe more than once: give a busy CI machine room.
+  test.slow();
 
   test('adds, describes and reorders a section', async ({ page }) => {
     const name = `Climate ${unique()}`;

@@ -36,14 +36,15 @@ test.describe('admin manages users', () => {
     await expect(row).toBeVisible();
 
     // The new user signs in with the temporary password and makes the account their own.
-    const context = await browser.newContext();
+    // A signed-out browser: contexts made in a test inherit the admin's storageState otherwise.
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const theirs = await context.newPage();
     await signInAs(theirs, email, 'temporary-pass-123');
     await expect(theirs).toHaveURL(/\/admin/);
     await theirs.getByRole('link', { name: /Your profile/ }).click();
     await expect(theirs.getByRole('heading', { name: 'Your profile' })).toBeVisible();
     await expectNoAxeViolations(theirs);
-    await theirs.getByLabel('Bio').fill('Covers the crown court.');
+    await theirs.getByRole('textbox', { name: 'Bio' }).fill('Covers the crown court.');
     await theirs.getByRole('button', { name: 'Save profile' }).click();
     await expect(theirs.getByText('Profile saved.')).toBeVisible();
     await theirs.getByLabel('Current password').fill('not-my-password');
@@ -59,7 +60,7 @@ test.describe('admin manages users', () => {
 
     // The admin makes them an author, then deactivates them: their open session stops working.
     await page.reload();
-    await row.getByLabel(`Role of ${name}`).selectOption({ label: 'Author' });
+    await row.getByRole('combobox', { name: `Role of ${name}` }).selectOption({ label: 'Author' });
     await row.getByRole('button', { name: 'Change role' }).click();
     await expect(row.getByText(`${name} is now author.`)).toBeVisible();
     await row.getByRole('button', { name: `Deactivate ${name}` }).click();
