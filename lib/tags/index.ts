@@ -1,6 +1,12 @@
 import 'server-only';
 import { cache } from 'react';
+import { hasRole } from '@/lib/auth/roles';
+import { recordAudit } from '@/lib/audit';
+import { articlePath, tagPath } from '@/lib/articles/urls';
 import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { addRedirect } from '@/lib/redirects';
+import type { StaffUser } from '@/lib/users';
 
 export type TagSummary = { id: string; name: string; slug: string; description: string | null };
 
@@ -8,3 +14,56 @@ export type TagSummary = { id: string; name: string; slug: string; description: 
 export const getTagBySlug = cache(async (slug: string): Promise<TagSummary | null> => {
   return db.tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, description: true } });
 });
+
+function assertEditor(actor: StaffUser) {
+  if (!hasRole(actor.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can manage sections and tags.');
+}
+
+/** Every tag by name with its article count, for the dashboard. */
+export async function listTagsForAdmin(actor: StaffUser) {
+  assertEditor(actor);
+  const rows = await db.tag.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, slug: true, description: true, _count: { select: { articles: true } } } });
+  return rows.map(({ _count, ...t }) => ({ ...t, articleCount: _count.articles }));
+}
+
+/** Renames and describes a tag; its slug stays. */
+export async function updateTag(input: { id: string; name: string; description: string | null }, actor: StaffUser) {
+  assertEditor(actor);
+  return db.$transaction(async (tx) => {
+    const current = await tx.tag.findUnique({ where: { id: input.id }, select: { name: true, slug: true } });
+    if (!current) throw new AppError('not_found', 'This tag no longer exists.');
+    await tx.tag.update({ where: { id: input.id }, data: { name: input.name, description: input.description } });
+    await recordAudit(tx, { actorId: actor.id, action: 'tag.updated', entityType: 'tag', entityId: input.id, summary: input.name, data: { from: current.name } });
+    return { paths: [tagPath(current.slug)] };
+  });
+}
+
+/**
+ * Merges tag `fromId` into `intoId`: its articles gain the other tag (no duplicate links),
+ * the merged tag is deleted and its public path redirects to the surviving tag's.
+ */
+export async function mergeTags(fromId: string, intoId: string, actor: StaffUser) {
+  assertEditor(actor);
+  if (fromId === intoId) throw new AppError('unprocessable', 'Choose a different tag to merge into.', { intoId: ['Choose a different tag to merge into.'] });
+  return db.$transaction(async (tx) => {
+    const [from, into] = await Promise.all([
+      tx.tag.findUnique({ where: { id: fromId }, select: { id: true, name: true, slug: true, articles: { select: { articleId: true, article: { select: { slug: true } } } } } }),
+      tx.tag.findUnique({ where: { id: intoId }, select: { id: true, name: true, slug: true, articles: { select: { articleId: true } } } }),
+    ]);
+    if (!from || !into) throw new AppError('not_found', 'One of these tags no longer exists. Reload the page.');
+    const already = new Set(into.articles.map((a) => a.articleId));
+    const moving = from.articles.filter((a) => !already.has(a.articleId));
+    if (moving.length) await tx.articleTag.createMany({ data: moving.map((a) => ({ articleId: a.articleId, tagId: into.id })) });
+    await tx.tag.delete({ where: { id: from.id } }); // its ArticleTag links go with it (onDelete: Cascade)
+    await addRedirect(tx, tagPath(from.slug), tagPath(into.slug));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'tag.merged',
+      entityType: 'tag',
+      entityId: into.id,
+      summary: `${from.name} → ${into.name}`,
+      data: { fromId: from.id, fromSlug: from.slug, moved: moving.length, total: from.articles.length },
+    });
+    return { from: from.name, into: into.name, moved: from.articles.length, paths: [tagPath(from.slug), tagPath(into.slug), ...from.articles.map((a) => articlePath(a.article.slug))] };
+  });
+}

@@ -20,13 +20,17 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             <Link href="/admin">Articles</Link>
             <Link href="/admin/articles/new">New article</Link>
             {hasRole(user.role, 'EDITOR') ? <Link href="/admin/comments">Comments</Link> : null}
+            {hasRole(user.role, 'EDITOR') ? <Link href="/admin/sections">Sections</Link> : null}
+            {hasRole(user.role, 'EDITOR') ? <Link href="/admin/tags">Tags</Link> : null}
+            {hasRole(user.role, 'EDITOR') ? <Link href="/admin/audit">Audit log</Link> : null}
+            {hasRole(user.role, 'ADMIN') ? <Link href="/admin/users">Users</Link> : null}
             {hasRole(user.role, 'ADMIN') ? <Link href="/admin/api-keys">API keys</Link> : null}
             <Link href="/">View site</Link>
           </nav>
           <div className="flex items-center gap-3 text-sm">
-            <span>
+            <Link href="/admin/profile" aria-label={`Your profile: ${user.name} (${user.role.toLowerCase()})`}>
               {user.name} <span className="text-neutral-600 dark:text-neutral-300">({user.role.toLowerCase()})</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { AdSlot } from '@/components/ads/ad-slot';
 import { ArticleList } from '@/components/articles/article-list';
 import { CommentForm } from '@/components/comments/comment-form';
@@ -15,6 +15,7 @@ import { getCommentSettings } from '@/lib/settings/comments';
 import { absoluteUrl, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo';
 import { formatDateTime, site } from '@/lib/site';
 import { postCommentAction, reportCommentAction } from './actions';
+import { findRedirect } from '@/lib/redirects';
 
 export const dynamic = 'force-dynamic';
 
@@ -84,8 +85,16 @@ function structuredData(article: PublicArticle): string {
 const byPlacement = (slots: LiveAdSlot[], placement: LiveAdSlot['placement']) => slots.filter((s) => s.placement === placement);
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await getPublishedArticleBySlug((await params).slug);
-  if (!article) notFound();
+  const { slug } = await params;
+  const article = await getPublishedArticleBySlug(slug);
+  if (!article) {
+    // An old slug: a 308 from permanentRedirect (App Router pages cannot send 301). A proxy.ts
+    // redirect could send a real 301, but only with a database lookup on every article request;
+    // here the lookup happens only when an article is not found.
+    const moved = await findRedirect(`/articles/${slug}`);
+    if (moved) permanentRedirect(moved.toPath);
+    notFound();
+  }
   const [latest, related, comments, ads, commentSettings] = await Promise.all([
     listLatestArticles({ take: 5, excludeId: article.id }),
     listRelatedArticles(article, 4),

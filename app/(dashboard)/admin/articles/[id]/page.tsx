@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
+import { ArticleSlugPanel } from '@/components/admin/article-slug-panel';
 import { bodyDocSchema } from '@/lib/articles/body';
 import { getArticleForEdit } from '@/lib/articles/mutations';
 import { hasRole } from '@/lib/auth/roles';
@@ -10,6 +11,7 @@ import { listSections } from '@/lib/sections';
 import { site } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
 import { getArticleSnapshotAction, saveArticleAction } from '../../actions';
+import { changeSlugAction } from '../../sections/actions';
 
 export const metadata = { title: 'Edit article' };
 
@@ -31,6 +33,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const [article, sections] = await Promise.all([getArticleForEdit(id, user), listSections()]);
   if (!article) notFound();
   const doc = bodyDocSchema.safeParse(article.bodyJson);
+  // The same rule as lib/articles/slug: editors on any article, writers on their own drafts.
+  const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
   return (
     <>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -60,6 +64,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           updatedAt: article.updatedAt.toISOString(),
         }}
       />
+      {canChangeSlug ? <ArticleSlugPanel articleId={article.id} slug={article.slug} action={changeSlugAction} /> : null}
     </>
   );
 }
