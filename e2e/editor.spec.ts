@@ -199,7 +199,7 @@ test.describe('editor', () => {
     await expect(page.getByText('Draft saved.')).toBeVisible();
 
     await page.getByRole('link', { name: 'Revisions' }).click();
-    await page.getByLabel('From').selectOption({ label: 'Version 1' });
+    await page.getByLabel('From', { exact: true }).selectOption({ label: 'Version 1' });
     await page.getByRole('button', { name: 'Compare' }).click();
     await expect(page.getByRole('heading', { name: /^Changes from version 1 to version \d+$/ })).toBeVisible();
     await expect(page.locator('del')).toHaveText(' eight');
