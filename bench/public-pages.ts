@@ -90,6 +90,7 @@ async function main() {
   const articlePath = '/articles/bench-story-5';
   const size = (await (await fetch(base + articlePath)).text()).length;
   await stop(server);
+  fs.mkdirSync(path.dirname(STATIC_FILE), { recursive: true });
   fs.writeFileSync(STATIC_FILE, `<!doctype html><title>static</title><pre>${'x'.repeat(Math.max(0, size - 40))}</pre>`);
 
   try {
