@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { bodyDocSchema, countWords, docToPlainText, readingMinutes, type BodyDoc } from '@/lib/articles/body-schema';
+import { ARTICLE_STATUS_LABEL } from '@/lib/articles/status';
 import { articlePath } from '@/lib/articles/urls';
 import type { ArticleSnapshot } from '@/lib/articles/mutations';
 import type { ActionState } from '@/lib/actions';
@@ -34,7 +35,6 @@ const AUTOSAVE_DELAY_MS = 2000;
 const AUTOSAVED_STATUSES = ['DRAFT', 'IN_REVIEW'];
 
 const inputClass = 'mt-1 w-full rounded border border-black/30 bg-white px-3 py-2 text-neutral-900 dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100';
-const STATUS_LABEL: Record<string, string> = { DRAFT: 'Draft', IN_REVIEW: 'In review', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', ARCHIVED: 'Archived' };
 
 type Saved = { id: string; slug: string; version: number; status: string };
 type Notice = { ok: boolean; message: string };
@@ -345,7 +345,7 @@ export function ArticleEditor({
       <input type="hidden" name="bodyJson" value={bodyJson} />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="text-sm">
-          Status: <strong>{saved ? STATUS_LABEL[saved.status] ?? saved.status : 'New draft'}</strong>
+          Status: <strong>{saved ? ARTICLE_STATUS_LABEL[saved.status] ?? saved.status : 'New draft'}</strong>
           {saved ? ` · version ${saved.version}` : ''}
         </p>
         <p role="status" aria-label="Autosave" className={STATUS_CLASS}>

@@ -28,28 +28,11 @@ export function BanFromCommentForm({ commentId, hasIp, action }: { commentId: st
             <input type="checkbox" name="banIp" /> IP address
           </label>
         ) : null}
-        <label className="flex flex-col">
-          Duration
-          <select name="days" defaultValue="permanent" className={field}>
-            {DURATIONS.map((d) => (
-              <option key={d.value} value={d.value}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          Reason
-          <input name="reason" maxLength={500} className={field} />
-        </label>
+        <BanTermsFields />
         <button type="submit" disabled={pending} className="rounded bg-red-700 px-3 py-1 font-semibold text-white disabled:opacity-60">
           Ban
         </button>
-        {state.message ? (
-          <p role="status" className={state.ok ? 'w-full text-green-800 dark:text-green-300' : 'w-full text-red-800 dark:text-red-300'}>
-            {state.message} {state.fieldErrors ? Object.values(state.fieldErrors).flat().join(' ') : null}
-          </p>
-        ) : null}
+        <BanResult state={state} />
       </form>
     </details>
   );
@@ -71,28 +54,11 @@ export function BanValueForm({ action }: { action: (prev: ActionState, form: For
         Email or IP
         <input name="value" required maxLength={254} defaultValue={state.ok ? '' : state.values?.value} className={field} />
       </label>
-      <label className="flex flex-col">
-        Duration
-        <select name="days" defaultValue="permanent" className={field}>
-          {DURATIONS.map((d) => (
-            <option key={d.value} value={d.value}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col">
-        Reason
-        <input name="reason" maxLength={500} className={field} />
-      </label>
+      <BanTermsFields />
       <button type="submit" disabled={pending} className="rounded bg-red-700 px-3 py-1 font-semibold text-white disabled:opacity-60">
         Add ban
       </button>
-      {state.message ? (
-        <p role="status" className={state.ok ? 'w-full text-green-800 dark:text-green-300' : 'w-full text-red-800 dark:text-red-300'}>
-          {state.message} {state.fieldErrors ? Object.values(state.fieldErrors).flat().join(' ') : null}
-        </p>
-      ) : null}
+      <BanResult state={state} />
     </form>
   );
 }
@@ -109,4 +75,34 @@ export function LiftBanButton({ banId, action }: { banId: string; action: (prev:
       {state.message && !state.ok ? <span className="ml-2 text-red-800">{state.message}</span> : null}
     </form>
   );
+}
+
+/** Duration and reason: the terms shared by both ban forms. */
+function BanTermsFields() {
+  return (
+    <>
+      <label className="flex flex-col">
+        Duration
+        <select name="days" defaultValue="permanent" className={field}>
+          {DURATIONS.map((d) => (
+            <option key={d.value} value={d.value}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        Reason
+        <input name="reason" maxLength={500} className={field} />
+      </label>
+    </>
+  );
+}
+
+function BanResult({ state }: { state: ActionState }) {
+  return state.message ? (
+    <p role="status" className={state.ok ? 'w-full text-green-800 dark:text-green-300' : 'w-full text-red-800 dark:text-red-300'}>
+      {state.message} {state.fieldErrors ? Object.values(state.fieldErrors).flat().join(' ') : null}
+    </p>
+  ) : null;
 }

@@ -1,11 +1,11 @@
 import Link from 'next/link';
+import { ARTICLE_STATUS_LABEL } from '@/lib/articles/status';
 import { listArticlesForDashboard } from '@/lib/articles/mutations';
 import { requirePageRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/site';
 
 export const metadata = { title: 'Articles' };
 
-const STATUS_LABEL: Record<string, string> = { DRAFT: 'Draft', IN_REVIEW: 'In review', SCHEDULED: 'Scheduled', PUBLISHED: 'Published', ARCHIVED: 'Archived' };
 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePageRole('CONTRIBUTOR');
@@ -38,7 +38,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                   {a.title}
                 </Link>
               </td>
-              <td className="py-2 pr-4">{STATUS_LABEL[a.status] ?? a.status}</td>
+              <td className="py-2 pr-4">{ARTICLE_STATUS_LABEL[a.status] ?? a.status}</td>
               <td className="py-2 pr-4">{a.section?.name ?? '—'}</td>
               <td className="py-2 pr-4">{a.authors.map((x) => x.user.name).join(', ')}</td>
               <td className="py-2">
