@@ -1,4 +1,6 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -8,6 +10,19 @@ const nextConfig = {
   // Native and driver packages stay outside the server bundle.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'sanitize-html'],
   typedRoutes: false,
+  // Public pages are cached and invalidated by tag (lib/cache); with REDIS_URL the cache and its
+  // invalidations are shared by every instance. The handler keeps its own bounded memory cache.
+  cacheHandler: fileURLToPath(new URL('./lib/cache/page-cache-handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
+  async redirects() {
+    // Listings paginate by path (cacheable); older `?page=N` links land on the same page.
+    return ['sections', 'tags', 'authors'].map((kind) => ({
+      source: `/${kind}/:slug`,
+      has: [{ type: /** @type {const} */ ('query'), key: 'page', value: '(?<n>[2-9]|[1-9]\\d{1,4})' }],
+      destination: `/${kind}/:slug/page/:n`,
+      permanent: true,
+    }));
+  },
 };
 
 export default nextConfig;

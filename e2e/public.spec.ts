@@ -45,7 +45,7 @@ test.describe('tag and author pages', () => {
     const firstPage = await page.locator('main article h3 a').allTextContents();
     expect(firstPage).toHaveLength(12);
     await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Older stories' }).click();
-    await expect(page).toHaveURL(/\?page=2$/);
+    await expect(page).toHaveURL(/\/authors\/arthur-author\/page\/2$/);
     const secondPage = await page.locator('main article h3 a').allTextContents();
     expect(secondPage.length).toBeGreaterThan(0);
     expect(secondPage.filter((t) => firstPage.includes(t))).toEqual([]);

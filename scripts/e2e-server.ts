@@ -28,6 +28,9 @@ const env = {
   // Every test posts from 127.0.0.1, so no per-IP limit; each test uses its own email, and
   // e2e/comments.spec.ts proves the per-email limit (3 a minute) answers 429.
   COMMENT_RATE_LIMITS: 'email:3/60',
+  // Cached pages refresh in the background after 2 s (60 s in production) so the weather tests
+  // see the stub's mode change; publishing and moderation must still show at once (by tag).
+  PAGE_REVALIDATE_SECONDS: '2',
 };
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 function run(cmd: string, args: string[]) {

@@ -1,11 +1,14 @@
 import { ArticleList, StoryCard } from '@/components/articles/article-list';
 import { listLatestArticles } from '@/lib/articles/queries';
+import { articleTags, pageTags, tagPage } from '@/lib/cache';
 import { site } from '@/lib/site';
 
-export const dynamic = 'force-dynamic';
+// Cached and refreshed by tag when a story is published, changed or withdrawn; at most a minute old otherwise.
+export const revalidate = 60;
 
 export default async function HomePage() {
   const articles = await listLatestArticles({ take: 13 });
+  await tagPage(pageTags.front, pageTags.latest, ...articleTags(articles));
   const [lead, ...rest] = articles;
   return (
     <>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState, type FormEvent } from 'react';
+import { useActionState, useEffect, useState, type FormEvent } from 'react';
 import { commentFormSchema, FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '@/lib/validation/comments';
 import type { ActionState } from '@/lib/actions';
 
@@ -40,7 +40,6 @@ const inputClass =
 export function CommentForm({
   articleId,
   parentId,
-  formToken,
   action,
   heading = 'Leave a reply',
   idPrefix = 'comment',
@@ -48,8 +47,6 @@ export function CommentForm({
 }: {
   articleId: string;
   parentId?: string;
-  /** The signed "served at" timestamp from the server (lib/comments/form-token). */
-  formToken: string;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   heading?: string;
   /** Keeps ids unique when a reply form sits on the page beside the main form. */
@@ -57,11 +54,26 @@ export function CommentForm({
   onDone?: () => void;
 }) {
   const [fields, setFields] = useState<Fields>(EMPTY);
+  // The signed "form served at" timestamp (lib/comments/form-token) is fetched when the form is
+  // shown rather than baked into the page, so cached pages still time each reader's form.
+  const [formToken, setFormToken] = useState('');
+  const [tokenRound, setTokenRound] = useState(0);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    fetch(`/api/comments?articleId=${encodeURIComponent(articleId)}`, { signal: ctrl.signal, cache: 'no-store' })
+      .then((r) => (r.ok ? (r.json() as Promise<{ formToken?: string }>) : null))
+      .then((body) => {
+        if (body?.formToken) setFormToken(body.formToken);
+      })
+      .catch(() => {});
+    return () => ctrl.abort();
+  }, [articleId, tokenRound]);
   const [clientErrors, setClientErrors] = useState<Partial<Record<keyof Fields, string>>>({});
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
     const result = await action(prev, form);
     if (result.ok) {
       setFields(EMPTY);
+      setTokenRound((n) => n + 1);
       onDone?.();
     }
     return result;

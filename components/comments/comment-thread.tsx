@@ -7,7 +7,6 @@ import { ReportToggle } from './report-toggle';
 
 type ReplyProps = {
   articleId: string;
-  formToken: string;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   /** How deep replies may nest (1: no replies). */
   maxDepth: number;
@@ -35,7 +34,7 @@ function Thread({ comments, parentId, depth, reply }: { comments: PublicComment[
             <CommentBody text={c.body} />
             <div>
               {reply.open && depth + 1 < reply.maxDepth ? (
-                <ReplyToggle articleId={reply.articleId} parentId={c.id} authorName={c.authorName} formToken={reply.formToken} action={reply.action} />
+                <ReplyToggle articleId={reply.articleId} parentId={c.id} authorName={c.authorName} action={reply.action} />
               ) : null}
               {c.isStaff ? null : <ReportToggle commentId={c.id} authorName={c.authorName} action={reply.reportAction} />}
             </div>

@@ -9,13 +9,11 @@ export function ReplyToggle({
   articleId,
   parentId,
   authorName,
-  formToken,
   action,
 }: {
   articleId: string;
   parentId: string;
   authorName: string;
-  formToken: string;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
 }) {
   const [open, setOpen] = useState(false);
@@ -31,7 +29,7 @@ export function ReplyToggle({
         {open ? 'Cancel reply' : 'Reply'}
       </button>
       {open ? (
-        <CommentForm articleId={articleId} parentId={parentId} formToken={formToken} action={action} heading={`Reply to ${authorName}`} idPrefix={`reply-${parentId}`} />
+        <CommentForm articleId={articleId} parentId={parentId} action={action} heading={`Reply to ${authorName}`} idPrefix={`reply-${parentId}`} />
       ) : null}
     </div>
   );

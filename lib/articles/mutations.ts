@@ -3,6 +3,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { bodyDocSchema, countWords, isDocEmpty, plainTextToDoc, renderDocToHtml, type BodyDoc } from '@/lib/articles/body';
 import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
+import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
@@ -75,6 +76,8 @@ export async function saveArticle(
     throw new AppError('unprocessable', 'Add a body before publishing.', { body: ['Write at least one paragraph before publishing.'] });
   }
 
+  // What public pages showed before the save, to refresh listings the article leaves.
+  const before = input.id ? await articleRefs(input.id) : null;
   const result = await db.$transaction(async (tx) => {
     if (data.sectionId && !(await tx.section.findUnique({ where: { id: data.sectionId }, select: { id: true } }))) {
       throw new AppError('unprocessable', 'Choose a section from the list.', { sectionId: ['Choose a section from the list.'] });
@@ -143,6 +146,7 @@ export async function saveArticle(
     return { id: current.id, slug: current.slug, version: version + 1, status, previousSlug: current.slug };
   });
 
+  if (before?.status === 'PUBLISHED' || result.status === 'PUBLISHED') await invalidateArticle(result.id, { before: before ?? undefined });
   const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { slug: true } }) : null;
   const tags = await db.tag.findMany({ where: { articles: { some: { articleId: result.id } } }, select: { slug: true } });
   const paths = ['/', articlePath(result.slug), ...(section ? [sectionPath(section.slug)] : []), ...tags.map((t) => tagPath(t.slug))];

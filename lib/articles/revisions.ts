@@ -4,6 +4,7 @@ import { recordAudit } from '@/lib/audit';
 import { bodyDocSchema, countWords, docToPlainText, renderDocToHtml } from '@/lib/articles/body';
 import { diffParagraphs, diffWords, type DiffPart } from '@/lib/articles/diff';
 import { articlePath } from '@/lib/articles/urls';
+import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
@@ -80,5 +81,6 @@ export async function restoreRevision(articleId: string, revisionId: string, exp
     });
     await recordAudit(tx, { actorId: user.id, action: 'article.restored', entityType: 'article', entityId: articleId, summary: revision.title, data: { restoredVersion: revision.version, version: expectedVersion + 1 } });
   });
+  if (article.status === 'PUBLISHED') await invalidateArticle(articleId);
   return { version: expectedVersion + 1, paths: article.status === 'PUBLISHED' ? ['/', articlePath(article.slug)] : [] };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit';
+import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 
 export type PublishedBySchedule = { id: string; slug: string; title: string; scheduledAt: Date };
@@ -28,7 +29,11 @@ export async function publishDueArticles(now = new Date()): Promise<PublishedByS
       await recordAudit(tx, { actorId: null, action: 'article.published', entityType: 'article', entityId: a.id, summary: a.title, data: { by: 'schedule', scheduledAt: scheduledAt.toISOString() } });
       return true;
     });
-    if (claimed) published.push({ ...a, scheduledAt });
+    if (claimed) {
+      published.push({ ...a, scheduledAt });
+      // Live on every instance before the next tick: the cached pages that should show it are refreshed.
+      await invalidateArticle(a.id);
+    }
   }
   return published;
 }

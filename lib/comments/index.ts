@@ -3,6 +3,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { publishedOnly } from '@/lib/articles/access';
 import { articlePath } from '@/lib/articles/urls';
+import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
@@ -108,7 +109,7 @@ export async function submitComment(
     settings,
   );
 
-  return db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const comment = await tx.comment.create({
       data: {
         articleId: article.id,
@@ -129,6 +130,9 @@ export async function submitComment(
     }
     return { id: comment.id, status: verdict.status };
   });
+  // An auto-approved comment is public at once: refresh the (cached) pages showing the article.
+  if (saved.status === 'APPROVED') await invalidateArticle(article.id, { listings: false });
+  return saved;
 }
 
 const STATUS_FOR: Record<Exclude<ModerationAction, 'delete'>, 'APPROVED' | 'PENDING' | 'SPAM' | 'TRASH'> = { approve: 'APPROVED', unapprove: 'PENDING', spam: 'SPAM', trash: 'TRASH' };
@@ -136,23 +140,26 @@ const STATUS_FOR: Record<Exclude<ModerationAction, 'delete'>, 'APPROVED' | 'PEND
 /** Approves, unapproves, spams, trashes or deletes a comment forever; returns the public paths to refresh. */
 export async function moderateComment(id: string, action: ModerationAction, user: StaffUser): Promise<{ paths: string[] }> {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins moderate comments.');
-  return db.$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, status: true, parentId: true, body: true, authorName: true, article: { select: { slug: true } } } });
+  const result = await db.$transaction(async (tx) => {
+    const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, status: true, parentId: true, body: true, authorName: true, articleId: true, article: { select: { slug: true } } } });
     if (!comment) throw new AppError('not_found', 'This comment no longer exists.');
     if (action === 'delete') {
       // Replies move up a level instead of disappearing with their parent.
       await tx.comment.updateMany({ where: { parentId: id }, data: { parentId: comment.parentId } });
       await tx.comment.delete({ where: { id } });
       await recordAudit(tx, { actorId: user.id, action: 'comment.delete', entityType: 'comment', entityId: id, data: { from: comment.status, authorName: comment.authorName } });
-      return { paths: [articlePath(comment.article.slug)] };
+      return { articleId: comment.articleId, public: comment.status === 'APPROVED', paths: [articlePath(comment.article.slug)] };
     }
     const status = STATUS_FOR[action];
     await tx.comment.update({ where: { id }, data: { status } });
     // Taking a comment down settles the reports about it.
     if (status === 'SPAM' || status === 'TRASH') await tx.commentReport.updateMany({ where: { commentId: id, resolvedAt: null }, data: { resolvedAt: new Date() } });
     await recordAudit(tx, { actorId: user.id, action: `comment.${action}`, entityType: 'comment', entityId: id, data: { from: comment.status, to: status } });
-    return { paths: [articlePath(comment.article.slug)] };
+    return { articleId: comment.articleId, public: comment.status === 'APPROVED' || status === 'APPROVED', paths: [articlePath(comment.article.slug)] };
   });
+  // Only a comment entering or leaving the approved set changes what readers see.
+  if (result.public) await invalidateArticle(result.articleId, { listings: false });
+  return { paths: result.paths };
 }
 
 /** The commenter's IP as the proxy in front of us reports it (the first X-Forwarded-For hop), else X-Real-IP. */

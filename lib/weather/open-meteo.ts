@@ -64,7 +64,7 @@ export function createWeatherClient(options: WeatherClientOptions) {
 
   async function load(url: string, city: string): Promise<WeatherReading | null> {
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store', headers: { accept: 'application/json' } });
+      const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
       if (!res.ok) return null;
       return parseForecast(await res.json(), city);
     } catch {

@@ -10,14 +10,22 @@ import { interleaveAds } from '@/lib/ads/placement';
 import { bodyDocSchema, renderDocBlocks } from '@/lib/articles/body';
 import { getPublishedArticleBySlug, listLatestArticles, listRelatedArticles, type PublicArticle } from '@/lib/articles/queries';
 import { articlePath, authorPath, sectionPath, tagPath } from '@/lib/articles/urls';
-import { commentsAreOpen, issueCommentFormToken, listApprovedComments } from '@/lib/comments';
+import { articleTags, pageTags, tagPage } from '@/lib/cache';
+import { commentsAreOpen, listApprovedComments } from '@/lib/comments';
 import { getCommentSettings } from '@/lib/settings/comments';
 import { absoluteUrl, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo';
 import { formatDateTime, site } from '@/lib/site';
 import { postCommentAction, reportCommentAction } from './actions';
 import { findRedirect } from '@/lib/redirects';
 
-export const dynamic = 'force-dynamic';
+// Cached and refreshed by tag (lib/cache): when this story, a story it lists, its comments, the
+// latest news or the ads change. At most a minute old otherwise (ad windows, dates).
+export const revalidate = 60;
+
+// Rendered on first request, then cached (none are built ahead).
+export async function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -102,9 +110,8 @@ export default async function ArticlePage({ params }: Props) {
     listActiveAdSlots(),
     getCommentSettings(),
   ]);
+  await tagPage(pageTags.article(article.id), pageTags.latest, pageTags.ads, ...articleTags(latest), ...articleTags(related));
   const open = commentsAreOpen(article, commentSettings);
-  // Signed when the form is served: the too-fast spam rule measures from here (lib/comments/form-token).
-  const formToken = issueCommentFormToken(article.id);
   const edited = article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000;
   const body = interleaveAds(bodyBlocks(article), byPlacement(ads, 'AFTER_PARAGRAPH'));
 
@@ -178,9 +185,9 @@ export default async function ArticlePage({ params }: Props) {
             <h2 id="comments-heading" className="text-2xl font-bold">
               {comments.length ? `${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}` : 'Comments'}
             </h2>
-            <CommentThread comments={comments} articleId={article.id} formToken={formToken} action={postCommentAction} reportAction={reportCommentAction} maxDepth={commentSettings.threadDepth} open={open} />
+            <CommentThread comments={comments} articleId={article.id} action={postCommentAction} reportAction={reportCommentAction} maxDepth={commentSettings.threadDepth} open={open} />
             {open ? (
-              <CommentForm articleId={article.id} formToken={formToken} action={postCommentAction} />
+              <CommentForm articleId={article.id} action={postCommentAction} />
             ) : (
               <p className="mt-6 rounded border border-black/10 p-4 dark:border-white/15">Comments are closed on this article.</p>
             )}

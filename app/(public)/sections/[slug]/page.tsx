@@ -1,37 +1,21 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { StoryCard } from '@/components/articles/article-list';
-import { Pagination } from '@/components/site/pagination';
-import { listSectionArticles } from '@/lib/articles/queries';
-import { sectionPath } from '@/lib/articles/urls';
-import { getSectionBySlug } from '@/lib/sections';
-import { pageNumberSchema } from '@/lib/validation/pages';
+import { SectionListing, sectionMetadata } from './listing';
 
-export const dynamic = 'force-dynamic';
+// Cached (lib/cache/page-cache-handler.mjs) and refreshed by tag when its stories change;
+// at most a minute old otherwise (dates, ad windows).
+export const revalidate = 60;
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const section = await getSectionBySlug((await params).slug);
-  return section ? { title: section.name, description: section.description ?? undefined } : {};
+// Rendered on first request, then cached (none are built ahead).
+export async function generateStaticParams() {
+  return [];
 }
 
-export default async function SectionPage({ params, searchParams }: Props) {
-  const section = await getSectionBySlug((await params).slug);
-  if (!section) notFound();
-  const page = pageNumberSchema.parse((await searchParams).page);
-  const { articles, pages } = await listSectionArticles(section.id, page);
-  return (
-    <>
-      <h1 className="border-b-2 border-[var(--color-accent)] pb-2 font-serif text-4xl font-bold">{section.name}</h1>
-      {section.description ? <p className="mt-2 text-[var(--color-muted)]">{section.description}</p> : null}
-      <div className="mt-8 grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
-        {articles.map((a) => (
-          <StoryCard key={a.id} article={a} />
-        ))}
-      </div>
-      {articles.length === 0 ? <p className="mt-8">No stories in this section yet.</p> : null}
-      <Pagination basePath={sectionPath(section.slug)} page={page} pages={pages} />
-    </>
-  );
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return sectionMetadata((await params).slug, 1);
+}
+
+export default async function SectionPage({ params }: Props) {
+  return <SectionListing slug={(await params).slug} page={1} />;
 }

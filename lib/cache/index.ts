@@ -1,0 +1,103 @@
+import 'server-only';
+import { unstable_cache } from 'next/cache';
+import { db } from '@/lib/db';
+import { articlePath } from '@/lib/articles/urls';
+// Plain JS shared with Next's cache handler (lib/cache/page-cache-handler.mjs); see there.
+import { invalidateTags } from './shared.mjs';
+
+/**
+ * Cache tags of public pages. Every page is tagged with what it shows, so a change refreshes
+ * exactly the pages that show it:
+ * - `a:<articleId>`: any page showing that article (its own page, cards in lists, Latest/Related)
+ * - `latest`: pages with a "Latest news" list; `front`: the home page's fronts
+ * - `s:<sectionId>`, `t:<tagId>`, `u:<userId>`: section, tag and author listings (all their pages)
+ * - `feeds`, `sitemaps`, `ads`: RSS feeds, sitemaps, pages with ad slots
+ * Next's own path tags (`_N_T_/articles/slug`) are also on every page.
+ */
+export const pageTags = {
+  article: (id: string) => `a:${id}`,
+  section: (id: string) => `s:${id}`,
+  tag: (id: string) => `t:${id}`,
+  author: (id: string) => `u:${id}`,
+  latest: 'latest',
+  front: 'front',
+  feeds: 'feeds',
+  sitemaps: 'sitemaps',
+  ads: 'ads',
+} as const;
+
+/** Next's implicit tag for a pathname (what revalidatePath(path) invalidates). */
+export const pathTag = (path: string) => `_N_T_${path}`;
+/** Carried by every page: invalidating it refreshes the whole public site (site settings, navigation). */
+const EVERY_PAGE = pathTag('/layout');
+
+// Next accepts up to 128 tags per call; a page never needs that many, but a list might.
+const MAX_TAGS = 120;
+
+/**
+ * Labels the page being rendered with `tags`, so invalidating any of them refreshes it.
+ * (unstable_cache adds its tags to the enclosing page's cache entry; the cached value itself is trivial.)
+ */
+export async function tagPage(...tags: string[]): Promise<void> {
+  const unique = [...new Set(tags)].slice(0, MAX_TAGS);
+  if (!unique.length) return;
+  await unstable_cache(async () => true, ['page-tags', ...unique], { tags: unique, revalidate: false })();
+}
+
+/** Tags for a list of article cards. */
+export const articleTags = (articles: { id: string }[]) => articles.map((a) => pageTags.article(a.id));
+
+/** Refreshes the pages at these paths (and with REDIS_URL, on every instance). */
+export async function invalidatePaths(paths: string[]): Promise<void> {
+  await invalidateTags(paths.flatMap((p) => (p === '/' ? [pathTag('/'), pathTag('/index')] : [pathTag(p)])));
+}
+
+/** Refreshes every public page: site name, time zone, navigation, settings. */
+export async function invalidateSite(): Promise<void> {
+  await invalidateTags([EVERY_PAGE]);
+}
+
+/** Refreshes pages that show ad slots. */
+export async function invalidateAds(): Promise<void> {
+  await invalidateTags([pageTags.ads]);
+}
+
+export type ArticleRefs = { sectionId?: string | null; tagIds?: string[]; authorIds?: string[]; slugs?: string[] };
+
+/**
+ * After an article's public state changed (published, edited while published, unpublished,
+ * archived, deleted, or a comment on it approved): refreshes its page, every page listing it,
+ * the listings it now belongs to (and, given `before`, those it left), the home page, feeds and
+ * sitemaps. `listings: false` limits it to pages already showing the article (a comment change).
+ */
+export async function invalidateArticle(articleId: string, opts: { before?: ArticleRefs; listings?: boolean } = {}): Promise<void> {
+  const tags = [pageTags.article(articleId)];
+  if (opts.listings !== false) {
+    const now = await db.article.findUnique({
+      where: { id: articleId },
+      select: { slug: true, sectionId: true, tags: { select: { tagId: true } }, authors: { select: { userId: true } } },
+    });
+    const refs: ArticleRefs[] = [
+      opts.before ?? {},
+      now ? { sectionId: now.sectionId, tagIds: now.tags.map((t) => t.tagId), authorIds: now.authors.map((a) => a.userId), slugs: [now.slug] } : {},
+    ];
+    for (const r of refs) {
+      if (r.sectionId) tags.push(pageTags.section(r.sectionId));
+      for (const id of r.tagIds ?? []) tags.push(pageTags.tag(id));
+      for (const id of r.authorIds ?? []) tags.push(pageTags.author(id));
+      // The path tag also clears a cached "not found" or redirect at that URL.
+      for (const slug of r.slugs ?? []) tags.push(pathTag(articlePath(slug)));
+    }
+    tags.push(pageTags.latest, pageTags.front, pageTags.feeds, pageTags.sitemaps);
+  }
+  await invalidateTags(tags);
+}
+
+/** The refs of an article before a change, for invalidateArticle's `before`. */
+export async function articleRefs(articleId: string): Promise<ArticleRefs & { status: string } | null> {
+  const a = await db.article.findUnique({
+    where: { id: articleId },
+    select: { slug: true, status: true, sectionId: true, tags: { select: { tagId: true } }, authors: { select: { userId: true } } },
+  });
+  return a ? { status: a.status, sectionId: a.sectionId, tagIds: a.tags.map((t) => t.tagId), authorIds: a.authors.map((x) => x.userId), slugs: [a.slug] } : null;
+}

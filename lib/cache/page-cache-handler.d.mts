@@ -1,0 +1,9 @@
+// Types for ./page-cache-handler.mjs (Next's cacheHandler; plain JavaScript, loaded unbundled).
+type Stored = { lastModified: number; value: { html?: string; [k: string]: unknown }; cacheControl?: { revalidate: number | false; expire?: number } };
+export default class PageCacheHandler {
+  constructor();
+  get(key: string, ctx: { kind: string; isFallback?: boolean; tags?: string[]; softTags?: string[] }): Promise<Stored | null>;
+  set(key: string, data: unknown, ctx: { tags?: string[]; cacheControl?: { revalidate: number | false; expire?: number } }): Promise<void>;
+  revalidateTag(tags: string | string[]): Promise<void>;
+  resetRequestCache(): void;
+}

@@ -1,0 +1,156 @@
+// @ts-check
+// Next.js `cacheHandler` for Broadsheet's public pages (see next.config.js).
+//
+// - Entries live in this process's memory (a byte-bounded LRU) and, when REDIS_URL is set, in
+//   Redis too, so a page rendered by one instance is served by all of them.
+// - An entry is fresh until one of its tags is invalidated after it was stored. Tags are
+//   Next's path tags (`_N_T_/articles/slug`) plus Broadsheet's own (`a:<articleId>`, `latest`,
+//   `s:<sectionId>` … — lib/cache/tags.ts). Invalidations are shared through ./shared.mjs.
+// - A stale entry is a miss, not a stale hit: the next reader gets the new page, never the old
+//   one, which is what a newsroom correcting a story needs.
+// - Render races: a render that started before an invalidation and finishes after it would
+//   store old content as new. Entries stored within RACE_WINDOW_MS after one of their tags was
+//   invalidated are kept but dated just before that invalidation, so the next request renders
+//   again (one extra render, never a stale page).
+import v8 from 'node:v8';
+import { ENTRY_PREFIX, lastInvalidated, invalidateTags, sharedState, startSharing } from './shared.mjs';
+
+const TAGS_HEADER = 'x-next-cache-tags';
+const RACE_WINDOW_MS = 10_000;
+const MAX_MEMORY_BYTES = Number(process.env.PAGE_CACHE_MEMORY_MB || 128) * 1024 * 1024;
+/** Shared entries expire from Redis after a day without a write; tags outlive them (shared.mjs). */
+const REDIS_TTL_SECONDS = 24 * 3600;
+/** Optional cap on how long a page may be served before a background refresh (tests use 1-2 s). */
+const MAX_REVALIDATE = process.env.PAGE_REVALIDATE_SECONDS ? Number(process.env.PAGE_REVALIDATE_SECONDS) : undefined;
+/** PAGE_CACHE=off turns caching off entirely (every request renders); PAGE_CACHE=debug logs stores and misses. */
+const DISABLED = process.env.PAGE_CACHE === 'off';
+const DEBUG = process.env.PAGE_CACHE === 'debug';
+
+/**
+ * @typedef {{ lastModified: number, value: any, tags: string[], size: number, cacheControl?: { revalidate: number | false, expire?: number } }} Entry
+ */
+
+/** @type {Map<string, Entry>} */
+const memory = new Map();
+let memoryBytes = 0;
+
+/** @param {string} key @param {Entry} entry */
+function remember(key, entry) {
+  const old = memory.get(key);
+  if (old) {
+    memoryBytes -= old.size;
+    memory.delete(key);
+  }
+  if (entry.size > MAX_MEMORY_BYTES / 4) return;
+  memory.set(key, entry);
+  memoryBytes += entry.size;
+  for (const [k, e] of memory) {
+    if (memoryBytes <= MAX_MEMORY_BYTES) break;
+    memory.delete(k);
+    memoryBytes -= e.size;
+  }
+}
+
+/** @param {any} value */
+function tagsOf(value) {
+  const header = value?.headers?.[TAGS_HEADER];
+  return typeof header === 'string' && header ? header.split(',') : [];
+}
+
+/** @param {any} value */
+function sizeOf(value) {
+  let n = 512;
+  if (!value) return n;
+  if (typeof value.html === 'string') n += value.html.length;
+  if (value.rscData) n += value.rscData.length ?? 0;
+  if (value.body) n += value.body.length ?? 0;
+  if (value.segmentData instanceof Map) for (const b of value.segmentData.values()) n += b?.length ?? 0;
+  if (value.kind === 'FETCH') n += JSON.stringify(value.data ?? null).length;
+  return n;
+}
+
+export default class PageCacheHandler {
+  constructor() {
+    if (sharedState().redisUrl) startSharing();
+  }
+
+  /** @returns {import('ioredis').Redis | null} */
+  get redis() {
+    return sharedState().publisher;
+  }
+
+  /**
+   * @param {string} key
+   * @param {{ kind: string, tags?: string[], softTags?: string[] }} ctx
+   */
+  async get(key, ctx) {
+    if (DISABLED) return null;
+    let entry = memory.get(key);
+    if (entry) {
+      // Most recently used last, so eviction takes the coldest pages first.
+      memory.delete(key);
+      memory.set(key, entry);
+    } else if (this.redis) {
+      try {
+        await sharedState().ready;
+        const raw = await this.redis.getBuffer(ENTRY_PREFIX + key);
+        if (raw) {
+          entry = /** @type {Entry} */ (v8.deserialize(raw));
+          remember(key, entry);
+        }
+      } catch {
+        // A Redis outage is a miss: the page renders.
+      }
+    }
+    if (!entry) return null;
+    const tags = ctx.tags || ctx.softTags ? [...entry.tags, ...(ctx.tags ?? []), ...(ctx.softTags ?? [])] : entry.tags;
+    if (lastInvalidated(tags) >= entry.lastModified) {
+      if (DEBUG) console.log('page cache: invalidated', key);
+      return null;
+    }
+    let cacheControl = entry.cacheControl;
+    if (MAX_REVALIDATE !== undefined && cacheControl && (cacheControl.revalidate === false || cacheControl.revalidate > MAX_REVALIDATE)) {
+      cacheControl = { ...cacheControl, revalidate: MAX_REVALIDATE };
+    }
+    return { lastModified: entry.lastModified, value: entry.value, cacheControl };
+  }
+
+  /**
+   * @param {string} key
+   * @param {any} data
+   * @param {{ tags?: string[], cacheControl?: { revalidate: number | false, expire?: number } }} ctx
+   */
+  async set(key, data, ctx) {
+    if (DISABLED) return;
+    if (data === null) {
+      const old = memory.get(key);
+      if (old) memoryBytes -= old.size;
+      memory.delete(key);
+      await this.redis?.del(ENTRY_PREFIX + key).catch(() => {});
+      return;
+    }
+    const tags = [...tagsOf(data), ...(ctx?.tags ?? [])];
+    const now = Date.now();
+    let lastModified = now;
+    const invalidated = lastInvalidated(tags);
+    if (invalidated && now - invalidated < RACE_WINDOW_MS) lastModified = invalidated - 1;
+    /** @type {Entry} */
+    const entry = { lastModified, value: data, tags, size: sizeOf(data), cacheControl: ctx?.cacheControl };
+    remember(key, entry);
+    if (DEBUG) console.log('page cache: stored', key, tags.join(' '));
+    if (this.redis) {
+      try {
+        await this.redis.set(ENTRY_PREFIX + key, v8.serialize(entry), 'EX', REDIS_TTL_SECONDS);
+      } catch {
+        // Not shared this time; this instance still has it.
+      }
+    }
+  }
+
+  /** Called by revalidateTag/revalidatePath: the tags are stale everywhere from now on. @param {string | string[]} tags */
+  async revalidateTag(tags) {
+    await invalidateTags(typeof tags === 'string' ? [tags] : tags);
+  }
+
+  resetRequestCache() {}
+}
