@@ -101,3 +101,9 @@ export async function articleRefs(articleId: string): Promise<ArticleRefs & { st
   });
   return a ? { status: a.status, sectionId: a.sectionId, tagIds: a.tags.map((t) => t.tagId), authorIds: a.authors.map((x) => x.userId), slugs: [a.slug] } : null;
 }
+
+/** After a byline's name or bio changed: their author page and every page showing one of their stories. */
+export async function invalidateAuthor(userId: string): Promise<void> {
+  const articles = await db.article.findMany({ where: { status: 'PUBLISHED', authors: { some: { userId } } }, select: { id: true } });
+  await invalidateTags([pageTags.author(userId), ...articles.map((a) => pageTags.article(a.id))]);
+}

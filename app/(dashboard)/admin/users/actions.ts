@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { parseForm, runAction, type ActionState } from '@/lib/actions';
 import { requireRole } from '@/lib/auth/session';
+import { invalidateAuthor } from '@/lib/cache';
 import { changeOwnPassword, changeUserRole, createUser, setUserActive, updateOwnProfile } from '@/lib/users/admin';
 import { changePasswordSchema, changeRoleSchema, createUserSchema, profileSchema, setUserActiveSchema } from '@/lib/validation/users';
 
@@ -47,6 +48,8 @@ export async function updateProfileAction(_prev: ActionState, form: FormData): P
     const user = await requireRole('CONTRIBUTOR');
     await updateOwnProfile(user, parseForm(profileSchema, form));
     revalidatePath('/admin', 'layout');
+    // Bylines and the author page show the name and bio.
+    await invalidateAuthor(user.id);
     return { ok: true, message: 'Profile saved.' };
   });
 }
