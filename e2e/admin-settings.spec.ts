@@ -4,6 +4,8 @@ import { expectNoAxeViolations, firstArticlePath, storageStateFor, unique } from
 // Ads, site settings and the comment threshold change what every public page shows, so this
 // file runs one test at a time and puts each setting back when it is done.
 test.describe.configure({ mode: 'serial' });
+// Several axe scans and two browsers per test: more than the default 30 s on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
 test.use({ storageState: storageStateFor('admin') });
 
 const SITE_TZ = 'Europe/London';
@@ -37,7 +39,7 @@ test.describe('ad slots', () => {
     const marker = unique();
     const name = `Membership sidebar ${marker}`;
     await page.goto('/admin');
-    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Ads' }).click();
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Ads', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Ads' })).toBeVisible();
     await expectNoAxeViolations(page);
 
@@ -134,9 +136,9 @@ test.describe('ad slots', () => {
     const editor = await (await browser.newContext({ storageState: storageStateFor('editor') })).newPage();
     await editor.goto('/admin/comments');
     const nav = editor.getByRole('navigation', { name: 'Dashboard' });
-    await expect(nav.getByRole('link', { name: 'Comments' })).toBeVisible();
-    await expect(nav.getByRole('link', { name: 'Ads' })).toHaveCount(0);
-    await expect(nav.getByRole('link', { name: 'Site settings' })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Comments', exact: true })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Ads', exact: true })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Site settings', exact: true })).toHaveCount(0);
     // Editors see the Outbox, not the admin-only comment pages.
     const tools = editor.getByRole('navigation', { name: 'Comment tools' });
     await expect(tools.getByRole('link')).toHaveText(['Outbox']);
@@ -151,7 +153,7 @@ test.describe('ad slots', () => {
 test.describe('site settings', () => {
   test('an admin moves the weather to Paris and the site to Paris time; the header follows', async ({ page, browser }) => {
     await page.goto('/admin');
-    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Site settings' }).click();
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Site settings', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Site settings' })).toBeVisible();
     await expectNoAxeViolations(page);
     const form = page.getByRole('form', { name: 'Site settings' });
@@ -229,5 +231,40 @@ test.describe('comment rules', () => {
     await expect(page.getByRole('article', { name: /^Comment by / })).toHaveCount(0);
     await page.goto(`/admin/comments?status=SPAM&q=${marker}`);
     await expect(page.getByRole('article', { name: 'Comment by Speedy Bot' })).toHaveCount(1);
+  });
+});
+
+test.describe('client addresses (TRUST_PROXY off on the e2e server)', () => {
+  test('a forged X-Forwarded-For neither dodges nor triggers an IP ban; the socket address is recorded', async ({ page, request }) => {
+    const marker = unique();
+    const forged = '203.0.113.9';
+    await page.goto('/admin/comments/bans');
+    const add = page.getByRole('form', { name: 'Ban an email or IP address' });
+    await add.getByLabel('Kind').selectOption('IP');
+    await add.getByLabel('Email or IP').fill(forged);
+    await add.getByLabel('Reason').fill(`Proxy check ${marker}`);
+    await add.getByRole('button', { name: 'Add ban' }).click();
+    await expect(add.getByText('Banned that IP address.')).toBeVisible();
+    try {
+      await page.goto(await firstArticlePath(page));
+      const articleId = await page.locator('input[name="articleId"]').first().inputValue();
+      const { formToken } = (await (await request.get(`/api/comments?articleId=${articleId}`)).json()) as { formToken: string };
+      // Were X-Forwarded-For believed, this comment would come from the banned address and be refused.
+      const res = await request.post('/api/comments', {
+        headers: { 'x-forwarded-for': forged, 'x-real-ip': forged },
+        data: { articleId, formToken, body: `Behind a forged header ${marker}`, name: 'Fo Rged', email: `forged-${marker}@example.com` },
+      });
+      expect(res.status(), await res.text()).toBe(202);
+      // The address the request really came from was recorded: the queue offers to ban it.
+      await page.goto(`/admin/comments?q=${marker}`);
+      const item = page.getByRole('article', { name: 'Comment by Fo Rged' });
+      await item.getByText('Ban commenter').click();
+      await expect(item.getByRole('form', { name: 'Ban commenter' }).getByLabel('IP address')).toBeVisible();
+    } finally {
+      await page.goto('/admin/comments/bans');
+      const ban = page.getByRole('listitem', { name: `IP ban: Proxy check ${marker}` });
+      await ban.getByRole('button', { name: 'Lift' }).click();
+      await expect(ban).toHaveCount(0);
+    }
   });
 });
