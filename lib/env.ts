@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { parseTrustProxy } from '@/lib/client-ip';
 import { databaseUrl, providerOf } from '@/scripts/db/paths';
 import { readOrCreateDevSecrets } from '@/scripts/dev-secrets';
 
@@ -32,10 +33,24 @@ const schema = z.object({
   SITE_URL: z.url().transform((v) => v.replace(/\/+$/, '')),
   REDIS_URL: optionalUrl,
   SMTP_URL: optionalUrl,
-  /** Seconds a human needs at least between the comment form being served and posted (0 turns the rule off). */
-  COMMENT_MIN_SECONDS: z.coerce.number().min(0).max(3600).default(3),
+  /**
+   * Seconds a human needs at least between the comment form being served and posted (0 turns the rule off).
+   * Unset: the comment settings page decides (3 s by default); set, it overrides that setting.
+   */
+  COMMENT_MIN_SECONDS: z.coerce.number().min(0).max(3600).optional(),
+  /** Reverse proxies in front of the site whose X-Forwarded-For is believed: `off` (the default: the socket address) or a hop count. */
+  TRUST_PROXY: z.string().optional().transform((v, ctx) => {
+    try {
+      return parseTrustProxy(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
   /** Comment flood limits, e.g. `ip:1/15,ip:20/3600,email:1/15,email:20/3600` (points/seconds), or `off`; see lib/comments/rate-limit. */
   COMMENT_RATE_LIMITS: z.string().trim().default('ip:1/15,ip:20/3600,email:1/15,email:20/3600'),
+  /** Limits on readers' "Report" under comments, same format (only ip: rules apply), or `off`. */
+  REPORT_RATE_LIMITS: z.string().trim().default('ip:10/3600'),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
@@ -69,6 +84,8 @@ function load(): Env {
     SMTP_URL: e.SMTP_URL,
     COMMENT_MIN_SECONDS: e.COMMENT_MIN_SECONDS || undefined,
     COMMENT_RATE_LIMITS: e.COMMENT_RATE_LIMITS || undefined,
+    REPORT_RATE_LIMITS: e.REPORT_RATE_LIMITS || undefined,
+    TRUST_PROXY: e.TRUST_PROXY,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

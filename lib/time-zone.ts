@@ -36,3 +36,14 @@ export function dateToZonedWallTime(date: Date, timeZone: string): string {
   const local = new Date(date.getTime() + offsetAt(date, timeZone));
   return local.toISOString().slice(0, 16);
 }
+
+/** True for a time zone name Intl knows (IANA names such as "Europe/Paris", and "UTC"). */
+export function isValidTimeZone(timeZone: string): boolean {
+  if (!timeZone || timeZone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

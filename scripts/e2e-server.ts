@@ -22,15 +22,20 @@ const env = {
   // A one-second cache lets a test switch the stub's mode and see the page follow.
   WEATHER_CACHE_SECONDS: '1',
   SITE_URL: `http://127.0.0.1:${port}`,
-  // Tests fill the comment form within a second of loading it: the too-fast rule has unit and
-  // integration tests; here only a forged or missing form token counts as spam.
-  COMMENT_MIN_SECONDS: '0',
+  // No COMMENT_MIN_SECONDS: the too-fast threshold is the comment setting, which
+  // scripts/test/e2e-settings.ts starts at 0 (tests fill forms within a second) and
+  // e2e/comments.spec.ts raises through the settings page to prove the rule.
+  COMMENT_MIN_SECONDS: '',
   // Every test posts from 127.0.0.1, so no per-IP limit; each test uses its own email, and
   // e2e/comments.spec.ts proves the per-email limit (3 a minute) answers 429.
   COMMENT_RATE_LIMITS: 'email:3/60',
   // Cached pages refresh in the background after 2 s (60 s in production) so the weather tests
   // see the stub's mode change; publishing and moderation must still show at once (by tag).
   PAGE_REVALIDATE_SECONDS: '2',
+  // Every spec reports from 127.0.0.1; the report limit has its own integration test.
+  REPORT_RATE_LIMITS: 'off',
+  // No proxy in front: the socket address is the reader's.
+  TRUST_PROXY: 'off',
 };
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 function run(cmd: string, args: string[]) {
@@ -69,6 +74,7 @@ weatherStub.listen(weatherPort, '127.0.0.1');
 
 run(bin('tsx'), ['scripts/db.ts', 'migrate']);
 run(bin('tsx'), ['scripts/db.ts', 'seed']);
+run(bin('tsx'), ['--conditions=react-server', 'scripts/test/e2e-settings.ts']);
 if (process.env.E2E_SKIP_BUILD !== '1') run(bin('next'), ['build']);
 const child = spawn(bin('next'), ['start', '-p', String(port)], { cwd: ROOT, stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));

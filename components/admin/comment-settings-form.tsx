@@ -3,12 +3,21 @@
 import { useActionState } from 'react';
 import type { ActionState } from '@/lib/actions';
 
-type Values = { maxLinks: number; moderationWords: string[]; blockWords: string[]; autoApproveKnown: boolean; threadDepth: number; closeAfterDays: number };
+type Values = { maxLinks: number; moderationWords: string[]; blockWords: string[]; autoApproveKnown: boolean; threadDepth: number; closeAfterDays: number; minSeconds: number };
 
 const field = 'mt-1 w-full rounded border border-black/20 bg-transparent px-2 py-1 dark:border-white/30';
 
 /** The comment rules form on /admin/comments/settings. */
-export function CommentSettingsForm({ values, action }: { values: Values; action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
+export function CommentSettingsForm({
+  values,
+  action,
+  minSecondsFromEnv,
+}: {
+  values: Values;
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  /** Set when COMMENT_MIN_SECONDS overrides the stored threshold. */
+  minSecondsFromEnv?: number;
+}) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const v = state.ok ? undefined : state.values;
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
@@ -48,6 +57,13 @@ export function CommentSettingsForm({ values, action }: { values: Values; action
       </div>
       {num('threadDepth', 'Reply depth', '1 turns replies off; 3 allows a reply to a reply.')}
       {num('closeAfterDays', 'Close comments after (days)', 'Comments close this many days after publication; 0 keeps them open.')}
+      {num(
+        'minSeconds',
+        'Too fast: minimum seconds before posting',
+        minSecondsFromEnv !== undefined
+          ? `The server’s COMMENT_MIN_SECONDS (${minSecondsFromEnv} s) is in force and overrides this value until it is unset.`
+          : 'A comment sent sooner than this after its form was shown goes to spam (people need a few seconds; bots do not). 0 turns the rule off.',
+      )}
       <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900">
         Save settings
       </button>

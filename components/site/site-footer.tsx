@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import { site } from '@/lib/site';
+import { getSite } from '@/lib/site';
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const site = await getSite();
   return (
     <footer className="mt-16 border-t border-black/10 py-8 text-center text-sm text-[var(--color-muted)] dark:border-white/15">
       <p>

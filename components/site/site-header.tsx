@@ -1,15 +1,17 @@
 import Link from 'next/link';
 import { sectionPath } from '@/lib/articles/urls';
-import { formatLongDate, site } from '@/lib/site';
+import { formatLongDate, getSite, isoDateIn } from '@/lib/site';
 import type { SectionSummary } from '@/lib/sections';
 import { formatTemperature, type WeatherReading } from '@/lib/weather';
 
 /** The masthead; `weather` is null when the forecast endpoint failed or was too slow, and the reading is then left out. */
-export function SiteHeader({ sections, now, weather }: { sections: SectionSummary[]; now: Date; weather: WeatherReading | null }) {
+export async function SiteHeader({ sections, now, weather }: { sections: SectionSummary[]; now: Date; weather: WeatherReading | null }) {
+  // Name and time zone come from admin settings (one cached read per render, see lib/settings).
+  const site = await getSite();
   return (
     <header className="border-b border-black/10 dark:border-white/15">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 pt-3 text-sm text-[var(--color-muted)]">
-        <time dateTime={now.toISOString().slice(0, 10)}>{formatLongDate(now)}</time>
+        <time dateTime={isoDateIn(now, site.timeZone)}>{formatLongDate(now, site.timeZone)}</time>
         {weather ? (
           <div role="group" aria-label={`Weather in ${weather.city}`}>
             {formatTemperature(weather.temperatureC)} {weather.city}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeAdUrl, sanitizeAdHtml } from './creative';
 import { interleaveAds } from './placement';
-import { isAdSlotLive } from './window';
+import { adSlotStatus, isAdSlotLive } from './window';
 
 describe('isAdSlotLive', () => {
   const now = new Date('2026-11-29T12:00:00Z');
@@ -27,6 +27,26 @@ describe('isAdSlotLive', () => {
     expect(isAdSlotLive(w, now)).toBe(true);
     expect(isAdSlotLive(w, at('2026-10-31T23:59:59Z'))).toBe(false);
     expect(isAdSlotLive(w, at('2026-12-01T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('adSlotStatus', () => {
+  const now = new Date('2026-11-29T12:00:00Z');
+  const at = (iso: string) => new Date(iso);
+  it('names what the dashboard shows: inactive wins, then expired, scheduled, live', () => {
+    expect(adSlotStatus({ active: false, startsAt: null, endsAt: at('2026-01-01T00:00:00Z') }, now)).toBe('inactive');
+    expect(adSlotStatus({ active: true, startsAt: null, endsAt: now }, now)).toBe('expired');
+    expect(adSlotStatus({ active: true, startsAt: at('2026-11-29T12:00:01Z'), endsAt: null }, now)).toBe('scheduled');
+    expect(adSlotStatus({ active: true, startsAt: now, endsAt: at('2026-11-30T12:00:00Z') }, now)).toBe('live');
+    expect(adSlotStatus({ active: true, startsAt: null, endsAt: null }, now)).toBe('live');
+  });
+  it('agrees with isAdSlotLive', () => {
+    for (const w of [
+      { active: true, startsAt: null, endsAt: null },
+      { active: false, startsAt: null, endsAt: null },
+      { active: true, startsAt: at('2026-12-01T00:00:00Z'), endsAt: null },
+      { active: true, startsAt: null, endsAt: at('2026-11-01T00:00:00Z') },
+    ]) expect(adSlotStatus(w, now) === 'live').toBe(isAdSlotLive(w, now));
   });
 });
 

@@ -6,9 +6,10 @@ import { articlePath } from '@/lib/articles/urls';
 import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { clientIpFrom } from '@/lib/client-ip';
 import { env } from '@/lib/env';
 import { hashIdentifier } from '@/lib/hash';
-import { getCommentSettings, type CommentSettings } from '@/lib/settings/comments';
+import { effectiveMinSeconds, getCommentSettings, type CommentSettings } from '@/lib/settings/comments';
 import type { StaffUser } from '@/lib/users';
 import type { ModerationAction } from '@/lib/validation/comments';
 import { formTokenAgeSeconds, signFormToken } from './form-token';
@@ -103,7 +104,7 @@ export async function submitComment(
       website: input.website,
       honeypot: input.honeypot,
       elapsedSeconds: formTokenAgeSeconds(env.NEXTAUTH_SECRET, article.id, input.formToken, now),
-      minSeconds: env.COMMENT_MIN_SECONDS,
+      minSeconds: effectiveMinSeconds(settings).seconds,
       knownCommenter,
     },
     settings,
@@ -162,9 +163,9 @@ export async function moderateComment(id: string, action: ModerationAction, user
   return { paths: result.paths };
 }
 
-/** The commenter's IP as the proxy in front of us reports it (the first X-Forwarded-For hop), else X-Real-IP. */
-export function clientIp(h: Headers): string | null {
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip')?.trim() || null;
+/** The reader's IP: the socket address, or X-Forwarded-For as far as TRUST_PROXY trusts it (lib/client-ip). */
+export function clientIp(h: Pick<Headers, 'get'>): string | null {
+  return clientIpFrom(h, env.TRUST_PROXY);
 }
 
 /** What the commenter is told: spam is never revealed, it simply "awaits moderation". */

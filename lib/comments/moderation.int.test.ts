@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { saveArticle } from '@/lib/articles/mutations';
 import { issueCommentFormToken, listApprovedComments, moderateComment, submitComment } from '@/lib/comments';
 import { countModerationTabs, dismissReports, editComment, listModerationQueue, replyAsStaff, reportComment } from '@/lib/comments/moderation';
+import { createRateLimiters, parseRateLimits, RateLimitedError } from '@/lib/comments/rate-limit';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
@@ -83,6 +84,19 @@ describe('reports', () => {
     expect(await db.commentReport.count({ where: { commentId: c.id, resolvedAt: null } })).toBe(0);
     const pending = await post();
     await expect(reportComment(pending.id, 'Anything', { ip: null })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('limits reports per IP address (the default 10 an hour) with a 429 that says how long to wait', async () => {
+    const limiters = createRateLimiters(parseRateLimits('ip:10/3600'));
+    const comments = await Promise.all(Array.from({ length: 11 }, () => approved()));
+    for (const c of comments.slice(0, 10)) await reportComment(c.id, 'Off-topic', { ip: '192.0.2.50', limiters });
+    const err = await reportComment(comments[10]!.id, 'Off-topic', { ip: '192.0.2.50', limiters }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect(err).toMatchObject({ code: 'rate_limited', status: 429, message: expect.stringMatching(/^You are reporting comments too quickly\. Please wait \d+ minutes and try again\.$/) });
+    expect(await db.commentReport.count({ where: { commentId: comments[10]!.id } })).toBe(0);
+    // Another address is not held back by the first one's limit.
+    await reportComment(comments[10]!.id, 'Off-topic', { ip: '192.0.2.51', limiters });
+    expect(await db.commentReport.count({ where: { commentId: comments[10]!.id } })).toBe(1);
   });
 });
 

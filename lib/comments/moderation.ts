@@ -6,6 +6,8 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { hashIdentifier } from '@/lib/hash';
+import { reportRateLimiters } from './limiters';
+import { consumeRateLimits, type RateLimiters } from './rate-limit';
 import type { StaffUser } from '@/lib/users';
 import type { CommentEditInput, ModerationTab } from '@/lib/validation/comments';
 
@@ -74,10 +76,12 @@ export async function countModerationTabs(): Promise<Record<ModerationTab, numbe
 }
 
 /** A reader reports an approved comment; one open report per comment and address. */
-export async function reportComment(commentId: string, reason: string, meta: { ip?: string | null }): Promise<void> {
+export async function reportComment(commentId: string, reason: string, meta: { ip?: string | null; limiters?: RateLimiters }): Promise<void> {
+  const ipHash = meta.ip ? hashIdentifier(meta.ip) : null;
+  // Counted first, whatever follows (unknown comment, repeated report): no way around the limit.
+  await consumeRateLimits(meta.limiters ?? reportRateLimiters(), { ip: ipHash }, 'reporting comments');
   const comment = await db.comment.findFirst({ where: { id: commentId, status: 'APPROVED' }, select: { id: true } });
   if (!comment) throw new AppError('not_found', 'This comment is no longer available.');
-  const ipHash = meta.ip ? hashIdentifier(meta.ip) : null;
   if (ipHash && (await db.commentReport.count({ where: { commentId, ipHash, resolvedAt: null } }))) return;
   await db.commentReport.create({ data: { commentId, reason, ipHash } });
 }

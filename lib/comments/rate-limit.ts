@@ -37,7 +37,7 @@ export function createRateLimiters(rules: RateLimitRule[], redis?: Redis, prefix
 }
 
 /** Consumes one point per rule; throws a rate_limited AppError (HTTP 429) naming how long to wait. */
-export async function consumeRateLimits(limiters: Limiter[], keys: { ip?: string | null; email?: string | null }): Promise<void> {
+export async function consumeRateLimits(limiters: Limiter[], keys: { ip?: string | null; email?: string | null }, doing = 'commenting'): Promise<void> {
   let waitMs = 0;
   for (const { rule, limiter } of limiters) {
     const key = keys[rule.scope];
@@ -50,17 +50,21 @@ export async function consumeRateLimits(limiters: Limiter[], keys: { ip?: string
       waitMs = Math.max(waitMs, (e as RateLimiterRes).msBeforeNext);
     }
   }
-  if (waitMs > 0) throw rateLimitedError(waitMs);
+  if (waitMs > 0) throw rateLimitedError(waitMs, doing);
 }
 
 /** A 429 that knows how long to wait, for the Retry-After header. */
 export class RateLimitedError extends AppError {
-  constructor(public readonly retryAfterSeconds: number) {
+  /** `doing` names what was too quick: "commenting", "reporting comments". */
+  constructor(
+    public readonly retryAfterSeconds: number,
+    doing = 'commenting',
+  ) {
     const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
-    super('rate_limited', `You are commenting too quickly. Please wait ${wait} and try again.`);
+    super('rate_limited', `You are ${doing} too quickly. Please wait ${wait} and try again.`);
   }
 }
 
-export function rateLimitedError(waitMs: number): RateLimitedError {
-  return new RateLimitedError(Math.max(1, Math.ceil(waitMs / 1000)));
+export function rateLimitedError(waitMs: number, doing?: string): RateLimitedError {
+  return new RateLimitedError(Math.max(1, Math.ceil(waitMs / 1000)), doing);
 }

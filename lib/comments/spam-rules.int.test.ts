@@ -48,9 +48,9 @@ afterEach(async () => {
 
 describe('comment settings', () => {
   it('has sensible defaults and falls back per field on bad stored values', async () => {
-    expect(await getCommentSettings()).toEqual({ maxLinks: 2, moderationWords: [], blockWords: [], autoApproveKnown: false, threadDepth: 3, closeAfterDays: 0 });
-    await setSettings({ maxLinks: 'many', blockWords: ['Casino'], threadDepth: 99 });
-    expect(await getCommentSettings()).toMatchObject({ maxLinks: 2, blockWords: ['casino'], threadDepth: 3 });
+    expect(await getCommentSettings()).toEqual({ maxLinks: 2, moderationWords: [], blockWords: [], autoApproveKnown: false, threadDepth: 3, closeAfterDays: 0, minSeconds: 3 });
+    await setSettings({ maxLinks: 'many', blockWords: ['Casino'], threadDepth: 99, minSeconds: -1 });
+    expect(await getCommentSettings()).toMatchObject({ maxLinks: 2, blockWords: ['casino'], threadDepth: 3, minSeconds: 3 });
   });
 });
 
@@ -65,6 +65,19 @@ describe('spam and hold rules on submission', () => {
     expect(await statusOf(fast.id)).toBe('SPAM');
     expect(await db.auditLog.findFirst({ where: { entityId: fast.id }, select: { action: true, actorId: true, summary: true } })).toEqual({ action: 'comment.auto-spam', actorId: null, summary: 'too-fast' });
     expect((await post(article.id, {}, 3_500)).status).toBe('PENDING');
+  });
+
+  it('follows the too-fast threshold set in comment settings (COMMENT_MIN_SECONDS unset)', async () => {
+    const before = await getCommentSettings();
+    try {
+      await db.setting.upsert({ where: { key: COMMENT_SETTINGS_KEY }, create: { key: COMMENT_SETTINGS_KEY, value: { ...before, minSeconds: 20 } }, update: { value: { ...before, minSeconds: 20 } } });
+      expect((await post(article.id, {}, 10_000)).status).toBe('SPAM');
+      expect((await post(article.id, {}, 21_000)).status).toBe('PENDING');
+      await db.setting.update({ where: { key: COMMENT_SETTINGS_KEY }, data: { value: { ...before, minSeconds: 0 } } });
+      expect((await post(article.id, {}, 0)).status).toBe('PENDING');
+    } finally {
+      await db.setting.upsert({ where: { key: COMMENT_SETTINGS_KEY }, create: { key: COMMENT_SETTINGS_KEY, value: before }, update: { value: before } });
+    }
   });
 
   it('sends a comment with a missing, forged or foreign form token to spam', async () => {
@@ -182,7 +195,7 @@ describe('saving settings', () => {
     const { saveCommentSettings } = await import('@/lib/settings/comments');
     const { createUser: make } = await import('@/scripts/test/fixtures');
     const admin = await make('ADMIN');
-    const next = { maxLinks: 5, moderationWords: ['refund'], blockWords: ['casino'], autoApproveKnown: true, threadDepth: 2, closeAfterDays: 30 };
+    const next = { maxLinks: 5, moderationWords: ['refund'], blockWords: ['casino'], autoApproveKnown: true, threadDepth: 2, closeAfterDays: 30, minSeconds: 3 };
     await expect(saveCommentSettings(next, editor)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await saveCommentSettings(next, admin)).toEqual(next);
     expect(await getCommentSettings()).toEqual(next);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import { hasRole } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 
@@ -22,11 +23,18 @@ export const commentSettingsSchema = z.object({
   threadDepth: z.coerce.number().int().min(1).max(10).catch(3),
   /** Close comments this many days after publication; 0 keeps them open. */
   closeAfterDays: z.coerce.number().int().min(0).max(3650).catch(0),
+  /** A comment sent sooner than this many seconds after its form was served goes to spam; 0 turns the rule off. */
+  minSeconds: z.coerce.number().int().min(0).max(3600).catch(3),
 });
 
 export type CommentSettings = z.infer<typeof commentSettingsSchema>;
 
 export const DEFAULT_COMMENT_SETTINGS: CommentSettings = commentSettingsSchema.parse({});
+
+/** The too-fast threshold in force: env COMMENT_MIN_SECONDS when set, else the admin setting. */
+export function effectiveMinSeconds(settings: Pick<CommentSettings, 'minSeconds'>): { seconds: number; fromEnv: boolean } {
+  return env.COMMENT_MIN_SECONDS !== undefined ? { seconds: env.COMMENT_MIN_SECONDS, fromEnv: true } : { seconds: settings.minSeconds, fromEnv: false };
+}
 
 /** The comment rules with defaults for anything unset or invalid. */
 export async function getCommentSettings(): Promise<CommentSettings> {

@@ -21,4 +21,5 @@ export const commentSettingsFormSchema = z.object({
     .transform((v) => v === 'on'),
   threadDepth: whole(1, 10, 'Enter a whole number from 1 to 10.'),
   closeAfterDays: whole(0, 3650, 'Enter a number of days from 0 (never) to 3650.'),
+  minSeconds: whole(0, 3600, 'Enter a number of seconds from 0 (off) to 3600.'),
 });

@@ -1,0 +1,60 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { AppError, parseForm, runAction, type ActionState } from '@/lib/actions';
+import { createAdSlot, deleteAdSlot, updateAdSlot } from '@/lib/ads/admin';
+import { requireRole } from '@/lib/auth/session';
+import { getSite } from '@/lib/site';
+import { adSlotFormSchema } from '@/lib/validation/ads';
+
+const idSchema = z.string().min(1).max(40);
+
+// Ads can appear on any public page (header, sidebar, footer, in articles).
+const revalidatePublic = () => revalidatePath('/', 'layout');
+
+const CLEANED = 'Unsafe markup (scripts, styles, frames, forms or event handlers) was removed from the HTML creative: the preview shows what readers will see.';
+
+/** "Create ad slot" on /admin/ads/new (admins); goes on to the slot's page with its preview. */
+export async function createAdSlotAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await runAction(form, async () => {
+    const user = await requireRole('ADMIN');
+    const input = parseForm(adSlotFormSchema, form);
+    const saved = await createAdSlot(input, user, (await getSite()).timeZone);
+    revalidatePublic();
+    revalidatePath('/admin/ads');
+    return { ok: true, data: saved };
+  });
+  // redirect() outside runAction's try: it throws to navigate.
+  if (result.ok && result.data) redirect(`/admin/ads/${result.data.id}?created=1${result.data.htmlChanged ? '&cleaned=1' : ''}`);
+  return { ok: result.ok, code: result.code, message: result.message, fieldErrors: result.fieldErrors, values: result.values };
+}
+
+/** "Save ad slot" on /admin/ads/[id] (admins). */
+export async function updateAdSlotAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const user = await requireRole('ADMIN');
+    const id = idSchema.parse(form.get('id'));
+    const input = parseForm(adSlotFormSchema, form);
+    const saved = await updateAdSlot(id, input, user, (await getSite()).timeZone);
+    revalidatePublic();
+    revalidatePath('/admin/ads');
+    revalidatePath(`/admin/ads/${id}`);
+    return { ok: true, message: saved.htmlChanged ? `Ad slot “${saved.name}” saved. ${CLEANED}` : `Ad slot “${saved.name}” saved.` };
+  });
+}
+
+/** "Delete ad slot" after its confirmation (admins); back to the list. */
+export async function deleteAdSlotAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await runAction<undefined>(form, async () => {
+    const user = await requireRole('ADMIN');
+    if (form.get('confirm') !== 'on') throw new AppError('unprocessable', 'Tick the box to confirm that the ad slot should be deleted.');
+    const { name } = await deleteAdSlot(idSchema.parse(form.get('id')), user);
+    revalidatePublic();
+    revalidatePath('/admin/ads');
+    return { ok: true, message: `Deleted the ad slot “${name}”.` };
+  });
+  if (result.ok) redirect('/admin/ads?deleted=1');
+  return result;
+}

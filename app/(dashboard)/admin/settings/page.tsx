@@ -1,0 +1,34 @@
+import { ActionForm } from '@/components/admin/action-form';
+import { requirePageRole } from '@/lib/auth/session';
+import { getSiteSettings } from '@/lib/settings';
+import { saveSiteSettingsAction } from './actions';
+
+export const metadata = { title: 'Site settings' };
+
+export default async function SiteSettingsPage() {
+  await requirePageRole('ADMIN', '/admin/settings');
+  const s = await getSiteSettings();
+  return (
+    <>
+      <h1 className="text-2xl font-bold">Site settings</h1>
+      <p className="mt-2 max-w-2xl text-sm text-neutral-700 dark:text-neutral-300">
+        The site name and today’s date appear at the top of every public page, with the current weather for the city below. Changes show on public pages within seconds.
+      </p>
+      <div className="mt-6 max-w-xl rounded border border-black/10 bg-white p-5 dark:border-white/15 dark:bg-neutral-900">
+        <ActionForm
+          label="Site settings"
+          action={saveSiteSettingsAction}
+          submitLabel="Save site settings"
+          pendingLabel="Saving…"
+          fields={[
+            { kind: 'text', name: 'name', label: 'Site name', defaultValue: s.name },
+            { kind: 'text', name: 'timeZone', label: 'Time zone', defaultValue: s.timeZone, hint: 'An IANA time zone name such as Europe/London, Europe/Paris or America/New_York. The date in the public header is today’s date there.' },
+            { kind: 'text', name: 'city', label: 'Weather city', defaultValue: s.weather.city, hint: 'Shown beside the temperature in the header.' },
+            { kind: 'text', name: 'latitude', label: 'Latitude', defaultValue: String(s.weather.latitude), hint: 'Decimal degrees from -90 (south) to 90 (north), e.g. 51.5072 for London.' },
+            { kind: 'text', name: 'longitude', label: 'Longitude', defaultValue: String(s.weather.longitude), hint: 'Decimal degrees from -180 (west) to 180 (east), e.g. -0.1276 for London.' },
+          ]}
+        />
+      </div>
+    </>
+  );
+}

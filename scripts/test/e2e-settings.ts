@@ -1,0 +1,10 @@
+// Settings the e2e server starts with (run by scripts/e2e-server.ts after the seed, under
+// --conditions=react-server): tests fill the comment form within a second of loading it, so the
+// too-fast threshold starts at 0; e2e/comments.spec.ts raises it through the settings page to
+// prove the rule, then puts it back.
+import { db } from '@/lib/db';
+import { COMMENT_SETTINGS_KEY, getCommentSettings } from '@/lib/settings/comments';
+
+const value = { ...(await getCommentSettings()), minSeconds: 0 };
+await db.setting.upsert({ where: { key: COMMENT_SETTINGS_KEY }, create: { key: COMMENT_SETTINGS_KEY, value }, update: { value } });
+await db.$disconnect();
