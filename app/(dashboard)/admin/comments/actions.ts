@@ -115,6 +115,8 @@ export async function saveCommentSettingsAction(_prev: ActionState, form: FormDa
     const user = await requireRole('ADMIN');
     await saveCommentSettings(parseForm(commentSettingsFormSchema, form), user);
     revalidatePath('/admin/comments/settings');
+    // Article pages show whether comments are open and how deep replies go.
+    revalidatePath('/', 'layout');
     return { ok: true, message: 'Settings saved.' };
   });
 }
