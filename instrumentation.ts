@@ -1,8 +1,16 @@
-// Starts the in-process scheduler when the Node.js server boots (not during `next build`,
-// not in the edge runtime). BROADSHEET_SCHEDULER=off disables it, e.g. for a read-only replica.
+// Starts the in-process workers when the Node.js server boots (not during `next build`, not in
+// the edge runtime): the article scheduler and the webhook delivery worker. Both keep their
+// state in the database, so a restart loses nothing. BROADSHEET_SCHEDULER=off disables the
+// scheduler and BROADSHEET_WEBHOOKS=off the webhook worker (e.g. for a read-only replica).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.BROADSHEET_SCHEDULER === 'off') return;
-  const { startScheduler } = await import('./lib/articles/scheduler');
-  startScheduler();
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.BROADSHEET_SCHEDULER !== 'off') {
+    const { startScheduler } = await import('./lib/articles/scheduler');
+    startScheduler();
+  }
+  if (process.env.BROADSHEET_WEBHOOKS !== 'off') {
+    const { startWebhookWorker } = await import('./lib/webhooks/worker');
+    startWebhookWorker();
+  }
 }

@@ -36,6 +36,12 @@ const schema = z.object({
   COMMENT_MIN_SECONDS: z.coerce.number().min(0).max(3600).default(3),
   /** Comment flood limits, e.g. `ip:1/15,ip:20/3600,email:1/15,email:20/3600` (points/seconds), or `off`; see lib/comments/rate-limit. */
   COMMENT_RATE_LIMITS: z.string().trim().default('ip:1/15,ip:20/3600,email:1/15,email:20/3600'),
+  /** Content API requests per key, as `points/seconds` (e.g. `600/60`), or `off`; see lib/api/rate-limit. */
+  API_RATE_LIMIT: z.string().trim().default('600/60'),
+  /** First webhook retry delay in ms; each later one is 4× longer (30 s, 2 min, 8 min, …). Tests shorten it. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  /** How long a webhook receiver may take to answer before the attempt counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
@@ -69,6 +75,9 @@ function load(): Env {
     SMTP_URL: e.SMTP_URL,
     COMMENT_MIN_SECONDS: e.COMMENT_MIN_SECONDS || undefined,
     COMMENT_RATE_LIMITS: e.COMMENT_RATE_LIMITS || undefined,
+    API_RATE_LIMIT: e.API_RATE_LIMIT || undefined,
+    WEBHOOK_RETRY_BASE_MS: e.WEBHOOK_RETRY_BASE_MS || undefined,
+    WEBHOOK_TIMEOUT_MS: e.WEBHOOK_TIMEOUT_MS || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

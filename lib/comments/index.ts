@@ -10,6 +10,7 @@ import { hashIdentifier } from '@/lib/hash';
 import { getCommentSettings, type CommentSettings } from '@/lib/settings/comments';
 import type { StaffUser } from '@/lib/users';
 import type { ModerationAction } from '@/lib/validation/comments';
+import { enqueueWebhookEvent } from '@/lib/webhooks/events';
 import { formTokenAgeSeconds, signFormToken } from './form-token';
 import { isBanned } from './bans';
 import { commentRateLimiters } from './limiters';
@@ -137,7 +138,7 @@ const STATUS_FOR: Record<Exclude<ModerationAction, 'delete'>, 'APPROVED' | 'PEND
 export async function moderateComment(id: string, action: ModerationAction, user: StaffUser): Promise<{ paths: string[] }> {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins moderate comments.');
   return db.$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, status: true, parentId: true, body: true, authorName: true, article: { select: { slug: true } } } });
+    const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, status: true, parentId: true, body: true, authorName: true, createdAt: true, article: { select: { id: true, slug: true } } } });
     if (!comment) throw new AppError('not_found', 'This comment no longer exists.');
     if (action === 'delete') {
       // Replies move up a level instead of disappearing with their parent.
@@ -151,6 +152,14 @@ export async function moderateComment(id: string, action: ModerationAction, user
     // Taking a comment down settles the reports about it.
     if (status === 'SPAM' || status === 'TRASH') await tx.commentReport.updateMany({ where: { commentId: id, resolvedAt: null }, data: { resolvedAt: new Date() } });
     await recordAudit(tx, { actorId: user.id, action: `comment.${action}`, entityType: 'comment', entityId: id, data: { from: comment.status, to: status } });
+    if (status === 'APPROVED' && comment.status !== 'APPROVED') {
+      // Only what the public page shows: never the commenter's email, IP or website.
+      const { article } = comment;
+      await enqueueWebhookEvent(tx, 'comment.approved', {
+        comment: { id: comment.id, parentId: comment.parentId, authorName: comment.authorName, body: comment.body, createdAt: comment.createdAt.toISOString() },
+        article: { id: article.id, slug: article.slug, url: articlePath(article.slug) },
+      });
+    }
     return { paths: [articlePath(comment.article.slug)] };
   });
 }

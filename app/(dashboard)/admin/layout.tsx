@@ -25,6 +25,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             {hasRole(user.role, 'EDITOR') ? <Link href="/admin/audit">Audit log</Link> : null}
             {hasRole(user.role, 'ADMIN') ? <Link href="/admin/users">Users</Link> : null}
             {hasRole(user.role, 'ADMIN') ? <Link href="/admin/api-keys">API keys</Link> : null}
+            {hasRole(user.role, 'ADMIN') ? <Link href="/admin/webhooks">Webhooks</Link> : null}
+            {hasRole(user.role, 'ADMIN') ? <Link href="/admin/api">API reference</Link> : null}
             <Link href="/">View site</Link>
           </nav>
           <div className="flex items-center gap-3 text-sm">
