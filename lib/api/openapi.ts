@@ -101,6 +101,10 @@ export function buildOpenApiDocument() {
           304: { description: 'Not modified: the If-None-Match tag still matches.', headers: cacheHeaders },
           400: errorResponse('A parameter is not valid; error.details names it.'),
           401: errorResponse('The API key is missing, unknown or revoked.'),
+          429: {
+            ...errorResponse('This key used up its requests for now (API_RATE_LIMIT); wait Retry-After seconds.'),
+            headers: { 'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer' } } },
+          },
           ...(r.notFound ? { 404: errorResponse('No published article has this id or slug.') } : {}),
         },
       },
