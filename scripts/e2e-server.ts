@@ -28,6 +28,8 @@ const env = {
   // Every test posts from 127.0.0.1, so no per-IP limit; each test uses its own email, and
   // e2e/comments.spec.ts proves the per-email limit (3 a minute) answers 429.
   COMMENT_RATE_LIMITS: 'email:3/60',
+  // e2e/webhooks.spec.ts sees a failed delivery retried within seconds, not 30 s.
+  WEBHOOK_RETRY_BASE_MS: '1000',
 };
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 function run(cmd: string, args: string[]) {
