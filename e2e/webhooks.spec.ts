@@ -56,8 +56,12 @@ test.describe('webhooks', () => {
     answers.push(500);
     const title = `Webhook story ${unique()}`;
     await page.goto('/admin/articles/new');
+    // As e2e/editor.spec.ts does: wait for the editor to be interactive, save a draft, then publish.
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
     await page.getByLabel('Title').fill(title);
     await fillBody(page, 'A story for the webhook.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByText('Draft saved.')).toBeVisible();
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByText('Published. The article is live.')).toBeVisible();
 
