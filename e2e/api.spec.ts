@@ -89,6 +89,29 @@ test.describe('content API keys', () => {
     expect(article.data).toMatchObject({ slug: SEEDED_ARTICLE.slug, title: SEEDED_ARTICLE.title, body: { json: { type: 'doc' } } });
     expect(violations(doc, responseSchema(doc, '/articles/{idOrSlug}', '200'), article)).toEqual([]);
 
+    // fields=, include= and sort= give other shapes of the same documented schema.
+    for (const [url, documented] of [
+      ['/api/v1/articles?include=authors,section,tags&sort=title&limit=5', '/articles'],
+      ['/api/v1/articles?fields=slug,title&include=tags', '/articles'],
+      [`/api/v1/articles/${SEEDED_ARTICLE.slug}?include=authors,section,tags`, '/articles/{idOrSlug}'],
+      [`/api/v1/articles/${SEEDED_ARTICLE.slug}?fields=title,body`, '/articles/{idOrSlug}'],
+    ] as const) {
+      const res = await request.get(url, { headers: auth });
+      expect(res.status(), url).toBe(200);
+      expect(violations(doc, responseSchema(doc, documented, '200'), await res.json()), url).toEqual([]);
+    }
+    const slim = await (await request.get('/api/v1/articles?fields=slug&limit=1', { headers: auth })).json();
+    expect(Object.keys(slim.data[0]).sort()).toEqual(['id', 'slug']);
+    const unknownField = await request.get('/api/v1/articles?fields=slug,email', { headers: auth });
+    expect(unknownField.status()).toBe(400);
+    expect((await unknownField.json()).error.details).toEqual({ fields: [expect.stringContaining('"email"')] });
+
+    // Every list pages with meta.next.
+    const firstSection = await (await request.get('/api/v1/sections?limit=1', { headers: auth })).json();
+    expect(firstSection.meta).toMatchObject({ limit: 1, next: expect.any(String) });
+    const secondSection = await request.get(`/api/v1/sections?limit=1&cursor=${firstSection.meta.next}`, { headers: auth });
+    expect(violations(doc, responseSchema(doc, '/sections', '200'), await secondSection.json())).toEqual([]);
+
     // ?key= works too, for clients that cannot send headers.
     const authors = await request.get(`/api/v1/authors?key=${key}`);
     expect(authors.status()).toBe(200);
@@ -119,11 +142,60 @@ test.describe('content API keys', () => {
   });
 
   test('the API keys page is axe-clean, also with a new key on it', async ({ page }) => {
+    test.slow(); // two axe runs over a page with several forms
     await page.goto('/admin/api-keys');
     await expectNoAxeViolations(page);
     await page.getByLabel('Label').fill(`Axe ${unique()}`);
     await page.getByRole('button', { name: 'Create key' }).click();
     await expect(page.getByLabel('New key')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('API settings and reference', () => {
+  test.use({ storageState: storageStateFor('admin') });
+
+  test('an admin allows a browser origin; the API then answers its preflight and echoes it', async ({ page, request }) => {
+    test.slow();
+    const origin = `https://app-${unique()}.example.com`;
+    await page.goto('/admin/api-keys');
+    await page.getByLabel('Label').fill(`CORS ${unique()}`);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = await page.getByLabel('New key').inputValue();
+
+    const field = page.getByLabel('Allowed origins (CORS)');
+    await field.fill(`${origin}/path`);
+    await page.getByRole('button', { name: 'Save allowed origins' }).click();
+    await expect(page.getByText('Each line must be an origin such as https://app.example.com')).toBeVisible();
+    await field.fill(`${origin}\nhttp://localhost:5173`);
+    await page.getByRole('button', { name: 'Save allowed origins' }).click();
+    await expect(page.getByText('Saved. Browsers on 2 origins may call the API.')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Allowed origins (CORS)')).toHaveValue(`${origin}\nhttp://localhost:5173`);
+    await expectNoAxeViolations(page);
+
+    const preflight = await request.fetch('/api/v1/articles', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+    expect(preflight.status()).toBe(204);
+    expect(preflight.headers()['access-control-allow-origin']).toBe(origin);
+    expect(preflight.headers()['access-control-allow-headers']).toContain('Authorization');
+    const allowed = await request.get('/api/v1/tags', { headers: { Authorization: `Bearer ${key}`, Origin: origin } });
+    expect(allowed.headers()['access-control-allow-origin']).toBe(origin);
+    expect(allowed.headers()['vary']).toContain('Origin');
+    const other = await request.get('/api/v1/tags', { headers: { Authorization: `Bearer ${key}`, Origin: 'https://elsewhere.example.com' } });
+    expect(other.status()).toBe(200);
+    expect(other.headers()['access-control-allow-origin']).toBeUndefined();
+  });
+
+  test('the API reference lists every endpoint with its parameters and fields', async ({ page, request }) => {
+    test.slow(); // a long page for axe
+    await page.goto('/admin');
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'API reference' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'API reference' })).toBeVisible();
+    const doc = await openApi(request);
+    for (const path of Object.keys(doc.paths)) await expect(page.getByRole('heading', { level: 2, name: `GET /api/v1${path}`, exact: true })).toBeVisible();
+    const params = page.getByRole('table', { name: 'Parameters of /api/v1/articles', exact: true });
+    for (const name of ['include', 'fields', 'sort', 'cursor']) await expect(params.getByRole('cell', { name, exact: true })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Response fields of /api/v1/articles/{idOrSlug}', exact: true }).getByRole('cell', { name: 'data.body.html', exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
   });
 });

@@ -51,6 +51,12 @@ const schema = z.object({
   COMMENT_RATE_LIMITS: z.string().trim().default('ip:1/15,ip:20/3600,email:1/15,email:20/3600'),
   /** Limits on readers' "Report" under comments, same format (only ip: rules apply), or `off`. */
   REPORT_RATE_LIMITS: z.string().trim().default('ip:10/3600'),
+  /** Content API requests per key, as `points/seconds` (e.g. `600/60`), or `off`; see lib/api/rate-limit. */
+  API_RATE_LIMIT: z.string().trim().default('600/60'),
+  /** First webhook retry delay in ms; each later one is 4× longer (30 s, 2 min, 8 min, …). Tests shorten it. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  /** How long a webhook receiver may take to answer before the attempt counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
@@ -86,6 +92,9 @@ function load(): Env {
     COMMENT_RATE_LIMITS: e.COMMENT_RATE_LIMITS || undefined,
     REPORT_RATE_LIMITS: e.REPORT_RATE_LIMITS || undefined,
     TRUST_PROXY: e.TRUST_PROXY,
+    API_RATE_LIMIT: e.API_RATE_LIMIT || undefined,
+    WEBHOOK_RETRY_BASE_MS: e.WEBHOOK_RETRY_BASE_MS || undefined,
+    WEBHOOK_TIMEOUT_MS: e.WEBHOOK_TIMEOUT_MS || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -36,6 +36,8 @@ const env = {
   REPORT_RATE_LIMITS: 'off',
   // No proxy in front: the socket address is the reader's.
   TRUST_PROXY: 'off',
+  // e2e/webhooks.spec.ts sees a failed delivery retried within seconds, not 30 s.
+  WEBHOOK_RETRY_BASE_MS: '1000',
 };
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 function run(cmd: string, args: string[]) {

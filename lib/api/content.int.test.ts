@@ -8,10 +8,10 @@ import { GET as sectionsRoute } from '@/app/api/v1/sections/route';
 import { GET as tagsRoute } from '@/app/api/v1/tags/route';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys';
 import * as schemas from '@/lib/api/schemas';
-import { getPublishedArticle, listApiAuthors, listApiTags, listPublishedArticleComments, listPublishedArticles } from '@/lib/api/content';
+import { getPublishedArticle, listApiAuthors, listApiSections, listApiTags, listPublishedArticleComments, listPublishedArticles } from '@/lib/api/content';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
-import { listArticlesQuerySchema } from '@/lib/validation/api';
+import { articleQuerySchema, LIST_ORDERS, listArticlesQuerySchema, pageQuerySchema } from '@/lib/validation/api';
 import { createArticle, createSection, createTag, createUser, unique } from '@/scripts/test/fixtures';
 
 const HOUR = 3_600_000;
@@ -36,7 +36,7 @@ async function allPages(params: Record<string, string>, between?: () => Promise<
 
 let admin: StaffUser;
 let writer: StaffUser;
-let section: { id: string; slug: string };
+let section: { id: string; name: string; slug: string };
 let published: { id: string; slug: string; publishedAt: Date | null }[];
 let hidden: { id: string; slug: string }[];
 
@@ -68,8 +68,39 @@ describe('listing articles', () => {
     const page = await listPublishedArticles(query({ section: section.slug, limit: '100' }));
     expect(page.data.map((a) => a.id)).toEqual(expectedOrder());
     expect(page.meta).toEqual({ limit: 100, next: null });
-    expect(Object.keys(page.data[0]!).sort()).toEqual(['authors', 'id', 'publishedAt', 'section', 'slug', 'standfirst', 'tags', 'title', 'updatedAt', 'url']);
-    expect(page.data[0]!.authors).toEqual([{ name: writer.name, slug: writer.slug }]);
+    expect(Object.keys(page.data[0]!).sort()).toEqual(['id', 'publishedAt', 'slug', 'standfirst', 'title', 'updatedAt', 'url']);
+    const included = await listPublishedArticles(query({ section: section.slug, limit: '1', include: 'authors,section,tags' }));
+    expect(Object.keys(included.data[0]!).sort()).toEqual(['authors', 'id', 'publishedAt', 'section', 'slug', 'standfirst', 'tags', 'title', 'updatedAt', 'url']);
+    expect(included.data[0]).toMatchObject({ authors: [{ name: writer.name, slug: writer.slug }], section: { slug: section.slug }, tags: [] });
+  });
+
+  it('selects fields and includes related objects on request', async () => {
+    const tag = await createTag();
+    const a = await createArticle({ sectionId: section.id, publishedAt: ago(0.5), tagIds: [tag.id], authorIds: [writer.id] });
+    const [first] = (await listPublishedArticles(query({ section: section.slug, limit: '1', fields: 'slug,title', include: 'tags' }))).data;
+    expect(first).toEqual({ id: a.id, slug: a.slug, title: a.title, tags: [{ name: tag.name, slug: tag.slug }] });
+    const single = await getPublishedArticle(a.slug, articleQuerySchema.parse({ fields: 'title,wordCount', include: 'authors,section' }));
+    expect(single.data).toEqual({ id: a.id, title: a.title, wordCount: 0, authors: [{ name: writer.name, slug: writer.slug, bio: null }], section: { name: section.name, slug: section.slug } });
+    const noSection = await createArticle({ publishedAt: ago(0.5) });
+    expect((await getPublishedArticle(noSection.id, articleQuerySchema.parse({ fields: 'id', include: 'section' }))).data).toEqual({ id: noSection.id, section: null });
+    await db.article.delete({ where: { id: a.id } });
+    await db.article.delete({ where: { id: noSection.id } });
+  });
+
+  it.each(['title', '-title', 'publishedAt', '-updatedAt'])('sorts by %s and pages through it without repeats or gaps', async (sort) => {
+    const s = await createSection();
+    // Two equal titles, so the id tie-break matters.
+    for (const [title, h] of [['Bravo', 3], ['alpha', 1], ['Charlie', 2], ['Bravo', 4], ['Delta', 5]] as const) await createArticle({ sectionId: s.id, title, publishedAt: ago(h) });
+    const everything = (await listPublishedArticles(query({ section: s.slug, sort, limit: '100' }))).data;
+    const { ids, pages } = await allPages({ section: s.slug, sort, limit: '2' });
+    expect(pages).toBe(3);
+    expect(ids).toEqual(everything.map((a) => a.id));
+    const key = sort.replace('-', '') as 'title' | 'publishedAt' | 'updatedAt';
+    const values = everything.map((a) => a[key]!);
+    const sorted = [...values].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    // Titles compare by the database's collation; dates as ISO strings.
+    if (key !== 'title') expect(values).toEqual(sort.startsWith('-') ? sorted.reverse() : sorted);
+    else expect(new Set(values)).toEqual(new Set(['Bravo', 'alpha', 'Charlie', 'Delta']));
   });
 
   it.each([1, 2, 3, 7])('pages through with limit %i without repeating or skipping an article', async (limit) => {
@@ -117,6 +148,11 @@ describe('listing articles', () => {
       [{ cursor: 'not-a-cursor' }, 'cursor'],
       [{ published_before: 'last tuesday' }, 'published_before'],
       [{ section: 'Not A Slug' }, 'section'],
+      [{ fields: 'id,email' }, 'fields'],
+      [{ include: 'comments' }, 'include'],
+      [{ sort: 'popularity' }, 'sort'],
+      // A cursor issued for one sort is refused for another.
+      [{ sort: 'title', cursor: Buffer.from(JSON.stringify(['a:-publishedAt', new Date().toISOString(), 'x'])).toString('base64url') }, 'cursor'],
     ] as const) {
       const r = listArticlesQuerySchema.safeParse(params);
       expect(r.success).toBe(false);
@@ -128,10 +164,11 @@ describe('listing articles', () => {
 describe('single articles, comments, tags and authors', () => {
   it('finds a published article by id or slug, never a hidden one', async () => {
     const [first] = published;
-    const byId = await getPublishedArticle(first!.id);
-    expect((await getPublishedArticle(first!.slug)).data).toEqual(byId.data);
-    expect(byId.data.body.json).toMatchObject({ type: 'doc', content: [{ type: 'paragraph' }] });
-    expect(byId.data.body.html).toMatch(/^<p>/);
+    const withAuthors = articleQuerySchema.parse({ include: 'authors' });
+    const byId = await getPublishedArticle(first!.id, withAuthors);
+    expect((await getPublishedArticle(first!.slug, withAuthors)).data).toEqual(byId.data);
+    expect(byId.data.body!.json).toMatchObject({ type: 'doc', content: [{ type: 'paragraph' }] });
+    expect(byId.data.body!.html).toMatch(/^<p>/);
     expect(byId.data.authors).toEqual([{ name: writer.name, slug: writer.slug, bio: null }]);
     for (const h of hidden) {
       await expect(getPublishedArticle(h.id)).rejects.toMatchObject({ code: 'not_found' });
@@ -168,6 +205,40 @@ describe('single articles, comments, tags and authors', () => {
     expect(authors.map((a) => a.slug)).not.toContain(draftOnly.slug);
     expect(authors.map((a) => a.slug)).not.toContain(admin.slug);
     expect(JSON.stringify(authors)).not.toContain('@');
+  });
+});
+
+describe('paginating sections, tags, authors and comments', () => {
+  it('pages through each list with a stable next cursor', async () => {
+    const tagged = await Promise.all([createTag(), createTag(), createTag()]);
+    const bylined = await Promise.all([createUser('AUTHOR'), createUser('AUTHOR'), createUser('AUTHOR')]);
+    const article = await createArticle({ tagIds: tagged.map((t) => t.id), authorIds: bylined.map((u) => u.id) });
+    for (let i = 0; i < 5; i++) await db.comment.create({ data: { articleId: article.id, authorName: `Reader ${i}`, authorEmail: 'r@example.com', body: `Comment ${i}`, status: 'APPROVED' } });
+    await createSection();
+    await createSection();
+
+    async function walk<T>(list: (q: ReturnType<typeof page>) => Promise<{ data: T[]; meta: { next: string | null } }>, order: keyof typeof LIST_ORDERS) {
+      const all = (await list(page(order, {}))).data;
+      const seen: T[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: { data: T[]; meta: { next: string | null } } = await list(page(order, { limit: '2', ...(cursor ? { cursor } : {}) }));
+        seen.push(...res.data);
+        cursor = res.meta.next;
+      } while (cursor);
+      expect(seen).toEqual(all);
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      return all;
+    }
+    const page = (order: keyof typeof LIST_ORDERS, params: Record<string, string>) => pageQuerySchema(LIST_ORDERS[order], order).parse(params);
+    await walk((q) => listApiSections(q), 'sections');
+    await walk((q) => listApiTags(q), 'tags');
+    await walk((q) => listApiAuthors(q), 'authors');
+    const comments = await walk((q) => listPublishedArticleComments(article.slug, q), 'comments');
+    expect(comments.map((c) => c.body)).toEqual(['Comment 0', 'Comment 1', 'Comment 2', 'Comment 3', 'Comment 4']);
+    // A tags cursor does not page through authors.
+    const tagCursor = (await listApiTags(page('tags', { limit: '1' }))).meta.next!;
+    expect(pageQuerySchema(LIST_ORDERS.authors, 'authors').safeParse({ cursor: tagCursor }).error!.issues[0]!.path).toEqual(['cursor']);
   });
 });
 
@@ -214,6 +285,12 @@ describe('route handlers', () => {
     await db.comment.create({ data: { articleId: article.id, authorName: 'Contract', authorEmail: `c-${unique()}@example.com`, body: 'Checked.', status: 'APPROVED' } });
     const cases: [route: typeof listArticlesRoute, url: string, params: object, schema: z.ZodType][] = [
       [listArticlesRoute, `/api/v1/articles?section=${section.slug}&limit=3`, {}, schemas.articleListResponseSchema],
+      [listArticlesRoute, `/api/v1/articles?section=${section.slug}&limit=3&include=authors,section,tags&sort=title`, {}, schemas.articleListResponseSchema],
+      [listArticlesRoute, `/api/v1/articles?fields=slug&include=tags`, {}, schemas.articleListResponseSchema],
+      [articleRoute, `/api/v1/articles/${article.slug}?include=authors,section,tags`, { idOrSlug: article.slug }, schemas.articleResponseSchema],
+      [articleRoute, `/api/v1/articles/${article.slug}?fields=title,body`, { idOrSlug: article.slug }, schemas.articleResponseSchema],
+      [sectionsRoute, '/api/v1/sections?limit=1', {}, schemas.sectionListResponseSchema],
+      [listArticlesRoute, '/api/v1/articles?fields=email', {}, schemas.errorResponseSchema],
       [articleRoute, `/api/v1/articles/${article.slug}`, { idOrSlug: article.slug }, schemas.articleResponseSchema],
       [articleCommentsRoute, `/api/v1/articles/${article.id}/comments`, { idOrSlug: article.id }, schemas.commentListResponseSchema],
       [sectionsRoute, '/api/v1/sections', {}, schemas.sectionListResponseSchema],

@@ -2,6 +2,8 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { authenticateApiKey, type AuthenticatedApiKey } from '@/lib/api-keys';
+import { corsHeaders } from '@/lib/api/cors';
+import { ApiRateLimitedError, apiRateLimiter, type ApiRateLimiter } from '@/lib/api/rate-limit';
 import type { ApiErrorResponse } from '@/lib/api/schemas';
 import { AppError, toAppError } from '@/lib/errors';
 
@@ -40,11 +42,12 @@ export function cachedJson(request: Request, data: unknown, cacheControl: string
 }
 
 /** Every failure of the API, in the one format: { error: { code, message, details } }. */
-export function errorResponse(e: unknown): Response {
+export function errorResponse(e: unknown, extra: Record<string, string> = {}): Response {
   const err = toAppError(e);
   const body: ApiErrorResponse = { error: { code: err.code, message: err.message, details: err.details ?? null } };
-  const headers: Record<string, string> = { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' };
+  const headers: Record<string, string> = { ...extra, 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' };
   if (err.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer realm="Broadsheet Content API"';
+  if (err instanceof ApiRateLimitedError) headers['Retry-After'] = String(err.retryAfterSeconds);
   return new Response(JSON.stringify(body), { status: err.status, headers });
 }
 
@@ -75,21 +78,38 @@ type RouteContext = { params: Promise<unknown> };
 
 /**
  * Wraps a content API route handler: authenticates the API key (401 when missing, unknown
- * or revoked), validates path and query parameters (400 naming the parameter), answers
- * with an ETag and Cache-Control (304 on If-None-Match), and turns any failure into the
- * API's error format.
+ * or revoked), counts the request against the key's rate limit (429 with Retry-After),
+ * validates path and query parameters (400 naming the parameter), answers with an ETag and
+ * Cache-Control (304 on If-None-Match) and CORS headers for allowed origins, and turns any
+ * failure into the API's error format.
  */
 export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(
   schemas: { query: Q; params?: P; /** What the handler returns; the OpenAPI document describes it with the same schema. */ response: R },
   handler: (ctx: { query: z.output<Q>; params: z.output<P>; apiKey: AuthenticatedApiKey; request: Request }) => Promise<z.input<R>>,
+  /** Tests pass their own limiter; null turns limits off. */
+  options: { rateLimiter?: () => ApiRateLimiter | null } = {},
 ) {
+  const limiterOf = options.rateLimiter ?? apiRateLimiter;
   return async (request: Request, context: RouteContext): Promise<Response> => {
+    // Vary: the same URL answers differently (401 vs 200) depending on the key, and CORS headers depend on the Origin.
+    const headers: Record<string, string> = { Vary: 'Authorization, Origin' };
     try {
+      const cors = await corsHeaders(request);
+      Object.assign(headers, cors, { Vary: headers.Vary });
       const url = new URL(request.url);
       const raw = keyFrom(request, url);
       if (!raw) throw new AppError('unauthorized', 'An API key is required: send it as "Authorization: Bearer <key>" (or ?key=<key>).');
       const apiKey = await authenticateApiKey(raw);
       if (!apiKey) throw new AppError('unauthorized', 'This API key is not valid or has been revoked.');
+      const limiter = limiterOf();
+      if (limiter) {
+        headers['RateLimit-Limit'] = String(limiter.limit.points);
+        const { remaining, resetSeconds } = await limiter.consume(apiKey.id).catch((e) => {
+          if (e instanceof ApiRateLimitedError) Object.assign(headers, { 'RateLimit-Remaining': '0', 'RateLimit-Reset': String(e.retryAfterSeconds) });
+          throw e;
+        });
+        Object.assign(headers, { 'RateLimit-Remaining': String(remaining), 'RateLimit-Reset': String(resetSeconds) });
+      }
 
       const params = schemas.params ? parseOrBadRequest(schemas.params, await context.params, 'The path is not valid.') : undefined;
       const searchParams = new URLSearchParams(url.searchParams);
@@ -97,10 +117,9 @@ export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z
       const query = parseOrBadRequest(schemas.query, Object.fromEntries(searchParams), 'Some query parameters are not valid.');
 
       const data = await handler({ query, params: params as z.output<P>, apiKey, request });
-      // Vary: the same URL answers differently (401 vs 200) depending on the key.
-      return cachedJson(request, data, API_CACHE_CONTROL, { Vary: 'Authorization' });
+      return cachedJson(request, data, API_CACHE_CONTROL, headers);
     } catch (e) {
-      return errorResponse(e);
+      return errorResponse(e, headers);
     }
   };
 }

@@ -11,10 +11,21 @@ describe('OpenAPI document', () => {
   });
 
   it('describes the list parameters from the query schema', () => {
-    const list = doc.paths['/articles'] as { get: { parameters: { name: string; required: boolean; schema: Record<string, unknown> }[] } };
+    const list = doc.paths['/articles'] as { get: { parameters: { name: string; required: boolean; description?: string; schema: Record<string, unknown> }[] } };
     const byName = Object.fromEntries(list.get.parameters.map((p) => [p.name, p]));
-    expect(Object.keys(byName).sort()).toEqual(['author', 'cursor', 'limit', 'published_after', 'published_before', 'q', 'section', 'tag']);
+    expect(Object.keys(byName).sort()).toEqual(['author', 'cursor', 'fields', 'include', 'limit', 'published_after', 'published_before', 'q', 'section', 'sort', 'tag']);
     expect(byName.limit).toMatchObject({ required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } });
+    expect(byName.sort).toMatchObject({ required: false, schema: { enum: expect.arrayContaining(['-publishedAt', 'title']), default: '-publishedAt' } });
+    expect(byName.fields!.description).toContain('id, slug, title, standfirst, url, publishedAt, updatedAt');
+    expect(byName.include!.description).toContain('authors, section, tags');
+  });
+
+  it('documents fields, include and pagination on the other routes too', () => {
+    const names = (path: string) => (doc.paths[path] as { get: { parameters: { name: string }[] } }).get.parameters.map((p) => p.name).sort();
+    expect(names('/articles/{idOrSlug}')).toEqual(['fields', 'idOrSlug', 'include']);
+    for (const path of ['/sections', '/tags', '/authors']) expect(names(path)).toEqual(['cursor', 'limit']);
+    expect(names('/articles/{idOrSlug}/comments')).toEqual(['cursor', 'idOrSlug', 'limit']);
+    expect(doc.components.schemas.SectionListResponse).toMatchObject({ required: ['data', 'meta'] });
   });
 
   it('generates strict response schemas that resolve within the document', () => {

@@ -1,7 +1,15 @@
 import 'server-only';
 import { z } from 'zod';
 import * as s from '@/lib/api/schemas';
-import { articleParamsSchema, listArticlesQuerySchema, noQuerySchema } from '@/lib/validation/api';
+import {
+  articleParamsSchema,
+  articleQuerySchema,
+  listArticlesQuerySchema,
+  listAuthorsQuerySchema,
+  listCommentsQuerySchema,
+  listSectionsQuerySchema,
+  listTagsQuerySchema,
+} from '@/lib/validation/api';
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the route handlers
 // validate with and are typed against. Nothing here describes a shape by hand: adding a
@@ -29,6 +37,7 @@ const COMPONENTS = {
   TagListResponse: s.tagListResponseSchema,
   AuthorListResponse: s.authorListResponseSchema,
   CommentListResponse: s.commentListResponseSchema,
+  PageMeta: s.pageMetaSchema,
   Error: s.errorResponseSchema,
 } satisfies Record<string, z.ZodType>;
 type ComponentName = keyof typeof COMPONENTS;
@@ -71,11 +80,11 @@ type Route = { path: string; summary: string; operationId: string; query: z.ZodT
 /** Every route of /api/v1 that needs a key; one entry per route handler in app/api/v1. */
 const ROUTES: Route[] = [
   { path: '/articles', operationId: 'listArticles', summary: 'List published articles, newest first', query: listArticlesQuerySchema, response: 'ArticleListResponse' },
-  { path: '/articles/{idOrSlug}', operationId: 'getArticle', summary: 'A published article by id or slug', query: noQuerySchema, params: articleParamsSchema, response: 'ArticleResponse', notFound: true },
-  { path: '/articles/{idOrSlug}/comments', operationId: 'listArticleComments', summary: 'Approved comments of a published article, oldest first', query: noQuerySchema, params: articleParamsSchema, response: 'CommentListResponse', notFound: true },
-  { path: '/sections', operationId: 'listSections', summary: 'Sections in navigation order', query: noQuerySchema, response: 'SectionListResponse' },
-  { path: '/tags', operationId: 'listTags', summary: 'Tags of published articles', query: noQuerySchema, response: 'TagListResponse' },
-  { path: '/authors', operationId: 'listAuthors', summary: 'People with a byline on a published article', query: noQuerySchema, response: 'AuthorListResponse' },
+  { path: '/articles/{idOrSlug}', operationId: 'getArticle', summary: 'A published article by id or slug', query: articleQuerySchema, params: articleParamsSchema, response: 'ArticleResponse', notFound: true },
+  { path: '/articles/{idOrSlug}/comments', operationId: 'listArticleComments', summary: 'Approved comments of a published article, oldest first', query: listCommentsQuerySchema, params: articleParamsSchema, response: 'CommentListResponse', notFound: true },
+  { path: '/sections', operationId: 'listSections', summary: 'Sections in navigation order', query: listSectionsQuerySchema, response: 'SectionListResponse' },
+  { path: '/tags', operationId: 'listTags', summary: 'Tags of published articles, by name', query: listTagsQuerySchema, response: 'TagListResponse' },
+  { path: '/authors', operationId: 'listAuthors', summary: 'People with a byline on a published article, by name', query: listAuthorsQuerySchema, response: 'AuthorListResponse' },
 ];
 
 /** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
@@ -92,6 +101,10 @@ export function buildOpenApiDocument() {
           304: { description: 'Not modified: the If-None-Match tag still matches.', headers: cacheHeaders },
           400: errorResponse('A parameter is not valid; error.details names it.'),
           401: errorResponse('The API key is missing, unknown or revoked.'),
+          429: {
+            ...errorResponse('This key used up its requests for now (API_RATE_LIMIT); wait Retry-After seconds.'),
+            headers: { 'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer' } } },
+          },
           ...(r.notFound ? { 404: errorResponse('No published article has this id or slug.') } : {}),
         },
       },

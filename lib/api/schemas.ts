@@ -27,34 +27,40 @@ export const sectionRefSchema = z.object({ name: z.string(), slug: z.string() })
 export const tagRefSchema = z.object({ name: z.string(), slug: z.string() }).strict();
 export const authorRefSchema = z.object({ name: z.string(), slug: z.string() }).strict();
 
+export const authorSchema = z.object({ name: z.string(), slug: z.string(), bio: z.string().nullable() }).strict();
+
+const FIELDS_NOTE = 'Present unless `fields` leaves it out.';
+const INCLUDE_NOTE = 'Present only when named in `include`.';
+
+/** An article in a list. `fields` may leave any field but id out; related objects come with `include`. */
 export const articleSummarySchema = z
   .object({
     id: z.string(),
-    slug: z.string(),
-    title: z.string(),
-    standfirst: z.string(),
-    url: z.string().describe('Path of the article on the public site.'),
-    publishedAt: dateTime,
-    updatedAt: dateTime,
-    section: sectionRefSchema.nullable(),
-    tags: z.array(tagRefSchema),
-    authors: z.array(authorRefSchema),
+    slug: z.string().optional().describe(FIELDS_NOTE),
+    title: z.string().optional().describe(FIELDS_NOTE),
+    standfirst: z.string().optional().describe(FIELDS_NOTE),
+    url: z.string().optional().describe(`Path of the article on the public site. ${FIELDS_NOTE}`),
+    publishedAt: dateTime.optional().describe(FIELDS_NOTE),
+    updatedAt: dateTime.optional().describe(FIELDS_NOTE),
+    section: sectionRefSchema.nullable().optional().describe(`${INCLUDE_NOTE} null when the article has no section.`),
+    tags: z.array(tagRefSchema).optional().describe(INCLUDE_NOTE),
+    authors: z.array(authorRefSchema).optional().describe(INCLUDE_NOTE),
   })
   .strict();
 
-export const authorSchema = z.object({ name: z.string(), slug: z.string(), bio: z.string().nullable() }).strict();
-
 export const articleSchema = articleSummarySchema
   .extend({
-    authors: z.array(authorSchema),
-    wordCount: z.number().int(),
-    commentsOpen: z.boolean(),
+    authors: z.array(authorSchema).optional().describe(INCLUDE_NOTE),
+    wordCount: z.number().int().optional().describe(FIELDS_NOTE),
+    commentsOpen: z.boolean().optional().describe(FIELDS_NOTE),
     body: z
       .object({
         html: z.string().describe('Sanitised HTML rendered on the server.'),
         json: z.object({ type: z.literal('doc'), content: z.array(bodyNodeSchema) }).strict(),
       })
-      .strict(),
+      .strict()
+      .optional()
+      .describe(FIELDS_NOTE),
   })
   .strict();
 
@@ -64,17 +70,14 @@ export const commentSchema = z
   .object({ id: z.string(), parentId: z.string().nullable(), authorName: z.string(), body: z.string().describe('Plain text; escape it before rendering.'), createdAt: dateTime })
   .strict();
 
-export const articleListResponseSchema = z
-  .object({
-    data: z.array(articleSummarySchema),
-    meta: z.object({ limit: z.number().int(), next: z.string().nullable().describe('Cursor of the next page, or null on the last page.') }).strict(),
-  })
-  .strict();
+export const pageMetaSchema = z.object({ limit: z.number().int(), next: z.string().nullable().describe('Cursor of the next page, or null on the last page.') }).strict();
+
+export const articleListResponseSchema = z.object({ data: z.array(articleSummarySchema), meta: pageMetaSchema }).strict();
 export const articleResponseSchema = z.object({ data: articleSchema }).strict();
-export const sectionListResponseSchema = z.object({ data: z.array(sectionSchema) }).strict();
-export const tagListResponseSchema = z.object({ data: z.array(tagSchema) }).strict();
-export const authorListResponseSchema = z.object({ data: z.array(authorSchema) }).strict();
-export const commentListResponseSchema = z.object({ data: z.array(commentSchema) }).strict();
+export const sectionListResponseSchema = z.object({ data: z.array(sectionSchema), meta: pageMetaSchema }).strict();
+export const tagListResponseSchema = z.object({ data: z.array(tagSchema), meta: pageMetaSchema }).strict();
+export const authorListResponseSchema = z.object({ data: z.array(authorSchema), meta: pageMetaSchema }).strict();
+export const commentListResponseSchema = z.object({ data: z.array(commentSchema), meta: pageMetaSchema }).strict();
 
 export const errorResponseSchema = z
   .object({

@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
 import type { StaffUser } from '@/lib/users';
 import type { ArticleFormData, ArticleIntent } from '@/lib/validation/articles';
+import { articleEventData, articleEventFor, enqueueWebhookEvent } from '@/lib/webhooks/events';
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -102,6 +103,10 @@ export async function saveArticle(
         data: { articleId: created.id, version: 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: created.status, authorId: user.id },
       });
       await recordAudit(tx, { actorId: user.id, action: { PUBLISHED: 'article.published', SCHEDULED: 'article.scheduled' }[status] ?? 'article.created', entityType: 'article', entityId: created.id, summary: data.title });
+      if (status === 'PUBLISHED') {
+        const row = await tx.article.findUniqueOrThrow({ where: { id: created.id }, select: { id: true, slug: true, title: true, status: true, publishedAt: true, updatedAt: true } });
+        await enqueueWebhookEvent(tx, 'article.published', articleEventData(row));
+      }
       return { ...created, previousSlug: null as string | null };
     }
 
@@ -143,6 +148,11 @@ export async function saveArticle(
     });
     const action = intent === 'schedule' ? 'article.scheduled' : status !== current.status ? `article.${status === 'PUBLISHED' ? 'published' : status === 'IN_REVIEW' ? 'submitted' : status === 'DRAFT' && current.status === 'PUBLISHED' ? 'unpublished' : 'updated'}` : 'article.updated';
     await recordAudit(tx, { actorId: user.id, action, entityType: 'article', entityId: current.id, summary: data.title, data: { from: current.status, to: status, version: version + 1 } });
+    const event = articleEventFor(current.status, status);
+    if (event) {
+      const row = await tx.article.findUniqueOrThrow({ where: { id: current.id }, select: { id: true, slug: true, title: true, status: true, publishedAt: true, updatedAt: true } });
+      await enqueueWebhookEvent(tx, event, articleEventData(row));
+    }
     return { id: current.id, slug: current.slug, version: version + 1, status, previousSlug: current.slug };
   });
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { articleEventData, enqueueWebhookEvent } from '@/lib/webhooks/events';
 
 export type PublishedBySchedule = { id: string; slug: string; title: string; scheduledAt: Date };
 
@@ -27,6 +28,7 @@ export async function publishDueArticles(now = new Date()): Promise<PublishedByS
       });
       if (r.count === 0) return false;
       await recordAudit(tx, { actorId: null, action: 'article.published', entityType: 'article', entityId: a.id, summary: a.title, data: { by: 'schedule', scheduledAt: scheduledAt.toISOString() } });
+      await enqueueWebhookEvent(tx, 'article.published', articleEventData({ ...a, status: 'PUBLISHED', publishedAt: scheduledAt }));
       return true;
     });
     if (claimed) {

@@ -12,6 +12,7 @@ import { hashIdentifier } from '@/lib/hash';
 import { effectiveMinSeconds, getCommentSettings, type CommentSettings } from '@/lib/settings/comments';
 import type { StaffUser } from '@/lib/users';
 import type { ModerationAction } from '@/lib/validation/comments';
+import { enqueueWebhookEvent } from '@/lib/webhooks/events';
 import { formTokenAgeSeconds, signFormToken } from './form-token';
 import { isBanned } from './bans';
 import { commentRateLimiters } from './limiters';
@@ -142,21 +143,29 @@ const STATUS_FOR: Record<Exclude<ModerationAction, 'delete'>, 'APPROVED' | 'PEND
 export async function moderateComment(id: string, action: ModerationAction, user: StaffUser): Promise<{ paths: string[] }> {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins moderate comments.');
   const result = await db.$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, status: true, parentId: true, body: true, authorName: true, articleId: true, article: { select: { slug: true } } } });
+    const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, status: true, parentId: true, body: true, authorName: true, createdAt: true, article: { select: { id: true, slug: true } } } });
     if (!comment) throw new AppError('not_found', 'This comment no longer exists.');
     if (action === 'delete') {
       // Replies move up a level instead of disappearing with their parent.
       await tx.comment.updateMany({ where: { parentId: id }, data: { parentId: comment.parentId } });
       await tx.comment.delete({ where: { id } });
       await recordAudit(tx, { actorId: user.id, action: 'comment.delete', entityType: 'comment', entityId: id, data: { from: comment.status, authorName: comment.authorName } });
-      return { articleId: comment.articleId, public: comment.status === 'APPROVED', paths: [articlePath(comment.article.slug)] };
+      return { articleId: comment.article.id, public: comment.status === 'APPROVED', paths: [articlePath(comment.article.slug)] };
     }
     const status = STATUS_FOR[action];
     await tx.comment.update({ where: { id }, data: { status } });
     // Taking a comment down settles the reports about it.
     if (status === 'SPAM' || status === 'TRASH') await tx.commentReport.updateMany({ where: { commentId: id, resolvedAt: null }, data: { resolvedAt: new Date() } });
     await recordAudit(tx, { actorId: user.id, action: `comment.${action}`, entityType: 'comment', entityId: id, data: { from: comment.status, to: status } });
-    return { articleId: comment.articleId, public: comment.status === 'APPROVED' || status === 'APPROVED', paths: [articlePath(comment.article.slug)] };
+    if (status === 'APPROVED' && comment.status !== 'APPROVED') {
+      // Only what the public page shows: never the commenter's email, IP or website.
+      const { article } = comment;
+      await enqueueWebhookEvent(tx, 'comment.approved', {
+        comment: { id: comment.id, parentId: comment.parentId, authorName: comment.authorName, body: comment.body, createdAt: comment.createdAt.toISOString() },
+        article: { id: article.id, slug: article.slug, url: articlePath(article.slug) },
+      });
+    }
+    return { articleId: comment.article.id, public: comment.status === 'APPROVED' || status === 'APPROVED', paths: [articlePath(comment.article.slug)] };
   });
   // Only a comment entering or leaving the approved set changes what readers see.
   if (result.public) await invalidateArticle(result.articleId, { listings: false });

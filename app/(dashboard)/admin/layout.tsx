@@ -27,6 +27,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             {hasRole(user.role, 'ADMIN') ? <Link href="/admin/api-keys">API keys</Link> : null}
             {hasRole(user.role, 'ADMIN') ? <Link href="/admin/ads">Ads</Link> : null}
             {hasRole(user.role, 'ADMIN') ? <Link href="/admin/settings">Site settings</Link> : null}
+            {hasRole(user.role, 'ADMIN') ? <Link href="/admin/webhooks">Webhooks</Link> : null}
+            {hasRole(user.role, 'ADMIN') ? <Link href="/admin/api">API reference</Link> : null}
             <Link href="/">View site</Link>
           </nav>
           <div className="flex items-center gap-3 text-sm">

@@ -4,8 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { parseForm, runAction, type ActionState } from '@/lib/actions';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys';
+import { saveCorsOrigins } from '@/lib/api/cors';
 import { requireRole } from '@/lib/auth/session';
 import { createApiKeySchema } from '@/lib/validation/api-keys';
+import { corsOriginsFormSchema } from '@/lib/validation/api-settings';
 
 export type CreatedKeyState = ActionState<{ label: string; key: string }>;
 
@@ -28,5 +30,16 @@ export async function revokeApiKeyAction(_prev: ActionState, form: FormData): Pr
     const revoked = await revokeApiKey(id, user);
     revalidatePath('/admin/api-keys');
     return { ok: true, message: `Key "${revoked.label}" revoked. Requests with it are now refused.` };
+  });
+}
+
+/** "Save allowed origins" in the API settings section. */
+export async function saveCorsOriginsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const user = await requireRole('ADMIN');
+    const { corsOrigins } = parseForm(corsOriginsFormSchema, form);
+    const saved = await saveCorsOrigins(corsOrigins, user);
+    revalidatePath('/admin/api-keys');
+    return { ok: true, message: saved.length ? `Saved. Browsers on ${saved.length} origin${saved.length === 1 ? '' : 's'} may call the API.` : 'Saved. No browser origin may call the API directly.' };
   });
 }

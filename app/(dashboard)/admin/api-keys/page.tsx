@@ -1,19 +1,28 @@
+import Link from 'next/link';
+import { ActionForm } from '@/components/admin/action-form';
 import { CreateApiKeyForm, RevokeApiKeyButton } from '@/components/admin/api-key-form';
 import { listApiKeys } from '@/lib/api-keys';
+import { getCorsOrigins } from '@/lib/api/cors';
+import { describeApiRateLimit } from '@/lib/api/rate-limit';
 import { requirePageRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/site';
-import { createApiKeyAction, revokeApiKeyAction } from './actions';
+import { createApiKeyAction, revokeApiKeyAction, saveCorsOriginsAction } from './actions';
 
 export const metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
   const user = await requirePageRole('ADMIN', '/admin/api-keys');
-  const keys = await listApiKeys(user);
+  const [keys, origins] = await Promise.all([listApiKeys(user), getCorsOrigins(0)]);
+  const limit = describeApiRateLimit();
   return (
     <>
       <h1 className="text-2xl font-bold">API keys</h1>
       <p className="mt-2 max-w-prose">
-        Keys let other front ends and partner sites read published content from the content API at <code>/api/v1</code> (documented in{' '}
+        Keys let other front ends and partner sites read published content from the content API at <code>/api/v1</code> (see the{' '}
+        <Link href="/admin/api" className="underline">
+          API reference
+        </Link>{' '}
+        or the raw{' '}
         <a href="/api/v1/openapi.json" className="underline">
           openapi.json
         </a>
@@ -63,6 +72,27 @@ export default async function ApiKeysPage() {
           </tbody>
         </table>
       )}
+      <h2 className="mt-10 text-lg font-semibold">API settings</h2>
+      <p className="mt-2 max-w-prose">
+        Rate limit: {limit.text}.{limit.shared ? ' Counted in Redis, shared by every server instance.' : ' Counted per server instance (set REDIS_URL to share the count).'} Set it with the{' '}
+        <code>API_RATE_LIMIT</code> environment variable.
+      </p>
+      <div className="mt-4 max-w-xl">
+        <ActionForm
+          action={saveCorsOriginsAction}
+          label="Allowed origins"
+          submitLabel="Save allowed origins"
+          fields={[
+            {
+              kind: 'textarea',
+              name: 'corsOrigins',
+              label: 'Allowed origins (CORS)',
+              defaultValue: origins.join('\n'),
+              hint: 'Web pages on these origins may call the API from the browser. One per line, exactly as the browser sends it, e.g. https://app.example.com. Leave empty to allow none.',
+            },
+          ]}
+        />
+      </div>
     </>
   );
 }

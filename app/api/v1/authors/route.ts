@@ -1,7 +1,11 @@
 // GET /api/v1/authors — people with a byline on a published article (name, slug, bio; never email)
+import { apiPreflight } from '@/lib/api/cors';
 import { listApiAuthors } from '@/lib/api/content';
 import { withApiKey } from '@/lib/api/handler';
 import { authorListResponseSchema } from '@/lib/api/schemas';
-import { noQuerySchema } from '@/lib/validation/api';
+import { listAuthorsQuerySchema } from '@/lib/validation/api';
 
-export const GET = withApiKey({ response: authorListResponseSchema, query: noQuerySchema }, () => listApiAuthors());
+export const GET = withApiKey({ response: authorListResponseSchema, query: listAuthorsQuerySchema }, ({ query }) => listApiAuthors(query));
+
+// OPTIONS — CORS preflight for origins on the allow-list (/admin/api-keys)
+export const OPTIONS = apiPreflight;

@@ -1,7 +1,11 @@
 // GET /api/v1/tags — tags of published articles
+import { apiPreflight } from '@/lib/api/cors';
 import { listApiTags } from '@/lib/api/content';
 import { withApiKey } from '@/lib/api/handler';
 import { tagListResponseSchema } from '@/lib/api/schemas';
-import { noQuerySchema } from '@/lib/validation/api';
+import { listTagsQuerySchema } from '@/lib/validation/api';
 
-export const GET = withApiKey({ response: tagListResponseSchema, query: noQuerySchema }, () => listApiTags());
+export const GET = withApiKey({ response: tagListResponseSchema, query: listTagsQuerySchema }, ({ query }) => listApiTags(query));
+
+// OPTIONS — CORS preflight for origins on the allow-list (/admin/api-keys)
+export const OPTIONS = apiPreflight;

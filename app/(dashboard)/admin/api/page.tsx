@@ -1,0 +1,121 @@
+import Link from 'next/link';
+import { buildApiReference, type ReferenceField } from '@/lib/api/reference';
+import { requirePageRole } from '@/lib/auth/session';
+
+export const metadata = { title: 'API reference' };
+
+const cell = 'py-1.5 pr-4 align-top';
+
+function FieldTable({ caption, rows, extra }: { caption: string; rows: (ReferenceField & { in?: string; default?: string })[]; extra?: boolean }) {
+  return (
+    <table className="mt-2 w-full border-collapse text-left text-sm">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className="border-b border-black/10 dark:border-white/15">
+          <th scope="col" className={cell}>Name</th>
+          {extra ? <th scope="col" className={cell}>In</th> : null}
+          <th scope="col" className={cell}>Type</th>
+          <th scope="col" className={cell}>Required</th>
+          <th scope="col" className={cell}>Description</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.name} className="border-b border-black/5 dark:border-white/10">
+            <td className={`${cell} font-mono whitespace-nowrap`}>{r.name}</td>
+            {extra ? <td className={cell}>{r.in}</td> : null}
+            <td className={`${cell} font-mono`}>{r.type}</td>
+            <td className={cell}>{r.required ? 'Yes' : 'No'}</td>
+            <td className={cell}>
+              {r.description}
+              {r.default ? <span className="block text-neutral-600 dark:text-neutral-300">Default: {r.default}</span> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The content API reference, rendered from the same OpenAPI document the API serves. */
+export default async function ApiReferencePage() {
+  await requirePageRole('ADMIN', '/admin/api');
+  const ref = buildApiReference();
+  return (
+    <>
+      <h1 className="text-2xl font-bold">API reference</h1>
+      <p className="mt-2 max-w-prose">
+        {ref.title} {ref.version}. {ref.description} Keys are made on the{' '}
+        <Link href="/admin/api-keys" className="underline">
+          API keys
+        </Link>{' '}
+        page. This page is generated from{' '}
+        <a href="/api/v1/openapi.json" className="underline">
+          openapi.json
+        </a>
+        , which code generators and API tools can read.
+      </p>
+      <h2 className="mt-6 text-lg font-semibold">Common to every endpoint</h2>
+      <ul className="mt-2 max-w-prose list-disc space-y-1 pl-6 text-sm">
+        <li>
+          Authentication: <code>Authorization: Bearer &lt;key&gt;</code>, or <code>?key=&lt;key&gt;</code> for clients that cannot set headers. A missing or revoked key gets 401.
+        </li>
+        <li>
+          Errors always look like <code>{'{ "error": { "code", "message", "details" } }'}</code>; a bad parameter gets 400 with <code>details</code> naming it.
+        </li>
+        <li>
+          Caching: every answer has an <code>ETag</code>; send it back as <code>If-None-Match</code> to get 304 with no body while nothing changed.
+        </li>
+        <li>
+          Rate limit per key: over it, 429 with <code>Retry-After</code> (seconds). <code>RateLimit-Remaining</code> tells how many requests are left.
+        </li>
+        <li>Lists are paged: pass <code>meta.next</code> back as <code>cursor</code> until it is null.</li>
+      </ul>
+      <nav aria-label="Endpoints" className="mt-6">
+        <h2 className="text-lg font-semibold">Endpoints</h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {ref.operations.map((op) => (
+            <li key={op.id}>
+              <a href={`#${op.id}`} className="underline">
+                <span className="font-mono">
+                  {op.method} {op.path}
+                </span>
+              </a>{' '}
+              — {op.summary}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {ref.operations.map((op) => (
+        <section key={op.id} id={op.id} aria-labelledby={`${op.id}-title`} className="mt-10 border-t border-black/10 pt-6 dark:border-white/15">
+          <h2 id={`${op.id}-title`} className="font-mono text-lg font-semibold">
+            {op.method} {op.path}
+          </h2>
+          <p className="mt-1">
+            {op.summary}. {op.keyRequired ? 'Needs an API key.' : 'No key needed.'}
+          </p>
+          {op.parameters.length ? (
+            <>
+              <h3 className="mt-4 font-semibold">Parameters</h3>
+              <FieldTable caption={`Parameters of ${op.path}`} rows={op.parameters} extra />
+            </>
+          ) : null}
+          {op.fields.length ? (
+            <>
+              <h3 className="mt-4 font-semibold">Response fields (200)</h3>
+              <FieldTable caption={`Response fields of ${op.path}`} rows={op.fields} />
+            </>
+          ) : null}
+          <h3 className="mt-4 font-semibold">Responses</h3>
+          <ul className="mt-1 list-disc pl-6 text-sm">
+            {op.responses.map((r) => (
+              <li key={r.status}>
+                <span className="font-mono">{r.status}</span> — {r.description}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
