@@ -80,3 +80,29 @@ export async function moveArticleToSection(id: string, sectionId: string | null,
     return { id, status: current.status, version: current.version + 1, paths: [...new Set([...before, ...after])] };
   });
 }
+
+export type BulkOutcome = { id: string; ok: boolean; message?: string };
+
+/**
+ * One chunk of a bulk action from the articles list. Each article is checked and changed on
+ * its own (role, ownership, status), so one refusal never blocks the others; the caller gets
+ * a result per article and the public paths to refresh.
+ */
+export async function runBulkArticles(
+  input: { op: 'archive'; ids: string[] } | { op: 'move'; ids: string[]; sectionId: string | null },
+  user: StaffUser,
+): Promise<{ results: BulkOutcome[]; paths: string[] }> {
+  const results: BulkOutcome[] = [];
+  const paths = new Set<string>();
+  for (const id of [...new Set(input.ids)]) {
+    try {
+      const r = input.op === 'archive' ? await archiveArticle(id, user) : await moveArticleToSection(id, input.sectionId, user);
+      r.paths.forEach((p) => paths.add(p));
+      results.push({ id, ok: true });
+    } catch (e) {
+      results.push({ id, ok: false, message: e instanceof AppError ? e.message : 'Something went wrong on our side.' });
+      if (!(e instanceof AppError)) console.error(e);
+    }
+  }
+  return { results, paths: [...paths] };
+}

@@ -60,3 +60,46 @@ export const articleVersionSchema = z.coerce.number().int().min(1);
 export const publishAtSchema = z
   .string({ error: 'Choose the date and time to publish.' })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose the date and time to publish.');
+
+/** Statuses the dashboard filters by. */
+export const articleStatusSchema = z.enum(['DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED']);
+export const DASHBOARD_SORTS = ['updated', 'published', 'title'] as const;
+
+/** An optional id-like search param: anything odd is ignored rather than failing the page. */
+const optionalParam = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined)
+    .catch(undefined);
+
+/**
+ * The articles list's URL query (/admin?status=DRAFT&section=…&q=…&sort=title&page=2).
+ * Every field falls back to its default on bad input, so a mangled link still shows a list.
+ */
+export const dashboardArticlesQuerySchema = z.object({
+  status: articleStatusSchema.optional().catch(undefined),
+  section: optionalParam(40),
+  author: optionalParam(40),
+  tag: optionalParam(40),
+  q: optionalParam(100),
+  sort: z.enum(DASHBOARD_SORTS).default('updated').catch('updated'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type DashboardArticlesQuery = z.output<typeof dashboardArticlesQuerySchema>;
+
+/** One chunk of a bulk action from the articles list. */
+export const bulkArticlesSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('archive'), ids: z.array(z.string().min(1).max(40)).min(1).max(50) }),
+  z.object({
+    op: z.literal('move'),
+    ids: z.array(z.string().min(1).max(40)).min(1).max(50),
+    sectionId: z
+      .string()
+      .max(40)
+      .transform((v) => v || null),
+  }),
+]);
+export type BulkArticlesInput = z.input<typeof bulkArticlesSchema>;

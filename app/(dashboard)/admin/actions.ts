@@ -6,11 +6,12 @@ import { z } from 'zod';
 import { AppError, runAction, type ActionState } from '@/lib/actions';
 import { getArticleSnapshot, saveArticle, type ArticleSnapshot } from '@/lib/articles/mutations';
 import { restoreRevision } from '@/lib/articles/revisions';
+import { runBulkArticles, type BulkOutcome } from '@/lib/articles/workflow';
 import { requireRole } from '@/lib/auth/session';
 import { moderateComment } from '@/lib/comments';
 import { formatDateTime, site } from '@/lib/site';
 import { zonedWallTimeToDate } from '@/lib/time-zone';
-import { articleFormSchema, articleIntentSchema, articleVersionSchema, publishAtSchema } from '@/lib/validation/articles';
+import { articleFormSchema, articleIntentSchema, articleVersionSchema, bulkArticlesSchema, publishAtSchema, type BulkArticlesInput } from '@/lib/validation/articles';
 import { moderationActionSchema } from '@/lib/validation/comments';
 
 export type SavedArticleState = ActionState<{ id: string; slug: string; version: number; status: string }>;
@@ -90,5 +91,17 @@ export async function moderateCommentAction(_prev: ActionState, form: FormData):
     revalidatePath('/admin/comments');
     const verb = { approve: 'approved', unapprove: 'returned to pending', spam: 'marked as spam', trash: 'moved to the trash', delete: 'deleted forever' }[action];
     return { ok: true, message: `Comment ${verb}.` };
+  });
+}
+
+/** One chunk of a bulk action (Archive, Move to section) from the articles list; a result per article. */
+export async function bulkArticlesAction(input: BulkArticlesInput): Promise<ActionState<{ results: BulkOutcome[] }>> {
+  return runAction(new FormData(), async () => {
+    const user = await requireRole('CONTRIBUTOR');
+    const parsed = bulkArticlesSchema.parse(input);
+    const { results, paths } = await runBulkArticles(parsed, user);
+    for (const p of paths) revalidatePath(p);
+    revalidatePath('/admin');
+    return { ok: true, data: { results } };
   });
 }
