@@ -83,6 +83,9 @@ async function main() {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   await migrateDeploy(`file:${dbFile}`);
   const db = await seed();
+  // Fresh statistics, as `PRAGMA optimize` keeps them on a live SQLite database: without them the
+  // planner walks a status or sort index for a tag or author filter instead of the small id list.
+  await db.$executeRawUnsafe('ANALYZE');
   const { listDashboardArticles } = await import('../lib/articles/dashboard.ts');
   const { dashboardArticlesQuerySchema } = await import('../lib/validation/articles.ts');
   const editor = await db.user.findFirstOrThrow({ where: { email: 'bench0@broadsheet.test' }, select: { id: true, name: true, email: true, role: true, slug: true } });

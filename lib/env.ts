@@ -36,6 +36,8 @@ const schema = z.object({
   COMMENT_MIN_SECONDS: z.coerce.number().min(0).max(3600).default(3),
   /** Comment flood limits, e.g. `ip:1/15,ip:20/3600,email:1/15,email:20/3600` (points/seconds), or `off`; see lib/comments/rate-limit. */
   COMMENT_RATE_LIMITS: z.string().trim().default('ip:1/15,ip:20/3600,email:1/15,email:20/3600'),
+  /** How long a draft's preview link works (hours; default a week). */
+  PREVIEW_LINK_HOURS: z.coerce.number().min(0.001).max(24 * 90).default(168),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
@@ -69,6 +71,7 @@ function load(): Env {
     SMTP_URL: e.SMTP_URL,
     COMMENT_MIN_SECONDS: e.COMMENT_MIN_SECONDS || undefined,
     COMMENT_RATE_LIMITS: e.COMMENT_RATE_LIMITS || undefined,
+    PREVIEW_LINK_HOURS: e.PREVIEW_LINK_HOURS || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

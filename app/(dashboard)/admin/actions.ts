@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, runAction, type ActionState } from '@/lib/actions';
 import { getArticleSnapshot, saveArticle, type ArticleSnapshot } from '@/lib/articles/mutations';
+import { createPreviewLink } from '@/lib/articles/preview';
 import { restoreRevision } from '@/lib/articles/revisions';
 import { runBulkArticles, type BulkOutcome } from '@/lib/articles/workflow';
 import { requireRole } from '@/lib/auth/session';
@@ -103,5 +104,15 @@ export async function bulkArticlesAction(input: BulkArticlesInput): Promise<Acti
     for (const p of paths) revalidatePath(p);
     revalidatePath('/admin');
     return { ok: true, data: { results } };
+  });
+}
+
+/** "Copy preview link" in the editor: a signed, expiring link to the draft for someone without an account. */
+export async function createPreviewLinkAction(articleId: string): Promise<ActionState<{ url: string; expires: string }>> {
+  return runAction(new FormData(), async () => {
+    const user = await requireRole('CONTRIBUTOR');
+    const id = z.string().trim().min(1).max(40).parse(articleId);
+    const { url, expiresAt } = await createPreviewLink(id, user);
+    return { ok: true, data: { url, expires: formatDateTime(expiresAt) } };
   });
 }

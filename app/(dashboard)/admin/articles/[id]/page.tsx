@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
+import { ArticlePreviewPanel } from '@/components/admin/article-preview-panel';
 import { ArticleSlugPanel } from '@/components/admin/article-slug-panel';
 import { bodyDocSchema } from '@/lib/articles/body';
 import { getArticleForEdit } from '@/lib/articles/mutations';
@@ -10,7 +11,7 @@ import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
 import { site } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
-import { getArticleSnapshotAction, saveArticleAction } from '../../actions';
+import { createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction } from '../../actions';
 import { changeSlugAction } from '../../sections/actions';
 
 export const metadata = { title: 'Edit article' };
@@ -64,6 +65,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           updatedAt: article.updatedAt.toISOString(),
         }}
       />
+      <ArticlePreviewPanel articleId={article.id} action={createPreviewLinkAction} />
       {canChangeSlug ? <ArticleSlugPanel articleId={article.id} slug={article.slug} action={changeSlugAction} /> : null}
     </>
   );
