@@ -103,3 +103,39 @@ export const bulkArticlesSchema = z.discriminatedUnion('op', [
   }),
 ]);
 export type BulkArticlesInput = z.input<typeof bulkArticlesSchema>;
+
+const idList = (max: number, message: string) => z.array(z.string().trim().min(1).max(40)).max(max, message);
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((v) => v || null);
+
+/** The editor's "Details" panel: byline, comments, SEO and pinned related articles. */
+export const articleDetailsSchema = z.object({
+  authorIds: idList(10, 'Use at most 10 names in the byline.')
+    .min(1, 'Keep at least one author in the byline.')
+    .refine((ids) => new Set(ids).size === ids.length, 'Each author can appear in the byline only once.'),
+  commentsOpen: z.boolean(),
+  seoTitle: optionalText(120, 'Keep the search title under 120 characters (about 60 show in results).'),
+  seoDescription: optionalText(320, 'Keep the description under 320 characters (about 155 show in results).'),
+  canonicalUrl: z
+    .string()
+    .trim()
+    .max(500, 'Keep the canonical URL under 500 characters.')
+    .refine((v) => !v || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), 'Enter a full web address starting with https:// (or leave it empty).')
+    .transform((v) => v || null),
+  socialImageId: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((v) => v || null),
+  relatedIds: idList(6, 'Pin at most 6 related articles.').refine((ids) => new Set(ids).size === ids.length, 'Each related article can be pinned once.'),
+});
+export type ArticleDetailsInput = z.input<typeof articleDetailsSchema>;
+export type ArticleDetails = z.output<typeof articleDetailsSchema>;
+
+/** SEO length hints: what search results and social cards show before truncating. */
+export const SEO_TITLE_HINT = 60;
+export const SEO_DESCRIPTION_HINT = 155;

@@ -8,6 +8,7 @@ import { CommentThread } from '@/components/comments/comment-thread';
 import { listActiveAdSlots, type LiveAdSlot } from '@/lib/ads';
 import { interleaveAds } from '@/lib/ads/placement';
 import { bodyDocSchema, renderDocBlocks } from '@/lib/articles/body';
+import { mediaPath } from '@/lib/articles/details';
 import { getPublishedArticleBySlug, listLatestArticles, listRelatedArticles, type PublicArticle } from '@/lib/articles/queries';
 import { articlePath, authorPath, sectionPath } from '@/lib/articles/urls';
 import { commentsAreOpen, issueCommentFormToken, listApprovedComments } from '@/lib/comments';
@@ -27,6 +28,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = article.seoTitle || article.title;
   const description = article.seoDescription || article.standfirst;
   const url = canonicalOf(article);
+  const image = article.socialImage
+    ? { url: absoluteUrl(mediaPath(article.socialImage.storageKey)), alt: article.socialImage.alt, width: article.socialImage.width ?? undefined, height: article.socialImage.height ?? undefined }
+    : null;
   return {
     title,
     description,
@@ -43,8 +47,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       authors: article.authors.map((a) => absoluteUrl(authorPath(a.slug))),
       section: article.section?.name,
       tags: article.tags.map((t) => t.name),
+      ...(image ? { images: [image] } : {}),
     },
-    twitter: { card: 'summary', title, description },
+    twitter: image ? { card: 'summary_large_image', title, description, images: [image.url] } : { card: 'summary', title, description },
   };
 }
 
