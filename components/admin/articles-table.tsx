@@ -86,36 +86,38 @@ export function ArticlesTable({
   const running = !!progress?.running;
   return (
     <>
-      <fieldset className="mt-4 flex flex-wrap items-end gap-4 rounded border border-black/15 p-3 text-sm dark:border-white/20">
-        <legend className="px-1 font-semibold">Bulk actions ({selected.size} selected)</legend>
-        <div>
-          <label htmlFor="bulk-op" className="font-semibold">
-            Action
-          </label>
-          <select id="bulk-op" value={op} onChange={(e) => setOp(e.target.value as 'archive' | 'move')} className={selectClass}>
-            <option value="archive">Archive</option>
-            <option value="move">Move to section</option>
-          </select>
-        </div>
-        {op === 'move' ? (
+      {articles.length || running ? (
+        <fieldset className="mt-4 flex flex-wrap items-end gap-4 rounded border border-black/15 p-3 text-sm dark:border-white/20">
+          <legend className="px-1 font-semibold">Bulk actions ({selected.size} selected)</legend>
           <div>
-            <label htmlFor="bulk-section" className="font-semibold">
-              Move to
+            <label htmlFor="bulk-op" className="font-semibold">
+              Action
             </label>
-            <select id="bulk-section" value={sectionId} onChange={(e) => setSectionId(e.target.value)} className={selectClass}>
-              <option value="">No section</option>
-              {sections.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+            <select id="bulk-op" value={op} onChange={(e) => setOp(e.target.value as 'archive' | 'move')} className={selectClass}>
+              <option value="archive">Archive</option>
+              <option value="move">Move to section</option>
             </select>
           </div>
-        ) : null}
-        <button type="button" onClick={() => void run()} disabled={running || selected.size === 0} className="rounded bg-neutral-900 px-4 py-1.5 font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900">
-          {op === 'archive' ? 'Archive selected' : 'Move selected'}
-        </button>
-      </fieldset>
+          {op === 'move' ? (
+            <div>
+              <label htmlFor="bulk-section" className="font-semibold">
+                Move to
+              </label>
+              <select id="bulk-section" value={sectionId} onChange={(e) => setSectionId(e.target.value)} className={selectClass}>
+                <option value="">No section</option>
+                {sections.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <button type="button" onClick={() => void run()} disabled={running || selected.size === 0} className="rounded bg-neutral-900 px-4 py-1.5 font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900">
+            {op === 'archive' ? 'Archive selected' : 'Move selected'}
+          </button>
+        </fieldset>
+      ) : null}
       <div aria-live="polite" className="mt-2 text-sm">
         {error ? <p role="alert" className="rounded bg-red-50 p-2 text-red-900">{error}</p> : null}
         {progress ? (
@@ -135,40 +137,42 @@ export function ArticlesTable({
           </ul>
         ) : null}
       </div>
-      <table className="mt-4 w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-black/10 dark:border-white/15">
-            <th scope="col" className="py-2 pr-2">
-              <input type="checkbox" checked={allChecked} onChange={toggleAll} aria-label="Select all articles on this page" />
-            </th>
-            <th scope="col" className="py-2 pr-4">Title</th>
-            <th scope="col" className="py-2 pr-4">Status</th>
-            <th scope="col" className="py-2 pr-4">Section</th>
-            <th scope="col" className="py-2 pr-4">Authors</th>
-            <th scope="col" className="py-2">Updated</th>
-          </tr>
-        </thead>
-        <tbody>
-          {articles.map((a) => (
-            <tr key={a.id} className="border-b border-black/5 dark:border-white/10">
-              <td className="py-2 pr-2">
-                <input type="checkbox" checked={selected.has(a.id)} onChange={() => toggle(a.id)} aria-label={`Select “${a.title}”`} />
-              </td>
-              <td className="py-2 pr-4">
-                <Link href={`/admin/articles/${a.id}`} className="font-semibold hover:underline">
-                  {a.title}
-                </Link>
-              </td>
-              <td className="py-2 pr-4">{a.status}</td>
-              <td className="py-2 pr-4">{a.section}</td>
-              <td className="py-2 pr-4">{a.authors}</td>
-              <td className="py-2">
-                <time dateTime={a.updatedIso}>{a.updated}</time>
-              </td>
+      {articles.length ? (
+        <table className="mt-4 w-full border-collapse text-left text-sm">
+          <thead>
+            <tr className="border-b border-black/10 dark:border-white/15">
+              <th scope="col" className="py-2 pr-2">
+                <input type="checkbox" checked={allChecked} onChange={toggleAll} aria-label="Select all articles on this page" />
+              </th>
+              <th scope="col" className="py-2 pr-4">Title</th>
+              <th scope="col" className="py-2 pr-4">Status</th>
+              <th scope="col" className="py-2 pr-4">Section</th>
+              <th scope="col" className="py-2 pr-4">Authors</th>
+              <th scope="col" className="py-2">Updated</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {articles.map((a) => (
+              <tr key={a.id} className="border-b border-black/5 dark:border-white/10">
+                <td className="py-2 pr-2">
+                  <input type="checkbox" checked={selected.has(a.id)} onChange={() => toggle(a.id)} aria-label={`Select “${a.title}”`} />
+                </td>
+                <td className="py-2 pr-4">
+                  <Link href={`/admin/articles/${a.id}`} className="font-semibold hover:underline">
+                    {a.title}
+                  </Link>
+                </td>
+                <td className="py-2 pr-4">{a.status}</td>
+                <td className="py-2 pr-4">{a.section}</td>
+                <td className="py-2 pr-4">{a.authors}</td>
+                <td className="py-2">
+                  <time dateTime={a.updatedIso}>{a.updated}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </>
   );
 }

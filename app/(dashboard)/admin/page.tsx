@@ -130,8 +130,8 @@ export default async function ArticlesPage({ searchParams }: Props) {
       <p className="mt-4 text-sm" role="status">
         {list.total ? `Showing ${from}–${to} of ${list.total} articles` : filtered ? 'No articles match these filters.' : 'No articles yet. Start with “New article”.'}
       </p>
-      {list.articles.length ? (
-        <ArticlesTable
+      {/* Always mounted: a bulk action's report must survive the refresh that empties a filtered list. */}
+      <ArticlesTable
           action={bulkArticlesAction}
           sections={options.sections}
           articles={list.articles.map((a) => ({
@@ -143,8 +143,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
             updated: formatDateTime(a.updatedAt),
             updatedIso: a.updatedAt.toISOString(),
           }))}
-        />
-      ) : null}
+      />
       {list.pages > 1 ? (
         <nav aria-label="Pages" className="mt-6 flex items-center justify-between text-sm">
           {list.page > 1 ? (
