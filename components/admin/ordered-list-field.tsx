@@ -39,14 +39,14 @@ export function OrderedListField({
             <span className="mr-auto">
               {i + 1}. {item.label}
             </span>
-            <button type="button" className={btn} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${item.label} up`}>
+            <button type="button" className={btn} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move up: ${item.label}`}>
               Move up
             </button>
-            <button type="button" className={btn} disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${item.label} down`}>
+            <button type="button" className={btn} disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move down: ${item.label}`}>
               Move down
             </button>
             {canRemove(item.id) ? (
-              <button type="button" className={btn} onClick={() => onChange(items.filter((x) => x.id !== item.id))} aria-label={`Remove ${item.label}`}>
+              <button type="button" className={btn} onClick={() => onChange(items.filter((x) => x.id !== item.id))} aria-label={`Remove: ${item.label}`}>
                 Remove
               </button>
             ) : null}

@@ -8,7 +8,7 @@ import { getArticleSnapshot, saveArticle, type ArticleSnapshot } from '@/lib/art
 import { searchPublishedArticles, updateArticleDetails } from '@/lib/articles/details';
 import { createPreviewLink } from '@/lib/articles/preview';
 import { restoreRevision } from '@/lib/articles/revisions';
-import { runBulkArticles, type BulkOutcome } from '@/lib/articles/workflow';
+import { archiveArticle, restoreArchivedArticle, runBulkArticles, type BulkOutcome } from '@/lib/articles/workflow';
 import { requireRole } from '@/lib/auth/session';
 import { moderateComment } from '@/lib/comments';
 import { formatDateTime, site } from '@/lib/site';
@@ -148,4 +148,20 @@ export async function searchRelatedArticlesAction(articleId: string, q: string):
     const term = z.string().max(100).parse(q);
     return { ok: true, data: await searchPublishedArticles(term, id) };
   });
+}
+
+/** "Archive article" / "Restore to draft" on the edit page; editors and admins only (checked in lib/articles/workflow). */
+export async function archiveOrRestoreArticleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await runAction(form, async (): Promise<ActionState> => {
+    const user = await requireRole('EDITOR');
+    const id = z.string().trim().min(1).max(40).parse(form.get('articleId'));
+    const op = z.enum(['archive', 'restore']).parse(form.get('op'));
+    const { paths } = op === 'archive' ? await archiveArticle(id, user) : await restoreArchivedArticle(id, user);
+    for (const p of paths) revalidatePath(p);
+    revalidatePath('/admin');
+    return { ok: true };
+  });
+  // The editor holds the old version: reload it with the new status.
+  if (result.ok) redirect(`/admin/articles/${String(form.get('articleId'))}?saved=${form.get('op') === 'archive' ? 'archive' : 'unarchive'}`);
+  return result;
 }

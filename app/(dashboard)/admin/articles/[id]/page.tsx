@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
+import { ArticleArchivePanel } from '@/components/admin/article-archive-panel';
 import { ArticleDetailsPanel } from '@/components/admin/article-details-panel';
 import { ArticlePreviewPanel } from '@/components/admin/article-preview-panel';
 import { ArticleSlugPanel } from '@/components/admin/article-slug-panel';
@@ -15,7 +16,7 @@ import { listSections } from '@/lib/sections';
 import { absoluteUrl } from '@/lib/seo';
 import { site } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
-import { createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
+import { archiveOrRestoreArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
 import { changeSlugAction } from '../../sections/actions';
 
 export const metadata = { title: 'Edit article' };
@@ -26,8 +27,10 @@ const SAVED_MESSAGES = {
   save: 'Draft saved.',
   publish: 'Published. The article is live.',
   submit: 'Submitted for review. An editor will take it from here.',
+  archive: 'Archived. The article is no longer on the site.',
+  unarchive: 'Restored from the archive as a draft.',
 } as const;
-const savedSchema = z.enum(['save', 'publish', 'submit', 'schedule', 'restore']).optional().catch(undefined);
+const savedSchema = z.enum(['save', 'publish', 'submit', 'schedule', 'restore', 'archive', 'unarchive']).optional().catch(undefined);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -96,6 +99,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         />
       ) : null}
       <ArticlePreviewPanel articleId={article.id} action={createPreviewLinkAction} />
+      {isEditor ? <ArticleArchivePanel articleId={article.id} archived={article.status === 'ARCHIVED'} action={archiveOrRestoreArticleAction} /> : null}
       {canChangeSlug ? <ArticleSlugPanel articleId={article.id} slug={article.slug} action={changeSlugAction} /> : null}
     </>
   );
