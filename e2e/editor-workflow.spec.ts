@@ -82,10 +82,10 @@ test.describe('editor workflow', () => {
     await details.getByRole('button', { name: 'Move up: Arthur Author' }).click();
     await expect(details.getByRole('list', { name: 'Byline order' }).getByRole('listitem')).toHaveText([/1\. Arthur Author/, /2\. Edith Editor/]);
 
-    await details.getByLabel('Meta title').fill('Harbour wall: what the repairs mean for you');
-    await expect(details.getByText('43 / ~60 characters')).toBeVisible();
+    await details.getByLabel('SEO headline').fill('Harbour wall: what the repairs mean for you');
+    await expect(details.getByText(/^43 \/ ~60 characters/)).toBeVisible();
     await expect(page.getByRole('figure', { name: 'Search result preview' })).toContainText('Harbour wall: what the repairs mean for you');
-    await details.getByLabel('Meta description').fill('Works start on Monday.');
+    await details.getByLabel('SEO summary').fill('Works start on Monday.');
     await expect(page.getByRole('figure', { name: 'Social card preview' })).toContainText('Works start on Monday.');
     await details.getByLabel('Canonical URL').fill('not a url');
     await details.getByRole('button', { name: 'Save details' }).click();

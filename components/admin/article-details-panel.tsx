@@ -30,7 +30,7 @@ function LengthHint({ id, length, hint, what }: { id: string; length: number; hi
   const over = length > hint;
   return (
     <p id={id} className={`mt-1 text-xs ${over ? 'font-semibold text-amber-800 dark:text-amber-300' : 'text-neutral-600 dark:text-neutral-300'}`}>
-      {length} / ~{hint} characters{over ? ` — ${what} may be cut off in search results` : ''}
+      {length} / ~{hint} characters{over ? ` — ${what} may be cut off in search results` : ''}. Used as the page’s meta {what === 'the title' ? 'title' : 'description'}; empty uses the article’s {what === 'the title' ? 'headline' : 'standfirst'}.
     </p>
   );
 }
@@ -161,7 +161,7 @@ export function ArticleDetailsPanel({
           <legend className="font-semibold">Search and social</legend>
           <div>
             <label htmlFor="details-seo-title" className="block text-sm font-semibold">
-              Meta title
+              SEO headline
             </label>
             <input id="details-seo-title" name="seoTitle" value={seo.seoTitle} onChange={set('seoTitle')} maxLength={120} placeholder={initial.title} aria-describedby="details-seo-title-hint" aria-invalid={!!errors.seoTitle} className={inputClass} />
             <LengthHint id="details-seo-title-hint" length={seo.seoTitle.length} hint={SEO_TITLE_HINT} what="the title" />
@@ -169,7 +169,7 @@ export function ArticleDetailsPanel({
           </div>
           <div>
             <label htmlFor="details-seo-description" className="block text-sm font-semibold">
-              Meta description
+              SEO summary
             </label>
             <textarea id="details-seo-description" name="seoDescription" rows={3} value={seo.seoDescription} onChange={set('seoDescription')} maxLength={320} placeholder={initial.standfirst} aria-describedby="details-seo-description-hint" aria-invalid={!!errors.seoDescription} className={inputClass} />
             <LengthHint id="details-seo-description-hint" length={seo.seoDescription.length} hint={SEO_DESCRIPTION_HINT} what="the description" />
