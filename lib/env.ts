@@ -57,6 +57,8 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   /** How long a webhook receiver may take to answer before the attempt counts as failed. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** How long a draft's preview link works (hours; default a week). */
+  PREVIEW_LINK_HOURS: z.coerce.number().min(0.001).max(24 * 90).default(168),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
@@ -95,6 +97,7 @@ function load(): Env {
     API_RATE_LIMIT: e.API_RATE_LIMIT || undefined,
     WEBHOOK_RETRY_BASE_MS: e.WEBHOOK_RETRY_BASE_MS || undefined,
     WEBHOOK_TIMEOUT_MS: e.WEBHOOK_TIMEOUT_MS || undefined,
+    PREVIEW_LINK_HOURS: e.PREVIEW_LINK_HOURS || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -190,25 +190,6 @@ export async function getArticleForEdit(id: string, user: StaffUser) {
   return article;
 }
 
-/** The dashboard's article list: everything for editors, own articles for writers. */
-export async function listArticlesForDashboard(user: StaffUser, { take = 50 }: { take?: number } = {}) {
-  return db.article.findMany({
-    where: hasRole(user.role, 'EDITOR') ? {} : { authors: { some: { userId: user.id } } },
-    orderBy: { updatedAt: 'desc' },
-    take,
-    select: {
-      id: true,
-      title: true,
-      slug: true,
-      status: true,
-      updatedAt: true,
-      publishedAt: true,
-      section: { select: { name: true } },
-      authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true } } } },
-    },
-  });
-}
-
 export type ArticleSnapshot = {
   id: string;
   version: number;

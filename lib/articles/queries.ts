@@ -45,6 +45,7 @@ export const getPublishedArticleBySlug = cache(async (slug: string) => {
       commentsOpen: true,
       seoTitle: true,
       seoDescription: true,
+      socialImage: { select: { storageKey: true, alt: true, width: true, height: true } },
       sectionId: true,
       tags: { select: { tag: { select: { id: true, name: true, slug: true } } } },
       authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true, slug: true, bio: true } } } },
@@ -67,22 +68,31 @@ export async function listLatestArticles({ take = 5, excludeId }: { take?: numbe
 }
 
 /**
- * Related articles: those sharing the most tags, then the same section, newest first;
- * never the article itself.
+ * Related articles: those an editor pinned, in their order, then those sharing the most tags,
+ * then the same section, newest first; never the article itself, never one twice, only published.
  */
 export async function listRelatedArticles(article: { id: string; sectionId: string | null; tags: { id: string }[] }, take = 4): Promise<ArticleCard[]> {
+  const pinnedRows = await db.articleRelation.findMany({
+    where: { articleId: article.id, relatedId: { not: article.id }, related: publishedOnly() },
+    orderBy: { position: 'asc' },
+    take,
+    select: { related: { select: cardSelect } },
+  });
+  const pinned = pinnedRows.map((r) => toCard(r.related));
+  if (pinned.length >= take) return pinned;
+  const skip = new Set([article.id, ...pinned.map((p) => p.id)]);
   const tagIds = article.tags.map((t) => t.id);
+  if (!tagIds.length && !article.sectionId) return pinned;
   const candidates = await db.article.findMany({
     where: {
       ...publishedOnly(),
-      id: { not: article.id },
+      id: { notIn: [...skip] },
       OR: [...(tagIds.length ? [{ tags: { some: { tagId: { in: tagIds } } } }] : []), ...(article.sectionId ? [{ sectionId: article.sectionId }] : [])],
     },
     orderBy: { publishedAt: 'desc' },
     take: 50,
     select: { ...cardSelect, sectionId: true, tags: { select: { tagId: true } } },
   });
-  if (!tagIds.length && !article.sectionId) return [];
   const now = Date.now();
   const score = (c: (typeof candidates)[number]) => {
     const shared = c.tags.filter((t) => tagIds.includes(t.tagId)).length;
@@ -90,11 +100,12 @@ export async function listRelatedArticles(article: { id: string; sectionId: stri
     const ageDays = (now - (c.publishedAt?.getTime() ?? 0)) / 86_400_000;
     return (shared * 2 + sameSection) / (1 + ageDays / 30);
   };
-  return candidates
+  const computed = candidates
     .map((c) => ({ c, s: score(c) }))
     .sort((a, b) => b.s - a.s)
-    .slice(0, take)
+    .slice(0, take - pinned.length)
     .map(({ c }) => toCard(c));
+  return [...pinned, ...computed];
 }
 
 type PageOf<T> = { articles: T[]; total: number; pages: number };

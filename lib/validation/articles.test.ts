@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFormSchema, articleIntentSchema, articleVersionSchema } from './articles';
+import { articleDetailsSchema, articleFormSchema, articleIntentSchema, articleVersionSchema, bulkArticlesSchema, dashboardArticlesQuerySchema } from './articles';
 
 const tags = (raw: string) => articleFormSchema.parse({ title: 'T', tags: raw }).tags;
 
@@ -84,5 +84,47 @@ describe('bodyJson', () => {
   it('refuses malformed JSON and unknown nodes with a message on the field', () => {
     expect(body('{not json').error?.issues[0]).toMatchObject({ path: ['bodyJson'], message: 'The body could not be read. Reload the page and try again.' });
     expect(body(JSON.stringify({ type: 'doc', content: [{ type: 'script', text: 'alert(1)' }] })).error?.issues[0]?.path[0]).toBe('bodyJson');
+  });
+});
+
+describe('articles list query', () => {
+  it('reads filters, sort and page from the URL', () => {
+    expect(dashboardArticlesQuerySchema.parse({ status: 'IN_REVIEW', section: 's1', q: ' harbour ', sort: 'title', page: '3' })).toEqual({
+      status: 'IN_REVIEW',
+      section: 's1',
+      author: undefined,
+      tag: undefined,
+      q: 'harbour',
+      sort: 'title',
+      page: 3,
+    });
+  });
+
+  it('falls back to defaults for anything malformed instead of failing the page', () => {
+    expect(dashboardArticlesQuerySchema.parse({ status: 'drop table', sort: 'random()', page: 'x', q: 'a'.repeat(500) })).toMatchObject({ status: undefined, sort: 'updated', page: 1, q: undefined });
+  });
+});
+
+describe('bulk actions and details', () => {
+  it('limits a bulk chunk to 50 articles and needs at least one', () => {
+    expect(bulkArticlesSchema.safeParse({ op: 'archive', ids: [] }).success).toBe(false);
+    expect(bulkArticlesSchema.safeParse({ op: 'archive', ids: Array.from({ length: 51 }, (_, i) => `a${i}`) }).success).toBe(false);
+    expect(bulkArticlesSchema.parse({ op: 'move', ids: ['a'], sectionId: '' })).toEqual({ op: 'move', ids: ['a'], sectionId: null });
+    expect(bulkArticlesSchema.safeParse({ op: 'delete', ids: ['a'] }).success).toBe(false);
+  });
+
+  const details = { authorIds: ['u1'], commentsOpen: true, seoTitle: '', seoDescription: '', canonicalUrl: '', socialImageId: '', relatedIds: [] };
+  it('accepts only http(s) canonical URLs and turns empty fields into null', () => {
+    expect(articleDetailsSchema.parse(details)).toMatchObject({ seoTitle: null, canonicalUrl: null, socialImageId: null });
+    expect(articleDetailsSchema.parse({ ...details, canonicalUrl: 'https://example.org/a' }).canonicalUrl).toBe('https://example.org/a');
+    for (const bad of ['example.org/a', 'javascript:alert(1)', 'ftp://example.org/a']) {
+      expect(articleDetailsSchema.safeParse({ ...details, canonicalUrl: bad }).error?.issues[0]?.path).toEqual(['canonicalUrl']);
+    }
+  });
+
+  it('refuses an empty byline and duplicated authors or related articles', () => {
+    expect(articleDetailsSchema.safeParse({ ...details, authorIds: [] }).success).toBe(false);
+    expect(articleDetailsSchema.safeParse({ ...details, authorIds: ['u1', 'u1'] }).success).toBe(false);
+    expect(articleDetailsSchema.safeParse({ ...details, relatedIds: ['a', 'a'] }).success).toBe(false);
   });
 });

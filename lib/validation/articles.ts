@@ -60,3 +60,82 @@ export const articleVersionSchema = z.coerce.number().int().min(1);
 export const publishAtSchema = z
   .string({ error: 'Choose the date and time to publish.' })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose the date and time to publish.');
+
+/** Statuses the dashboard filters by. */
+export const articleStatusSchema = z.enum(['DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED']);
+export const DASHBOARD_SORTS = ['updated', 'published', 'title'] as const;
+
+/** An optional id-like search param: anything odd is ignored rather than failing the page. */
+const optionalParam = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined)
+    .catch(undefined);
+
+/**
+ * The articles list's URL query (/admin?status=DRAFT&section=…&q=…&sort=title&page=2).
+ * Every field falls back to its default on bad input, so a mangled link still shows a list.
+ */
+export const dashboardArticlesQuerySchema = z.object({
+  status: articleStatusSchema.optional().catch(undefined),
+  section: optionalParam(40),
+  author: optionalParam(40),
+  tag: optionalParam(40),
+  q: optionalParam(100),
+  sort: z.enum(DASHBOARD_SORTS).default('updated').catch('updated'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type DashboardArticlesQuery = z.output<typeof dashboardArticlesQuerySchema>;
+
+/** One chunk of a bulk action from the articles list. */
+export const bulkArticlesSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('archive'), ids: z.array(z.string().min(1).max(40)).min(1).max(50) }),
+  z.object({
+    op: z.literal('move'),
+    ids: z.array(z.string().min(1).max(40)).min(1).max(50),
+    sectionId: z
+      .string()
+      .max(40)
+      .transform((v) => v || null),
+  }),
+]);
+export type BulkArticlesInput = z.input<typeof bulkArticlesSchema>;
+
+const idList = (max: number, message: string) => z.array(z.string().trim().min(1).max(40)).max(max, message);
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((v) => v || null);
+
+/** The editor's "Details" panel: byline, comments, SEO and pinned related articles. */
+export const articleDetailsSchema = z.object({
+  authorIds: idList(10, 'Use at most 10 names in the byline.')
+    .min(1, 'Keep at least one author in the byline.')
+    .refine((ids) => new Set(ids).size === ids.length, 'Each author can appear in the byline only once.'),
+  commentsOpen: z.boolean(),
+  seoTitle: optionalText(120, 'Keep the search title under 120 characters (about 60 show in results).'),
+  seoDescription: optionalText(320, 'Keep the description under 320 characters (about 155 show in results).'),
+  canonicalUrl: z
+    .string()
+    .trim()
+    .max(500, 'Keep the canonical URL under 500 characters.')
+    .refine((v) => !v || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), 'Enter a full web address starting with https:// (or leave it empty).')
+    .transform((v) => v || null),
+  socialImageId: z
+    .string()
+    .trim()
+    .max(40)
+    .transform((v) => v || null),
+  relatedIds: idList(6, 'Pin at most 6 related articles.').refine((ids) => new Set(ids).size === ids.length, 'Each related article can be pinned once.'),
+});
+export type ArticleDetailsInput = z.input<typeof articleDetailsSchema>;
+export type ArticleDetails = z.output<typeof articleDetailsSchema>;
+
+/** SEO length hints: what search results and social cards show before truncating. */
+export const SEO_TITLE_HINT = 60;
+export const SEO_DESCRIPTION_HINT = 155;

@@ -5,12 +5,15 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, runAction, type ActionState } from '@/lib/actions';
 import { getArticleSnapshot, saveArticle, type ArticleSnapshot } from '@/lib/articles/mutations';
+import { searchPublishedArticles, updateArticleDetails } from '@/lib/articles/details';
+import { createPreviewLink } from '@/lib/articles/preview';
 import { restoreRevision } from '@/lib/articles/revisions';
+import { archiveArticle, restoreArchivedArticle, runBulkArticles, type BulkOutcome } from '@/lib/articles/workflow';
 import { requireRole } from '@/lib/auth/session';
 import { moderateComment } from '@/lib/comments';
 import { formatDateTime, site } from '@/lib/site';
 import { zonedWallTimeToDate } from '@/lib/time-zone';
-import { articleFormSchema, articleIntentSchema, articleVersionSchema, publishAtSchema } from '@/lib/validation/articles';
+import { articleDetailsSchema, articleFormSchema, articleIntentSchema, articleVersionSchema, bulkArticlesSchema, publishAtSchema, type BulkArticlesInput } from '@/lib/validation/articles';
 import { moderationActionSchema } from '@/lib/validation/comments';
 
 export type SavedArticleState = ActionState<{ id: string; slug: string; version: number; status: string }>;
@@ -91,4 +94,74 @@ export async function moderateCommentAction(_prev: ActionState, form: FormData):
     const verb = { approve: 'approved', unapprove: 'returned to pending', spam: 'marked as spam', trash: 'moved to the trash', delete: 'deleted forever' }[action];
     return { ok: true, message: `Comment ${verb}.` };
   });
+}
+
+/** One chunk of a bulk action (Archive, Move to section) from the articles list; a result per article. */
+export async function bulkArticlesAction(input: BulkArticlesInput): Promise<ActionState<{ results: BulkOutcome[] }>> {
+  return runAction(new FormData(), async () => {
+    const user = await requireRole('CONTRIBUTOR');
+    const parsed = bulkArticlesSchema.parse(input);
+    const { results, paths } = await runBulkArticles(parsed, user);
+    for (const p of paths) revalidatePath(p);
+    revalidatePath('/admin');
+    return { ok: true, data: { results } };
+  });
+}
+
+/** "Copy preview link" in the editor: a signed, expiring link to the draft for someone without an account. */
+export async function createPreviewLinkAction(articleId: string): Promise<ActionState<{ url: string; expires: string }>> {
+  return runAction(new FormData(), async () => {
+    const user = await requireRole('CONTRIBUTOR');
+    const id = z.string().trim().min(1).max(40).parse(articleId);
+    const { url, expiresAt } = await createPreviewLink(id, user);
+    return { ok: true, data: { url, expires: formatDateTime(expiresAt) } };
+  });
+}
+
+/** The editor's "Details" panel: byline order, comments, SEO and pinned related articles. */
+export async function saveArticleDetailsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const user = await requireRole('CONTRIBUTOR');
+    const id = z.string().trim().min(1).max(40).parse(form.get('articleId'));
+    const strings = (name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string');
+    const data = articleDetailsSchema.parse({
+      authorIds: strings('authorIds'),
+      relatedIds: strings('relatedIds'),
+      commentsOpen: form.get('commentsOpen') === 'on',
+      seoTitle: form.get('seoTitle') ?? '',
+      seoDescription: form.get('seoDescription') ?? '',
+      canonicalUrl: form.get('canonicalUrl') ?? '',
+      socialImageId: form.get('socialImageId') ?? '',
+    });
+    const { paths } = await updateArticleDetails(id, data, user);
+    for (const p of paths) revalidatePath(p);
+    revalidatePath('/admin');
+    return { ok: true, message: 'Details saved.' };
+  });
+}
+
+/** Published articles by title, for the related-articles picker. */
+export async function searchRelatedArticlesAction(articleId: string, q: string): Promise<ActionState<{ id: string; title: string }[]>> {
+  return runAction(new FormData(), async () => {
+    await requireRole('EDITOR');
+    const id = z.string().trim().min(1).max(40).parse(articleId);
+    const term = z.string().max(100).parse(q);
+    return { ok: true, data: await searchPublishedArticles(term, id) };
+  });
+}
+
+/** "Archive article" / "Restore to draft" on the edit page; editors and admins only (checked in lib/articles/workflow). */
+export async function archiveOrRestoreArticleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await runAction(form, async (): Promise<ActionState> => {
+    const user = await requireRole('EDITOR');
+    const id = z.string().trim().min(1).max(40).parse(form.get('articleId'));
+    const op = z.enum(['archive', 'restore']).parse(form.get('op'));
+    const { paths } = op === 'archive' ? await archiveArticle(id, user) : await restoreArchivedArticle(id, user);
+    for (const p of paths) revalidatePath(p);
+    revalidatePath('/admin');
+    return { ok: true };
+  });
+  // The editor holds the old version: reload it with the new status.
+  if (result.ok) redirect(`/admin/articles/${String(form.get('articleId'))}?saved=${form.get('op') === 'archive' ? 'archive' : 'unarchive'}`);
+  return result;
 }

@@ -1,16 +1,41 @@
 import Link from 'next/link';
+import { ArticlesTable } from '@/components/admin/articles-table';
+import { DASHBOARD_PAGE_SIZE, listDashboardArticles, listDashboardFilterOptions } from '@/lib/articles/dashboard';
 import { ARTICLE_STATUS_LABEL } from '@/lib/articles/status';
-import { listArticlesForDashboard } from '@/lib/articles/mutations';
+import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/site';
+import { dashboardArticlesQuerySchema, type DashboardArticlesQuery } from '@/lib/validation/articles';
+import { bulkArticlesAction } from './actions';
 
 export const metadata = { title: 'Articles' };
 
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+const selectClass = 'mt-1 block rounded border border-black/30 bg-white px-2 py-1 dark:border-white/30 dark:bg-neutral-900';
+
+/** The list's address with these filters, so a filtered view can be bookmarked and shared. */
+function listHref(query: DashboardArticlesQuery, page: number): string {
+  const p = new URLSearchParams();
+  for (const key of ['status', 'section', 'author', 'tag', 'q'] as const) if (query[key]) p.set(key, query[key]);
+  if (query.sort !== 'updated') p.set('sort', query.sort);
+  if (page > 1) p.set('page', String(page));
+  const s = p.toString();
+  return s ? `/admin?${s}` : '/admin';
+}
+
+export default async function ArticlesPage({ searchParams }: Props) {
   const user = await requirePageRole('CONTRIBUTOR');
-  const articles = await listArticlesForDashboard(user);
-  const denied = (await searchParams).denied;
+  const raw = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const query = dashboardArticlesQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, first(v)])));
+  const isEditor = hasRole(user.role, 'EDITOR');
+  const [list, options] = await Promise.all([listDashboardArticles(user, query), listDashboardFilterOptions()]);
+  const denied = first(raw.denied);
+  const from = list.total ? (list.page - 1) * DASHBOARD_PAGE_SIZE + 1 : 0;
+  const to = Math.min(list.total, list.page * DASHBOARD_PAGE_SIZE);
+  const filtered = !!(query.status || query.section || query.author || query.tag || query.q);
+
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -20,35 +45,126 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </Link>
       </div>
       {denied ? <p className="mt-4 rounded bg-amber-50 p-3 text-amber-900">Your role does not give access to that page.</p> : null}
-      <table className="mt-6 w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-black/10 dark:border-white/15">
-            <th scope="col" className="py-2 pr-4">Title</th>
-            <th scope="col" className="py-2 pr-4">Status</th>
-            <th scope="col" className="py-2 pr-4">Section</th>
-            <th scope="col" className="py-2 pr-4">Authors</th>
-            <th scope="col" className="py-2">Updated</th>
-          </tr>
-        </thead>
-        <tbody>
-          {articles.map((a) => (
-            <tr key={a.id} className="border-b border-black/5 dark:border-white/10">
-              <td className="py-2 pr-4">
-                <Link href={`/admin/articles/${a.id}`} className="font-semibold hover:underline">
-                  {a.title}
-                </Link>
-              </td>
-              <td className="py-2 pr-4">{ARTICLE_STATUS_LABEL[a.status] ?? a.status}</td>
-              <td className="py-2 pr-4">{a.section?.name ?? '—'}</td>
-              <td className="py-2 pr-4">{a.authors.map((x) => x.user.name).join(', ')}</td>
-              <td className="py-2">
-                <time dateTime={a.updatedAt.toISOString()}>{formatDateTime(a.updatedAt)}</time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {articles.length === 0 ? <p className="mt-6">No articles yet. Start with “New article”.</p> : null}
+      {!isEditor ? <p className="mt-2 text-sm">You see the articles with you in the byline.</p> : null}
+
+      <form method="get" action="/admin" aria-label="Filter articles" className="mt-4 flex flex-wrap items-end gap-4 text-sm">
+        <div>
+          <label htmlFor="list-q" className="font-semibold">
+            Search titles
+          </label>
+          <input id="list-q" name="q" type="search" defaultValue={query.q ?? ''} maxLength={100} className={selectClass} />
+        </div>
+        <div>
+          <label htmlFor="list-status" className="font-semibold">
+            Status
+          </label>
+          <select id="list-status" name="status" defaultValue={query.status ?? ''} className={selectClass}>
+            <option value="">All statuses</option>
+            {Object.entries(ARTICLE_STATUS_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="list-section" className="font-semibold">
+            Section
+          </label>
+          <select id="list-section" name="section" defaultValue={query.section ?? ''} className={selectClass}>
+            <option value="">All sections</option>
+            <option value="none">No section</option>
+            {options.sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="list-author" className="font-semibold">
+            Author
+          </label>
+          <select id="list-author" name="author" defaultValue={query.author ?? ''} className={selectClass}>
+            <option value="">All authors</option>
+            {options.authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="list-tag" className="font-semibold">
+            Tag
+          </label>
+          <select id="list-tag" name="tag" defaultValue={query.tag ?? ''} className={selectClass}>
+            <option value="">All tags</option>
+            {options.tags.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="list-sort" className="font-semibold">
+            Sort by
+          </label>
+          <select id="list-sort" name="sort" defaultValue={query.sort} className={selectClass}>
+            <option value="updated">Last updated</option>
+            <option value="published">Publication date</option>
+            <option value="title">Title (A–Z)</option>
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-neutral-900 px-4 py-1.5 font-semibold text-white dark:bg-white dark:text-neutral-900">
+          Apply filters
+        </button>
+        {filtered || query.sort !== 'updated' ? (
+          <Link href="/admin" className="underline">
+            Clear filters
+          </Link>
+        ) : null}
+      </form>
+
+      <p className="mt-4 text-sm" role="status">
+        {list.total ? `Showing ${from}–${to} of ${list.total} articles` : filtered ? 'No articles match these filters.' : 'No articles yet. Start with “New article”.'}
+      </p>
+      {/* Always mounted: a bulk action's report must survive the refresh that empties a filtered list. */}
+      <ArticlesTable
+          action={bulkArticlesAction}
+          sections={options.sections}
+          articles={list.articles.map((a) => ({
+            id: a.id,
+            title: a.title,
+            status: ARTICLE_STATUS_LABEL[a.status] ?? a.status,
+            section: a.section ?? '—',
+            authors: a.authors.join(', '),
+            updated: formatDateTime(a.updatedAt),
+            updatedIso: a.updatedAt.toISOString(),
+          }))}
+      />
+      {list.pages > 1 ? (
+        <nav aria-label="Pages" className="mt-6 flex items-center justify-between text-sm">
+          {list.page > 1 ? (
+            <Link href={listHref(query, list.page - 1)} rel="prev" className="underline">
+              Previous page
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span>
+            Page {list.page} of {list.pages}
+          </span>
+          {list.page < list.pages ? (
+            <Link href={listHref(query, list.page + 1)} rel="next" className="underline">
+              Next page
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </>
   );
 }

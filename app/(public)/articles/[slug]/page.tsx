@@ -1,20 +1,21 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { AdSlot } from '@/components/ads/ad-slot';
+import { ArticleHeader, ArticleTags } from '@/components/articles/article-header';
 import { ArticleList } from '@/components/articles/article-list';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { listActiveAdSlots, type LiveAdSlot } from '@/lib/ads';
 import { interleaveAds } from '@/lib/ads/placement';
 import { bodyDocSchema, renderDocBlocks } from '@/lib/articles/body';
+import { mediaPath } from '@/lib/articles/details';
 import { getPublishedArticleBySlug, listLatestArticles, listRelatedArticles, type PublicArticle } from '@/lib/articles/queries';
-import { articlePath, authorPath, sectionPath, tagPath } from '@/lib/articles/urls';
+import { articlePath, authorPath, sectionPath } from '@/lib/articles/urls';
 import { articleTags, pageTags, tagPage } from '@/lib/cache';
 import { commentsAreOpen, listApprovedComments } from '@/lib/comments';
 import { getCommentSettings } from '@/lib/settings/comments';
 import { absoluteUrl, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo';
-import { formatDateTime, site } from '@/lib/site';
+import { site } from '@/lib/site';
 import { postCommentAction, reportCommentAction } from './actions';
 import { findRedirect } from '@/lib/redirects';
 
@@ -35,6 +36,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = article.seoTitle || article.title;
   const description = article.seoDescription || article.standfirst;
   const url = canonicalOf(article);
+  const image = article.socialImage
+    ? { url: absoluteUrl(mediaPath(article.socialImage.storageKey)), alt: article.socialImage.alt, width: article.socialImage.width ?? undefined, height: article.socialImage.height ?? undefined }
+    : null;
   return {
     title,
     description,
@@ -51,8 +55,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       authors: article.authors.map((a) => absoluteUrl(authorPath(a.slug))),
       section: article.section?.name,
       tags: article.tags.map((t) => t.name),
+      ...(image ? { images: [image] } : {}),
     },
-    twitter: { card: 'summary', title, description },
+    twitter: image ? { card: 'summary_large_image', title, description, images: [image.url] } : { card: 'summary', title, description },
   };
 }
 
@@ -112,7 +117,6 @@ export default async function ArticlePage({ params }: Props) {
   ]);
   await tagPage(pageTags.article(article.id), pageTags.latest, pageTags.ads, ...articleTags(latest), ...articleTags(related));
   const open = commentsAreOpen(article, commentSettings);
-  const edited = article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000;
   const body = interleaveAds(bodyBlocks(article), byPlacement(ads, 'AFTER_PARAGRAPH'));
 
   return (
@@ -123,39 +127,7 @@ export default async function ArticlePage({ params }: Props) {
       ))}
       <div className="grid gap-12 lg:grid-cols-3">
         <article className="lg:col-span-2">
-          <header>
-            {article.section ? (
-              <p className="text-sm font-bold uppercase tracking-wide text-[var(--color-accent)]">
-                <Link href={sectionPath(article.section.slug)}>{article.section.name}</Link>
-              </p>
-            ) : null}
-            <h1 className="mt-2 font-serif text-3xl font-bold leading-tight sm:text-5xl">{article.title}</h1>
-            {article.standfirst ? <p className="mt-4 text-xl text-[var(--color-muted)]">{article.standfirst}</p> : null}
-            <div className="mt-6 border-y border-black/10 py-3 text-sm dark:border-white/15">
-              {article.authors.length ? (
-                <p className="font-semibold">
-                  By{' '}
-                  {article.authors.map((a, i) => (
-                    <span key={a.slug}>
-                      {i > 0 ? (i === article.authors.length - 1 ? ' and ' : ', ') : ''}
-                      <Link href={authorPath(a.slug)} className="hover:underline">
-                        {a.name}
-                      </Link>
-                    </span>
-                  ))}
-                </p>
-              ) : null}
-              <p className="text-[var(--color-muted)]">
-                <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time>
-                {edited ? (
-                  <>
-                    {' · Updated '}
-                    <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt)}</time>
-                  </>
-                ) : null}
-              </p>
-            </div>
-          </header>
+          <ArticleHeader article={article} />
 
           {/* Runs of body text with in-article ads between them; ads stay outside .article-body and its typography. */}
           <div className="mt-8">
@@ -169,17 +141,7 @@ export default async function ArticlePage({ params }: Props) {
             )}
           </div>
 
-          {article.tags.length ? (
-            <ul aria-label="Tags" className="mt-8 flex flex-wrap gap-2 text-sm">
-              {article.tags.map((t) => (
-                <li key={t.id}>
-                  <Link href={tagPath(t.slug)} className="rounded-full border border-black/20 px-3 py-1 hover:bg-black/5 dark:border-white/25">
-                    {t.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <ArticleTags tags={article.tags} />
 
           <section aria-labelledby="comments-heading" className="mt-12">
             <h2 id="comments-heading" className="text-2xl font-bold">

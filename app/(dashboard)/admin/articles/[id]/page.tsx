@@ -2,15 +2,21 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
+import { ArticleArchivePanel } from '@/components/admin/article-archive-panel';
+import { ArticleDetailsPanel } from '@/components/admin/article-details-panel';
+import { ArticlePreviewPanel } from '@/components/admin/article-preview-panel';
 import { ArticleSlugPanel } from '@/components/admin/article-slug-panel';
 import { bodyDocSchema } from '@/lib/articles/body';
+import { getArticleDetailsForEdit } from '@/lib/articles/details';
 import { getArticleForEdit } from '@/lib/articles/mutations';
+import { articlePath } from '@/lib/articles/urls';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
+import { absoluteUrl } from '@/lib/seo';
 import { site } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
-import { getArticleSnapshotAction, saveArticleAction } from '../../actions';
+import { archiveOrRestoreArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
 import { changeSlugAction } from '../../sections/actions';
 
 export const metadata = { title: 'Edit article' };
@@ -21,8 +27,10 @@ const SAVED_MESSAGES = {
   save: 'Draft saved.',
   publish: 'Published. The article is live.',
   submit: 'Submitted for review. An editor will take it from here.',
+  archive: 'Archived. The article is no longer on the site.',
+  unarchive: 'Restored from the archive as a draft.',
 } as const;
-const savedSchema = z.enum(['save', 'publish', 'submit', 'schedule', 'restore']).optional().catch(undefined);
+const savedSchema = z.enum(['save', 'publish', 'submit', 'schedule', 'restore', 'archive', 'unarchive']).optional().catch(undefined);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,8 +38,9 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const saved = savedSchema.parse((await searchParams).saved);
   const user = await requirePageRole('CONTRIBUTOR', `/admin/articles/${id}`);
-  const [article, sections] = await Promise.all([getArticleForEdit(id, user), listSections()]);
-  if (!article) notFound();
+  const [article, sections, details] = await Promise.all([getArticleForEdit(id, user), listSections(), getArticleDetailsForEdit(id, user)]);
+  if (!article || !details) notFound();
+  const isEditor = hasRole(user.role, 'EDITOR');
   const doc = bodyDocSchema.safeParse(article.bodyJson);
   // The same rule as lib/articles/slug: editors on any article, writers on their own drafts.
   const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
@@ -64,6 +73,33 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           updatedAt: article.updatedAt.toISOString(),
         }}
       />
+      {canChangeSlug ? (
+        <ArticleDetailsPanel
+          key={article.version}
+          action={saveArticleDetailsAction}
+          searchRelated={searchRelatedArticlesAction}
+          canPinRelated={isEditor}
+          currentUserId={isEditor ? null : user.id}
+          siteName={site.name}
+          staff={details.staff.map((s) => ({ id: s.id, label: s.name }))}
+          media={details.media}
+          initial={{
+            id: article.id,
+            title: details.article.title,
+            standfirst: details.article.standfirst,
+            url: absoluteUrl(articlePath(article.slug)),
+            commentsOpen: details.article.commentsOpen,
+            seoTitle: details.article.seoTitle ?? '',
+            seoDescription: details.article.seoDescription ?? '',
+            canonicalUrl: details.article.canonicalUrl ?? '',
+            socialImageId: details.article.socialImageId ?? '',
+            authors: details.article.authors.map((a) => ({ id: a.id, label: a.name })),
+            related: details.article.pinnedRelated.map((r) => ({ id: r.id, label: r.title })),
+          }}
+        />
+      ) : null}
+      <ArticlePreviewPanel articleId={article.id} action={createPreviewLinkAction} />
+      {isEditor ? <ArticleArchivePanel articleId={article.id} archived={article.status === 'ARCHIVED'} action={archiveOrRestoreArticleAction} /> : null}
       {canChangeSlug ? <ArticleSlugPanel articleId={article.id} slug={article.slug} action={changeSlugAction} /> : null}
     </>
   );

@@ -1,0 +1,128 @@
+import 'server-only';
+import { publishedOnly } from '@/lib/articles/access';
+import { articlePath, authorPath, sectionPath, tagPath } from '@/lib/articles/urls';
+import { hasRole } from '@/lib/auth/roles';
+import { recordAudit } from '@/lib/audit';
+import { articleRefs, invalidateArticle } from '@/lib/cache';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import type { StaffUser } from '@/lib/users';
+import type { ArticleDetails } from '@/lib/validation/articles';
+
+const WRITER_EDITABLE = ['DRAFT', 'IN_REVIEW'];
+
+/** Where an uploaded image is served; until the media library lands, files live under /uploads/<storageKey>. */
+export const mediaPath = (storageKey: string) => `/uploads/${storageKey}`;
+
+/** The "Details" panel's current values and choices, for anyone who may open the article. */
+export async function getArticleDetailsForEdit(id: string, user: StaffUser) {
+  const article = await db.article.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      standfirst: true,
+      status: true,
+      commentsOpen: true,
+      seoTitle: true,
+      seoDescription: true,
+      canonicalUrl: true,
+      socialImageId: true,
+      authors: { orderBy: { position: 'asc' }, select: { user: { select: { id: true, name: true } } } },
+      pinnedRelated: { orderBy: { position: 'asc' }, select: { related: { select: { id: true, title: true } } } },
+    },
+  });
+  if (!article) return null;
+  if (!hasRole(user.role, 'EDITOR') && !article.authors.some((a) => a.user.id === user.id)) throw new AppError('forbidden', 'You can open only your own articles.');
+  const [staff, media] = await Promise.all([
+    db.user.findMany({ where: { deactivatedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    db.media.findMany({ where: { mimeType: { startsWith: 'image/' } }, orderBy: { createdAt: 'desc' }, take: 100, select: { id: true, filename: true, alt: true, storageKey: true } }),
+  ]);
+  return {
+    article: { ...article, authors: article.authors.map((a) => a.user), pinnedRelated: article.pinnedRelated.map((r) => r.related) },
+    staff,
+    media: media.map((m) => ({ id: m.id, label: m.alt ? `${m.alt} (${m.filename})` : m.filename, url: mediaPath(m.storageKey) })),
+  };
+}
+
+/** Published articles whose title contains `q`, for the related-articles picker. */
+export async function searchPublishedArticles(q: string, excludeId: string, take = 8): Promise<{ id: string; title: string }[]> {
+  const term = q.trim();
+  if (!term) return [];
+  const contains = env.DATABASE_PROVIDER === 'postgresql' ? { contains: term, mode: 'insensitive' as const } : { contains: term };
+  return db.article.findMany({ where: { ...publishedOnly(), id: { not: excludeId }, title: contains }, orderBy: { publishedAt: 'desc' }, take, select: { id: true, title: true } });
+}
+
+/**
+ * Saves the byline (in order), comments switch, SEO fields and pinned related articles.
+ * Editors change any article; writers their own drafts, keeping themselves in the byline
+ * (else they would lock themselves out) and leaving pinned related articles to editors.
+ */
+export async function updateArticleDetails(id: string, data: ArticleDetails, user: StaffUser): Promise<{ paths: string[] }> {
+  if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow changing articles.');
+  const isEditor = hasRole(user.role, 'EDITOR');
+  const before = await articleRefs(id);
+  const result = await db.$transaction(async (tx) => {
+    const current = await tx.article.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        title: true,
+        slug: true,
+        status: true,
+        section: { select: { slug: true } },
+        tags: { select: { tag: { select: { slug: true } } } },
+        authors: { orderBy: { position: 'asc' }, select: { userId: true, user: { select: { slug: true } } } },
+        pinnedRelated: { orderBy: { position: 'asc' }, select: { relatedId: true } },
+      },
+    });
+    if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
+    const currentRelated = current.pinnedRelated.map((r) => r.relatedId);
+    if (!isEditor) {
+      if (!current.authors.some((a) => a.userId === user.id)) throw new AppError('forbidden', 'You can change only your own articles.');
+      if (!WRITER_EDITABLE.includes(current.status)) throw new AppError('forbidden', 'This article is no longer a draft; ask an editor to change it.');
+      if (!data.authorIds.includes(user.id)) throw new AppError('unprocessable', 'Keep yourself in the byline; ask an editor to hand the article over.', { authorIds: ['Keep yourself in the byline; ask an editor to hand the article over.'] });
+      if (data.relatedIds.join() !== currentRelated.join()) throw new AppError('forbidden', 'Only editors can pin related articles.');
+    }
+    const authors = await tx.user.findMany({ where: { id: { in: data.authorIds }, deactivatedAt: null }, select: { id: true, slug: true } });
+    if (authors.length !== data.authorIds.length) throw new AppError('unprocessable', 'Choose authors from the list.', { authorIds: ['Choose authors from the list.'] });
+    if (data.relatedIds.includes(id)) throw new AppError('unprocessable', 'An article cannot be related to itself.', { relatedIds: ['An article cannot be related to itself.'] });
+    if (data.relatedIds.length) {
+      const found = await tx.article.count({ where: { id: { in: data.relatedIds }, ...publishedOnly() } });
+      if (found !== data.relatedIds.length) throw new AppError('unprocessable', 'Pin only published articles.', { relatedIds: ['Pin only published articles; one of them is no longer published.'] });
+    }
+    if (data.socialImageId && !(await tx.media.findUnique({ where: { id: data.socialImageId }, select: { id: true } }))) {
+      throw new AppError('unprocessable', 'Choose a social image from the list.', { socialImageId: ['Choose a social image from the list.'] });
+    }
+
+    await tx.article.update({
+      where: { id },
+      data: { commentsOpen: data.commentsOpen, seoTitle: data.seoTitle, seoDescription: data.seoDescription, canonicalUrl: data.canonicalUrl, socialImageId: data.socialImageId },
+    });
+    await tx.articleAuthor.deleteMany({ where: { articleId: id } });
+    await tx.articleAuthor.createMany({ data: data.authorIds.map((userId, position) => ({ articleId: id, userId, position })) });
+    if (isEditor) {
+      await tx.articleRelation.deleteMany({ where: { articleId: id } });
+      if (data.relatedIds.length) await tx.articleRelation.createMany({ data: data.relatedIds.map((relatedId, position) => ({ articleId: id, relatedId, position })) });
+    }
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'article.details_updated',
+      entityType: 'article',
+      entityId: id,
+      summary: current.title,
+      data: { authorIds: data.authorIds, commentsOpen: data.commentsOpen, seoTitle: data.seoTitle, canonicalUrl: data.canonicalUrl, socialImageId: data.socialImageId, relatedIds: data.relatedIds },
+    });
+    if (current.status !== 'PUBLISHED') return { paths: [] };
+    // Bylines show on cards (home, section, tag, author pages); old and new authors' pages both change.
+    const authorSlugs = new Set([...current.authors.map((a) => a.user.slug), ...authors.map((a) => a.slug)]);
+    return {
+      paths: ['/', articlePath(current.slug), ...(current.section ? [sectionPath(current.section.slug)] : []), ...current.tags.map((t) => tagPath(t.tag.slug)), ...[...authorSlugs].map(authorPath)],
+    };
+  });
+  // Bylines, SEO tags, comments open/closed and pinned related articles all show on cached pages.
+  if (result.paths.length) await invalidateArticle(id, { before: before ?? undefined });
+  return result;
+}

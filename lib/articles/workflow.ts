@@ -1,0 +1,116 @@
+import 'server-only';
+import { hasRole } from '@/lib/auth/roles';
+import { recordAudit } from '@/lib/audit';
+import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
+import { articleRefs, invalidateArticle } from '@/lib/cache';
+import { db } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import type { StaffUser } from '@/lib/users';
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+export type TransitionResult = { id: string; status: string; version: number; paths: string[] };
+
+const WRITER_EDITABLE = ['DRAFT', 'IN_REVIEW'];
+
+/** Public pages that showed (or will show) this article: home, its page, its section and tags. */
+async function publicPathsOf(tx: Tx, articleId: string): Promise<string[]> {
+  const a = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    select: { slug: true, section: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } } },
+  });
+  return ['/', articlePath(a.slug), ...(a.section ? [sectionPath(a.section.slug)] : []), ...a.tags.map((t) => tagPath(t.tag.slug))];
+}
+
+async function loadForTransition(tx: Tx, id: string) {
+  const current = await tx.article.findUnique({ where: { id }, select: { id: true, title: true, status: true, version: true, authors: { select: { userId: true } } } });
+  if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
+  return current;
+}
+
+/**
+ * Archives an article (from any status): it leaves the public site and any schedule is
+ * cleared. Editors and admins only; bumps the version so an open editor meets a conflict.
+ */
+export async function archiveArticle(id: string, user: StaffUser): Promise<TransitionResult> {
+  if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can archive articles.');
+  const before = await articleRefs(id);
+  const result = await db.$transaction(async (tx) => {
+    const current = await loadForTransition(tx, id);
+    if (current.status === 'ARCHIVED') throw new AppError('conflict', 'This article is already archived.');
+    await tx.article.update({ where: { id }, data: { status: 'ARCHIVED', scheduledAt: null, version: { increment: 1 } } });
+    await recordAudit(tx, { actorId: user.id, action: 'article.archived', entityType: 'article', entityId: id, summary: current.title, data: { from: current.status, to: 'ARCHIVED', version: current.version + 1 } });
+    // A draft was never public: only a published article's pages change.
+    const paths = current.status === 'PUBLISHED' ? await publicPathsOf(tx, id) : [];
+    return { id, status: 'ARCHIVED', version: current.version + 1, paths };
+  });
+  // Cached pages showing it (its own, listings, latest news) refresh; its URL now answers 410.
+  if (before?.status === 'PUBLISHED') await invalidateArticle(id, { before });
+  return result;
+}
+
+/** Brings an archived article back as a draft (not public until published again); editors and admins only. */
+export async function restoreArchivedArticle(id: string, user: StaffUser): Promise<TransitionResult> {
+  if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can restore archived articles.');
+  return db.$transaction(async (tx) => {
+    const current = await loadForTransition(tx, id);
+    if (current.status !== 'ARCHIVED') throw new AppError('conflict', 'Only archived articles can be restored.');
+    await tx.article.update({ where: { id }, data: { status: 'DRAFT', version: { increment: 1 } } });
+    await recordAudit(tx, { actorId: user.id, action: 'article.restored', entityType: 'article', entityId: id, summary: current.title, data: { from: 'ARCHIVED', to: 'DRAFT', version: current.version + 1 } });
+    return { id, status: 'DRAFT', version: current.version + 1, paths: [] };
+  });
+}
+
+/**
+ * Moves an article to another section (or none). Editors move any article; writers only
+ * their own drafts. Refreshes both the old and the new section page when it is published.
+ */
+export async function moveArticleToSection(id: string, sectionId: string | null, user: StaffUser): Promise<TransitionResult> {
+  if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow changing articles.');
+  const before = await articleRefs(id);
+  const result = await db.$transaction(async (tx) => {
+    const current = await tx.article.findUnique({ where: { id }, select: { id: true, title: true, status: true, version: true, sectionId: true, authors: { select: { userId: true } } } });
+    if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
+    if (!hasRole(user.role, 'EDITOR')) {
+      if (!current.authors.some((a) => a.userId === user.id)) throw new AppError('forbidden', 'You can change only your own articles.');
+      if (!WRITER_EDITABLE.includes(current.status)) throw new AppError('forbidden', 'This article is no longer a draft; ask an editor to move it.');
+    }
+    if (sectionId && !(await tx.section.findUnique({ where: { id: sectionId }, select: { id: true } }))) {
+      throw new AppError('unprocessable', 'Choose a section from the list.');
+    }
+    if (current.sectionId === sectionId) return { id, status: current.status, version: current.version, paths: [] };
+    const before = current.status === 'PUBLISHED' ? await publicPathsOf(tx, id) : [];
+    await tx.article.update({ where: { id }, data: { sectionId, version: { increment: 1 } } });
+    await recordAudit(tx, { actorId: user.id, action: 'article.moved', entityType: 'article', entityId: id, summary: current.title, data: { fromSectionId: current.sectionId, toSectionId: sectionId, version: current.version + 1 } });
+    const after = current.status === 'PUBLISHED' ? await publicPathsOf(tx, id) : [];
+    return { id, status: current.status, version: current.version + 1, paths: [...new Set([...before, ...after])] };
+  });
+  if (result.paths.length) await invalidateArticle(id, { before: before ?? undefined });
+  return result;
+}
+
+export type BulkOutcome = { id: string; ok: boolean; message?: string };
+
+/**
+ * One chunk of a bulk action from the articles list. Each article is checked and changed on
+ * its own (role, ownership, status), so one refusal never blocks the others; the caller gets
+ * a result per article and the public paths to refresh.
+ */
+export async function runBulkArticles(
+  input: { op: 'archive'; ids: string[] } | { op: 'move'; ids: string[]; sectionId: string | null },
+  user: StaffUser,
+): Promise<{ results: BulkOutcome[]; paths: string[] }> {
+  const results: BulkOutcome[] = [];
+  const paths = new Set<string>();
+  for (const id of [...new Set(input.ids)]) {
+    try {
+      const r = input.op === 'archive' ? await archiveArticle(id, user) : await moveArticleToSection(id, input.sectionId, user);
+      r.paths.forEach((p) => paths.add(p));
+      results.push({ id, ok: true });
+    } catch (e) {
+      results.push({ id, ok: false, message: e instanceof AppError ? e.message : 'Something went wrong on our side.' });
+      if (!(e instanceof AppError)) console.error(e);
+    }
+  }
+  return { results, paths: [...paths] };
+}
