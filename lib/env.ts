@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { databaseUrl, providerOf } from '@/scripts/db/paths';
+import path from 'node:path';
+import { databaseUrl, providerOf, ROOT } from '@/scripts/db/paths';
 import { readOrCreateDevSecrets } from '@/scripts/dev-secrets';
 
 /**
@@ -36,6 +37,23 @@ const schema = z.object({
   COMMENT_MIN_SECONDS: z.coerce.number().min(0).max(3600).default(3),
   /** Comment flood limits, e.g. `ip:1/15,ip:20/3600,email:1/15,email:20/3600` (points/seconds), or `off`; see lib/comments/rate-limit. */
   COMMENT_RATE_LIMITS: z.string().trim().default('ip:1/15,ip:20/3600,email:1/15,email:20/3600'),
+  /** Where uploaded images live: `local` (files under MEDIA_DIR, served at /media/…) or `s3` (any S3-compatible bucket). */
+  MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+  MEDIA_DIR: z.string().min(1),
+  /** The largest upload accepted, in megabytes. */
+  MEDIA_MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
+  S3_ENDPOINT: optionalUrl,
+  S3_BUCKET: z.string().trim().optional(),
+  S3_REGION: z.string().trim().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+  /** Public base URL of the bucket's objects (a CDN or the bucket's website address). */
+  S3_PUBLIC_URL: optionalUrl,
+}).superRefine((v, ctx) => {
+  if (v.MEDIA_STORAGE !== 's3') return;
+  for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL'] as const) {
+    if (!v[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when MEDIA_STORAGE=s3` });
+  }
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
@@ -69,6 +87,15 @@ function load(): Env {
     SMTP_URL: e.SMTP_URL,
     COMMENT_MIN_SECONDS: e.COMMENT_MIN_SECONDS || undefined,
     COMMENT_RATE_LIMITS: e.COMMENT_RATE_LIMITS || undefined,
+    MEDIA_STORAGE: e.MEDIA_STORAGE || undefined,
+    MEDIA_DIR: path.resolve(ROOT, e.MEDIA_DIR || 'data/media'),
+    MEDIA_MAX_UPLOAD_MB: e.MEDIA_MAX_UPLOAD_MB || undefined,
+    S3_ENDPOINT: e.S3_ENDPOINT,
+    S3_BUCKET: e.S3_BUCKET || undefined,
+    S3_REGION: e.S3_REGION || undefined,
+    S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID || undefined,
+    S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY || undefined,
+    S3_PUBLIC_URL: e.S3_PUBLIC_URL,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
