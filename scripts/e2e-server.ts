@@ -8,6 +8,9 @@ import { ROOT } from './db/paths.ts';
 
 const dbFile = path.resolve(ROOT, process.env.E2E_DB ?? 'data/e2e.db');
 for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + suffix, { force: true });
+// Uploaded images of this run live beside its database and go with it.
+const mediaDir = `${dbFile}-media`;
+fs.rmSync(mediaDir, { recursive: true, force: true });
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // The weather stub listens beside the site (port + 100) so parallel runs on other ports do not clash.
@@ -28,6 +31,8 @@ const env = {
   // Every test posts from 127.0.0.1, so no per-IP limit; each test uses its own email, and
   // e2e/comments.spec.ts proves the per-email limit (3 a minute) answers 429.
   COMMENT_RATE_LIMITS: 'email:3/60',
+  MEDIA_STORAGE: 'local',
+  MEDIA_DIR: mediaDir,
 };
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 function run(cmd: string, args: string[]) {

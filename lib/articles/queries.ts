@@ -46,6 +46,8 @@ export const getPublishedArticleBySlug = cache(async (slug: string) => {
       seoTitle: true,
       seoDescription: true,
       sectionId: true,
+      heroImageId: true,
+      socialImageId: true,
       tags: { select: { tag: { select: { id: true, name: true, slug: true } } } },
       authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true, slug: true, bio: true } } } },
     },

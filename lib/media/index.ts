@@ -1,5 +1,6 @@
 import 'server-only';
 import crypto from 'node:crypto';
+import { cache } from 'react';
 import { imageIdsOf, type BodyDoc, type ImageLookup, type RenderableImage } from '@/lib/articles/body';
 import { articlePath } from '@/lib/articles/urls';
 import { recordAudit } from '@/lib/audit';
@@ -295,7 +296,27 @@ export async function resolveArticleImages(doc: BodyDoc, heroImageId: string | n
   return images;
 }
 
-/** The hero image of a public article: files, size and words for its figure and social tags. */
-export async function getHeroImage(id: string | null | undefined): Promise<MediaItem | null> {
-  return id ? getMedia(id) : null;
+/** An article's hero (or social) image, shared by generateMetadata and the page through cache(). */
+export const getArticleImage = cache(async (id: string | null | undefined): Promise<MediaItem | null> => (id ? getMedia(id) : null));
+
+/**
+ * Fills the library's blank alt text, caption and credit from the first use of an image
+ * (the picker asks for them), never overwriting what is there. Returns the item as saved.
+ */
+export async function describeMediaIfBlank(id: string, text: { alt: string; caption: string; credit: string }, user: StaffUser): Promise<MediaItem> {
+  const row = await db.media.findUnique({ where: { id }, select: mediaSelect });
+  if (!row) throw new AppError('not_found', 'This image is no longer in the library. It may have been deleted.');
+  const data = {
+    ...(!row.alt.trim() && text.alt ? { alt: text.alt } : {}),
+    ...(!row.caption && text.caption ? { caption: text.caption } : {}),
+    ...(!row.credit && text.credit ? { credit: text.credit } : {}),
+  };
+  if (!Object.keys(data).length) return toItem(row);
+  assertCanChange(row, user, 'describe');
+  const saved = await db.$transaction(async (tx) => {
+    const updated = await tx.media.update({ where: { id }, data, select: mediaSelect });
+    await recordAudit(tx, { actorId: user.id, action: 'media.updated', entityType: 'media', entityId: id, summary: row.filename, data });
+    return updated;
+  });
+  return toItem(saved);
 }

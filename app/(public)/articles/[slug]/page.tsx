@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { AdSlot } from '@/components/ads/ad-slot';
+import { HeroImage } from '@/components/articles/hero-image';
 import { ArticleList } from '@/components/articles/article-list';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentThread } from '@/components/comments/comment-thread';
@@ -16,6 +17,7 @@ import { absoluteUrl, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } fro
 import { formatDateTime, site } from '@/lib/site';
 import { postCommentAction, reportCommentAction } from './actions';
 import { findRedirect } from '@/lib/redirects';
+import { getArticleImage, getBodyImages, type MediaItem } from '@/lib/media';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = article.seoTitle || article.title;
   const description = article.seoDescription || article.standfirst;
   const url = canonicalOf(article);
+  const social = socialCard((await getArticleImage(article.socialImageId)) ?? (await getArticleImage(article.heroImageId)));
   return {
     title,
     description,
@@ -43,9 +46,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       authors: article.authors.map((a) => absoluteUrl(authorPath(a.slug))),
       section: article.section?.name,
       tags: article.tags.map((t) => t.name),
+      ...(social ? { images: [social] } : {}),
     },
-    twitter: { card: 'summary', title, description },
+    twitter: social ? { card: 'summary_large_image', title, description, images: [{ url: social.url, alt: social.alt }] } : { card: 'summary', title, description },
   };
+}
+
+/** The focal-point social crop (1200×630) as an absolute URL, for og:image, twitter:image and JSON-LD. */
+function socialCard(image: MediaItem | null): { url: string; width: number; height: number; alt: string } | null {
+  const crop = image?.crops.social;
+  if (!image || !crop) return null;
+  return { url: absoluteUrl(crop.url), width: crop.width, height: crop.height, alt: image.alt };
 }
 
 /** The editor's canonical URL when set (syndicated copies), else this page. */
@@ -54,12 +65,12 @@ function canonicalOf(article: PublicArticle): string {
 }
 
 /** The body's blocks as sanitised HTML; a body that no longer validates falls back to the stored HTML. */
-function bodyBlocks(article: PublicArticle): string[] {
+async function bodyBlocks(article: PublicArticle): Promise<string[]> {
   const doc = bodyDocSchema.safeParse(article.bodyJson);
-  return doc.success ? renderDocBlocks(doc.data) : [article.bodyHtml];
+  return doc.success ? renderDocBlocks(doc.data, await getBodyImages(doc.data)) : [article.bodyHtml];
 }
 
-function structuredData(article: PublicArticle): string {
+function structuredData(article: PublicArticle, imageUrl: string | null): string {
   const url = absoluteUrl(articlePath(article.slug));
   const home = absoluteUrl('/');
   const crumbs: { name: string; url: string }[] = [{ name: site.name, url: home }];
@@ -75,6 +86,7 @@ function structuredData(article: PublicArticle): string {
         updatedAt: article.updatedAt,
         authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(authorPath(a.slug)) })),
         section: article.section ? { name: article.section.name, url: absoluteUrl(sectionPath(article.section.slug)) } : null,
+        imageUrl,
       },
       { name: site.name, url: home },
     ),
@@ -95,22 +107,26 @@ export default async function ArticlePage({ params }: Props) {
     if (moved) permanentRedirect(moved.toPath);
     notFound();
   }
-  const [latest, related, comments, ads, commentSettings] = await Promise.all([
+  const [latest, related, comments, ads, commentSettings, hero, socialImage, blocks] = await Promise.all([
     listLatestArticles({ take: 5, excludeId: article.id }),
     listRelatedArticles(article, 4),
     listApprovedComments(article.id),
     listActiveAdSlots(),
     getCommentSettings(),
+    getArticleImage(article.heroImageId),
+    getArticleImage(article.socialImageId),
+    bodyBlocks(article),
   ]);
   const open = commentsAreOpen(article, commentSettings);
   // Signed when the form is served: the too-fast spam rule measures from here (lib/comments/form-token).
   const formToken = issueCommentFormToken(article.id);
   const edited = article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000;
-  const body = interleaveAds(bodyBlocks(article), byPlacement(ads, 'AFTER_PARAGRAPH'));
+  const body = interleaveAds(blocks, byPlacement(ads, 'AFTER_PARAGRAPH'));
+  const social = socialCard(socialImage ?? hero);
 
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData(article) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData(article, social?.url ?? null) }} />
       {byPlacement(ads, 'HEADER').map((slot) => (
         <AdSlot key={slot.id} slot={slot} className="mt-0" />
       ))}
@@ -148,6 +164,7 @@ export default async function ArticlePage({ params }: Props) {
                 ) : null}
               </p>
             </div>
+            {hero ? <HeroImage image={hero} /> : null}
           </header>
 
           {/* Runs of body text with in-article ads between them; ads stay outside .article-body and its typography. */}

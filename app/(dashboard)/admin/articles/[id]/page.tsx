@@ -5,9 +5,11 @@ import { ArticleEditor } from '@/components/admin/article-editor';
 import { ArticleSlugPanel } from '@/components/admin/article-slug-panel';
 import { bodyDocSchema } from '@/lib/articles/body';
 import { getArticleForEdit } from '@/lib/articles/mutations';
+import { getMedia } from '@/lib/media';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
+import { env } from '@/lib/env';
 import { site } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
 import { getArticleSnapshotAction, saveArticleAction } from '../../actions';
@@ -33,6 +35,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const [article, sections] = await Promise.all([getArticleForEdit(id, user), listSections()]);
   if (!article) notFound();
   const doc = bodyDocSchema.safeParse(article.bodyJson);
+  const hero = await getMedia(article.heroImageId ?? '');
   // The same rule as lib/articles/slug: editors on any article, writers on their own drafts.
   const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
   return (
@@ -49,6 +52,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         action={saveArticleAction}
         loadCurrent={getArticleSnapshotAction}
         timeZone={site.timeZone}
+        mediaMaxMegabytes={env.MEDIA_MAX_UPLOAD_MB}
         initialMessage={saved ? SAVED_MESSAGES[saved] : undefined}
         initial={{
           id: article.id,
@@ -62,6 +66,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           tags: article.tags.map((t) => t.tag.name).join(', '),
           publishAt: article.scheduledAt ? dateToZonedWallTime(article.scheduledAt, site.timeZone) : '',
           updatedAt: article.updatedAt.toISOString(),
+          heroImage: hero ? { id: hero.id, alt: hero.alt, caption: hero.caption, credit: hero.credit, thumbnailUrl: hero.thumbnailUrl, filename: hero.filename } : null,
         }}
       />
       {canChangeSlug ? <ArticleSlugPanel articleId={article.id} slug={article.slug} action={changeSlugAction} /> : null}
