@@ -10,9 +10,9 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 import type { UpdateMediaInput } from '@/lib/validation/media';
-import { makeCrops, makeRenditions, normaliseOriginal, type CropName, type Variant } from './process';
+import { makeBase, makeCrops, makeRenditions, normaliseOriginal, type CropName, type Variant } from './process';
 import { sniffImageType, unsupportedTypeMessage, uploadSizeError } from './sniff';
-import { getStorage } from './storage';
+import { getStorage } from './driver';
 
 export { ALT_REQUIRED_MESSAGE } from '@/lib/articles/body-schema';
 
@@ -149,7 +149,8 @@ export async function uploadMedia(input: UploadInput, user: StaffUser): Promise<
     const message = `“${filename}” looks like an image but could not be read (it may be damaged or cut short). Open it in an image editor, save it again and retry.`;
     throw new AppError('unprocessable', message, { file: [message] });
   }
-  const derived = [...(await makeRenditions(original, id)), ...(await makeCrops(original, { x: null, y: null }, id, cropVersion()))];
+  const base = await makeBase(original.body);
+  const derived = [...(await makeRenditions(base, id)), ...(await makeCrops(base, { x: null, y: null }, id, cropVersion()))];
   const files = [original, ...derived];
   const storage = getStorage();
   const stored: string[] = [];
@@ -225,7 +226,7 @@ export async function updateMedia(id: string, input: UpdateMediaInput, user: Sta
   if (focalX !== row.focalX || focalY !== row.focalY) {
     const original = await storage.get(row.storageKey);
     if (!original) throw new AppError('internal', 'The original file of this image is missing from storage, so its crops cannot be re-cut.');
-    const crops = await makeCrops({ body: original.body, width: row.width ?? 1, height: row.height ?? 1 }, { x: focalX, y: focalY }, id, cropVersion());
+    const crops = await makeCrops(await makeBase(original.body), { x: focalX, y: focalY }, id, cropVersion());
     for (const c of crops) await storage.put(c.key, c.body, c.contentType);
     oldCropKeys = variants.filter((v) => v.crop).map((v) => v.key);
     variants = [...variants.filter((v) => !v.crop), ...crops.map(({ width, height, format, key, crop }) => ({ width, height, format, key, crop }))];

@@ -35,7 +35,7 @@ export async function normaliseOriginal(input: Uint8Array, mimeType: keyof typeo
   const format = ORIGINAL_FORMAT[mimeType];
   const { data, info } = await sharp(input, { limitInputPixels: LIMIT_INPUT_PIXELS, failOn: 'error' })
     .rotate()
-    .toFormat(format, format === 'jpeg' ? { quality: 90, mozjpeg: true } : undefined)
+    .toFormat(format, format === 'jpeg' ? { quality: 90 } : undefined)
     .toBuffer({ resolveWithObject: true });
   return { body: new Uint8Array(data), width: info.width, height: info.height, key: `${keyBase}/original.${EXT[format]}`, contentType: mimeType };
 }
@@ -46,18 +46,35 @@ export function widthsFor(original: number, widths: readonly number[]): number[]
   return fit.length ? fit : [original];
 }
 
+/** The largest rendition's width: every other size and crop is cut from a copy this wide. */
+export const BASE_WIDTH = 1920;
+
+/** Decoded pixels at most BASE_WIDTH wide: the one full-size decode an upload needs. */
+export type Base = { data: Buffer; width: number; height: number; channels: 1 | 2 | 3 | 4 };
+
+/**
+ * Decodes the original once, shrinking it to BASE_WIDTH as it loads (JPEG shrink-on-load
+ * makes this the cheap part), so each rendition resizes a 2-megapixel copy, not the photo.
+ */
+export async function makeBase(original: Uint8Array): Promise<Base> {
+  const { data, info } = await sharp(original, { limitInputPixels: LIMIT_INPUT_PIXELS })
+    .resize({ width: BASE_WIDTH, withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels };
+}
+
+const fromBase = (base: Base) => sharp(base.data, { raw: { width: base.width, height: base.height, channels: base.channels } });
+
 /** WebP at every width that fits, AVIF at its few widths. */
-export async function makeRenditions(original: Normalised, keyBase: string): Promise<Rendition[]> {
+export async function makeRenditions(base: Base, keyBase: string): Promise<Rendition[]> {
   const out: Rendition[] = [];
-  // Decoded once; each rendition resizes from the raw pixels instead of decoding the file again.
-  const { data, info } = await sharp(original.body, { limitInputPixels: LIMIT_INPUT_PIXELS }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const raw = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
   const jobs: { width: number; format: 'webp' | 'avif' }[] = [
-    ...widthsFor(original.width, WEBP_WIDTHS).map((width) => ({ width, format: 'webp' as const })),
-    ...widthsFor(original.width, AVIF_WIDTHS).map((width) => ({ width, format: 'avif' as const })),
+    ...widthsFor(base.width, WEBP_WIDTHS).map((width) => ({ width, format: 'webp' as const })),
+    ...widthsFor(base.width, AVIF_WIDTHS).map((width) => ({ width, format: 'avif' as const })),
   ];
   for (const job of jobs) {
-    const pipeline = raw().resize({ width: job.width, withoutEnlargement: true });
+    const pipeline = fromBase(base).resize({ width: job.width, withoutEnlargement: true });
     const encoded = job.format === 'webp' ? pipeline.webp({ quality: 78 }) : pipeline.avif({ quality: 50, effort: 2 });
     const { data: body, info: meta } = await encoded.toBuffer({ resolveWithObject: true });
     out.push({ width: meta.width, height: meta.height, format: job.format, key: `${keyBase}/w${meta.width}.${job.format}`, body: new Uint8Array(body), contentType: `image/${job.format}` });
@@ -70,11 +87,11 @@ export async function makeRenditions(original: Normalised, keyBase: string): Pro
  * with extract() and then scaled down (never up). `version` changes with the focal point so
  * a new crop gets a new URL (the old one is cached for a year).
  */
-export async function makeCrops(original: { body: Uint8Array; width: number; height: number }, focal: { x: number | null; y: number | null }, keyBase: string, version: string): Promise<Rendition[]> {
+export async function makeCrops(base: Base, focal: { x: number | null; y: number | null }, keyBase: string, version: string): Promise<Rendition[]> {
   const out: Rendition[] = [];
   for (const [name, size] of Object.entries(CROPS) as [CropName, { width: number; height: number }][]) {
-    const box = focalCrop(original, focal, size.width / size.height);
-    const pipeline = sharp(original.body, { limitInputPixels: LIMIT_INPUT_PIXELS })
+    const box = focalCrop(base, focal, size.width / size.height);
+    const pipeline = fromBase(base)
       .extract(box)
       .resize({ width: Math.min(size.width, box.width), height: Math.min(size.height, box.height), fit: 'cover', withoutEnlargement: true });
     // The social card is a JPEG: every network's crawler reads JPEG; not all read WebP.

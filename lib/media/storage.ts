@@ -1,7 +1,6 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { env } from '@/lib/env';
 import { amzDate, sha256Hex, signV4 } from './sigv4';
 
 /** Where media bytes live. Keys look like `ab12cd/w640.webp`: lower-case letters, digits, `-`, `_`, `.` and `/`. */
@@ -52,8 +51,10 @@ export class LocalDiskDriver implements StorageDriver {
     return file;
   }
 
-  async put(key: string, body: Uint8Array) {
+  /** The type is not stored: it follows from the key's extension when served. */
+  async put(key: string, body: Uint8Array, contentType?: string) {
     const file = this.file(key);
+    if (contentType && contentType !== contentTypeOf(key)) throw new Error(`Media key ${key} does not match its type ${contentType}`);
     await fs.mkdir(path.dirname(file), { recursive: true });
     // Write then rename, so a reader never sees half a file.
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
@@ -148,29 +149,4 @@ export class S3Driver implements StorageDriver {
     assertKey(key);
     return `${this.config.publicUrl.replace(/\/+$/, '')}/${key}`;
   }
-}
-
-let driver: StorageDriver | undefined;
-
-/** The driver chosen by MEDIA_STORAGE (local disk unless set to s3). */
-export function getStorage(): StorageDriver {
-  if (driver) return driver;
-  if (env.MEDIA_STORAGE === 's3') {
-    driver = new S3Driver({
-      endpoint: env.S3_ENDPOINT!,
-      bucket: env.S3_BUCKET!,
-      region: env.S3_REGION,
-      accessKeyId: env.S3_ACCESS_KEY_ID!,
-      secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
-      publicUrl: env.S3_PUBLIC_URL!,
-    });
-  } else {
-    driver = new LocalDiskDriver(env.MEDIA_DIR);
-  }
-  return driver;
-}
-
-/** For tests: use another driver (a stub S3 server, a temporary folder). */
-export function setStorageForTests(next: StorageDriver | undefined) {
-  driver = next;
 }

@@ -2,7 +2,8 @@
 // validated and resolved inside MEDIA_DIR only; files never change under a key, so they are
 // cached for a year.
 import { env } from '@/lib/env';
-import { getStorage, isValidKey } from '@/lib/media/storage';
+import { getStorage } from '@/lib/media/driver';
+import { isValidKey } from '@/lib/media/storage';
 
 const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
