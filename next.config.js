@@ -8,7 +8,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Native and driver packages stay outside the server bundle.
-  serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'sanitize-html'],
+  serverExternalPackages: ['better-sqlite3', 'sharp', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'sanitize-html'],
   typedRoutes: false,
   // Public pages are cached and invalidated by tag (lib/cache); with REDIS_URL the cache and its
   // invalidations are shared by every instance. The handler keeps its own bounded memory cache.

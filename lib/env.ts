@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
+import path from 'node:path';
 import { parseTrustProxy } from '@/lib/client-ip';
-import { databaseUrl, providerOf } from '@/scripts/db/paths';
+import { databaseUrl, providerOf, ROOT } from '@/scripts/db/paths';
 import { readOrCreateDevSecrets } from '@/scripts/dev-secrets';
 
 /**
@@ -59,6 +60,23 @@ const schema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** How long a draft's preview link works (hours; default a week). */
   PREVIEW_LINK_HOURS: z.coerce.number().min(0.001).max(24 * 90).default(168),
+  /** Where uploaded images live: `local` (files under MEDIA_DIR, served at /media/…) or `s3` (any S3-compatible bucket). */
+  MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+  MEDIA_DIR: z.string().min(1),
+  /** The largest upload accepted, in megabytes. */
+  MEDIA_MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
+  S3_ENDPOINT: optionalUrl,
+  S3_BUCKET: z.string().trim().optional(),
+  S3_REGION: z.string().trim().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+  /** Public base URL of the bucket's objects (a CDN or the bucket's website address). */
+  S3_PUBLIC_URL: optionalUrl,
+}).superRefine((v, ctx) => {
+  if (v.MEDIA_STORAGE !== 's3') return;
+  for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL'] as const) {
+    if (!v[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when MEDIA_STORAGE=s3` });
+  }
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
@@ -98,6 +116,15 @@ function load(): Env {
     WEBHOOK_RETRY_BASE_MS: e.WEBHOOK_RETRY_BASE_MS || undefined,
     WEBHOOK_TIMEOUT_MS: e.WEBHOOK_TIMEOUT_MS || undefined,
     PREVIEW_LINK_HOURS: e.PREVIEW_LINK_HOURS || undefined,
+    MEDIA_STORAGE: e.MEDIA_STORAGE || undefined,
+    MEDIA_DIR: path.resolve(ROOT, e.MEDIA_DIR || 'data/media'),
+    MEDIA_MAX_UPLOAD_MB: e.MEDIA_MAX_UPLOAD_MB || undefined,
+    S3_ENDPOINT: e.S3_ENDPOINT,
+    S3_BUCKET: e.S3_BUCKET || undefined,
+    S3_REGION: e.S3_REGION || undefined,
+    S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID || undefined,
+    S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY || undefined,
+    S3_PUBLIC_URL: e.S3_PUBLIC_URL,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -8,6 +8,9 @@ import { ROOT } from './db/paths.ts';
 
 const dbFile = path.resolve(ROOT, process.env.E2E_DB ?? 'data/e2e.db');
 for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + suffix, { force: true });
+// Uploaded images of this run live beside its database and go with it.
+const mediaDir = `${dbFile}-media`;
+fs.rmSync(mediaDir, { recursive: true, force: true });
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 // The weather stub listens beside the site (port + 100) so parallel runs on other ports do not clash.
@@ -38,6 +41,8 @@ const env = {
   TRUST_PROXY: 'off',
   // e2e/webhooks.spec.ts sees a failed delivery retried within seconds, not 30 s.
   WEBHOOK_RETRY_BASE_MS: '1000',
+  MEDIA_STORAGE: 'local',
+  MEDIA_DIR: mediaDir,
 };
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 function run(cmd: string, args: string[]) {

@@ -11,6 +11,7 @@ import type { ActionState } from '@/lib/actions';
 import type { SavedArticleState } from '@/app/(dashboard)/admin/actions';
 import { contentKey, readLocalDraft, removeLocalDraft, writeLocalDraft, type DraftContent, type LocalDraft } from './local-draft';
 import { RichTextEditor } from './rich-text-editor';
+import { HeroImagePicker, type HeroImage } from '@/components/media/hero-image-picker';
 
 type Initial = {
   id: string;
@@ -26,6 +27,7 @@ type Initial = {
   publishAt?: string;
   /** When the server copy was last saved (ISO), to tell whether a local copy is newer. */
   updatedAt: string;
+  heroImage?: HeroImage | null;
 };
 
 const EMPTY_DOC: BodyDoc = { type: 'doc', content: [] };
@@ -54,6 +56,7 @@ export function ArticleEditor({
   initial,
   initialMessage,
   timeZone,
+  mediaMaxMegabytes,
 }: {
   sections: { id: string; name: string }[];
   canPublish: boolean;
@@ -65,6 +68,8 @@ export function ArticleEditor({
   timeZone: string;
   /** A message carried over from the save that created this article (the page changed URL). */
   initialMessage?: string;
+  /** The media upload limit, for the image pickers' early size check. */
+  mediaMaxMegabytes?: number;
 }) {
   const router = useRouter();
   // Buttons stay disabled until the editor is interactive, so an early click can never
@@ -396,12 +401,14 @@ export function ArticleEditor({
         <span id="article-body-label" className="block font-semibold">
           Body
         </span>
-        <RichTextEditor key={bodyKey} initial={body} onChange={setBody} labelledBy="article-body-label" describedBy={bodyError ? 'article-body-hint article-body-error' : 'article-body-hint'} invalid={!!bodyError} />
+        <RichTextEditor key={bodyKey} initial={body} onChange={setBody} labelledBy="article-body-label" describedBy={bodyError ? 'article-body-hint article-body-error' : 'article-body-hint'} invalid={!!bodyError} mediaMaxMegabytes={mediaMaxMegabytes} />
         <p id="article-body-hint" className="mt-1 text-xs text-neutral-600 dark:text-neutral-300">
           {words} {words === 1 ? 'word' : 'words'} · {readingMinutes(words)} min read. Shortcuts: Ctrl+B bold, Ctrl+I italic, Ctrl+Alt+2–4 headings, Ctrl+Shift+8 bulleted list, Ctrl+Shift+B quote.
         </p>
         {fieldError('body', bodyError)}
       </div>
+      <HeroImagePicker initial={initial?.heroImage ?? null} maxMegabytes={mediaMaxMegabytes} />
+      {fieldError('heroImageId')}
       <div className="grid gap-5 sm:grid-cols-2">
         <div>
           <label htmlFor="article-section" className="block font-semibold">

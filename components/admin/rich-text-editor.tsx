@@ -4,7 +4,8 @@ import { mergeAttributes, Node } from '@tiptap/core';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { parseEmbedUrl, SAFE_HREF, type BodyDoc, type EmbedProvider } from '@/lib/articles/body-schema';
+import { MEDIA_ID, parseEmbedUrl, SAFE_HREF, type BodyDoc, type EmbedProvider } from '@/lib/articles/body-schema';
+import { MediaPicker } from '@/components/media/media-picker';
 
 const PROVIDER_LABEL: Record<EmbedProvider, string> = { youtube: 'YouTube video', vimeo: 'Vimeo video', x: 'Post on X', link: 'Link card' };
 
@@ -43,6 +44,36 @@ const Embed = Node.create({
   ],
 });
 
+/** A library image: the node holds the media id and the words; the server renders the files. */
+const LibraryImage = Node.create({
+  name: 'image',
+  group: 'block',
+  atom: true,
+  selectable: true,
+  draggable: true,
+  addAttributes: () => ({ mediaId: { default: '' }, alt: { default: '' }, caption: { default: '' }, credit: { default: '' } }),
+  parseHTML: () => [
+    {
+      tag: 'figure[data-media-id]',
+      getAttrs: (el) => {
+        const e = el as HTMLElement;
+        const mediaId = e.getAttribute('data-media-id') ?? '';
+        const alt = e.querySelector('img')?.getAttribute('alt') ?? '';
+        return MEDIA_ID.test(mediaId) && alt ? { mediaId, alt, caption: e.getAttribute('data-caption') ?? '', credit: e.getAttribute('data-credit') ?? '' } : false;
+      },
+    },
+  ],
+  renderHTML: ({ node }) => {
+    const { mediaId, alt, caption, credit } = node.attrs as { mediaId: string; alt: string; caption: string; credit: string };
+    return [
+      'figure',
+      { 'data-media-id': mediaId, 'data-caption': caption, 'data-credit': credit, class: 'editor-image' },
+      ['img', { src: `/api/media/${encodeURIComponent(mediaId)}/preview`, alt, class: 'max-h-80 w-auto' }],
+      ['figcaption', { class: 'text-sm text-neutral-600 dark:text-neutral-300' }, [caption, caption && credit ? ' — ' : '', credit].join('') || 'No caption'],
+    ];
+  },
+});
+
 function ToolbarButton({ label, active, onClick, children }: { label: string; active?: boolean; onClick: () => void; children: ReactNode }) {
   // The name is the full label (read by screen readers, matched by voice control); the short mark is decoration.
   return (
@@ -61,8 +92,9 @@ function ToolbarButton({ label, active, onClick, children }: { label: string; ac
 
 type Panel = null | 'link' | 'embed';
 
-function Toolbar({ editor }: { editor: Editor }) {
+function Toolbar({ editor, mediaMaxMegabytes }: { editor: Editor; mediaMaxMegabytes?: number }) {
   const [panel, setPanel] = useState<Panel>(null);
+  const [picking, setPicking] = useState(false);
   const [url, setUrl] = useState('');
   const [error, setError] = useState('');
   const inputId = useId();
@@ -142,7 +174,20 @@ function Toolbar({ editor }: { editor: Editor }) {
         <ToolbarButton label="Embed" active={panel === 'embed'} onClick={() => open('embed')}>
           Embed
         </ToolbarButton>
+        <ToolbarButton label="Image" active={picking} onClick={() => setPicking(true)}>
+          Image
+        </ToolbarButton>
       </div>
+      <MediaPicker
+        open={picking}
+        mode="insert"
+        maxMegabytes={mediaMaxMegabytes}
+        onClose={() => setPicking(false)}
+        onChoose={({ item, alt, caption, credit }) => {
+          setPicking(false);
+          chain().insertContent({ type: 'image', attrs: { mediaId: item.id, alt, caption, credit } }).run();
+        }}
+      />
       {panel ? (
         <div className="flex flex-wrap items-center gap-2 py-2">
           <label htmlFor={inputId} className="text-sm font-semibold">
@@ -201,6 +246,7 @@ const EXTENSIONS = [
   }),
   PullQuote,
   Embed,
+  LibraryImage,
 ];
 
 /**
@@ -213,12 +259,15 @@ export function RichTextEditor({
   labelledBy,
   describedBy,
   invalid,
+  mediaMaxMegabytes,
 }: {
   initial: BodyDoc;
   onChange: (doc: BodyDoc) => void;
   labelledBy: string;
   describedBy?: string;
   invalid?: boolean;
+  /** The upload limit, for the image picker's early size check. */
+  mediaMaxMegabytes?: number;
 }) {
   // Options must stay identical between renders: TipTap re-applies changed options on every render.
   const [content] = useState(() => (initial.content.length ? initial : EMPTY));
@@ -246,7 +295,7 @@ export function RichTextEditor({
 
   return (
     <div className="mt-1 rounded border border-black/30 bg-white text-neutral-900 focus-within:ring-2 focus-within:ring-[var(--color-accent)] dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100">
-      {editor ? <Toolbar editor={editor} /> : <div className="h-10 border-b border-black/20 dark:border-white/20" />}
+      {editor ? <Toolbar editor={editor} mediaMaxMegabytes={mediaMaxMegabytes} /> : <div className="h-10 border-b border-black/20 dark:border-white/20" />}
       <EditorContent editor={editor} />
     </div>
   );

@@ -21,7 +21,19 @@ export type BlockNode =
   | { type: 'pullQuote'; content: ParagraphNode[] }
   | { type: 'bulletList' | 'orderedList'; content: { type: 'listItem'; content: BlockNode[] }[] }
   | { type: 'horizontalRule' }
-  | { type: 'embed'; attrs: { provider: EmbedProvider; url: string } };
+  | { type: 'embed'; attrs: { provider: EmbedProvider; url: string } }
+  | ImageNode;
+
+/** An image from the media library: the server looks the file up by id; the words travel with the node. */
+export type ImageNode = { type: 'image'; attrs: { mediaId: string; alt: string; caption: string; credit: string } };
+
+/** Media ids are generated lower-case letters and digits (lib/media). */
+export const MEDIA_ID = /^[a-z0-9]{8,40}$/;
+
+/** Alt text, caption and credit limits, shared by the media library form and the image node. */
+export const IMAGE_TEXT_LIMITS = { alt: 300, caption: 500, credit: 200 } as const;
+
+export const ALT_REQUIRED_MESSAGE = 'Describe the image in the alt text before inserting it (what a reader who cannot see it needs to know).';
 
 export type BodyDoc = { type: 'doc'; content: BlockNode[] };
 
@@ -91,6 +103,16 @@ const embedSchema = z
     return parsed?.provider === n.attrs.provider && parsed.url === n.attrs.url;
   }, 'Embeds must be a YouTube, Vimeo or X link, or an http(s) page for a link card.');
 
+const imageSchema = z.object({
+  type: z.literal('image'),
+  attrs: z.object({
+    mediaId: z.string().regex(MEDIA_ID, 'Choose the image again from the media library.'),
+    alt: z.string().trim().min(1, ALT_REQUIRED_MESSAGE).max(IMAGE_TEXT_LIMITS.alt),
+    caption: z.string().trim().max(IMAGE_TEXT_LIMITS.caption).nullish().transform((v) => v ?? ''),
+    credit: z.string().trim().max(IMAGE_TEXT_LIMITS.credit).nullish().transform((v) => v ?? ''),
+  }),
+});
+
 const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
   z.discriminatedUnion('type', [
     paragraphSchema,
@@ -107,6 +129,7 @@ const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
     }),
     z.object({ type: z.literal('horizontalRule') }),
     embedSchema,
+    imageSchema,
   ]),
 );
 
@@ -153,6 +176,7 @@ function blockText(block: BlockNode): string {
       return block.content.map((item) => item.content.map(blockText).join('\n')).join('\n');
     case 'horizontalRule':
     case 'embed':
+    case 'image':
       return '';
   }
 }
@@ -171,7 +195,21 @@ export function readingMinutes(words: number): number {
   return words ? Math.max(1, Math.round(words / 230)) : 0;
 }
 
-/** True when the document holds nothing a reader would see (no text, no embed, no rule). */
+/** True when the document holds nothing a reader would see (no text, no embed, no image, no rule). */
 export function isDocEmpty(doc: BodyDoc): boolean {
-  return !countWords(doc) && !JSON.stringify(doc.content).match(/"type":"(embed|horizontalRule)"/);
+  return !countWords(doc) && !JSON.stringify(doc.content).match(/"type":"(embed|horizontalRule|image)"/);
+}
+
+/** The media ids of every image in the document, once each. */
+export function imageIdsOf(doc: BodyDoc): string[] {
+  const ids = new Set<string>();
+  const walk = (nodes: BlockNode[]) => {
+    for (const n of nodes) {
+      if (n.type === 'image') ids.add(n.attrs.mediaId);
+      else if (n.type === 'blockquote') walk(n.content);
+      else if (n.type === 'bulletList' || n.type === 'orderedList') n.content.forEach((li) => walk(li.content));
+    }
+  };
+  walk(doc.content);
+  return [...ids];
 }

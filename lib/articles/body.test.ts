@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyDocSchema, countWords, docToPlainText, isDocEmpty, parseEmbedUrl, plainTextToDoc, readingMinutes, renderDocBlocks, renderDocToHtml, type BodyDoc } from './body';
+import { bodyDocSchema, countWords, docToPlainText, imageIdsOf, isDocEmpty, parseEmbedUrl, plainTextToDoc, readingMinutes, renderDocBlocks, renderDocToHtml, type BodyDoc } from './body';
 
 const text = (t: string) => ({ type: 'text' as const, text: t });
 const para = (...content: object[]) => ({ type: 'paragraph', content }) as BodyDoc['content'][number];
@@ -222,5 +222,62 @@ describe('reading helpers', () => {
     expect(readingMinutes(460)).toBe(2);
     expect(isDocEmpty({ type: 'doc', content: [{ type: 'paragraph' }] })).toBe(true);
     expect(isDocEmpty({ type: 'doc', content: [{ type: 'horizontalRule' }] })).toBe(false);
+  });
+});
+
+describe('image nodes', () => {
+  const MEDIA = 'abc123def456abc123de';
+  const images = new Map([
+    [MEDIA, { src: '/media/abc123def456abc123de/w960.webp', srcset: '/media/abc123def456abc123de/w320.webp 320w, /media/abc123def456abc123de/w960.webp 960w', avifSrcset: '/media/abc123def456abc123de/w640.avif 640w', width: 960, height: 540 }],
+  ]);
+  const image = (attrs: Record<string, unknown>) => ({ type: 'doc', content: [{ type: 'image', attrs: { mediaId: MEDIA, alt: 'A fox', caption: '', credit: '', ...attrs } }] });
+
+  it('renders a figure with srcset, sizes, width, height, alt and "caption — credit"', () => {
+    const html = renderDocToHtml(bodyDocSchema.parse(image({ caption: 'The fox at dawn', credit: 'Jo Bloggs/Agency' })), images);
+    expect(html).toBe(
+      '<figure class="media-figure"><picture><source type="image/avif" srcset="/media/abc123def456abc123de/w640.avif 640w" sizes="(min-width: 1024px) 720px, 100vw" />' +
+        '<img src="/media/abc123def456abc123de/w960.webp" srcset="/media/abc123def456abc123de/w320.webp 320w, /media/abc123def456abc123de/w960.webp 960w" sizes="(min-width: 1024px) 720px, 100vw" width="960" height="540" alt="A fox" loading="lazy" decoding="async" /></picture>' +
+        '<figcaption>The fox at dawn — <span class="media-credit">Jo Bloggs/Agency</span></figcaption></figure>',
+    );
+  });
+
+  it('refuses an image without alt text, with a message that says what to write', () => {
+    const r = bodyDocSchema.safeParse(image({ alt: '   ' }));
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toMatch(/alt text/);
+  });
+
+  it('refuses media ids that are not library ids', () => {
+    for (const mediaId of ['../../etc/passwd', 'javascript:alert(1)', 'ABC', '"><script>', '']) {
+      expect(bodyDocSchema.safeParse(image({ mediaId })).success).toBe(false);
+    }
+  });
+
+  it('escapes hostile alt, caption and credit, and never takes a src from the node', () => {
+    const evil = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
+    const parsed = bodyDocSchema.parse({
+      type: 'doc',
+      content: [{ type: 'image', attrs: { mediaId: MEDIA, alt: evil, caption: evil, credit: evil, src: 'javascript:alert(3)', onerror: 'alert(4)', srcset: 'https://evil.example/x.png 1w' } }],
+    });
+    expect(Object.keys((parsed.content[0] as { attrs: object }).attrs).sort()).toEqual(['alt', 'caption', 'credit', 'mediaId']);
+    const html = renderDocToHtml(parsed, images);
+    expect(html).not.toMatch(/<script|evil\.example|javascript:/i);
+    // One real <img>, whose attributes are only the renderer's (escaped values hold no raw quotes).
+    const tags = html.match(/<img\s[^>]*>/g) ?? [];
+    expect(tags).toHaveLength(1);
+    expect([...tags[0]!.matchAll(/\s([a-z-]+)="[^"]*"/g)].map((m) => m[1])).toEqual(['src', 'srcset', 'sizes', 'width', 'height', 'alt', 'loading', 'decoding']);
+    expect(html).toContain('alt="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"');
+  });
+
+  it('drops image URLs with unsafe schemes even when the lookup holds them', () => {
+    const bad = new Map([[MEDIA, { src: 'javascript:alert(1)', srcset: 'javascript:alert(1) 1w', width: 1, height: 1 }]]);
+    expect(renderDocToHtml(bodyDocSchema.parse(image({})), bad)).not.toMatch(/javascript:/);
+  });
+
+  it('renders nothing for an image whose media is gone, and counts an image as content', () => {
+    const parsed = bodyDocSchema.parse(image({}));
+    expect(renderDocToHtml(parsed, new Map())).toBe('');
+    expect(isDocEmpty(parsed)).toBe(false);
+    expect(imageIdsOf({ type: 'doc', content: [...parsed.content, { type: 'blockquote', content: parsed.content }] })).toEqual([MEDIA]);
   });
 });

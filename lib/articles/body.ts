@@ -1,7 +1,7 @@
 // The article body rendered to sanitised HTML on the server. The schema and the plain-text
 // helpers live in body-schema.ts (shared with the browser editor); they are re-exported here.
 import sanitizeHtml from 'sanitize-html';
-import { parseEmbedUrl, type BlockNode, type BodyDoc, type InlineNode } from './body-schema';
+import { parseEmbedUrl, type BlockNode, type BodyDoc, type ImageNode, type InlineNode } from './body-schema';
 
 export * from './body-schema';
 
@@ -47,7 +47,40 @@ function renderEmbed(url: string): string {
   );
 }
 
-function renderBlock(block: BlockNode): string {
+/** What the renderer needs to know about a library image: its files and its intrinsic size. */
+export type RenderableImage = {
+  src: string;
+  /** WebP renditions, "url 640w, url 1280w". */
+  srcset: string;
+  /** AVIF renditions, when there are any. */
+  avifSrcset?: string;
+  width: number;
+  height: number;
+};
+export type ImageLookup = ReadonlyMap<string, RenderableImage>;
+
+/** The body column is at most ~720 px wide on large screens. */
+export const BODY_IMAGE_SIZES = '(min-width: 1024px) 720px, 100vw';
+
+/**
+ * An image node as a figure. Files come from the lookup by media id (never from the node);
+ * width and height reserve the space before the file arrives, so nothing shifts. A node
+ * whose media no longer exists renders nothing.
+ */
+function renderImage(node: ImageNode, images: ImageLookup): string {
+  const img = images.get(node.attrs.mediaId);
+  if (!img) return '';
+  const { alt, caption, credit } = node.attrs;
+  const sizes = escapeHtml(BODY_IMAGE_SIZES);
+  const avif = img.avifSrcset ? `<source type="image/avif" srcset="${escapeHtml(img.avifSrcset)}" sizes="${sizes}">` : '';
+  const tag =
+    `<img src="${escapeHtml(img.src)}" srcset="${escapeHtml(img.srcset)}" sizes="${sizes}" width="${Math.round(img.width)}" height="${Math.round(img.height)}" ` +
+    `alt="${escapeHtml(alt)}" loading="lazy" decoding="async">`;
+  const captionHtml = caption || credit ? `<figcaption>${escapeHtml(caption)}${caption && credit ? ' — ' : ''}${credit ? `<span class="media-credit">${escapeHtml(credit)}</span>` : ''}</figcaption>` : '';
+  return `<figure class="media-figure"><picture>${avif}${tag}</picture>${captionHtml}</figure>`;
+}
+
+function renderBlock(block: BlockNode, images: ImageLookup): string {
   switch (block.type) {
     case 'paragraph':
       // Empty paragraphs (two presses of Enter) are spacing in the editor, not content.
@@ -55,45 +88,52 @@ function renderBlock(block: BlockNode): string {
     case 'heading':
       return `<h${block.attrs.level}>${renderInline(block.content)}</h${block.attrs.level}>`;
     case 'blockquote':
-      return `<blockquote>${block.content.map(renderBlock).join('')}</blockquote>`;
+      return `<blockquote>${block.content.map((b) => renderBlock(b, images)).join('')}</blockquote>`;
     case 'pullQuote':
-      return `<blockquote class="pull-quote">${block.content.map(renderBlock).join('')}</blockquote>`;
+      return `<blockquote class="pull-quote">${block.content.map((b) => renderBlock(b, images)).join('')}</blockquote>`;
     case 'bulletList':
     case 'orderedList': {
       const tag = block.type === 'bulletList' ? 'ul' : 'ol';
-      return `<${tag}>${block.content.map((li) => `<li>${li.content.map(renderBlock).join('')}</li>`).join('')}</${tag}>`;
+      return `<${tag}>${block.content.map((li) => `<li>${li.content.map((b) => renderBlock(b, images)).join('')}</li>`).join('')}</${tag}>`;
     }
     case 'horizontalRule':
       return '<hr>';
     case 'embed':
       return renderEmbed(block.attrs.url);
+    case 'image':
+      return renderImage(block, images);
   }
 }
 
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'strong', 'em', 'a', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'hr', 'figure', 'figcaption', 'span', 'iframe'],
+  allowedTags: ['p', 'br', 'strong', 'em', 'a', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'hr', 'figure', 'figcaption', 'span', 'iframe', 'picture', 'source', 'img'],
   allowedAttributes: {
     a: ['href', 'rel'],
+    img: ['src', 'srcset', 'sizes', 'width', 'height', 'alt', 'loading', 'decoding'],
+    source: ['type', 'srcset', 'sizes'],
     iframe: ['src', 'title', 'loading', 'sandbox', 'allow', 'allowfullscreen', 'referrerpolicy'],
   },
   allowedClasses: {
     blockquote: ['pull-quote'],
-    figure: ['embed', 'embed-video', 'embed-card'],
-    span: ['embed-provider', 'embed-url'],
+    figure: ['embed', 'embed-video', 'embed-card', 'media-figure'],
+    span: ['embed-provider', 'embed-url', 'media-credit'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { iframe: ['https'] },
+  allowedSchemesByTag: { iframe: ['https'], img: ['http', 'https'], source: ['http', 'https'] },
   allowedIframeHostnames: ['www.youtube-nocookie.com', 'player.vimeo.com'],
   allowIframeRelativeUrls: false,
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'source'],
   allowProtocolRelative: false,
 };
 
-/** Sanitised HTML of each top-level block, in order (pages insert ads between them). */
-export function renderDocBlocks(doc: BodyDoc): string[] {
-  return doc.content.map((b) => sanitizeHtml(renderBlock(b), SANITIZE)).filter(Boolean);
+const NO_IMAGES: ImageLookup = new Map();
+
+/** Sanitised HTML of each top-level block, in order (pages insert ads between them); images come from `images`. */
+export function renderDocBlocks(doc: BodyDoc, images: ImageLookup = NO_IMAGES): string[] {
+  return doc.content.map((b) => sanitizeHtml(renderBlock(b, images), SANITIZE)).filter(Boolean);
 }
 
 /** Sanitised HTML of the whole body, as stored in Article.bodyHtml. */
-export function renderDocToHtml(doc: BodyDoc): string {
-  return renderDocBlocks(doc).join('\n');
+export function renderDocToHtml(doc: BodyDoc, images: ImageLookup = NO_IMAGES): string {
+  return renderDocBlocks(doc, images).join('\n');
 }

@@ -5,6 +5,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { getStorage } from '@/lib/media/driver';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
@@ -13,7 +14,8 @@ import type { ArticleDetails } from '@/lib/validation/articles';
 const WRITER_EDITABLE = ['DRAFT', 'IN_REVIEW'];
 
 /** Where an uploaded image is served; until the media library lands, files live under /uploads/<storageKey>. */
-export const mediaPath = (storageKey: string) => `/uploads/${storageKey}`;
+/** Where readers fetch a stored image (the configured media storage: local /media/… or S3). */
+export const mediaPath = (storageKey: string) => getStorage().url(storageKey);
 
 /** The "Details" panel's current values and choices, for anyone who may open the article. */
 export async function getArticleDetailsForEdit(id: string, user: StaffUser) {

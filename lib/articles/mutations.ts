@@ -6,6 +6,7 @@ import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { resolveArticleImages } from '@/lib/media';
 import { slugify } from '@/lib/slug';
 import type { StaffUser } from '@/lib/users';
 import type { ArticleFormData, ArticleIntent } from '@/lib/validation/articles';
@@ -65,13 +66,16 @@ export async function saveArticle(
     throw new AppError('unprocessable', 'Choose a publication time in the future.', { publishAt: ['Choose a publication time in the future.'] });
   }
   const doc = data.bodyJson ?? plainTextToDoc(data.body);
+  // Images must exist and carry alt text; their files go into the stored HTML.
+  const images = await resolveArticleImages(doc, data.heroImageId ?? null);
   const content = {
     title: data.title,
     standfirst: data.standfirst,
     bodyJson: doc,
-    bodyHtml: renderDocToHtml(doc),
+    bodyHtml: renderDocToHtml(doc, images),
     wordCount: countWords(doc),
     sectionId: data.sectionId,
+    ...(data.heroImageId !== undefined ? { heroImageId: data.heroImageId } : {}),
   };
   if ((intent === 'publish' || intent === 'schedule') && isDocEmpty(doc)) {
     throw new AppError('unprocessable', 'Add a body before publishing.', { body: ['Write at least one paragraph before publishing.'] });
@@ -176,6 +180,7 @@ export async function getArticleForEdit(id: string, user: StaffUser) {
       status: true,
       version: true,
       sectionId: true,
+      heroImageId: true,
       publishedAt: true,
       scheduledAt: true,
       updatedAt: true,

@@ -47,6 +47,8 @@ export const getPublishedArticleBySlug = cache(async (slug: string) => {
       seoDescription: true,
       socialImage: { select: { storageKey: true, alt: true, width: true, height: true } },
       sectionId: true,
+      heroImageId: true,
+      socialImageId: true,
       tags: { select: { tag: { select: { id: true, name: true, slug: true } } } },
       authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true, slug: true, bio: true } } } },
     },

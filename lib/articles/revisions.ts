@@ -6,6 +6,7 @@ import { diffParagraphs, diffWords, type DiffPart } from '@/lib/articles/diff';
 import { articlePath } from '@/lib/articles/urls';
 import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { getBodyImages } from '@/lib/media';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 
@@ -70,10 +71,12 @@ export async function restoreRevision(articleId: string, revisionId: string, exp
   const revision = await db.articleRevision.findFirst({ where: { id: revisionId, articleId }, select: { version: true, title: true, standfirst: true, bodyJson: true } });
   if (!revision) throw new AppError('not_found', 'That revision does not belong to this article.');
   const doc = bodyDocSchema.parse(revision.bodyJson);
+  // Images deleted since render as nothing; the others keep their figures.
+  const images = await getBodyImages(doc);
   await db.$transaction(async (tx) => {
     const updated = await tx.article.updateMany({
       where: { id: articleId, version: expectedVersion },
-      data: { title: revision.title, standfirst: revision.standfirst, bodyJson: doc, bodyHtml: renderDocToHtml(doc), wordCount: countWords(doc), version: { increment: 1 } },
+      data: { title: revision.title, standfirst: revision.standfirst, bodyJson: doc, bodyHtml: renderDocToHtml(doc, images), wordCount: countWords(doc), version: { increment: 1 } },
     });
     if (updated.count === 0) throw new AppError('conflict', 'The article changed since you opened its history. Reload the page and try again.');
     await tx.articleRevision.create({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyDocSchema } from '@/lib/articles/body-schema';
+import { bodyDocSchema, MEDIA_ID } from '@/lib/articles/body-schema';
 
 /** Tags typed as "climate, energy policy" -> ["climate", "energy policy"] (trimmed, de-duplicated, case-insensitive). */
 const tagList = z
@@ -47,6 +47,11 @@ export const articleFormSchema = z.object({
     .optional()
     .transform((v) => v || null),
   tags: tagList.default([]),
+  /** The hero image's media id; '' removes it, absent leaves it as it is. */
+  heroImageId: z.preprocess(
+    (v) => (v === '' ? null : v === null ? undefined : v),
+    z.string().trim().regex(MEDIA_ID, 'Choose the hero image again from the media library.').nullable().optional(),
+  ),
 });
 export type ArticleFormInput = z.input<typeof articleFormSchema>;
 export type ArticleFormData = z.output<typeof articleFormSchema>;

@@ -34,6 +34,7 @@ export async function saveArticleAction(_prev: SavedArticleState, form: FormData
       bodyJson: form.get('bodyJson') ?? undefined,
       sectionId: form.get('sectionId') ?? '',
       tags: form.get('tags') ?? '',
+      heroImageId: form.get('heroImageId'),
     });
     let scheduledAt: Date | undefined;
     if (intent === 'schedule') {

@@ -19,6 +19,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
             </Link>
             <Link href="/admin">Articles</Link>
             <Link href="/admin/articles/new">New article</Link>
+            <Link href="/admin/media">Media</Link>
             {hasRole(user.role, 'EDITOR') ? <Link href="/admin/comments">Comments</Link> : null}
             {hasRole(user.role, 'EDITOR') ? <Link href="/admin/sections">Sections</Link> : null}
             {hasRole(user.role, 'EDITOR') ? <Link href="/admin/tags">Tags</Link> : null}

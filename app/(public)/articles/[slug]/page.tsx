@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { AdSlot } from '@/components/ads/ad-slot';
 import { ArticleHeader, ArticleTags } from '@/components/articles/article-header';
+import { HeroImage } from '@/components/articles/hero-image';
 import { ArticleList } from '@/components/articles/article-list';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { listActiveAdSlots, type LiveAdSlot } from '@/lib/ads';
 import { interleaveAds } from '@/lib/ads/placement';
 import { bodyDocSchema, renderDocBlocks } from '@/lib/articles/body';
-import { mediaPath } from '@/lib/articles/details';
 import { getPublishedArticleBySlug, listLatestArticles, listRelatedArticles, type PublicArticle } from '@/lib/articles/queries';
 import { articlePath, authorPath, sectionPath } from '@/lib/articles/urls';
 import { articleTags, pageTags, tagPage } from '@/lib/cache';
@@ -18,6 +18,7 @@ import { absoluteUrl, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } fro
 import { site } from '@/lib/site';
 import { postCommentAction, reportCommentAction } from './actions';
 import { findRedirect } from '@/lib/redirects';
+import { getArticleImage, getBodyImages, type MediaItem } from '@/lib/media';
 
 // Cached and refreshed by tag (lib/cache): when this story, a story it lists, its comments, the
 // latest news or the ads change. At most a minute old otherwise (ad windows, dates).
@@ -36,9 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = article.seoTitle || article.title;
   const description = article.seoDescription || article.standfirst;
   const url = canonicalOf(article);
-  const image = article.socialImage
-    ? { url: absoluteUrl(mediaPath(article.socialImage.storageKey)), alt: article.socialImage.alt, width: article.socialImage.width ?? undefined, height: article.socialImage.height ?? undefined }
-    : null;
+  const social = socialCard((await getArticleImage(article.socialImageId)) ?? (await getArticleImage(article.heroImageId)));
   return {
     title,
     description,
@@ -55,10 +54,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       authors: article.authors.map((a) => absoluteUrl(authorPath(a.slug))),
       section: article.section?.name,
       tags: article.tags.map((t) => t.name),
-      ...(image ? { images: [image] } : {}),
+      ...(social ? { images: [social] } : {}),
     },
-    twitter: image ? { card: 'summary_large_image', title, description, images: [image.url] } : { card: 'summary', title, description },
+    twitter: social ? { card: 'summary_large_image', title, description, images: [{ url: social.url, alt: social.alt }] } : { card: 'summary', title, description },
   };
+}
+
+/** The focal-point social crop (1200×630) as an absolute URL, for og:image, twitter:image and JSON-LD. */
+function socialCard(image: MediaItem | null): { url: string; width: number; height: number; alt: string } | null {
+  const crop = image?.crops.social;
+  if (!image || !crop) return null;
+  return { url: absoluteUrl(crop.url), width: crop.width, height: crop.height, alt: image.alt };
 }
 
 /** The editor's canonical URL when set (syndicated copies), else this page. */
@@ -67,12 +73,12 @@ function canonicalOf(article: PublicArticle): string {
 }
 
 /** The body's blocks as sanitised HTML; a body that no longer validates falls back to the stored HTML. */
-function bodyBlocks(article: PublicArticle): string[] {
+async function bodyBlocks(article: PublicArticle): Promise<string[]> {
   const doc = bodyDocSchema.safeParse(article.bodyJson);
-  return doc.success ? renderDocBlocks(doc.data) : [article.bodyHtml];
+  return doc.success ? renderDocBlocks(doc.data, await getBodyImages(doc.data)) : [article.bodyHtml];
 }
 
-function structuredData(article: PublicArticle): string {
+function structuredData(article: PublicArticle, imageUrl: string | null): string {
   const url = absoluteUrl(articlePath(article.slug));
   const home = absoluteUrl('/');
   const crumbs: { name: string; url: string }[] = [{ name: site.name, url: home }];
@@ -88,6 +94,7 @@ function structuredData(article: PublicArticle): string {
         updatedAt: article.updatedAt,
         authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(authorPath(a.slug)) })),
         section: article.section ? { name: article.section.name, url: absoluteUrl(sectionPath(article.section.slug)) } : null,
+        imageUrl,
       },
       { name: site.name, url: home },
     ),
@@ -108,26 +115,31 @@ export default async function ArticlePage({ params }: Props) {
     if (moved) permanentRedirect(moved.toPath);
     notFound();
   }
-  const [latest, related, comments, ads, commentSettings] = await Promise.all([
+  const [latest, related, comments, ads, commentSettings, hero, socialImage, blocks] = await Promise.all([
     listLatestArticles({ take: 5, excludeId: article.id }),
     listRelatedArticles(article, 4),
     listApprovedComments(article.id),
     listActiveAdSlots(),
     getCommentSettings(),
+    getArticleImage(article.heroImageId),
+    getArticleImage(article.socialImageId),
+    bodyBlocks(article),
   ]);
   await tagPage(pageTags.article(article.id), pageTags.latest, pageTags.ads, ...articleTags(latest), ...articleTags(related));
   const open = commentsAreOpen(article, commentSettings);
-  const body = interleaveAds(bodyBlocks(article), byPlacement(ads, 'AFTER_PARAGRAPH'));
+  const body = interleaveAds(blocks, byPlacement(ads, 'AFTER_PARAGRAPH'));
+  const social = socialCard(socialImage ?? hero);
 
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData(article) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData(article, social?.url ?? null) }} />
       {byPlacement(ads, 'HEADER').map((slot) => (
         <AdSlot key={slot.id} slot={slot} className="mt-0" />
       ))}
       <div className="grid gap-12 lg:grid-cols-3">
         <article className="lg:col-span-2">
           <ArticleHeader article={article} />
+          {hero ? <HeroImage image={hero} /> : null}
 
           {/* Runs of body text with in-article ads between them; ads stay outside .article-body and its typography. */}
           <div className="mt-8">

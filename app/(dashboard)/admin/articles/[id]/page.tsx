@@ -10,10 +10,12 @@ import { bodyDocSchema } from '@/lib/articles/body';
 import { getArticleDetailsForEdit } from '@/lib/articles/details';
 import { getArticleForEdit } from '@/lib/articles/mutations';
 import { articlePath } from '@/lib/articles/urls';
+import { getMedia } from '@/lib/media';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
 import { absoluteUrl } from '@/lib/seo';
+import { env } from '@/lib/env';
 import { site } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
 import { archiveOrRestoreArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
@@ -42,6 +44,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   if (!article || !details) notFound();
   const isEditor = hasRole(user.role, 'EDITOR');
   const doc = bodyDocSchema.safeParse(article.bodyJson);
+  const hero = await getMedia(article.heroImageId ?? '');
   // The same rule as lib/articles/slug: editors on any article, writers on their own drafts.
   const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
   return (
@@ -58,6 +61,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         action={saveArticleAction}
         loadCurrent={getArticleSnapshotAction}
         timeZone={site.timeZone}
+        mediaMaxMegabytes={env.MEDIA_MAX_UPLOAD_MB}
         initialMessage={saved ? SAVED_MESSAGES[saved] : undefined}
         initial={{
           id: article.id,
@@ -71,6 +75,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           tags: article.tags.map((t) => t.tag.name).join(', '),
           publishAt: article.scheduledAt ? dateToZonedWallTime(article.scheduledAt, site.timeZone) : '',
           updatedAt: article.updatedAt.toISOString(),
+          heroImage: hero ? { id: hero.id, alt: hero.alt, caption: hero.caption, credit: hero.credit, thumbnailUrl: hero.thumbnailUrl, filename: hero.filename } : null,
         }}
       />
       {canChangeSlug ? (

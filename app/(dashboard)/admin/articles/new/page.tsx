@@ -2,6 +2,7 @@ import { ArticleEditor } from '@/components/admin/article-editor';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
+import { env } from '@/lib/env';
 import { site } from '@/lib/site';
 import { getArticleSnapshotAction, saveArticleAction } from '../../actions';
 
@@ -14,7 +15,7 @@ export default async function NewArticlePage() {
     <>
       <h1 className="text-2xl font-bold">New article</h1>
       <ArticleEditor sections={sections} canPublish={hasRole(user.role, 'EDITOR')} action={saveArticleAction}
-        loadCurrent={getArticleSnapshotAction} timeZone={site.timeZone} />
+        loadCurrent={getArticleSnapshotAction} timeZone={site.timeZone} mediaMaxMegabytes={env.MEDIA_MAX_UPLOAD_MB} />
     </>
   );
 }

@@ -1,0 +1,54 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { runAction, type ActionState } from '@/lib/actions';
+import { requireRole } from '@/lib/auth/session';
+import { deleteMedia, describeMediaIfBlank, updateMedia } from '@/lib/media';
+import { toClientItem, type ClientMediaItem } from '@/lib/media/client-item';
+import { mediaIdSchema, updateMediaSchema } from '@/lib/validation/media';
+
+/** Save alt text, caption, credit and focal point from the media library. */
+export async function updateMediaAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const user = await requireRole('AUTHOR');
+    const id = mediaIdSchema.parse(form.get('id'));
+    const input = updateMediaSchema.parse({
+      alt: form.get('alt') ?? '',
+      caption: form.get('caption') ?? '',
+      credit: form.get('credit') ?? '',
+      focalX: form.get('focalX'),
+      focalY: form.get('focalY'),
+    });
+    const { paths } = await updateMedia(id, input, user);
+    for (const p of paths) revalidatePath(p);
+    revalidatePath('/admin/media');
+    revalidatePath(`/admin/media/${id}`);
+    return { ok: true, message: input.alt ? 'Image saved.' : 'Image saved. It still needs alt text before it can be used in an article.' };
+  });
+}
+
+/** Delete an image from the library (refused while an article uses it). */
+export async function deleteMediaAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await runAction(form, async (): Promise<ActionState> => {
+    const user = await requireRole('AUTHOR');
+    const id = mediaIdSchema.parse(form.get('id'));
+    await deleteMedia(id, user);
+    revalidatePath('/admin/media');
+    return { ok: true };
+  });
+  if (result.ok) redirect('/admin/media?deleted=1');
+  return result;
+}
+
+/** From the editor's picker: the alt text (and caption, credit) given at first use fill the library's blanks. */
+export async function describeMediaAction(id: string, text: { alt: string; caption: string; credit: string }): Promise<ActionState<ClientMediaItem>> {
+  return runAction(new FormData(), async () => {
+    const user = await requireRole('AUTHOR');
+    const mediaId = mediaIdSchema.parse(id);
+    const input = updateMediaSchema.pick({ alt: true, caption: true, credit: true }).parse(text);
+    const item = await describeMediaIfBlank(mediaId, input, user);
+    revalidatePath('/admin/media');
+    return { ok: true, data: toClientItem(item) };
+  });
+}

@@ -1,0 +1,117 @@
+'use client';
+
+import { useId, useRef, useState, type DragEvent } from 'react';
+import type { ClientMediaItem } from '@/lib/media/client-item';
+import { ACCEPT_ATTRIBUTE, uploadSizeError } from '@/lib/media/limits';
+
+type Upload = { key: string; name: string; progress: number; state: 'uploading' | 'processing' | 'done' | 'error'; message?: string };
+
+/** Sends one file to POST /api/media, reporting upload progress; resolves with the item or an error message. */
+function send(file: File, onProgress: (fraction: number) => void): Promise<{ item?: ClientMediaItem; error?: string }> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/media');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      const body = xhr.response as { item?: ClientMediaItem; error?: { message?: string } } | null;
+      if (xhr.status === 201 && body?.item) resolve({ item: body.item });
+      else if (xhr.status === 401) resolve({ error: 'Your session has ended. Sign in again, then upload the image again.' });
+      else resolve({ error: body?.error?.message ?? `The upload failed (HTTP ${xhr.status}). Try again.` });
+    };
+    xhr.onerror = () => resolve({ error: 'The upload was interrupted. Check your connection and try again.' });
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
+}
+
+/**
+ * Drag-and-drop zone plus an "Upload images" file picker. Each file gets its own progress
+ * bar and its own error; files go one at a time, so a slow server is never flooded.
+ */
+export function MediaUploader({ maxMegabytes, onUploaded }: { maxMegabytes?: number; onUploaded?: (item: ClientMediaItem) => void }) {
+  const hintId = useId();
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const queue = useRef(Promise.resolve());
+
+  const patch = (key: string, next: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...next } : u)));
+
+  function start(files: FileList | File[]) {
+    for (const file of Array.from(files)) {
+      const key = `${file.name}-${file.size}-${Math.random().toString(36).slice(2)}`;
+      const tooBig = maxMegabytes ? uploadSizeError(file.size, maxMegabytes) : null;
+      setUploads((list) => [{ key, name: file.name, progress: 0, state: tooBig ? 'error' : 'uploading', message: tooBig ?? undefined }, ...list]);
+      if (tooBig) continue;
+      queue.current = queue.current.then(async () => {
+        const result = await send(file, (f) => patch(key, { progress: f, state: f >= 1 ? 'processing' : 'uploading' }));
+        if (result.item) {
+          patch(key, { progress: 1, state: 'done', message: result.item.alt ? undefined : 'Uploaded. Add alt text before using it in an article.' });
+          onUploaded?.(result.item);
+        } else {
+          patch(key, { state: 'error', message: result.error });
+        }
+      });
+    }
+  }
+
+  function onDrop(e: DragEvent<HTMLDivElement>) {
+    e.preventDefault();
+    setDragging(false);
+    if (e.dataTransfer.files.length) start(e.dataTransfer.files);
+  }
+
+  return (
+    <div>
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`rounded border-2 border-dashed p-6 text-center ${dragging ? 'border-red-800 bg-red-50 dark:bg-red-950' : 'border-black/30 dark:border-white/30'}`}
+      >
+        <p className="text-sm">Drop images here, or</p>
+        <label className="mt-2 inline-block cursor-pointer rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white focus-within:ring-2 focus-within:ring-red-800 focus-within:ring-offset-2 dark:bg-white dark:text-neutral-900">
+          Upload images
+          <input
+            type="file"
+            multiple
+            accept={ACCEPT_ATTRIBUTE}
+            aria-describedby={hintId}
+            className="sr-only"
+            onChange={(e) => {
+              if (e.target.files?.length) start(e.target.files);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <p id={hintId} className="mt-2 text-xs text-neutral-600 dark:text-neutral-300">
+          JPEG, PNG, WebP, AVIF or GIF{maxMegabytes ? `, up to ${maxMegabytes} MB each` : ''}.
+        </p>
+      </div>
+      {uploads.length ? (
+        <ul aria-label="Uploads" className="mt-3 space-y-2">
+          {uploads.map((u) => (
+            <li key={u.key} className="rounded border border-black/10 bg-white p-2 text-sm dark:border-white/15 dark:bg-neutral-900">
+              <div className="flex justify-between gap-2">
+                <span className="truncate font-medium">{u.name}</span>
+                <span role="status">{u.state === 'uploading' ? `${Math.round(u.progress * 100)}%` : u.state === 'processing' ? 'Making sizes…' : u.state === 'done' ? 'Uploaded' : 'Not uploaded'}</span>
+              </div>
+              {u.state !== 'error' ? <progress aria-label={`Uploading ${u.name}`} max={1} value={u.state === 'processing' ? undefined : u.progress} className="mt-1 h-2 w-full" /> : null}
+              {u.message ? (
+                <p role={u.state === 'error' ? 'alert' : undefined} className={`mt-1 ${u.state === 'error' ? 'font-medium text-red-700 dark:text-red-400' : 'text-neutral-700 dark:text-neutral-300'}`}>
+                  {u.message}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+// What the browser gets of a library item (no storage keys, no uploader id); shared by the
+// upload/list route handler and the client components that read its JSON.
+export type ClientMediaItem = {
+  id: string;
+  filename: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  thumbnailUrl: string;
+  uploadedBy: string | null;
+};
+
+export function toClientItem(m: ClientMediaItem): ClientMediaItem {
+  return { id: m.id, filename: m.filename, width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit, thumbnailUrl: m.thumbnailUrl, uploadedBy: m.uploadedBy };
+}
