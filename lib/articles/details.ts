@@ -13,7 +13,6 @@ import type { ArticleDetails } from '@/lib/validation/articles';
 
 const WRITER_EDITABLE = ['DRAFT', 'IN_REVIEW'];
 
-/** Where an uploaded image is served; until the media library lands, files live under /uploads/<storageKey>. */
 /** Where readers fetch a stored image (the configured media storage: local /media/… or S3). */
 export const mediaPath = (storageKey: string) => getStorage().url(storageKey);
 
