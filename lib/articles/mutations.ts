@@ -5,6 +5,7 @@ import { bodyDocSchema, countWords, isDocEmpty, plainTextToDoc, renderDocToHtml,
 import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { reindexArticles } from '@/lib/search';
 import { slugify } from '@/lib/slug';
 import type { StaffUser } from '@/lib/users';
 import type { ArticleFormData, ArticleIntent } from '@/lib/validation/articles';
@@ -143,6 +144,8 @@ export async function saveArticle(
     return { id: current.id, slug: current.slug, version: version + 1, status, previousSlug: current.slug };
   });
 
+  // After the commit: the search index follows the saved state (indexed only while published).
+  await reindexArticles([result.id]);
   const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { slug: true } }) : null;
   const tags = await db.tag.findMany({ where: { articles: { some: { articleId: result.id } } }, select: { slug: true } });
   const paths = ['/', articlePath(result.slug), ...(section ? [sectionPath(section.slug)] : []), ...tags.map((t) => tagPath(t.slug))];

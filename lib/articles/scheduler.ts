@@ -1,6 +1,7 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
+import { reindexArticles } from '@/lib/search';
 
 export type PublishedBySchedule = { id: string; slug: string; title: string; scheduledAt: Date };
 
@@ -30,6 +31,7 @@ export async function publishDueArticles(now = new Date()): Promise<PublishedByS
     });
     if (claimed) published.push({ ...a, scheduledAt });
   }
+  await reindexArticles(published.map((p) => p.id));
   return published;
 }
 
