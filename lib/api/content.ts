@@ -1,12 +1,12 @@
 import 'server-only';
-import { encodeCursor } from '@/lib/api/cursor';
+import { encodeCursor, encodeRankCursor } from '@/lib/api/cursor';
 import type { ArticleListResponse, ArticleResponse, ArticleSummary, BodyNode } from '@/lib/api/schemas';
 import { publishedOnly } from '@/lib/articles/access';
 import { articlePath } from '@/lib/articles/urls';
 import { listApprovedComments } from '@/lib/comments';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { searchArticleIds } from '@/lib/search';
 import type { ListArticlesQuery } from '@/lib/validation/api';
 
 // The content API's reads. Everything here goes through publishedOnly(): drafts, scheduled
@@ -51,30 +51,37 @@ function toSummary(row: SummaryRow & { authors: { user: { name: string; slug: st
   };
 }
 
-/**
- * A simple substring match on title and standfirst, case-insensitive on both providers
- * (SQLite's LIKE already is for ASCII; PostgreSQL needs mode: 'insensitive', which the
- * SQLite client type does not know). Acceptable for now: real full-text search (tsvector /
- * FTS5, ranking, the body) is still to come.
- */
-function textFilter(q: string) {
-  const contains = (env.DATABASE_PROVIDER === 'postgresql' ? { contains: q, mode: 'insensitive' } : { contains: q }) as { contains: string };
-  return { OR: [{ title: contains }, { standfirst: contains }] };
-}
+/** How many of the best full-text matches a q= list covers. */
+export const RANKED_LIST_MAX = 1000;
 
-/** A page of published articles, newest first, with the cursor of the next page. */
+/** A page of published articles, newest first (or best match first with q), with the cursor of the next page. */
 export async function listPublishedArticles(query: ListArticlesQuery, now = new Date()): Promise<ArticleListResponse> {
   const { cursor, limit } = query;
+  const filters = [
+    publishedOnly(now),
+    query.section ? { section: { slug: query.section } } : {},
+    query.tag ? { tags: { some: { tag: { slug: query.tag } } } } : {},
+    query.author ? { authors: { some: { user: { slug: query.author } } } } : {},
+    query.published_before ? { publishedAt: { lt: query.published_before } } : {},
+    query.published_after ? { publishedAt: { gt: query.published_after } } : {},
+  ];
+  const ranked = cursor && 'offset' in cursor;
+  if (query.q || ranked) {
+    if (!query.q || (cursor && !ranked)) throw new AppError('bad_request', 'This cursor belongs to a different list: pass meta.next with the same q and filters as the page it came from.');
+    // The same search as the site's /search page: ranked ids first, then the other filters on those.
+    const ids = await searchArticleIds(query.q, { take: RANKED_LIST_MAX });
+    const rows = ids.length ? await db.article.findMany({ where: { AND: [...filters, { id: { in: ids } }] }, select: summarySelect }) : [];
+    const position = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    const offset = cursor && 'offset' in cursor ? cursor.offset : 0;
+    const page = rows.slice(offset, offset + limit);
+    const next = rows.length > offset + limit ? encodeRankCursor({ offset: offset + limit }) : null;
+    return { data: page.map(toSummary), meta: { limit, next } };
+  }
   const rows = await db.article.findMany({
     where: {
       AND: [
-        publishedOnly(now),
-        query.section ? { section: { slug: query.section } } : {},
-        query.tag ? { tags: { some: { tag: { slug: query.tag } } } } : {},
-        query.author ? { authors: { some: { user: { slug: query.author } } } } : {},
-        query.q ? textFilter(query.q) : {},
-        query.published_before ? { publishedAt: { lt: query.published_before } } : {},
-        query.published_after ? { publishedAt: { gt: query.published_after } } : {},
+        ...filters,
         // Keyset pagination: stable while articles are published between pages, unlike offsets.
         cursor ? { OR: [{ publishedAt: { lt: cursor.publishedAt } }, { publishedAt: cursor.publishedAt, id: { lt: cursor.id } }] } : {},
       ],

@@ -70,7 +70,7 @@ type Route = { path: string; summary: string; operationId: string; query: z.ZodT
 
 /** Every route of /api/v1 that needs a key; one entry per route handler in app/api/v1. */
 const ROUTES: Route[] = [
-  { path: '/articles', operationId: 'listArticles', summary: 'List published articles, newest first', query: listArticlesQuerySchema, response: 'ArticleListResponse' },
+  { path: '/articles', operationId: 'listArticles', summary: 'List published articles, newest first (best match first with q)', query: listArticlesQuerySchema, response: 'ArticleListResponse' },
   { path: '/articles/{idOrSlug}', operationId: 'getArticle', summary: 'A published article by id or slug', query: noQuerySchema, params: articleParamsSchema, response: 'ArticleResponse', notFound: true },
   { path: '/articles/{idOrSlug}/comments', operationId: 'listArticleComments', summary: 'Approved comments of a published article, oldest first', query: noQuerySchema, params: articleParamsSchema, response: 'CommentListResponse', notFound: true },
   { path: '/sections', operationId: 'listSections', summary: 'Sections in navigation order', query: noQuerySchema, response: 'SectionListResponse' },

@@ -1,7 +1,7 @@
 // Query parameters of the content API (/api/v1). The same schemas validate requests in
 // lib/api/handler.ts and describe the parameters in the OpenAPI document (lib/api/openapi.ts).
 import { z } from 'zod';
-import { decodeCursor } from '@/lib/api/cursor';
+import { decodeCursor, decodeRankCursor } from '@/lib/api/cursor';
 
 const slugParam = (what: string) =>
   z
@@ -24,7 +24,17 @@ export const listArticlesQuerySchema = z
     section: slugParam('section').optional(),
     tag: slugParam('tag').optional(),
     author: slugParam('author').optional(),
-    q: z.string().trim().min(1).max(200).optional().describe('Words contained in the title or standfirst.'),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe(
+        'Full-text search in the title, standfirst and body (stemmed: "elections" finds "election"). ' +
+          'Words must all match; use "a phrase", OR between alternatives and -word to exclude. ' +
+          'With q the list is ranked by relevance (title matches first) instead of newest first, and covers the 1,000 best matches; the other filters still apply.',
+      ),
     published_before: isoDateParam('Only articles published strictly before this date or date-time.').optional(),
     published_after: isoDateParam('Only articles published strictly after this date or date-time.').optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20).describe('Articles per page, 1–100.'),
@@ -34,7 +44,7 @@ export const listArticlesQuerySchema = z
       .optional()
       .transform((v, ctx) => {
         if (v === undefined) return undefined;
-        const cursor = decodeCursor(v);
+        const cursor = decodeCursor(v) ?? decodeRankCursor(v);
         if (!cursor) {
           ctx.addIssue({ code: 'custom', message: 'This cursor is not valid: pass meta.next from the previous page unchanged.' });
           return z.NEVER;
