@@ -36,6 +36,8 @@ const schema = z.object({
   COMMENT_MIN_SECONDS: z.coerce.number().min(0).max(3600).default(3),
   /** Comment flood limits, e.g. `ip:1/15,ip:20/3600,email:1/15,email:20/3600` (points/seconds), or `off`; see lib/comments/rate-limit. */
   COMMENT_RATE_LIMITS: z.string().trim().default('ip:1/15,ip:20/3600,email:1/15,email:20/3600'),
+  /** Article URLs per child sitemap (/sitemaps/articles-N.xml); the protocol allows 50,000, tests use a handful. */
+  SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(50_000).default(10_000),
 });
 
 export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
@@ -69,6 +71,7 @@ function load(): Env {
     SMTP_URL: e.SMTP_URL,
     COMMENT_MIN_SECONDS: e.COMMENT_MIN_SECONDS || undefined,
     COMMENT_RATE_LIMITS: e.COMMENT_RATE_LIMITS || undefined,
+    SITEMAP_URLS_PER_FILE: e.SITEMAP_URLS_PER_FILE || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -5,6 +5,8 @@ import { Pagination } from '@/components/site/pagination';
 import { listSectionArticles } from '@/lib/articles/queries';
 import { sectionPath } from '@/lib/articles/urls';
 import { getSectionBySlug } from '@/lib/sections';
+import { absoluteUrl } from '@/lib/seo';
+import { site } from '@/lib/site';
 import { pageNumberSchema } from '@/lib/validation/pages';
 
 export const dynamic = 'force-dynamic';
@@ -13,7 +15,13 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSectionBySlug((await params).slug);
-  return section ? { title: section.name, description: section.description ?? undefined } : {};
+  if (!section) return {};
+  // Feed readers and browsers discover the section's own feed from this link.
+  return {
+    title: section.name,
+    description: section.description ?? undefined,
+    alternates: { types: { 'application/rss+xml': [{ url: absoluteUrl(`${sectionPath(section.slug)}/rss.xml`), title: `${section.name} — ${site.name}` }] } },
+  };
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {
