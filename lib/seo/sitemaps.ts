@@ -5,23 +5,13 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { absoluteUrl, renderNewsSitemap, renderSitemapIndex, renderUrlSet } from '@/lib/seo';
 import { site } from '@/lib/site';
+import { parseSitemapName, SITEMAP_KINDS } from './sitemap-names';
 
 // Sitemaps for large sites: /sitemap.xml is an index of child files, articles split into
 // pages of SITEMAP_URLS_PER_FILE (oldest first, so a page's contents stay put as new
 // articles are published onto the last page), plus one file each for sections, tags and authors.
 
-export const SITEMAP_KINDS = ['sections', 'tags', 'authors'] as const;
-export type SitemapKind = (typeof SITEMAP_KINDS)[number];
-
 const perFile = () => env.SITEMAP_URLS_PER_FILE;
-
-/** The child sitemap a path such as "articles-3.xml" or "tags.xml" names, or null. */
-export function parseSitemapName(name: string): { kind: 'articles'; page: number } | { kind: SitemapKind } | null {
-  const articles = /^articles-([1-9][0-9]{0,5})\.xml$/.exec(name);
-  if (articles) return { kind: 'articles', page: Number(articles[1]) };
-  const kind = /^([a-z]+)\.xml$/.exec(name)?.[1];
-  return kind && (SITEMAP_KINDS as readonly string[]).includes(kind) ? { kind: kind as SitemapKind } : null;
-}
 
 /** The sitemap index: every article page, then sections, tags and authors. */
 export async function renderSitemapIndexXml(now = new Date()): Promise<string> {
