@@ -122,7 +122,7 @@ export default async function SearchPage({ searchParams }: Props) {
         {sections.length ? (
           <nav aria-labelledby="search-sections" className="mt-10">
             <h2 id="search-sections" className="border-b-2 border-[var(--color-accent)] pb-1 text-lg font-bold uppercase tracking-wide">
-              Sections
+              Browse sections
             </h2>
             <ul className="mt-3 space-y-2">
               {sections.map((s) => (
