@@ -1,6 +1,12 @@
-// First of three auth layers: unauthenticated requests to /admin go to /login.
-// Layouts check the session again and every mutation checks the role on the server.
-import { withAuth } from 'next-auth/middleware';
+// Runs before routes (Node.js runtime in Next 16).
+// 1. First of three auth layers: unauthenticated requests to /admin go to /login. Layouts
+//    check the session again and every mutation checks the role on the server.
+// 2. Article URLs: an archived article answers 410 Gone (App Router pages can send only 404
+//    or redirects, so the request is rewritten with status 410 to a page that helps onward),
+//    and an old slug answers a real 301 to the new one (pages can only send 308).
+import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { getArticlePathState } from '@/lib/articles/gone';
 import { readOrCreateDevSecrets } from '@/scripts/dev-secrets';
 
 const secret =
@@ -10,6 +16,19 @@ const secret =
     ? readOrCreateDevSecrets().nextAuthSecret
     : undefined);
 
-export default withAuth({ secret, pages: { signIn: '/login' } });
+const adminAuth = withAuth({ secret, pages: { signIn: '/login' } });
 
-export const config = { matcher: ['/admin/:path*'] };
+const ARTICLE_PATH = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const { pathname } = request.nextUrl;
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminAuth(request as NextRequestWithAuth, event);
+  const slug = ARTICLE_PATH.exec(pathname)?.[1];
+  if (!slug) return NextResponse.next();
+  const state = await getArticlePathState(slug);
+  if (state.kind === 'gone') return NextResponse.rewrite(new URL(`/gone/articles/${slug}`, request.url), { status: 410 });
+  if (state.kind === 'moved') return NextResponse.redirect(new URL(state.to, request.url), 301);
+  return NextResponse.next();
+}
+
+export const config = { matcher: ['/admin/:path*', '/articles/:slug'] };

@@ -11,7 +11,45 @@ function sentence(i: number, n: number): string {
   return words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
 }
 
-export async function seedBenchArticles(count: number) {
+/** A deterministic PRNG (mulberry32), so a bench database is the same on every machine. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Sentences drawn from `words` (most frequent first) with Zipf's law, as natural text is:
+ * a few words are everywhere, most are rare. For benches of search, where a 20-word
+ * vocabulary would make every query match every article.
+ */
+export function zipfText(words: string[]) {
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (let r = 1; r <= words.length; r++) cumulative.push((sum += 1 / r));
+  const pick = (rnd: () => number) => {
+    const x = rnd() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return words[lo]!;
+  };
+  return (i: number, n: number) => {
+    const rnd = random(i * 2654435761);
+    return Array.from({ length: n }, () => pick(rnd)).join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+  };
+}
+
+export async function seedBenchArticles(count: number, { text = sentence }: { text?: (i: number, n: number) => string } = {}) {
   const existing = await db.article.count();
   if (existing >= count) return existing;
   const passwordHash = await hashPassword('bench-password');
@@ -28,12 +66,12 @@ export async function seedBenchArticles(count: number) {
   for (let start = existing; start < count; start += BATCH) {
     const rows = [];
     for (let i = start; i < Math.min(count, start + BATCH); i++) {
-      const doc = plainTextToDoc(Array.from({ length: 6 }, (_, p) => Array.from({ length: 4 }, (_, s) => sentence(i + p * 3 + s, 12)).join(' ')).join('\n\n'));
+      const doc = plainTextToDoc(Array.from({ length: 6 }, (_, p) => Array.from({ length: 4 }, (_, s) => text(i * 31 + p * 4 + s, 12)).join(' ')).join('\n\n'));
       rows.push({
         id: `bench${i.toString(36).padStart(8, '0')}`,
         slug: `bench-story-${i}`,
-        title: `${sentence(i, 6).slice(0, -1)} ${i}`,
-        standfirst: sentence(i + 1, 18),
+        title: `${text(i * 31 + 29, 6).slice(0, -1)} ${i}`,
+        standfirst: text(i * 31 + 30, 18),
         bodyJson: doc,
         bodyHtml: renderDocToHtml(doc),
         wordCount: countWords(doc),

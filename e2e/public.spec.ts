@@ -121,12 +121,19 @@ test.describe('findable and shareable', () => {
     expect(texts.length).toBeLessThanOrEqual(50);
   });
 
-  test('/sitemap.xml is a well-formed urlset with articles and sections; robots.txt points to it', async ({ page, request }) => {
+  test('/sitemap.xml is a well-formed index whose child sitemaps hold the articles and sections; robots.txt points to it', async ({ page, request }) => {
     const res = await request.get('/sitemap.xml');
     expect(res.status()).toBe(200);
-    const { error, root, texts } = await parseXml(page, await res.text(), 'url > loc');
-    expect(error).toBeNull();
-    expect(root).toBe('urlset');
+    const index = await parseXml(page, await res.text(), 'sitemap > loc');
+    expect(index.error).toBeNull();
+    expect(index.root).toBe('sitemapindex');
+    const texts: string[] = [];
+    for (const loc of index.texts) {
+      const child = await parseXml(page, await (await request.get(new URL(loc).pathname)).text(), 'url > loc');
+      expect(child.error).toBeNull();
+      expect(child.root).toBe('urlset');
+      texts.push(...child.texts);
+    }
     expect(texts.some((t) => t.endsWith(articlePath))).toBe(true);
     expect(texts.some((t) => t.endsWith('/sections/politics'))).toBe(true);
 

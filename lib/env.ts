@@ -72,6 +72,8 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
   /** Public base URL of the bucket's objects (a CDN or the bucket's website address). */
   S3_PUBLIC_URL: optionalUrl,
+  /** Article URLs per child sitemap (/sitemaps/articles-N.xml); the protocol allows 50,000, tests use a handful. */
+  SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(50_000).default(10_000),
 }).superRefine((v, ctx) => {
   if (v.MEDIA_STORAGE !== 's3') return;
   for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL'] as const) {
@@ -125,6 +127,7 @@ function load(): Env {
     S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID || undefined,
     S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY || undefined,
     S3_PUBLIC_URL: e.S3_PUBLIC_URL,
+    SITEMAP_URLS_PER_FILE: e.SITEMAP_URLS_PER_FILE || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -4,6 +4,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { countWords, plainTextToDoc, renderDocToHtml } from '@/lib/articles/body';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { rebuildSearchIndex } from '@/lib/search';
 import { seedArticles, seedTags } from './seed-data/articles.ts';
 
 export const DEMO_PASSWORD = 'broadsheet-demo';
@@ -110,7 +111,9 @@ async function main() {
     await db.comment.upsert({ where: { id: c.id }, update: {}, create: { ...c, articleId: article.id, status: 'PENDING' } });
   }
 
-  console.log(`seed: ${users.length} users, ${sections.length} sections, ${seedTags.length} tags, ${created} new articles (of ${seedArticles.length}), demo ad slot and comments ensured`);
+  // The search index is derived data: rebuilding it is idempotent and never loses anything.
+  const indexed = await rebuildSearchIndex();
+  console.log(`seed: ${users.length} users, ${sections.length} sections, ${seedTags.length} tags, ${created} new articles (of ${seedArticles.length}), demo ad slot and comments ensured, ${indexed} articles in the search index`);
 }
 
 main()

@@ -5,6 +5,7 @@
 //   tsx scripts/db.ts migration --name NAME  create a migration for BOTH providers from schema changes
 //   tsx scripts/db.ts diff [--from-migrations] | status
 //   tsx scripts/db.ts seed                   idempotent demo seed (refused in production)
+//   tsx scripts/db.ts reindex                rebuild the full-text search index (lib/search)
 //   tsx scripts/db.ts setup                  generate + migrate + seed: what `npm install` runs
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,6 +46,12 @@ async function migrate() {
   const url = databaseUrl();
   const applied = await migrateDeploy(url);
   console.log(`${providerOf(url)}: ${applied.length ? `applied ${applied.join(', ')}` : 'no pending migrations'}`);
+  // The search index is filled by the application, not by SQL: backfill it when it lags.
+  reindex(['--if-needed']);
+}
+
+function reindex(flags: string[] = []) {
+  sh(path.join(ROOT, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/search-index.ts', ...flags]);
 }
 
 function seed() {
@@ -128,6 +135,9 @@ async function main() {
     }
     case 'seed':
       seed();
+      break;
+    case 'reindex':
+      reindex();
       break;
     case 'setup':
       generate();

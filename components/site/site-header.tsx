@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SearchForm } from '@/components/search/search-form';
 import { sectionPath } from '@/lib/articles/urls';
 import { formatLongDate, getSite, isoDateIn } from '@/lib/site';
 import type { SectionSummary } from '@/lib/sections';
@@ -12,11 +13,14 @@ export async function SiteHeader({ sections, now, weather }: { sections: Section
     <header className="border-b border-black/10 dark:border-white/15">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 pt-3 text-sm text-[var(--color-muted)]">
         <time dateTime={isoDateIn(now, site.timeZone)}>{formatLongDate(now, site.timeZone)}</time>
-        {weather ? (
-          <div role="group" aria-label={`Weather in ${weather.city}`}>
-            {formatTemperature(weather.temperatureC)} {weather.city}
-          </div>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-4">
+          {weather ? (
+            <div role="group" aria-label={`Weather in ${weather.city}`}>
+              {formatTemperature(weather.temperatureC)} {weather.city}
+            </div>
+          ) : null}
+          <SearchForm id="site-search-q" compact label="Search" />
+        </div>
       </div>
       <div className="mx-auto max-w-6xl px-4 py-4 text-center">
         <Link href="/" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">

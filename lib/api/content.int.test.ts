@@ -9,6 +9,7 @@ import { GET as tagsRoute } from '@/app/api/v1/tags/route';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys';
 import * as schemas from '@/lib/api/schemas';
 import { getPublishedArticle, listApiAuthors, listApiSections, listApiTags, listPublishedArticleComments, listPublishedArticles } from '@/lib/api/content';
+import { reindexArticle } from '@/lib/search';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleQuerySchema, LIST_ORDERS, listArticlesQuerySchema, pageQuerySchema } from '@/lib/validation/api';
@@ -138,6 +139,31 @@ describe('listing articles', () => {
     expect(await ids({ tag: tag.slug, published_after: ago(35).toISOString() })).toEqual([tagged.id]);
     expect(await ids({ tag: tag.slug, published_after: '2000-01-01', published_before: ago(45).toISOString() })).toEqual([]);
     expect(await ids({ section: `no-such-section-${unique()}` })).toEqual([]);
+  });
+
+  it('ranks q= results by relevance, pages them with their own cursor and keeps the other filters', async () => {
+    const s = await createSection();
+    const word = `Dirigible${unique()}`;
+    const inBody = await createArticle({ publishedAt: ago(1), sectionId: s.id, title: `Morning news ${unique()}` });
+    await db.article.update({ where: { id: inBody.id }, data: { bodyJson: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `A ${word} overhead.` }] }] } } });
+    await reindexArticle(inBody.id);
+    const inTitle = await createArticle({ publishedAt: ago(50), sectionId: s.id, title: `The ${word} lands` });
+    const inStandfirst = await createArticle({ publishedAt: ago(20), standfirst: `Where the ${word} went` });
+    await createArticle({ status: 'ARCHIVED', publishedAt: ago(2), title: `Archived ${word}` });
+
+    const all = await listPublishedArticles(query({ q: word }));
+    expect(all.data.map((a) => a.id)).toEqual([inTitle.id, inStandfirst.id, inBody.id]);
+    expect((await listPublishedArticles(query({ q: word, section: s.slug }))).data.map((a) => a.id)).toEqual([inTitle.id, inBody.id]);
+
+    const first = await listPublishedArticles(query({ q: word, limit: '2' }));
+    expect(first.data.map((a) => a.id)).toEqual([inTitle.id, inStandfirst.id]);
+    const second = await listPublishedArticles(query({ q: word, limit: '2', cursor: first.meta.next! }));
+    expect(second.data.map((a) => a.id)).toEqual([inBody.id]);
+    expect(second.meta.next).toBeNull();
+    // A ranked cursor is refused on the newest-first list, and the other way round, naming the parameter.
+    expect(listArticlesQuerySchema.safeParse({ limit: '2', cursor: first.meta.next! }).error?.issues[0]?.path).toEqual(['cursor']);
+    const plain = await listPublishedArticles(query({ limit: '1' }));
+    expect(listArticlesQuerySchema.safeParse({ q: word, cursor: plain.meta.next! }).error?.issues[0]?.path).toEqual(['cursor']);
   });
 
   it('rejects bad parameters by name', () => {

@@ -1,11 +1,11 @@
 import 'server-only';
-import { afterCursor, encodeCursor, orderByOf, type CursorValue, type ListOrder } from '@/lib/api/cursor';
+import { afterCursor, encodeCursor, encodeRankCursor, orderByOf, type CursorValue, type ListOrder } from '@/lib/api/cursor';
 import type { ArticleListResponse, ArticleResponse, BodyNode } from '@/lib/api/schemas';
 import { publishedOnly } from '@/lib/articles/access';
 import { articlePath } from '@/lib/articles/urls';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { searchArticleIds } from '@/lib/search';
 import { LIST_ORDERS, type ArticleField, type ArticleInclude, type ArticleQuery, type ListArticlesQuery, type PageQuery } from '@/lib/validation/api';
 
 // The content API's reads. Everything here goes through publishedOnly(): drafts, scheduled
@@ -61,16 +61,8 @@ function toApiArticle(row: ArticleRow, fields: Fields, include: Include, extra: 
   return out;
 }
 
-/**
- * A simple substring match on title and standfirst, case-insensitive on both providers
- * (SQLite's LIKE already is for ASCII; PostgreSQL needs mode: 'insensitive', which the
- * SQLite client type does not know). Acceptable for now: real full-text search (tsvector /
- * FTS5, ranking, the body) is still to come.
- */
-function textFilter(q: string) {
-  const contains = (env.DATABASE_PROVIDER === 'postgresql' ? { contains: q, mode: 'insensitive' } : { contains: q }) as { contains: string };
-  return { OR: [{ title: contains }, { standfirst: contains }] };
-}
+/** The most results a ranked (q=) list pages through, as on the site's search page. */
+const RANKED_LIST_MAX = 1000;
 
 /** One page of rows fetched with limit + 1, and the cursor of the next page. */
 function paginate<T extends Record<string, unknown>>(rows: T[], limit: number, order: ListOrder) {
@@ -84,16 +76,29 @@ const keyset = (order: ListOrder, after: CursorValue[] | undefined) => (after ? 
 /** A page of published articles in the requested order (newest first by default), with the cursor of the next page. */
 export async function listPublishedArticles(query: ListArticlesQuery, now = new Date()): Promise<ArticleListResponse> {
   const { limit, order, after, include, fields } = query;
+  const filters = [
+    publishedOnly(now),
+    query.section ? { section: { slug: query.section } } : {},
+    query.tag ? { tags: { some: { tag: { slug: query.tag } } } } : {},
+    query.author ? { authors: { some: { user: { slug: query.author } } } } : {},
+    query.published_before ? { publishedAt: { lt: query.published_before } } : {},
+    query.published_after ? { publishedAt: { gt: query.published_after } } : {},
+  ];
+  if (query.q) {
+    // The site's full-text search (lib/search): ranked ids first, then the other filters on those.
+    const ids = await searchArticleIds(query.q, { take: RANKED_LIST_MAX });
+    const found = ids.length ? await db.article.findMany({ where: { AND: [...filters, { id: { in: ids } }] }, select: articleSelect(include, false) }) : [];
+    const position = new Map(ids.map((id, i) => [id, i]));
+    found.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+    const offset = query.offset ?? 0;
+    const page = found.slice(offset, offset + limit);
+    const next = found.length > offset + limit ? encodeRankCursor({ offset: offset + limit }) : null;
+    return { data: page.map((r) => toApiArticle(r as unknown as ArticleRow, fields, include) as ArticleListResponse['data'][number]), meta: { limit, next } };
+  }
   const rows = await db.article.findMany({
     where: {
       AND: [
-        publishedOnly(now),
-        query.section ? { section: { slug: query.section } } : {},
-        query.tag ? { tags: { some: { tag: { slug: query.tag } } } } : {},
-        query.author ? { authors: { some: { user: { slug: query.author } } } } : {},
-        query.q ? textFilter(query.q) : {},
-        query.published_before ? { publishedAt: { lt: query.published_before } } : {},
-        query.published_after ? { publishedAt: { gt: query.published_after } } : {},
+        ...filters,
         // Keyset pagination: stable while articles are published between pages, unlike offsets.
         keyset(order, after),
       ],

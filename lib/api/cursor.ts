@@ -55,3 +55,22 @@ export function afterCursor(order: ListOrder, values: CursorValue[]): { OR: Reco
     }),
   };
 }
+
+/** Where the previous page of a relevance-ranked (q=) list ended: a position, since rank is no column. */
+export type RankCursor = { offset: number };
+
+const rankCursorSchema = z.tuple([z.literal('rank'), z.number().int().min(1).max(100_000)]);
+
+export function encodeRankCursor(c: RankCursor): string {
+  return Buffer.from(JSON.stringify(['rank', c.offset])).toString('base64url');
+}
+
+/** The ranked-list cursor, or null when it is not one. */
+export function decodeRankCursor(raw: string): RankCursor | null {
+  try {
+    const parsed = rankCursorSchema.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return parsed.success ? { offset: parsed.data[1] } : null;
+  } catch {
+    return null;
+  }
+}

@@ -7,6 +7,7 @@ import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { resolveArticleImages } from '@/lib/media';
+import { reindexArticles } from '@/lib/search';
 import { slugify } from '@/lib/slug';
 import type { StaffUser } from '@/lib/users';
 import type { ArticleFormData, ArticleIntent } from '@/lib/validation/articles';
@@ -161,6 +162,8 @@ export async function saveArticle(
   });
 
   if (before?.status === 'PUBLISHED' || result.status === 'PUBLISHED') await invalidateArticle(result.id, { before: before ?? undefined });
+  // After the commit: the search index follows the saved state (indexed only while published).
+  await reindexArticles([result.id]);
   const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { slug: true } }) : null;
   const tags = await db.tag.findMany({ where: { articles: { some: { articleId: result.id } } }, select: { slug: true } });
   const paths = ['/', articlePath(result.slug), ...(section ? [sectionPath(section.slug)] : []), ...tags.map((t) => tagPath(t.slug))];

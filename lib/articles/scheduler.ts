@@ -3,6 +3,7 @@ import { recordAudit } from '@/lib/audit';
 import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { articleEventData, enqueueWebhookEvent } from '@/lib/webhooks/events';
+import { reindexArticles } from '@/lib/search';
 
 export type PublishedBySchedule = { id: string; slug: string; title: string; scheduledAt: Date };
 
@@ -37,6 +38,7 @@ export async function publishDueArticles(now = new Date()): Promise<PublishedByS
       await invalidateArticle(a.id);
     }
   }
+  await reindexArticles(published.map((p) => p.id));
   return published;
 }
 

@@ -4,6 +4,7 @@ import { recordAudit } from '@/lib/audit';
 import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { reindexArticles } from '@/lib/search';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 
@@ -45,7 +46,10 @@ export async function archiveArticle(id: string, user: StaffUser): Promise<Trans
     return { id, status: 'ARCHIVED', version: current.version + 1, paths };
   });
   // Cached pages showing it (its own, listings, latest news) refresh; its URL now answers 410.
-  if (before?.status === 'PUBLISHED') await invalidateArticle(id, { before });
+  if (before?.status === 'PUBLISHED') {
+    await reindexArticles([id]); // out of search results
+    await invalidateArticle(id, { before });
+  }
   return result;
 }
 

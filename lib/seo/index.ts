@@ -2,7 +2,7 @@ import 'server-only';
 import { env } from '@/lib/env';
 
 export { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from './json-ld';
-export { escapeXml, renderRss } from './xml';
+export { escapeXml, renderNewsSitemap, renderRss, renderSitemapIndex, renderUrlSet } from './xml';
 
 /** The public origin, without a trailing slash (SITE_URL). */
 export const siteUrl = (): string => env.SITE_URL;

@@ -42,3 +42,40 @@ ${items}
 </rss>
 `;
 }
+
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
+
+export type SitemapEntry = { loc: string; lastmod?: Date };
+
+/** A sitemap index (sitemaps.org): one <sitemap> per child file. */
+export function renderSitemapIndex(entries: SitemapEntry[]): string {
+  const items = entries.map((e) => `  <sitemap>\n    <loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `\n    <lastmod>${e.lastmod.toISOString()}</lastmod>` : ''}\n  </sitemap>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${SITEMAP_NS}">\n${items.join('\n')}\n</sitemapindex>\n`;
+}
+
+/** A sitemap <urlset> with <loc> and, where known, <lastmod>. */
+export function renderUrlSet(entries: SitemapEntry[]): string {
+  const items = entries.map((e) => `  <url>\n    <loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `\n    <lastmod>${e.lastmod.toISOString()}</lastmod>` : ''}\n  </url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NS}">\n${items.join('\n')}\n</urlset>\n`;
+}
+
+export type NewsSitemapEntry = { loc: string; title: string; publishedAt: Date };
+
+/** A Google News sitemap: publication name and language, publication date and title per article. */
+export function renderNewsSitemap(publication: { name: string; language: string }, entries: NewsSitemapEntry[]): string {
+  const items = entries.map(
+    (e) => `  <url>
+    <loc>${escapeXml(e.loc)}</loc>
+    <news:news>
+      <news:publication>
+        <news:name>${escapeXml(publication.name)}</news:name>
+        <news:language>${escapeXml(publication.language)}</news:language>
+      </news:publication>
+      <news:publication_date>${e.publishedAt.toISOString()}</news:publication_date>
+      <news:title>${escapeXml(e.title)}</news:title>
+    </news:news>
+  </url>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${items.join('\n')}\n</urlset>\n`;
+}

@@ -1,7 +1,7 @@
 // Query parameters of the content API (/api/v1). The same schemas validate requests in
 // lib/api/handler.ts and describe the parameters in the OpenAPI document (lib/api/openapi.ts).
 import { z } from 'zod';
-import { decodeCursor, type CursorValue, type ListOrder } from '@/lib/api/cursor';
+import { decodeCursor, decodeRankCursor, type CursorValue, type ListOrder } from '@/lib/api/cursor';
 
 const slugParam = (what: string) =>
   z
@@ -41,7 +41,7 @@ const cursorParam = z.string().max(600).optional().describe('The meta.next value
 const BAD_CURSOR = 'This cursor is not valid for this list and sort: pass meta.next from the previous page unchanged, with the same sort.';
 
 /** Adds the decoded cursor (`after`), or an issue on `cursor` when it was not issued for this order. */
-function withCursor<T extends { cursor?: string }>(value: T, order: ListOrder, ctx: z.RefinementCtx): T & { order: ListOrder; after?: CursorValue[] } {
+function withCursor<T extends { cursor?: string }>(value: T, order: ListOrder, ctx: z.RefinementCtx): T & { order: ListOrder; after?: CursorValue[]; offset?: number } {
   if (value.cursor === undefined) return { ...value, order };
   const after = decodeCursor(order, value.cursor);
   if (!after) {
@@ -49,6 +49,17 @@ function withCursor<T extends { cursor?: string }>(value: T, order: ListOrder, c
     return z.NEVER;
   }
   return { ...value, order, after };
+}
+
+/** With q= the list is ranked: its cursor is a position in the ranking (`offset`). */
+function withRankCursor<T extends { cursor?: string }>(value: T, order: ListOrder, ctx: z.RefinementCtx): T & { order: ListOrder; after?: CursorValue[]; offset?: number } {
+  if (value.cursor === undefined) return { ...value, order, offset: 0 };
+  const rank = decodeRankCursor(value.cursor);
+  if (!rank) {
+    ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'This cursor is not valid for this search: pass meta.next from the previous page unchanged, with the same q and filters.' });
+    return z.NEVER;
+  }
+  return { ...value, order, offset: rank.offset };
 }
 
 const id = { field: 'id', dir: 'desc', type: 'string' } as const;
@@ -83,7 +94,13 @@ export const listArticlesQuerySchema = z
     section: slugParam('section').optional(),
     tag: slugParam('tag').optional(),
     author: slugParam('author').optional(),
-    q: z.string().trim().min(1).max(200).optional().describe('Words contained in the title or standfirst.'),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Full-text search over title, standfirst and body, as on the site\'s search page ("phrases", OR, -exclusions). Results come best match first (sort is ignored), at most 1,000, paged with their own cursor.'),
     published_before: isoDateParam('Only articles published strictly before this date or date-time.').optional(),
     published_after: isoDateParam('Only articles published strictly after this date or date-time.').optional(),
     sort: z.enum(ARTICLE_SORTS, { error: `Use one of: ${ARTICLE_SORTS.join(', ')}.` }).default('-publishedAt').describe('Order of the list; a leading "-" means descending (newest first by default).'),
@@ -93,7 +110,7 @@ export const listArticlesQuerySchema = z
     cursor: cursorParam,
   })
   .strict()
-  .transform((v, ctx) => withCursor(v, ARTICLE_ORDERS[v.sort], ctx));
+  .transform((v, ctx) => (v.q ? withRankCursor(v, ARTICLE_ORDERS[v.sort], ctx) : withCursor(v, ARTICLE_ORDERS[v.sort], ctx)));
 export type ListArticlesQuery = z.output<typeof listArticlesQuerySchema>;
 
 /** GET /api/v1/articles/:idOrSlug. */

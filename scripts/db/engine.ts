@@ -9,7 +9,16 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import { pgConfig } from './engine-config.ts';
 import { migrationsDir, providerOf, schemaPath, type Provider } from './paths.ts';
 
-const filters = { externalTables: [], externalEnums: [] };
+/**
+ * Tables created by hand-written SQL in the migrations, not Prisma models: the full-text
+ * search index (lib/search). Diffs and new migrations leave them alone instead of dropping
+ * them. SQLite's FTS5 virtual table keeps its data in shadow tables named after it.
+ */
+export const EXTERNAL_TABLES: Record<Provider, string[]> = {
+  sqlite: ['ArticleSearchKey', 'ArticleSearch', ...['data', 'idx', 'content', 'docsize', 'config'].map((s) => `ArticleSearch_${s}`)],
+  postgresql: ['public.ArticleSearch'],
+};
+const filtersFor = (provider: Provider) => ({ externalTables: EXTERNAL_TABLES[provider], externalEnums: [] });
 
 async function makeAdapterFactory(url: string, provider: Provider): Promise<any> {
   if (provider === 'sqlite') {
@@ -159,6 +168,7 @@ export async function openSchemaEngine(url: string) {
     }
   };
 
+  const filters = filtersFor(provider);
   const api = {
     provider,
     /** Applies pending migrations; returns the names applied. */

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
+import { reindexArticle } from '@/lib/search';
 import type { StaffUser } from '@/lib/users';
 
 /** A short random suffix for slugs, emails and tag names. */
@@ -42,7 +43,7 @@ export async function createArticle(opts: {
   const title = opts.title ?? `Story ${unique()}`;
   const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${title}.` }] }] };
   const status = opts.status ?? 'PUBLISHED';
-  return db.article.create({
+  const article = await db.article.create({
     data: {
       title,
       slug: `story-${unique()}-${unique()}`,
@@ -57,6 +58,9 @@ export async function createArticle(opts: {
     },
     select: { id: true, slug: true, title: true, publishedAt: true, status: true },
   });
+  // As the editor's save does: the search index follows the article.
+  await reindexArticle(article.id);
+  return article;
 }
 
 export async function createTag(name = `Tag ${unique()}`) {

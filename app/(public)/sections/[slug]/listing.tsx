@@ -7,6 +7,7 @@ import { sectionPath } from '@/lib/articles/urls';
 import { articleTags, pageTags, tagPage } from '@/lib/cache';
 import { getSectionBySlug } from '@/lib/sections';
 import { absoluteUrl } from '@/lib/seo';
+import { getSite } from '@/lib/site';
 import { slugParamSchema } from '@/lib/validation/pages';
 
 async function sectionFrom(slug: string) {
@@ -21,7 +22,8 @@ export async function sectionMetadata(slug: string, page: number): Promise<Metad
   return {
     title: page > 1 ? `${section.name} — page ${page}` : section.name,
     description: section.description ?? undefined,
-    alternates: { canonical: absoluteUrl(path) },
+    // Feed readers and browsers discover the section's own feed from this link.
+    alternates: { canonical: absoluteUrl(path), types: { 'application/rss+xml': [{ url: absoluteUrl(`${sectionPath(section.slug)}/rss.xml`), title: `${section.name} — ${(await getSite()).name}` }] } },
   };
 }
 

@@ -1,0 +1,10 @@
+// GET /sitemaps/articles-N.xml | sections.xml | tags.xml | authors.xml — the child sitemaps of /sitemap.xml
+import { renderChildSitemapXml } from '@/lib/seo/sitemaps';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
+  const xml = await renderChildSitemapXml((await params).name);
+  if (xml === null) return new Response('No such sitemap: see /sitemap.xml for the list.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(xml, {
+    headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=300, stale-while-revalidate=600' },
+  });
+}

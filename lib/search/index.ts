@@ -1,0 +1,335 @@
+import 'server-only';
+import { publishedOnly } from '@/lib/articles/access';
+import { bodyDocSchema, docToPlainText } from '@/lib/articles/body';
+import { db, type Db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { cleanIndexText, highlightSegments, type HighlightSegment } from './highlight';
+import { buildFtsQuery, buildWebsearchQuery, MARK_END, MARK_START } from './query';
+
+// Full-text search over published articles: title, standfirst and body.
+// SQLite: the FTS5 table "ArticleSearch" (porter/unicode61, bm25 with the title weighted
+// highest), addressed through "ArticleSearchKey" (article id <-> FTS rowid).
+// PostgreSQL: "ArticleSearch" with a weighted tsvector and a GIN index; websearch_to_tsquery,
+// ts_rank_cd and ts_headline. Both are created by hand-written migrations.
+// Only PUBLISHED articles are in the index: reindexArticle() runs after every change, and
+// the rows shown are still joined to "Article" on its status, so a stale entry never shows a
+// draft (it could only make a total one too high until the next reindex).
+
+export { highlightHtml, highlightSegments, type HighlightSegment } from './highlight';
+export { buildFtsQuery, buildWebsearchQuery, parseSearchQuery } from './query';
+
+type Client = Pick<Db, '$executeRawUnsafe' | '$queryRawUnsafe'>;
+
+const provider = () => env.DATABASE_PROVIDER;
+
+export type SearchHit = {
+  id: string;
+  slug: string;
+  /** The title with matched words marked. */
+  title: HighlightSegment[];
+  /** The standfirst or a passage of the body around the matches, with matched words marked. */
+  excerpt: HighlightSegment[];
+  publishedAt: Date;
+  section: { name: string; slug: string } | null;
+  authors: { name: string; slug: string }[];
+  rank: number;
+};
+
+export type SearchResults = { query: string; hits: SearchHit[]; total: number; page: number; pages: number; perPage: number };
+
+type Row = { id: string; rank: number; title: string; standfirst: string; body: string };
+
+const hasMark = (s: string | null | undefined) => !!s && s.includes(MARK_START);
+
+async function querySqlite(match: string, take: number, skip: number): Promise<{ rows: Row[]; total: number }> {
+  // Rank and count on the FTS5 table alone (ORDER BY rank uses the bm25 weights configured in
+  // the migration: title 10, standfirst 4, body 1): joining every match to "Article" costs
+  // a random read per match, ten times the ranking itself at 100k articles. Only the page's
+  // rows are then marked (CROSS JOIN keeps SQLite from driving the join from the other
+  // table); the card query below checks that they are published.
+  const ranked = await db.$queryRawUnsafe<{ rowid: number | bigint; rank: number }[]>(
+    `SELECT rowid, rank FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+    match,
+    take,
+    skip,
+  );
+  const [count] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?`, match);
+  const total = Number(count?.n ?? 0);
+  if (!ranked.length) return { rows: [], total };
+  const rowids = ranked.map((r) => Number(r.rowid));
+  const marked = await db.$queryRawUnsafe<(Row & { rowid: number | bigint })[]>(
+    `SELECT s.rowid AS rowid, k."articleId" AS id, 0 AS rank,
+            highlight("ArticleSearch", 0, ?, ?) AS title,
+            highlight("ArticleSearch", 1, ?, ?) AS standfirst,
+            snippet("ArticleSearch", 2, ?, ?, '…', 30) AS body
+       FROM "ArticleSearch" s
+       CROSS JOIN "ArticleSearchKey" k ON k.rowid = s.rowid
+      WHERE "ArticleSearch" MATCH ? AND s.rowid IN (${rowids.map(() => '?').join(', ')})`,
+    ...[MARK_START, MARK_END, MARK_START, MARK_END, MARK_START, MARK_END],
+    match,
+    ...rowids,
+  );
+  const byRowid = new Map(marked.map((m) => [Number(m.rowid), m]));
+  const rows = ranked.flatMap((r) => {
+    const m = byRowid.get(Number(r.rowid));
+    return m ? [{ id: m.id, rank: r.rank, title: m.title, standfirst: m.standfirst, body: m.body }] : [];
+  });
+  return { rows, total };
+}
+
+const HEADLINE_WHOLE = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
+const HEADLINE_PASSAGE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+async function queryPostgres(websearch: string, take: number, skip: number): Promise<{ rows: Row[]; total: number }> {
+  // Rank and page first, then build headlines for the page only: ts_headline re-parses the text.
+  const rows = await db.$queryRawUnsafe<Row[]>(
+    `WITH q AS (SELECT websearch_to_tsquery('broadsheet_search', $1) AS query),
+     hits AS (
+       SELECT s."articleId", ts_rank_cd(s.document, q.query) AS rank, a."publishedAt"
+         FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId", q
+        WHERE s.document @@ q.query AND a.status = 'PUBLISHED'
+        ORDER BY rank DESC, a."publishedAt" DESC
+        LIMIT $2 OFFSET $3
+     )
+     SELECT h."articleId" AS id, h.rank::float8 AS rank,
+            ts_headline('broadsheet_search', s.title, q.query, $4) AS title,
+            ts_headline('broadsheet_search', s.standfirst, q.query, $4) AS standfirst,
+            ts_headline('broadsheet_search', s.body, q.query, $5) AS body
+       FROM hits h JOIN "ArticleSearch" s ON s."articleId" = h."articleId", q
+      ORDER BY h.rank DESC, h."publishedAt" DESC`,
+    websearch,
+    take,
+    skip,
+    HEADLINE_WHOLE,
+    HEADLINE_PASSAGE,
+  );
+  const [count] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+    `SELECT count(*)::int AS n FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId"
+      WHERE s.document @@ websearch_to_tsquery('broadsheet_search', $1) AND a.status = 'PUBLISHED'`,
+    websearch,
+  );
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/**
+ * Published articles matching the reader's query, best match first (title matches rank
+ * above standfirst, standfirst above body), with marked title and excerpt. A query with
+ * nothing searchable in it (only punctuation or exclusions) finds nothing.
+ */
+export async function searchArticles(input: { q: string; page?: number; perPage?: number; now?: Date }): Promise<SearchResults> {
+  const perPage = Math.min(Math.max(input.perPage ?? 10, 1), 100);
+  const page = Math.max(input.page ?? 1, 1);
+  const empty: SearchResults = { query: input.q, hits: [], total: 0, page, pages: 1, perPage };
+  const skip = (page - 1) * perPage;
+  let result: { rows: Row[]; total: number };
+  if (provider() === 'sqlite') {
+    const match = buildFtsQuery(input.q);
+    if (!match) return empty;
+    result = await querySqlite(match, perPage, skip);
+  } else {
+    const websearch = buildWebsearchQuery(input.q);
+    if (!websearch) return empty;
+    result = await queryPostgres(websearch, perPage, skip);
+  }
+  const ids = result.rows.map((r) => r.id);
+  const cards = ids.length
+    ? await db.article.findMany({
+        // By id alone: with the status/date filter in SQL, SQLite may walk the (status, publishedAt)
+        // index over every published article instead of ten primary-key lookups.
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          status: true,
+          slug: true,
+          publishedAt: true,
+          section: { select: { name: true, slug: true } },
+          authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true, slug: true } } } },
+        },
+      })
+    : [];
+  const now = input.now ?? new Date();
+  // publishedOnly(), applied here: published, and not dated in the future.
+  const visible = cards.filter((c) => c.status === publishedOnly(now).status && c.publishedAt && c.publishedAt <= now);
+  const byId = new Map(visible.map((c) => [c.id, c]));
+  const hits: SearchHit[] = [];
+  for (const row of result.rows) {
+    const card = byId.get(row.id);
+    if (!card) continue;
+    const excerpt = hasMark(row.standfirst) || !hasMark(row.body) ? row.standfirst || row.body : row.body;
+    hits.push({
+      id: card.id,
+      slug: card.slug,
+      title: highlightSegments(row.title ?? ''),
+      excerpt: highlightSegments(excerpt ?? ''),
+      publishedAt: card.publishedAt ?? new Date(0),
+      section: card.section,
+      authors: card.authors.map((a) => a.user),
+      rank: Number(row.rank),
+    });
+  }
+  return { ...empty, hits, total: result.total, pages: Math.max(1, Math.ceil(result.total / perPage)) };
+}
+
+/**
+ * Ids of published articles matching `q`, best first, for callers that load their own
+ * shapes (the content API). Same query handling and ranking as searchArticles.
+ */
+export async function searchArticleIds(q: string, { take, skip = 0 }: { take: number; skip?: number }): Promise<string[]> {
+  if (provider() === 'sqlite') {
+    const match = buildFtsQuery(q);
+    if (!match) return [];
+    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+      `SELECT k."articleId" AS id
+         FROM (SELECT rowid, rank FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rank LIMIT ? OFFSET ?) h
+         JOIN "ArticleSearchKey" k ON k.rowid = h.rowid
+         JOIN "Article" a ON a.id = k."articleId"
+        WHERE a.status = 'PUBLISHED'
+        ORDER BY h.rank`,
+      match,
+      take,
+      skip,
+    );
+    return rows.map((r) => r.id);
+  }
+  const websearch = buildWebsearchQuery(q);
+  if (!websearch) return [];
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT s."articleId" AS id FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId",
+            websearch_to_tsquery('broadsheet_search', $1) q
+      WHERE s.document @@ q AND a.status = 'PUBLISHED'
+      ORDER BY ts_rank_cd(s.document, q) DESC, a."publishedAt" DESC LIMIT $2 OFFSET $3`,
+    websearch,
+    take,
+    skip,
+  );
+  return rows.map((r) => r.id);
+}
+
+type IndexSource = { id: string; title: string; standfirst: string; bodyJson: unknown; bodyHtml: string };
+
+const MAX_BODY_CHARS = 200_000;
+
+/** The three indexed texts of an article; the body comes from its document, else from its stored HTML. */
+export function indexTextOf(a: Pick<IndexSource, 'title' | 'standfirst' | 'bodyJson' | 'bodyHtml'>) {
+  const doc = bodyDocSchema.safeParse(a.bodyJson);
+  const body = doc.success ? docToPlainText(doc.data) : a.bodyHtml.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+  return { title: cleanIndexText(a.title), standfirst: cleanIndexText(a.standfirst), body: cleanIndexText(body).slice(0, MAX_BODY_CHARS) };
+}
+
+async function removeFromIndex(client: Client, articleId: string) {
+  if (provider() === 'sqlite') {
+    await client.$executeRawUnsafe(`DELETE FROM "ArticleSearch" WHERE rowid = (SELECT rowid FROM "ArticleSearchKey" WHERE "articleId" = ?)`, articleId);
+    await client.$executeRawUnsafe(`DELETE FROM "ArticleSearchKey" WHERE "articleId" = ?`, articleId);
+  } else {
+    await client.$executeRawUnsafe(`DELETE FROM "ArticleSearch" WHERE "articleId" = $1`, articleId);
+  }
+}
+
+async function writeToIndex(client: Client, a: IndexSource) {
+  const t = indexTextOf(a);
+  if (provider() === 'sqlite') {
+    await client.$executeRawUnsafe(`INSERT INTO "ArticleSearchKey"("articleId") VALUES (?) ON CONFLICT("articleId") DO NOTHING`, a.id);
+    await client.$executeRawUnsafe(`DELETE FROM "ArticleSearch" WHERE rowid = (SELECT rowid FROM "ArticleSearchKey" WHERE "articleId" = ?)`, a.id);
+    await client.$executeRawUnsafe(
+      `INSERT INTO "ArticleSearch"(rowid, title, standfirst, body) SELECT rowid, ?, ?, ? FROM "ArticleSearchKey" WHERE "articleId" = ?`,
+      t.title,
+      t.standfirst,
+      t.body,
+      a.id,
+    );
+  } else {
+    await client.$executeRawUnsafe(
+      `INSERT INTO "ArticleSearch"("articleId", title, standfirst, body) VALUES ($1, $2, $3, $4)
+       ON CONFLICT ("articleId") DO UPDATE SET title = EXCLUDED.title, standfirst = EXCLUDED.standfirst, body = EXCLUDED.body`,
+      a.id,
+      t.title,
+      t.standfirst,
+      t.body,
+    );
+  }
+}
+
+const sourceSelect = { id: true, title: true, standfirst: true, bodyJson: true, bodyHtml: true, status: true } as const;
+
+/**
+ * Brings one article's index entry in line with the article: indexed while PUBLISHED,
+ * removed otherwise (draft, scheduled, archived, deleted). Call it after the change commits.
+ */
+export async function reindexArticle(id: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const a = await tx.article.findUnique({ where: { id }, select: sourceSelect });
+    if (a?.status === 'PUBLISHED') await writeToIndex(tx, a);
+    else await removeFromIndex(tx, id);
+  });
+}
+
+/** reindexArticle for several articles; a failure is logged, not thrown, so the saved change still answers. */
+export async function reindexArticles(ids: string[]): Promise<void> {
+  for (const id of ids) {
+    try {
+      await reindexArticle(id);
+    } catch (e) {
+      console.error(`search: could not reindex article ${id}; run \`npm run db:reindex\` to rebuild the index`, e);
+    }
+  }
+}
+
+/**
+ * Rebuilds the whole index from the published articles, in batches inside transactions.
+ * Used after the migration that creates the index, by the seed and by the benches.
+ */
+export async function rebuildSearchIndex({ batchSize = 500, onProgress }: { batchSize?: number; onProgress?: (done: number) => void } = {}): Promise<number> {
+  const sqlite = provider() === 'sqlite';
+  if (sqlite) {
+    await db.$executeRawUnsafe(`DELETE FROM "ArticleSearch"`);
+    await db.$executeRawUnsafe(`DELETE FROM "ArticleSearchKey"`);
+  } else {
+    await db.$executeRawUnsafe(`TRUNCATE "ArticleSearch"`);
+  }
+  let done = 0;
+  let after: string | undefined;
+  for (;;) {
+    const batch = await db.article.findMany({
+      where: { status: 'PUBLISHED', ...(after ? { id: { gt: after } } : {}) },
+      orderBy: { id: 'asc' },
+      take: batchSize,
+      select: sourceSelect,
+    });
+    if (!batch.length) break;
+    after = batch.at(-1)!.id;
+    const texts = batch.map((a) => ({ id: a.id, ...indexTextOf(a) }));
+    await db.$transaction(async (tx) => {
+      if (sqlite) {
+        await tx.$executeRawUnsafe(`INSERT INTO "ArticleSearchKey"("articleId") VALUES ${texts.map(() => '(?)').join(', ')} ON CONFLICT DO NOTHING`, ...texts.map((t) => t.id));
+        const keys = await tx.$queryRawUnsafe<{ rowid: number | bigint; articleId: string }[]>(
+          `SELECT rowid, "articleId" FROM "ArticleSearchKey" WHERE "articleId" IN (${texts.map(() => '?').join(', ')})`,
+          ...texts.map((t) => t.id),
+        );
+        const rowidOf = new Map(keys.map((k) => [k.articleId, Number(k.rowid)]));
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "ArticleSearch"(rowid, title, standfirst, body) VALUES ${texts.map(() => '(?, ?, ?, ?)').join(', ')}`,
+          ...texts.flatMap((t) => [rowidOf.get(t.id)!, t.title, t.standfirst, t.body]),
+        );
+      } else {
+        await tx.$executeRawUnsafe(
+          `INSERT INTO "ArticleSearch"("articleId", title, standfirst, body) VALUES ${texts.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`).join(', ')}`,
+          ...texts.flatMap((t) => [t.id, t.title, t.standfirst, t.body]),
+        );
+      }
+    });
+    done += batch.length;
+    onProgress?.(done);
+  }
+  // Merge FTS5's segments into one b-tree: fewer lookups per query after a bulk load.
+  if (sqlite) await db.$executeRawUnsafe(`INSERT INTO "ArticleSearch"("ArticleSearch") VALUES ('optimize')`);
+  else await db.$executeRawUnsafe(`ANALYZE "ArticleSearch"`);
+  return done;
+}
+
+/** Published articles and index entries, to tell whether the index needs a rebuild. */
+export async function searchIndexCounts(): Promise<{ published: number; indexed: number }> {
+  const published = await db.article.count({ where: { status: 'PUBLISHED' } });
+  const table = provider() === 'sqlite' ? '"ArticleSearchKey"' : '"ArticleSearch"';
+  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM ${table}`);
+  return { published, indexed: Number(row?.n ?? 0) };
+}
