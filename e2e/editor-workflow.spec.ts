@@ -106,7 +106,7 @@ test.describe('editor workflow', () => {
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'Works start on Monday.');
   });
 
-  test('an editor archives a published article (readers get a 404) and restores it as a draft', async ({ page }) => {
+  test('an editor archives a published article (readers get a 410) and restores it as a draft', async ({ page }) => {
     test.setTimeout(150_000); // a draft, a publish, archive, restore
     const title = `Pier closed for inspection ${unique()}`;
     const editUrl = await createDraft(page, title);
@@ -117,7 +117,7 @@ test.describe('editor workflow', () => {
     await page.getByRole('button', { name: 'Archive article' }).click();
     await expect(page.getByText('Archived. The article is no longer on the site.')).toBeVisible();
     await expect(page.getByText('Status: Archived')).toBeVisible();
-    expect((await page.request.get(publicPath!)).status()).toBe(404);
+    expect((await page.request.get(publicPath!)).status()).toBe(410);
 
     await page.getByRole('button', { name: 'Restore to draft' }).click();
     await expect(page.getByText('Restored from the archive as a draft.')).toBeVisible();

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { SEEDED_ARTICLE, expectNoAxeViolations, storageStateFor, unique } from './helpers';
 
@@ -179,13 +177,9 @@ test.describe('moved and removed articles', () => {
     expect(moved.status()).toBe(301);
     expect(new URL(moved.headers()['location']!, 'http://x').pathname).toBe(`/articles/${newSlug}`);
 
-    // Archiving has no dashboard button yet: set the status as the archive action will.
-    const db = new Database(path.resolve(process.env.E2E_DB ?? 'data/e2e.db'));
-    try {
-      db.prepare(`UPDATE "Article" SET status = 'ARCHIVED' WHERE slug = ?`).run(newSlug);
-    } finally {
-      db.close();
-    }
+    // The editor archives it from the edit page, as in the newsroom.
+    await page.getByRole('button', { name: 'Archive article' }).click();
+    await expect(page.getByText('Archived. The article is no longer on the site.')).toBeVisible();
 
     const res = await page.goto(`/articles/${newSlug}`);
     expect(res?.status()).toBe(410);

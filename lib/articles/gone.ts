@@ -1,5 +1,7 @@
 import 'server-only';
 import { articlePath } from '@/lib/articles/urls';
+import { pathTag } from '@/lib/cache';
+import { lastInvalidated } from '@/lib/cache/shared.mjs';
 import { db } from '@/lib/db';
 
 /** An archived article, for the 410 page that sends its readers onward. */
@@ -15,6 +17,22 @@ export type ArticlePathState = { kind: 'article' } | { kind: 'gone' } | { kind: 
  * second only for a slug no article has.
  */
 export async function getArticlePathState(slug: string): Promise<ArticlePathState> {
+  // Remembered until the URL's cache tag is invalidated (publish, archive, slug change: lib/cache),
+  // so the proxy answers cached article pages without a database round trip.
+  const known = remembered.get(slug);
+  if (known && lastInvalidated([pathTag(articlePath(slug))]) < known.at) return known.state;
+  const at = Date.now();
+  const state = await lookUpArticlePathState(slug);
+  remembered.delete(slug);
+  remembered.set(slug, { state, at });
+  if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+  return state;
+}
+
+const MAX_REMEMBERED = 20_000;
+const remembered = new Map<string, { state: ArticlePathState; at: number }>();
+
+async function lookUpArticlePathState(slug: string): Promise<ArticlePathState> {
   const article = await db.article.findUnique({ where: { slug }, select: { status: true } });
   if (article) return { kind: article.status === 'ARCHIVED' ? 'gone' : 'article' };
   const redirect = await db.redirect.findUnique({ where: { fromPath: articlePath(slug) }, select: { toPath: true } });

@@ -56,13 +56,16 @@ export async function archiveArticle(id: string, user: StaffUser): Promise<Trans
 /** Brings an archived article back as a draft (not public until published again); editors and admins only. */
 export async function restoreArchivedArticle(id: string, user: StaffUser): Promise<TransitionResult> {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can restore archived articles.');
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const current = await loadForTransition(tx, id);
     if (current.status !== 'ARCHIVED') throw new AppError('conflict', 'Only archived articles can be restored.');
     await tx.article.update({ where: { id }, data: { status: 'DRAFT', version: { increment: 1 } } });
     await recordAudit(tx, { actorId: user.id, action: 'article.restored', entityType: 'article', entityId: id, summary: current.title, data: { from: 'ARCHIVED', to: 'DRAFT', version: current.version + 1 } });
     return { id, status: 'DRAFT', version: current.version + 1, paths: [] };
   });
+  // Its URL stops answering 410 (a draft is simply not found).
+  await invalidateArticle(id);
+  return result;
 }
 
 /**
