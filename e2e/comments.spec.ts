@@ -44,6 +44,7 @@ test.describe('reader comments', () => {
   test.use({ storageState: storageStateFor('admin') });
 
   test('a reader replies to an approved comment; the thread nests and the card counts it', async ({ page: admin, browser }) => {
+    test.slow(); // two browsers, two moderation rounds and four page loads
     const reader = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
     const marker = unique();
     const top = `Top-level thoughts ${marker}`;

@@ -10,8 +10,11 @@ export function bylineSeparator(i: number, count: number): string {
 /** The article page's header (section, headline, standfirst, byline, dates); shared by the public page and draft previews. */
 export function ArticleHeader({
   article,
+  children,
 }: {
   article: { title: string; standfirst: string; section: { name: string; slug: string } | null; authors: { name: string; slug: string }[]; publishedAt: Date | null; updatedAt: Date };
+  /** Shown last in the header: the hero image. */
+  children?: React.ReactNode;
 }) {
   const edited = article.publishedAt ? article.updatedAt.getTime() - article.publishedAt.getTime() > 60_000 : false;
   return (
@@ -47,6 +50,7 @@ export function ArticleHeader({
           ) : null}
         </p>
       </div>
+      {children}
     </header>
   );
 }

@@ -138,8 +138,7 @@ export default async function ArticlePage({ params }: Props) {
       ))}
       <div className="grid gap-12 lg:grid-cols-3">
         <article className="lg:col-span-2">
-          <ArticleHeader article={article} />
-          {hero ? <HeroImage image={hero} /> : null}
+          <ArticleHeader article={article}>{hero ? <HeroImage image={hero} /> : null}</ArticleHeader>
 
           {/* Runs of body text with in-article ads between them; ads stay outside .article-body and its typography. */}
           <div className="mt-8">
