@@ -124,4 +124,23 @@ test.describe('editor workflow', () => {
     await expect(page.getByText('Status: Draft')).toBeVisible();
     expect(page.url()).toContain(editUrl);
   });
+
+  test('an editor deletes an archived draft for good, after typing delete to confirm', async ({ page }) => {
+    test.setTimeout(120_000);
+    const title = `Duplicate notice ${unique()}`;
+    const editUrl = await createDraft(page, title);
+    await page.getByRole('button', { name: 'Archive article' }).click();
+    await expect(page.getByText('Status: Archived')).toBeVisible();
+
+    await page.getByLabel('Type delete to confirm').fill('yes');
+    await page.getByRole('button', { name: 'Delete permanently' }).click();
+    await expect(page.getByText('Type delete to confirm; nothing was deleted.').first()).toBeVisible();
+    await expect(page.getByText('Status: Archived')).toBeVisible();
+
+    await page.getByLabel('Type delete to confirm').fill('delete');
+    await page.getByRole('button', { name: 'Delete permanently' }).click();
+    await expect(page).toHaveURL(/\/admin\?deleted=1$/);
+    await expect(page.getByText('The article was deleted permanently.')).toBeVisible();
+    expect((await page.request.get(editUrl)).status()).toBe(404);
+  });
 });

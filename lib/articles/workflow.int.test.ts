@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveArticle } from '@/lib/articles/mutations';
-import { archiveArticle, moveArticleToSection, restoreArchivedArticle } from '@/lib/articles/workflow';
+import { archiveArticle, deleteArchivedArticle, moveArticleToSection, restoreArchivedArticle } from '@/lib/articles/workflow';
 import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
@@ -107,5 +107,32 @@ describe('archive and move', () => {
     await expect(moveArticleToSection(draft.id, to.id, users.OTHER_AUTHOR)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await moveArticleToSection(draft.id, to.id, users.AUTHOR)).toMatchObject({ paths: [] });
     await expect(moveArticleToSection(draft.id, 'no-such-section', users.EDITOR)).rejects.toMatchObject({ code: 'unprocessable' });
+  });
+});
+
+describe('deleting an archived article', () => {
+  it('removes it with its comments and redirects, audits it and tells webhook subscribers', async () => {
+    const { createWebhook } = await import('@/lib/webhooks');
+    await createWebhook({ url: 'http://127.0.0.1:9/hook', events: ['article.deleted'] }, users.ADMIN);
+    const article = await createArticle({ title: `Deleted story ${unique()}`, status: 'ARCHIVED', publishedAt: new Date(Date.now() - 60_000) });
+    await db.comment.create({ data: { articleId: article.id, body: 'A reply.', authorName: 'Reader', authorEmail: 'reader@example.com', status: 'APPROVED' } });
+    await db.redirect.create({ data: { fromPath: `/articles/old-${unique()}`, toPath: `/articles/${article.slug}` } });
+
+    await deleteArchivedArticle(article.id, users.EDITOR);
+
+    expect(await db.article.findUnique({ where: { id: article.id } })).toBeNull();
+    expect(await db.comment.count({ where: { articleId: article.id } })).toBe(0);
+    expect(await db.redirect.count({ where: { toPath: `/articles/${article.slug}` } })).toBe(0);
+    expect(await db.auditLog.findMany({ where: { entityId: article.id, action: 'article.deleted' }, select: { actorId: true } })).toEqual([{ actorId: users.EDITOR.id }]);
+    const deliveries = await db.webhookDelivery.findMany({ where: { event: 'article.deleted' }, select: { payload: true } });
+    expect(deliveries.map((d) => (d.payload as { data: { article: { id: string } } }).data.article.id)).toContain(article.id);
+  });
+
+  it('refuses writers, and articles that are not archived, changing nothing', async () => {
+    const live = await createArticle({ title: `Live story ${unique()}`, status: 'PUBLISHED', publishedAt: new Date(Date.now() - 60_000), authorIds: [users.AUTHOR.id] });
+    const archived = await createArticle({ title: `Archived story ${unique()}`, status: 'ARCHIVED', authorIds: [users.AUTHOR.id] });
+    await expect(deleteArchivedArticle(live.id, users.ADMIN)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(deleteArchivedArticle(archived.id, users.AUTHOR)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await db.article.count({ where: { id: { in: [live.id, archived.id] } } })).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { reindexArticles } from '@/lib/search';
 import { AppError } from '@/lib/errors';
+import { articleEventData, enqueueWebhookEvent } from '@/lib/webhooks/events';
 import type { StaffUser } from '@/lib/users';
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -66,6 +67,31 @@ export async function restoreArchivedArticle(id: string, user: StaffUser): Promi
   // Its URL stops answering 410 (a draft is simply not found).
   await invalidateArticle(id);
   return result;
+}
+
+/**
+ * Deletes an archived article for good, with its revisions, comments and the redirects to it;
+ * editors and admins only, and only from the archive (archiving first is the undo window).
+ * Readers then get 404 at its address; webhook subscribers get `article.deleted` when it was
+ * ever public.
+ */
+export async function deleteArchivedArticle(id: string, user: StaffUser): Promise<{ title: string }> {
+  if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can delete articles.');
+  const before = await articleRefs(id);
+  const deleted = await db.$transaction(async (tx) => {
+    const current = await tx.article.findUnique({ where: { id }, select: { id: true, slug: true, title: true, status: true, publishedAt: true } });
+    if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted already.');
+    if (current.status !== 'ARCHIVED') throw new AppError('conflict', 'Archive the article first: only archived articles can be deleted.');
+    await tx.redirect.deleteMany({ where: { toPath: articlePath(current.slug) } });
+    await tx.article.delete({ where: { id } });
+    await recordAudit(tx, { actorId: user.id, action: 'article.deleted', entityType: 'article', entityId: id, summary: current.title, data: { slug: current.slug } });
+    if (current.publishedAt) await enqueueWebhookEvent(tx, 'article.deleted', articleEventData({ ...current, status: 'DELETED' }));
+    return current;
+  });
+  await reindexArticles([id]);
+  // Its address stops answering 410; pages that still listed it refresh.
+  await invalidateArticle(id, { before: before ?? undefined });
+  return { title: deleted.title };
 }
 
 /**

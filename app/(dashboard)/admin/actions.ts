@@ -8,7 +8,7 @@ import { getArticleSnapshot, saveArticle, type ArticleSnapshot } from '@/lib/art
 import { searchPublishedArticles, updateArticleDetails } from '@/lib/articles/details';
 import { createPreviewLink } from '@/lib/articles/preview';
 import { restoreRevision } from '@/lib/articles/revisions';
-import { archiveArticle, restoreArchivedArticle, runBulkArticles, type BulkOutcome } from '@/lib/articles/workflow';
+import { archiveArticle, deleteArchivedArticle, restoreArchivedArticle, runBulkArticles, type BulkOutcome } from '@/lib/articles/workflow';
 import { requireRole } from '@/lib/auth/session';
 import { moderateComment } from '@/lib/comments';
 import { formatDateTime, site } from '@/lib/site';
@@ -149,6 +149,22 @@ export async function searchRelatedArticlesAction(articleId: string, q: string):
     const term = z.string().max(100).parse(q);
     return { ok: true, data: await searchPublishedArticles(term, id) };
   });
+}
+
+/** "Delete permanently" on an archived article's edit page; editors and admins only (checked in lib/articles/workflow). */
+export async function deleteArticleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const result = await runAction(form, async (): Promise<ActionState> => {
+    const user = await requireRole('EDITOR');
+    const { articleId, confirm } = z
+      .object({ articleId: z.string().trim().min(1).max(40), confirm: z.string().trim().toLowerCase().pipe(z.literal('delete', { error: 'Type delete to confirm; nothing was deleted.' })) })
+      .parse({ articleId: form.get('articleId'), confirm: form.get('confirm') ?? '' });
+    void confirm;
+    await deleteArchivedArticle(articleId, user);
+    revalidatePath('/admin');
+    return { ok: true };
+  });
+  if (result.ok) redirect('/admin?deleted=1');
+  return result;
 }
 
 /** "Archive article" / "Restore to draft" on the edit page; editors and admins only (checked in lib/articles/workflow). */

@@ -45,6 +45,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
         </Link>
       </div>
       {denied ? <p className="mt-4 rounded bg-amber-50 p-3 text-amber-900">Your role does not give access to that page.</p> : null}
+      {first(raw.deleted) ? <p className="mt-4 rounded bg-green-50 p-3 text-green-900">The article was deleted permanently.</p> : null}
       {!isEditor ? <p className="mt-2 text-sm">You see the articles with you in the byline.</p> : null}
 
       <form method="get" action="/admin" aria-label="Filter articles" className="mt-4 flex flex-wrap items-end gap-4 text-sm">

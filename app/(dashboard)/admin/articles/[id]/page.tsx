@@ -18,7 +18,7 @@ import { absoluteUrl } from '@/lib/seo';
 import { env } from '@/lib/env';
 import { site } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
-import { archiveOrRestoreArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
+import { archiveOrRestoreArticleAction, deleteArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
 import { changeSlugAction } from '../../sections/actions';
 
 export const metadata = { title: 'Edit article' };
@@ -104,7 +104,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         />
       ) : null}
       <ArticlePreviewPanel articleId={article.id} action={createPreviewLinkAction} />
-      {isEditor ? <ArticleArchivePanel articleId={article.id} archived={article.status === 'ARCHIVED'} action={archiveOrRestoreArticleAction} /> : null}
+      {isEditor ? <ArticleArchivePanel articleId={article.id} archived={article.status === 'ARCHIVED'} action={archiveOrRestoreArticleAction} deleteAction={deleteArticleAction} /> : null}
       {canChangeSlug ? <ArticleSlugPanel articleId={article.id} slug={article.slug} action={changeSlugAction} /> : null}
     </>
   );
