@@ -334,6 +334,7 @@ test.describe('bans', () => {
   test.use({ storageState: storageStateFor('admin') });
 
   test('an admin bans a commenter from the queue; they get a neutral refusal until the ban is lifted', async ({ page: admin, browser }) => {
+    test.slow(); // two browsers, three posts, a ban and its lifting
     const marker = unique();
     const email = `banned-${marker}@example.com`;
     const reader = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();

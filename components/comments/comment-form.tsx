@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useState, type FormEvent } from 'react';
+import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
 import { commentFormSchema, FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '@/lib/validation/comments';
 import type { ActionState } from '@/lib/actions';
 
@@ -58,18 +58,23 @@ export function CommentForm({
   // shown rather than baked into the page, so cached pages still time each reader's form.
   const [formToken, setFormToken] = useState('');
   const [tokenRound, setTokenRound] = useState(0);
+  // A reader quicker than the network still posts with the token: the submission waits for it.
+  const pendingToken = useRef<Promise<string> | null>(null);
   useEffect(() => {
     const ctrl = new AbortController();
-    fetch(`/api/comments?articleId=${encodeURIComponent(articleId)}`, { signal: ctrl.signal, cache: 'no-store' })
+    const loading = fetch(`/api/comments?articleId=${encodeURIComponent(articleId)}`, { signal: ctrl.signal, cache: 'no-store' })
       .then((r) => (r.ok ? (r.json() as Promise<{ formToken?: string }>) : null))
-      .then((body) => {
-        if (body?.formToken) setFormToken(body.formToken);
-      })
-      .catch(() => {});
+      .then((body) => body?.formToken ?? '')
+      .catch(() => '');
+    pendingToken.current = loading;
+    loading.then((token) => {
+      if (token) setFormToken(token);
+    });
     return () => ctrl.abort();
   }, [articleId, tokenRound]);
   const [clientErrors, setClientErrors] = useState<Partial<Record<keyof Fields, string>>>({});
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    if (!form.get(FORM_TOKEN_FIELD) && pendingToken.current) form.set(FORM_TOKEN_FIELD, await pendingToken.current);
     const result = await action(prev, form);
     if (result.ok) {
       setFields(EMPTY);
