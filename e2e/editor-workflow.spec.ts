@@ -141,6 +141,8 @@ test.describe('editor workflow', () => {
     await page.getByRole('button', { name: 'Delete permanently' }).click();
     await expect(page).toHaveURL(/\/admin\?deleted=1$/);
     await expect(page.getByText('The article was deleted permanently.')).toBeVisible();
-    expect((await page.request.get(editUrl)).status()).toBe(404);
+    expect(editUrl).toContain('/admin/articles/');
+    await page.goto(`/admin?q=${encodeURIComponent(title)}`);
+    await expect(page.getByRole('status').filter({ hasText: 'No articles match these filters.' })).toBeVisible();
   });
 });
