@@ -38,7 +38,7 @@ function run(cmd: string, args: string[]) {
 }
 
 async function startServer(): Promise<ChildProcess> {
-  const child = spawn(bin('next'), ['start', '-p', String(PORT)], { cwd: ROOT, env, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(PORT)], { cwd: ROOT, env, stdio: 'ignore' });
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/login`)).ok) return child;

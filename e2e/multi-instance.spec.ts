@@ -1,4 +1,4 @@
-// Two `next start` instances on one PostgreSQL database and one Redis: a story published on
+// Two production server instances (scripts/server.mjs) on one PostgreSQL database and one Redis: a story published on
 // one is served, fresh, by the other within a second, and pages rendered by one are served from
 // the shared cache by the other. Uses the build the rest of the suite runs against.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -70,7 +70,7 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
       COMMENT_RATE_LIMITS: 'off',
     };
     for (const i of [0, 1] as const) {
-      const child = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-p', String(BASE_PORT + i)], {
+      const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(BASE_PORT + i)], {
         cwd: ROOT,
         env: { ...shared, SITE_URL: origin(i) },
         stdio: ['ignore', 'ignore', 'pipe'],

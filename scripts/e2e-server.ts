@@ -1,5 +1,5 @@
 // The server Playwright tests run against: a fresh, seeded SQLite database of its own
-// (data/e2e.db, or E2E_DB, recreated each run), a fresh production build, then `next start`.
+// (data/e2e.db, or E2E_DB, recreated each run), a fresh production build, then the production server (scripts/server.mjs).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -83,6 +83,6 @@ run(bin('tsx'), ['scripts/db.ts', 'migrate']);
 run(bin('tsx'), ['scripts/db.ts', 'seed']);
 run(bin('tsx'), ['--conditions=react-server', 'scripts/test/e2e-settings.ts']);
 if (process.env.E2E_SKIP_BUILD !== '1') run(bin('next'), ['build']);
-const child = spawn(bin('next'), ['start', '-p', String(port)], { cwd: ROOT, stdio: 'inherit', env });
+const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port)], { cwd: ROOT, stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -20,6 +20,7 @@ if (!fs.existsSync(path.join(ROOT, '.next/BUILD_ID'))) {
   run(bin('next'), ['build']);
 }
 const port = process.env.PORT || '3000';
-const child = spawn(bin('next'), ['start', '-p', port], { cwd: ROOT, stdio: 'inherit', env: process.env });
+// Next.js behind the page cache's fast path (scripts/server.mjs).
+const child = spawn(process.execPath, ['scripts/server.mjs', '-p', port], { cwd: ROOT, stdio: 'inherit', env: process.env });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

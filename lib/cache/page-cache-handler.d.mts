@@ -7,3 +7,9 @@ export default class PageCacheHandler {
   revalidateTag(tags: string | string[]): Promise<void>;
   resetRequestCache(): void;
 }
+type Entry = { lastModified: number; value: { kind?: string; html?: string; [k: string]: unknown }; tags: string[]; size: number; cacheControl?: { revalidate: number | false; expire?: number } };
+export declare function memoryStore(): { memory: Map<string, Entry>; bytes: number; keyByPath: Map<string, string> };
+export declare function pathOfKey(key: string): string | null;
+export declare function effectiveCacheControl(cacheControl: Entry['cacheControl']): Entry['cacheControl'];
+export declare function notInvalidated(entry: Entry): boolean;
+export declare function pageCacheEnabled(): boolean;

@@ -30,26 +30,68 @@ const DEBUG = process.env.PAGE_CACHE === 'debug';
  * @typedef {{ lastModified: number, value: any, tags: string[], size: number, cacheControl?: { revalidate: number | false, expire?: number } }} Entry
  */
 
-/** @type {Map<string, Entry>} */
-const memory = new Map();
-let memoryBytes = 0;
+/**
+ * This process's entries, on globalThis so the server's fast path (./fast-path.mjs) reads the
+ * same LRU that Next fills through this handler, whichever way each loaded the module.
+ * @typedef {{ memory: Map<string, Entry>, bytes: number, keyByPath: Map<string, string> }} MemoryStore
+ */
+const STORE = Symbol.for('broadsheet.page-cache.memory');
+/** @returns {MemoryStore} */
+export function memoryStore() {
+  const g = /** @type {Record<symbol, MemoryStore | undefined>} */ (/** @type {unknown} */ (globalThis));
+  return (g[STORE] ??= { memory: new Map(), bytes: 0, keyByPath: new Map() });
+}
+const store = memoryStore();
+const memory = store.memory;
+
+/** Next's key for an App Router page, `/route-cache/APP_PAGE/<hash>/$/articles/slug` (`$/index` is `/`). */
+const APP_PAGE_KEY = /^\/route-cache\/APP_PAGE\/[^/]+\/\$(\/.*)$/;
+/** The URL path a page entry's key serves, or null for other entries. @param {string} key */
+export function pathOfKey(key) {
+  const path = APP_PAGE_KEY.exec(key)?.[1];
+  if (!path) return null;
+  return path === '/index' ? '/' : path;
+}
+const MAX_PATHS = 100_000;
+/** @param {string} key */
+function notePath(key) {
+  const path = pathOfKey(key);
+  if (!path || store.keyByPath.get(path) === key) return;
+  store.keyByPath.set(path, key);
+  if (store.keyByPath.size > MAX_PATHS) store.keyByPath.delete(store.keyByPath.keys().next().value ?? '');
+}
 
 /** @param {string} key @param {Entry} entry */
 function remember(key, entry) {
   const old = memory.get(key);
   if (old) {
-    memoryBytes -= old.size;
+    store.bytes -= old.size;
     memory.delete(key);
   }
   if (entry.size > MAX_MEMORY_BYTES / 4) return;
   memory.set(key, entry);
-  memoryBytes += entry.size;
+  store.bytes += entry.size;
+  notePath(key);
   for (const [k, e] of memory) {
-    if (memoryBytes <= MAX_MEMORY_BYTES) break;
+    if (store.bytes <= MAX_MEMORY_BYTES) break;
     memory.delete(k);
-    memoryBytes -= e.size;
+    store.bytes -= e.size;
   }
 }
+
+/** How long (s) Next may serve an entry before refreshing it in the background, after PAGE_REVALIDATE_SECONDS. @param {Entry['cacheControl']} cacheControl */
+export function effectiveCacheControl(cacheControl) {
+  if (MAX_REVALIDATE !== undefined && cacheControl && (cacheControl.revalidate === false || cacheControl.revalidate > MAX_REVALIDATE)) {
+    return { ...cacheControl, revalidate: MAX_REVALIDATE };
+  }
+  return cacheControl;
+}
+
+/** Whether none of an entry's tags was invalidated after it was stored. @param {Entry} entry */
+export const notInvalidated = (entry) => lastInvalidated(entry.tags) < entry.lastModified;
+
+/** Whether caching is on at all (PAGE_CACHE=off turns it off). */
+export const pageCacheEnabled = () => !DISABLED;
 
 /** @param {any} value */
 function tagsOf(value) {
@@ -108,11 +150,8 @@ export default class PageCacheHandler {
       if (DEBUG) console.log('page cache: invalidated', key);
       return null;
     }
-    let cacheControl = entry.cacheControl;
-    if (MAX_REVALIDATE !== undefined && cacheControl && (cacheControl.revalidate === false || cacheControl.revalidate > MAX_REVALIDATE)) {
-      cacheControl = { ...cacheControl, revalidate: MAX_REVALIDATE };
-    }
-    return { lastModified: entry.lastModified, value: entry.value, cacheControl };
+    notePath(key);
+    return { lastModified: entry.lastModified, value: entry.value, cacheControl: effectiveCacheControl(entry.cacheControl) };
   }
 
   /**
@@ -124,7 +163,7 @@ export default class PageCacheHandler {
     if (DISABLED) return;
     if (data === null) {
       const old = memory.get(key);
-      if (old) memoryBytes -= old.size;
+      if (old) store.bytes -= old.size;
       memory.delete(key);
       await this.redis?.del(ENTRY_PREFIX + key).catch(() => {});
       return;

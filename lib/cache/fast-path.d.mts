@@ -1,0 +1,3 @@
+// Types for ./fast-path.mjs (plain JavaScript: the server loads it before Next.js).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+export declare function serveCachedPage(req: IncomingMessage, res: ServerResponse): boolean;
