@@ -42,7 +42,7 @@ function run(cmd: string, args: string[]) {
 }
 
 async function startServer(): Promise<ChildProcess> {
-  const child = spawn(bin('next'), ['start', '-p', String(PORT)], { cwd: ROOT, env, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(PORT)], { cwd: ROOT, env, stdio: 'ignore' });
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/login`)).ok) return child;
@@ -97,6 +97,12 @@ async function main() {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   await migrateDeploy(`file:${dbFile}`);
   run(bin('tsx'), ['--conditions=react-server', 'bench/seed-articles.ts', String(ARTICLES)]);
+  {
+    // The bench articles are bulk-inserted; build their search index once.
+    const { rebuildSearchIndex, searchIndexCounts } = await import('../lib/search/index.ts');
+    const counts = await searchIndexCounts();
+    if (counts.indexed !== counts.published) await rebuildSearchIndex({ batchSize: 1000 });
+  }
   if (!fs.existsSync(path.join(ROOT, '.next-bench/BUILD_ID')) || process.env.BENCH_REBUILD === '1') run(bin('next'), ['build']);
 
   // The ceiling: a static file as large as the article page, from the same server.
@@ -109,15 +115,19 @@ async function main() {
 
   try {
     server = await startServer();
-    for (const p of ['/', articlePath, '/sections/world', '/bench-static.html']) await fetch(base + p); // warm up
+    // Search: a term in one headline (its number, as a name would be) and a word in nearly every story.
+    const searchRare = '/search?q=5123';
+    const searchCommon = '/search?q=harbour';
+    for (const p of ['/', articlePath, '/sections/world', '/bench-static.html', searchRare, searchCommon]) await fetch(base + p); // warm up
     console.log(`\n${ARTICLES} articles, ${CONNECTIONS} connections, ${SECONDS} s each, article page ${(size / 1024).toFixed(1)} KiB`);
     const rows = [];
     rows.push(await load('static', `${base}/bench-static.html`));
     rows.push(await load('article', base + articlePath));
     rows.push(await load('home', `${base}/`));
     rows.push(await load('section', `${base}/sections/world`));
+    const search = [await load('search', base + searchRare), await load('search*', base + searchCommon)];
     const ceiling = rows[0]!;
-    for (const r of rows.slice(1)) {
+    for (const r of [...rows.slice(1), ...search]) {
       console.log(`${r.name.padEnd(10)} ${((100 * r.reqPerSec) / ceiling.reqPerSec).toFixed(1)}% of the static ceiling's req/s; p99 ${(r.p99 / Math.max(1, ceiling.p99)).toFixed(2)}x the ceiling's`);
     }
     console.log(`server RSS after load: ${rssMiB(server.pid!).toFixed(0)} MiB`);
