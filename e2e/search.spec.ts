@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SEEDED_ARTICLE, expectNoAxeViolations, storageStateFor, unique } from './helpers';
+import { SEEDED_ARTICLE, expectNoAxeViolations, fillBody, storageStateFor, unique } from './helpers';
 
 const seededPath = `/articles/${SEEDED_ARTICLE.slug}`;
 
@@ -128,6 +128,37 @@ test.describe('feeds and sitemaps', () => {
     expect(news.news.languages.every((l) => l === 'en')).toBe(true);
     expect(news.news.dates).toHaveLength(news.locs.length);
     for (const d of news.news.dates) expect(Date.now() - Date.parse(d)).toBeLessThanOrEqual(48 * 3600_000 + 60_000);
+  });
+
+  test('a story published in the dashboard is in the feeds and sitemaps at once, although they are cached', async ({ browser, request }) => {
+    const before = await request.get('/rss.xml');
+    expect(before.status()).toBe(200);
+    // Every feed and sitemap is read (and so cached) before the publish.
+    const readAll = async () => {
+      const [rss, section, news, articles] = await Promise.all(['/rss.xml', '/sections/business/rss.xml', '/news-sitemap.xml', '/sitemaps/articles-1.xml'].map((p) => request.get(p).then((r) => r.text())));
+      return { rss, section, news, articles };
+    };
+    const cached = await readAll();
+    const title = `Tidal turbine array switched on ${unique()}`;
+    expect(cached.rss).not.toContain(title);
+
+    const editor = await browser.newContext({ storageState: storageStateFor('editor') });
+    const page = await editor.newPage();
+    await page.goto('/admin/articles/new');
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Standfirst').fill('The first turbines of the estuary array sent power to the grid this morning.');
+    await fillBody(page, 'Engineers watched the first blades turn at slack water.');
+    await page.getByLabel('Section').selectOption({ label: 'Business' });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByText('Published. The article is live.')).toBeVisible();
+    const slug = new URL(await page.getByRole('link', { name: 'View article' }).getAttribute('href') ?? '', 'http://x').pathname;
+    await editor.close();
+
+    const fresh = await readAll();
+    expect(fresh.rss).toContain(title);
+    expect(fresh.section).toContain(title);
+    expect(fresh.news).toContain(title);
+    expect(fresh.articles).toContain(slug);
   });
 
   test('each section has its own RSS feed, linked from the section page; robots.txt names both sitemaps', async ({ page, request }) => {

@@ -2,12 +2,15 @@
 import { listLatestArticles } from '@/lib/articles/queries';
 import { articlePath } from '@/lib/articles/urls';
 import { absoluteUrl, renderRss } from '@/lib/seo';
-import { site } from '@/lib/site';
+import { pageTags, tagPage } from '@/lib/cache';
+import { getSite } from '@/lib/site';
 
-export const dynamic = 'force-dynamic';
+// Cached like the pages, refreshed by every publish, edit or unpublish (invalidateArticle tags `feeds`).
+export const revalidate = 60;
 
 export async function GET() {
-  const articles = await listLatestArticles({ take: 50 });
+  const [articles, site] = await Promise.all([listLatestArticles({ take: 50 }), getSite()]);
+  await tagPage(pageTags.feeds, pageTags.latest);
   const xml = renderRss({
     title: site.name,
     link: absoluteUrl('/'),
