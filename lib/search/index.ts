@@ -35,27 +35,54 @@ export type SearchHit = {
   rank: number;
 };
 
-export type SearchResults = { query: string; hits: SearchHit[]; total: number; page: number; pages: number; perPage: number };
+/** `capped`: more than RANK_WINDOW articles match; `total` is then RANK_WINDOW and the hits are the best of the newest matches. */
+export type SearchResults = { query: string; hits: SearchHit[]; total: number; capped: boolean; page: number; pages: number; perPage: number };
 
 type Row = { id: string; rank: number; title: string; standfirst: string; body: string };
+type Found = { rows: Row[]; total: number; capped: boolean };
+
+/**
+ * At most this many matches are ranked: the most recently published ones. A query that matches
+ * more (a very common word) is answered from the newest RANK_WINDOW matches, ranked, and says
+ * "more than 1,000 found" rather than counting and scoring every story in the archive, which
+ * costs a bm25/ts_rank computation per match (hundreds of milliseconds at 100,000 articles).
+ * The content API's ranked lists stop at the same number.
+ */
+export const RANK_WINDOW = 1000;
 
 const hasMark = (s: string | null | undefined) => !!s && s.includes(MARK_START);
 
-async function querySqlite(match: string, take: number, skip: number): Promise<{ rows: Row[]; total: number }> {
-  // Rank and count on the FTS5 table alone (ORDER BY rank uses the bm25 weights configured in
-  // the migration: title 10, standfirst 4, body 1): joining every match to "Article" costs
-  // a random read per match, ten times the ranking itself at 100k articles. Only the page's
-  // rows are then marked (CROSS JOIN keeps SQLite from driving the join from the other
-  // table); the card query below checks that they are published.
-  const ranked = await db.$queryRawUnsafe<{ rowid: number | bigint; rank: number }[]>(
-    `SELECT rowid, rank FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+/** The newest RANK_WINDOW matches (+1 to tell whether there are more): FTS5 walks its doclists from the newest rowid and stops. */
+async function newestSqliteMatches(match: string, window: number): Promise<{ edge: number; total: number; capped: boolean } | null> {
+  // Index rowids follow publication order: the index is built oldest first and a newly
+  // published article gets the next rowid (rebuildSearchIndex, writeToIndex).
+  const newest = await db.$queryRawUnsafe<{ rowid: number | bigint }[]>(
+    `SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rowid DESC LIMIT ?`,
     match,
-    take,
-    skip,
+    window + 1,
   );
-  const [count] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?`, match);
-  const total = Number(count?.n ?? 0);
-  if (!ranked.length) return { rows: [], total };
+  if (!newest.length) return null;
+  const capped = newest.length > window;
+  const total = capped ? window : newest.length;
+  return { edge: Number(newest[total - 1]!.rowid), total, capped };
+}
+
+/** Ranked rowids of the window (best first; ties newest first). bm25 ("rank", weights set in the migration) per row, then sorted by SQLite. */
+function rankedSqliteSql() {
+  // Selecting "rank" without ORDER BY rank keeps FTS5 on the rowid range instead of scoring every match.
+  return `SELECT rowid, r AS rank FROM (SELECT rowid, rank AS r FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? AND rowid >= ?) ORDER BY r, rowid DESC LIMIT ? OFFSET ?`;
+}
+
+async function querySqlite(match: string, take: number, skip: number, rankWindow: number): Promise<Found> {
+  // Rank on the FTS5 table alone: joining every match to "Article" costs a random read per
+  // match. Only the page's rows are then marked (CROSS JOIN keeps SQLite from driving the join
+  // from the other table); the card query below checks that they are published.
+  const window = await newestSqliteMatches(match, rankWindow);
+  if (!window) return { rows: [], total: 0, capped: false };
+  const { total, capped } = window;
+  if (skip >= total) return { rows: [], total, capped };
+  const ranked = await db.$queryRawUnsafe<{ rowid: number | bigint; rank: number }[]>(rankedSqliteSql(), match, window.edge, Math.min(take, total - skip), skip);
+  if (!ranked.length) return { rows: [], total, capped };
   const rowids = ranked.map((r) => Number(r.rowid));
   const marked = await db.$queryRawUnsafe<(Row & { rowid: number | bigint })[]>(
     `SELECT s.rowid AS rowid, k."articleId" AS id, 0 AS rank,
@@ -74,41 +101,57 @@ async function querySqlite(match: string, take: number, skip: number): Promise<{
     const m = byRowid.get(Number(r.rowid));
     return m ? [{ id: m.id, rank: r.rank, title: m.title, standfirst: m.standfirst, body: m.body }] : [];
   });
-  return { rows, total };
+  return { rows, total, capped };
 }
 
 const HEADLINE_WHOLE = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAll=true`;
 const HEADLINE_PASSAGE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
-async function queryPostgres(websearch: string, take: number, skip: number): Promise<{ rows: Row[]; total: number }> {
-  // Rank and page first, then build headlines for the page only: ts_headline re-parses the text.
-  const rows = await db.$queryRawUnsafe<Row[]>(
-    `WITH q AS (SELECT websearch_to_tsquery('broadsheet_search', $1) AS query),
-     hits AS (
-       SELECT s."articleId", ts_rank_cd(s.document, q.query) AS rank, a."publishedAt"
-         FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId", q
-        WHERE s.document @@ q.query AND a.status = 'PUBLISHED'
-        ORDER BY rank DESC, a."publishedAt" DESC
-        LIMIT $2 OFFSET $3
-     )
-     SELECT h."articleId" AS id, h.rank::float8 AS rank,
-            ts_headline('broadsheet_search', s.title, q.query, $4) AS title,
-            ts_headline('broadsheet_search', s.standfirst, q.query, $4) AS standfirst,
-            ts_headline('broadsheet_search', s.body, q.query, $5) AS body
-       FROM hits h JOIN "ArticleSearch" s ON s."articleId" = h."articleId", q
-      ORDER BY h.rank DESC, h."publishedAt" DESC`,
+/**
+ * The newest RANK_WINDOW (+1) published matches with their rank, best first (ties newest
+ * first). PostgreSQL finds the matches with the GIN index and scores only the window
+ * (ts_rank_cd is evaluated after the LIMIT).
+ */
+async function rankedPostgresWindow(websearch: string, rankWindow: number): Promise<{ ids: { id: string; rank: number }[]; total: number; capped: boolean }> {
+  const newest = await db.$queryRawUnsafe<{ id: string; rank: number; publishedAt: Date }[]>(
+    `SELECT s."articleId" AS id, ts_rank_cd(s.document, q)::float8 AS rank, a."publishedAt"
+       FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId", websearch_to_tsquery('broadsheet_search', $1) q
+      WHERE s.document @@ q AND a.status = 'PUBLISHED'
+      ORDER BY a."publishedAt" DESC, a.id DESC
+      LIMIT $2`,
     websearch,
-    take,
-    skip,
+    rankWindow + 1,
+  );
+  const capped = newest.length > rankWindow;
+  const window = newest.slice(0, rankWindow);
+  // Best first; equal ranks newest first (the window is newest first and the sort is stable).
+  window.sort((a, b) => Number(b.rank) - Number(a.rank));
+  return { ids: window.map((w) => ({ id: w.id, rank: Number(w.rank) })), total: window.length, capped };
+}
+
+async function queryPostgres(websearch: string, take: number, skip: number, rankWindow: number): Promise<Found> {
+  const { ids, total, capped } = await rankedPostgresWindow(websearch, rankWindow);
+  const page = ids.slice(skip, skip + take);
+  if (!page.length) return { rows: [], total, capped };
+  // Headlines for the page only: ts_headline re-parses the text.
+  const marked = await db.$queryRawUnsafe<Row[]>(
+    `SELECT s."articleId" AS id,
+            ts_headline('broadsheet_search', s.title, q, $2) AS title,
+            ts_headline('broadsheet_search', s.standfirst, q, $2) AS standfirst,
+            ts_headline('broadsheet_search', s.body, q, $3) AS body
+       FROM "ArticleSearch" s, websearch_to_tsquery('broadsheet_search', $1) q
+      WHERE s."articleId" = ANY($4::text[])`,
+    websearch,
     HEADLINE_WHOLE,
     HEADLINE_PASSAGE,
+    page.map((p) => p.id),
   );
-  const [count] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(
-    `SELECT count(*)::int AS n FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId"
-      WHERE s.document @@ websearch_to_tsquery('broadsheet_search', $1) AND a.status = 'PUBLISHED'`,
-    websearch,
-  );
-  return { rows, total: Number(count?.n ?? 0) };
+  const byId = new Map(marked.map((m) => [m.id, m]));
+  const rows = page.flatMap((p) => {
+    const m = byId.get(p.id);
+    return m ? [{ ...m, rank: p.rank }] : [];
+  });
+  return { rows, total, capped };
 }
 
 /**
@@ -116,20 +159,21 @@ async function queryPostgres(websearch: string, take: number, skip: number): Pro
  * above standfirst, standfirst above body), with marked title and excerpt. A query with
  * nothing searchable in it (only punctuation or exclusions) finds nothing.
  */
-export async function searchArticles(input: { q: string; page?: number; perPage?: number; now?: Date }): Promise<SearchResults> {
+export async function searchArticles(input: { q: string; page?: number; perPage?: number; now?: Date; rankWindow?: number }): Promise<SearchResults> {
+  const rankWindow = input.rankWindow ?? RANK_WINDOW;
   const perPage = Math.min(Math.max(input.perPage ?? 10, 1), 100);
   const page = Math.max(input.page ?? 1, 1);
-  const empty: SearchResults = { query: input.q, hits: [], total: 0, page, pages: 1, perPage };
+  const empty: SearchResults = { query: input.q, hits: [], total: 0, capped: false, page, pages: 1, perPage };
   const skip = (page - 1) * perPage;
-  let result: { rows: Row[]; total: number };
+  let result: Found;
   if (provider() === 'sqlite') {
     const match = buildFtsQuery(input.q);
     if (!match) return empty;
-    result = await querySqlite(match, perPage, skip);
+    result = await querySqlite(match, perPage, skip, rankWindow);
   } else {
     const websearch = buildWebsearchQuery(input.q);
     if (!websearch) return empty;
-    result = await queryPostgres(websearch, perPage, skip);
+    result = await queryPostgres(websearch, perPage, skip, rankWindow);
   }
   const ids = result.rows.map((r) => r.id);
   const cards = ids.length
@@ -167,7 +211,7 @@ export async function searchArticles(input: { q: string; page?: number; perPage?
       rank: Number(row.rank),
     });
   }
-  return { ...empty, hits, total: result.total, pages: Math.max(1, Math.ceil(result.total / perPage)) };
+  return { ...empty, hits, total: result.total, capped: result.capped, pages: Math.max(1, Math.ceil(result.total / perPage)) };
 }
 
 /**
@@ -178,31 +222,26 @@ export async function searchArticleIds(q: string, { take, skip = 0 }: { take: nu
   if (provider() === 'sqlite') {
     const match = buildFtsQuery(q);
     if (!match) return [];
+    const window = await newestSqliteMatches(match, RANK_WINDOW);
+    if (!window || skip >= window.total) return [];
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT k."articleId" AS id
-         FROM (SELECT rowid, rank FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rank LIMIT ? OFFSET ?) h
+         FROM (${rankedSqliteSql()}) h
          JOIN "ArticleSearchKey" k ON k.rowid = h.rowid
          JOIN "Article" a ON a.id = k."articleId"
         WHERE a.status = 'PUBLISHED'
-        ORDER BY h.rank`,
+        ORDER BY h.rank, h.rowid DESC`,
       match,
-      take,
+      window.edge,
+      Math.min(take, window.total - skip),
       skip,
     );
     return rows.map((r) => r.id);
   }
   const websearch = buildWebsearchQuery(q);
   if (!websearch) return [];
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT s."articleId" AS id FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId",
-            websearch_to_tsquery('broadsheet_search', $1) q
-      WHERE s.document @@ q AND a.status = 'PUBLISHED'
-      ORDER BY ts_rank_cd(s.document, q) DESC, a."publishedAt" DESC LIMIT $2 OFFSET $3`,
-    websearch,
-    take,
-    skip,
-  );
-  return rows.map((r) => r.id);
+  const { ids } = await rankedPostgresWindow(websearch, RANK_WINDOW);
+  return ids.slice(skip, skip + take).map((r) => r.id);
 }
 
 type IndexSource = { id: string; title: string; standfirst: string; bodyJson: unknown; bodyHtml: string };
@@ -289,9 +328,11 @@ export async function rebuildSearchIndex({ batchSize = 500, onProgress }: { batc
   let done = 0;
   let after: string | undefined;
   for (;;) {
+    // Oldest first, so that index rowids follow publication order (the search ranks the newest matches).
     const batch = await db.article.findMany({
-      where: { status: 'PUBLISHED', ...(after ? { id: { gt: after } } : {}) },
-      orderBy: { id: 'asc' },
+      where: { status: 'PUBLISHED' },
+      orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
+      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
       take: batchSize,
       select: sourceSelect,
     });

@@ -84,6 +84,27 @@ describe('searching published articles', () => {
     expect(third.hits).toHaveLength(1);
     expect(new Set([...first.hits, ...(await searchArticles({ q: w, perPage: 2, page: 2 })).hits, ...third.hits].map((h) => h.id)).size).toBe(5);
   });
+
+  it('answers a query matching more than the rank window from its newest matches, ranked, and says there are more', async () => {
+    const w = word();
+    // The best possible match, but the oldest: outside a window of the three newest.
+    const oldTitleMatch = await saveArticle({ intent: 'publish', data: form({ title: `The ${w} headline`, standfirst: `All about the ${w}` }) }, editor);
+    const older = await saveArticle({ intent: 'publish', data: form({ title: `Older ${unique()}`, body: `A mention of ${w}.` }) }, editor);
+    const newer: string[] = [];
+    for (let i = 0; i < 2; i++) newer.push((await saveArticle({ intent: 'publish', data: form({ title: `Newer ${unique()}`, body: `Another mention of ${w}.` }) }, editor)).id);
+    const newestWithStandfirst = await saveArticle({ intent: 'publish', data: form({ title: `Newest ${unique()}`, standfirst: `The ${w} again` }) }, editor);
+
+    const windowed = await searchArticles({ q: w, rankWindow: 3 });
+    expect(windowed).toMatchObject({ total: 3, capped: true, pages: 1 });
+    // The three newest, ranked: the standfirst match first.
+    expect(windowed.hits.map((h) => h.id)).toEqual([newestWithStandfirst.id, ...[...newer].reverse()]);
+    expect(windowed.hits.map((h) => h.id)).not.toContain(oldTitleMatch.id);
+
+    const all = await searchArticles({ q: w });
+    expect(all).toMatchObject({ total: 5, capped: false });
+    expect(all.hits[0]!.id).toBe(oldTitleMatch.id);
+    expect(all.hits.map((h) => h.id)).toContain(older.id);
+  });
 });
 
 describe('keeping the index in step with articles', () => {

@@ -45,9 +45,14 @@ export default async function SearchPage({ searchParams }: Props) {
         {results && results.hits.length > 0 ? (
           <>
             <p className="mt-6 text-sm text-[var(--color-muted)]" role="status">
-              {results.total === 1 ? '1 article found' : `${results.total.toLocaleString('en-GB')} articles found`}
+              {results.capped
+                ? `More than ${results.total.toLocaleString('en-GB')} articles found: the best matches among the ${results.total.toLocaleString('en-GB')} most recent`
+                : results.total === 1
+                  ? '1 article found'
+                  : `${results.total.toLocaleString('en-GB')} articles found`}
               {results.pages > 1 ? ` · showing ${first}–${first + results.hits.length - 1}, page ${results.page} of ${results.pages}` : ''}
             </p>
+            {results.capped ? <p className="mt-1 text-sm text-[var(--color-muted)]">Add another word or use quotes for a phrase to narrow the search.</p> : null}
             <ol aria-label="Search results" className="mt-4 divide-y divide-black/10 dark:divide-white/15" start={first}>
               {results.hits.map((hit) => (
                 <li key={hit.id} className="py-5">
