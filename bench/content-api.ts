@@ -6,12 +6,12 @@
 // Uses its own SQLite database (bench/results/bench-<n>.db, shared with bench/public-pages.ts)
 // and build dir (.next-bench); rate limits are off so the figures measure the API itself.
 // Prints figures, asserts nothing.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { ROOT } from '../scripts/db/paths.ts';
 import { migrateDeploy } from '../scripts/db/engine.ts';
+import { bin, buildOnce, run, startServer, stopServer } from './server.ts';
 
 const ARTICLES = Number(process.argv[2] ?? 10_000);
 const SECONDS = Number(process.argv[3] ?? 10);
@@ -30,32 +30,6 @@ const env = {
   API_RATE_LIMIT: 'off',
 };
 Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, BROADSHEET_ENV: 'test' });
-const bin = (n: string) => path.join(ROOT, 'node_modules/.bin', n);
-
-function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(PORT)], { cwd: ROOT, env, stdio: 'ignore' });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('server did not start');
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 
 type Row = { name: string; reqPerSec: number; p50: number; p99: number; statuses: string; bytes: number };
 
@@ -75,8 +49,8 @@ async function load(name: string, url: string, headers: Record<string, string>):
 async function main() {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   await migrateDeploy(`file:${dbFile}`);
-  run(bin('tsx'), ['--conditions=react-server', 'bench/seed-articles.ts', String(ARTICLES)]);
-  if (!fs.existsSync(path.join(ROOT, '.next-bench/BUILD_ID')) || process.env.BENCH_REBUILD === '1') run(bin('next'), ['build']);
+  run(bin('tsx'), ['--conditions=react-server', 'bench/seed-articles.ts', String(ARTICLES)], env);
+  buildOnce(env);
 
   // A key made the way the dashboard makes one.
   const { db } = await import('../lib/db.ts');
@@ -91,7 +65,7 @@ async function main() {
   await db.$disconnect();
   const auth = { authorization: `Bearer ${key}` };
 
-  const server = await startServer();
+  const server = await startServer(PORT, env);
   try {
     const urls = {
       list: `${base}/api/v1/articles?limit=20`,
@@ -113,7 +87,7 @@ async function main() {
       await load(`${name} 304 (If-None-Match)`, url, { ...auth, 'if-none-match': etags[name]! });
     }
   } finally {
-    await stop(server);
+    await stopServer(server);
   }
 }
 

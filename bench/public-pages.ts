@@ -5,12 +5,12 @@
 //
 // Uses its own SQLite database (bench/results/bench-<n>.db) and build dir (.next-bench);
 // prints figures, asserts nothing.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { ROOT } from '../scripts/db/paths.ts';
 import { migrateDeploy } from '../scripts/db/engine.ts';
+import { bin, buildOnce, rssMiB, run, startServer, stopServer } from './server.ts';
 
 const ARTICLES = Number(process.argv[2] ?? 10_000);
 const SECONDS = Number(process.argv[3] ?? 10);
@@ -33,58 +33,7 @@ const env = {
   WEATHER_API_URL: 'http://127.0.0.1:9',
 };
 Object.assign(process.env, env);
-const bin = (n: string) => path.join(ROOT, 'node_modules/.bin', n);
 const STATIC_FILE = path.join(ROOT, 'public/bench-static.html');
-
-function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
-}
-
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(PORT)], { cwd: ROOT, env, stdio: 'ignore' });
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error('server did not start');
-}
-
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
-
-/** Resident memory (MiB) of a process and its descendants. */
-function rssMiB(pid: number): number {
-  const procs = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  const parent = new Map<number, number>();
-  for (const p of procs) {
-    try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
-      parent.set(Number(p), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // process ended
-    }
-  }
-  const tree = new Set([pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [p, pp] of parent) if (tree.has(pp) && !tree.has(p)) { tree.add(p); grew = true; }
-  }
-  let kb = 0;
-  for (const p of tree) {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // process ended
-    }
-  }
-  return kb / 1024;
-}
 
 async function load(name: string, url: string) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
@@ -96,25 +45,25 @@ async function load(name: string, url: string) {
 async function main() {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   await migrateDeploy(`file:${dbFile}`);
-  run(bin('tsx'), ['--conditions=react-server', 'bench/seed-articles.ts', String(ARTICLES)]);
+  run(bin('tsx'), ['--conditions=react-server', 'bench/seed-articles.ts', String(ARTICLES)], env);
   {
     // The bench articles are bulk-inserted; build their search index once.
     const { rebuildSearchIndex, searchIndexCounts } = await import('../lib/search/index.ts');
     const counts = await searchIndexCounts();
     if (counts.indexed !== counts.published) await rebuildSearchIndex({ batchSize: 1000 });
   }
-  if (!fs.existsSync(path.join(ROOT, '.next-bench/BUILD_ID')) || process.env.BENCH_REBUILD === '1') run(bin('next'), ['build']);
+  buildOnce(env);
 
   // The ceiling: a static file as large as the article page, from the same server.
-  let server = await startServer();
+  let server = await startServer(PORT, env);
   const articlePath = '/articles/bench-story-5';
   const size = (await (await fetch(base + articlePath)).text()).length;
-  await stop(server);
+  await stopServer(server);
   fs.mkdirSync(path.dirname(STATIC_FILE), { recursive: true });
   fs.writeFileSync(STATIC_FILE, `<!doctype html><title>static</title><pre>${'x'.repeat(Math.max(0, size - 40))}</pre>`);
 
   try {
-    server = await startServer();
+    server = await startServer(PORT, env);
     // Search: a term in one headline (its number, as a name would be) and a word in nearly every story.
     const searchRare = '/search?q=5123';
     const searchCommon = '/search?q=harbour';
@@ -152,7 +101,7 @@ async function main() {
     console.log(`publish-to-live (home page lists the new story): median ${samples[10]!.toFixed(0)} ms, p90 ${samples[17]!.toFixed(0)} ms, max ${samples[19]!.toFixed(0)} ms (20 publishes)`);
     await db.$disconnect();
   } finally {
-    await stop(server);
+    await stopServer(server);
     fs.rmSync(STATIC_FILE, { force: true });
   }
 }
