@@ -1,6 +1,4 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { listingPageSegmentSchema } from '@/lib/validation/pages';
+import { pagedListingRoute } from '@/components/site/paged-listing-route';
 import { AuthorListing, authorMetadata } from '../../listing';
 
 export const revalidate = 60;
@@ -10,17 +8,6 @@ export async function generateStaticParams() {
   return [];
 }
 
-type Props = { params: Promise<{ slug: string; n: string }> };
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, n } = await params;
-  const page = listingPageSegmentSchema.safeParse(n);
-  return page.success ? authorMetadata(slug, page.data) : { title: 'Page not found' };
-}
-
-export default async function AuthorPageN({ params }: Props) {
-  const { slug, n } = await params;
-  const page = listingPageSegmentSchema.safeParse(n);
-  if (!page.success) notFound();
-  return <AuthorListing slug={slug} page={page.data} />;
-}
+const route = pagedListingRoute(AuthorListing, authorMetadata);
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
