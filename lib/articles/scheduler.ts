@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { startPoller } from '@/lib/poller';
 import { articleEventData, enqueueWebhookEvent } from '@/lib/webhooks/events';
 import { reindexArticles } from '@/lib/search';
 
@@ -56,34 +57,17 @@ const MAX_SLEEP_MS = 1000;
  * published on the first tick, a restart never loses a schedule. Returns a stop function.
  */
 export function startScheduler(options: { onPublished?: (a: PublishedBySchedule[]) => void } = {}): () => Promise<void> {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = async () => {
-    let delay = MAX_SLEEP_MS;
-    try {
+  return startPoller(
+    'scheduler',
+    async () => {
       const published = await publishDueArticles();
       if (published.length) {
         console.log(`scheduler: published ${published.map((p) => p.slug).join(', ')}`);
         options.onPublished?.(published);
       }
       const next = await nextScheduledAt();
-      if (next) delay = Math.max(0, Math.min(MAX_SLEEP_MS, next.getTime() - Date.now()));
-    } catch (e) {
-      console.error('scheduler: could not publish scheduled articles; retrying in 5 s', e);
-      delay = 5000;
-    }
-    if (!stopped) {
-      timer = setTimeout(() => (running = tick()), delay);
-      timer.unref();
-    }
-  };
-  running = tick();
-
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+      return next ? next.getTime() - Date.now() : null;
+    },
+    { maxSleepMs: MAX_SLEEP_MS, failure: 'could not publish scheduled articles' },
+  );
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { startPoller } from '@/lib/poller';
 import { env } from '@/lib/env';
 import { signWebhook } from '@/lib/webhooks/signature';
 
@@ -102,30 +103,15 @@ const POLL_MS = 1000;
 
 /** Runs inside the server process like the article scheduler: polls at least once a second. Returns a stop function. */
 export function startWebhookWorker(): () => Promise<void> {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    let delay = POLL_MS;
-    try {
+  return startPoller(
+    'webhooks',
+    async () => {
       const results = await deliverDueWebhooks();
       const failed = results.filter((r) => !r.ok);
       if (failed.length) console.warn(`webhooks: ${failed.length} of ${results.length} deliveries failed; they will be retried`);
       const next = await nextAttemptAt();
-      if (next) delay = Math.max(0, Math.min(POLL_MS, next.getTime() - Date.now()));
-    } catch (e) {
-      console.error('webhooks: could not deliver; retrying in 5 s', e);
-      delay = 5000;
-    }
-    if (!stopped) {
-      timer = setTimeout(() => (running = tick()), delay);
-      timer.unref();
-    }
-  };
-  running = tick();
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await running;
-  };
+      return next ? next.getTime() - Date.now() : null;
+    },
+    { maxSleepMs: POLL_MS, failure: 'could not deliver' },
+  );
 }
