@@ -209,6 +209,9 @@ test.describe('a contributor’s day', () => {
       await expect(page.getByText(SEEDED_ARTICLE.title)).toHaveCount(0);
       await expect(page.getByLabel('Body')).toHaveCount(0);
     }
+    // An address that names no article at all is simply not found.
+    await page.goto('/admin/articles/no-such-article/revisions');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not found');
   });
 });
 
