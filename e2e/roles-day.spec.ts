@@ -1,6 +1,6 @@
 // A working day for the writers who cannot publish (contributor, author), each with the editor
 // who takes their story from review to the site, in two browser contexts of the same test.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
 import { SEEDED_ARTICLE, expectNoAxeViolations, fillBody, storageStateFor, unique, type DemoRole } from './helpers';
 
 async function signedInPage(browser: Browser, role: DemoRole) {
@@ -30,24 +30,27 @@ async function statusLine(page: Page): Promise<[string, number]> {
  */
 async function forgeNextAction(page: Page, changes: Record<string, [from: string, to: string]>) {
   let outcome = 'no server action was posted';
-  await page.route(
-    '**/admin/articles/**',
-    async (route) => {
-      const request = route.request();
-      if (request.method() !== 'POST' || !request.headers()['next-action']) return route.fallback();
-      let body = request.postDataBuffer()?.toString('utf8') ?? '';
-      outcome = 'forged';
-      for (const [field, [from, to]] of Object.entries(changes)) {
-        // React sends a FormData argument as multipart fields named "_<n>_<field>".
-        const pattern = new RegExp(`(name="(?:_?\\d+_)?${field}"\\r\\n\\r\\n)${from}\\r\\n`);
-        if (!pattern.test(body)) outcome = `the request carried no ${field}=${from}: ${body.slice(0, 600)}`;
-        body = body.replace(pattern, `$1${to}\r\n`);
-      }
-      await route.continue({ postData: Buffer.from(body, 'utf8') });
-    },
-    { times: 1 },
-  );
-  return () => expect.poll(() => outcome).toBe('forged');
+  let done = false;
+  // Not `times: 1`: link prefetches match the same URLs and would use up the route.
+  const handler = async (route: Route) => {
+    const request = route.request();
+    if (done || request.method() !== 'POST' || !request.headers()['next-action']) return route.fallback();
+    done = true;
+    let body = request.postDataBuffer()?.toString('utf8') ?? '';
+    outcome = 'forged';
+    for (const [field, [from, to]] of Object.entries(changes)) {
+      // React sends a FormData argument as multipart fields named "_<n>_<field>".
+      const pattern = new RegExp(`(name="(?:_?\\d+_)?${field}"\\r\\n\\r\\n)${from}\\r\\n`);
+      if (!pattern.test(body)) outcome = `the request carried no ${field}=${from}: ${body.slice(0, 600)}`;
+      body = body.replace(pattern, `$1${to}\r\n`);
+    }
+    await route.continue({ postData: Buffer.from(body, 'utf8') });
+  };
+  await page.route('**/admin/articles/**', handler);
+  return async () => {
+    await expect.poll(() => outcome).toBe('forged');
+    await page.unroute('**/admin/articles/**', handler);
+  };
 }
 
 /** `seconds` from now as the wall-clock value of a datetime-local field in the site's time zone (read from the editor's hint). */
