@@ -3,7 +3,7 @@ import { expect, type Page } from '@playwright/test';
 import { seedArticles } from '../prisma/seed-data/articles';
 
 export const DEMO_PASSWORD = 'broadsheet-demo';
-export const ROLES = ['admin', 'editor', 'author'] as const;
+export const ROLES = ['admin', 'editor', 'author', 'contributor'] as const;
 export type DemoRole = (typeof ROLES)[number];
 // One file per role and port: parallel runs (E2E_PORT) have their own databases, so their sessions differ.
 export const storageStateFor = (role: DemoRole) => `e2e/.auth/${role}-${process.env.E2E_PORT ?? 3100}.json`;

@@ -13,6 +13,7 @@ const users = [
   { key: 'admin', email: 'admin@broadsheet.test', name: 'Ada Admin', slug: 'ada-admin', role: 'ADMIN', bio: 'Runs the Broadsheet newsroom systems and keeps the comments civil.' },
   { key: 'editor', email: 'editor@broadsheet.test', name: 'Edith Editor', slug: 'edith-editor', role: 'EDITOR', bio: 'News editor. Previously covered city hall for a decade.' },
   { key: 'author', email: 'author@broadsheet.test', name: 'Arthur Author', slug: 'arthur-author', role: 'AUTHOR', bio: 'Reporter covering technology, transport and the economy.' },
+  { key: 'contributor', email: 'contributor@broadsheet.test', name: 'Connie Contributor', slug: 'connie-contributor', role: 'CONTRIBUTOR', bio: 'Freelance correspondent filing from the coast.' },
 ] as const;
 
 const sections = [

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
+import { ArticleAccessRefused } from '@/components/admin/article-access-refused';
 import { ArticleArchivePanel } from '@/components/admin/article-archive-panel';
 import { ArticleDetailsPanel } from '@/components/admin/article-details-panel';
 import { ArticlePreviewPanel } from '@/components/admin/article-preview-panel';
@@ -16,6 +17,7 @@ import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
 import { absoluteUrl } from '@/lib/seo';
 import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
 import { site } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
 import { archiveOrRestoreArticleAction, deleteArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
@@ -40,7 +42,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const saved = savedSchema.parse((await searchParams).saved);
   const user = await requirePageRole('CONTRIBUTOR', `/admin/articles/${id}`);
-  const [article, sections, details] = await Promise.all([getArticleForEdit(id, user), listSections(), getArticleDetailsForEdit(id, user)]);
+  const loaded = await Promise.all([getArticleForEdit(id, user), listSections(), getArticleDetailsForEdit(id, user)]).catch((e: unknown) => {
+    // Someone else's article: say so, instead of the generic error page an uncaught error gives.
+    if (e instanceof AppError && e.code === 'forbidden') return e;
+    throw e;
+  });
+  if (loaded instanceof AppError) return <ArticleAccessRefused reason={loaded.message} />;
+  const [article, sections, details] = loaded;
   if (!article || !details) notFound();
   const isEditor = hasRole(user.role, 'EDITOR');
   const doc = bodyDocSchema.safeParse(article.bodyJson);

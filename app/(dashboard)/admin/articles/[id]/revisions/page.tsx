@@ -1,9 +1,12 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { ArticleAccessRefused } from '@/components/admin/article-access-refused';
 import { RestoreRevisionButton } from '@/components/admin/restore-revision-button';
 import type { DiffPart } from '@/lib/articles/diff';
 import { compareRevisions, listRevisions } from '@/lib/articles/revisions';
 import { requirePageRole } from '@/lib/auth/session';
+import { AppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/site';
 import { restoreRevisionAction } from '../../../actions';
 
@@ -36,7 +39,16 @@ function Parts({ parts }: { parts: DiffPart[] }) {
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requirePageRole('CONTRIBUTOR', `/admin/articles/${id}/revisions`);
-  const { article, revisions } = await listRevisions(id, user);
+  const listed = await listRevisions(id, user).catch((e: unknown) => {
+    // A missing or someone else's article gets the not-found page or a plain refusal, not the generic error page.
+    if (e instanceof AppError && (e.code === 'forbidden' || e.code === 'not_found')) return e;
+    throw e;
+  });
+  if (listed instanceof AppError) {
+    if (listed.code === 'not_found') notFound();
+    return <ArticleAccessRefused reason={listed.message} />;
+  }
+  const { article, revisions } = listed;
   const sp = await searchParams;
   const fromId = idParam.parse(sp.from) ?? revisions[1]?.id;
   const toId = idParam.parse(sp.to) ?? revisions[0]?.id;
