@@ -72,7 +72,7 @@ async function seed() {
           return a === b ? [{ articleId: r.id, tagId: a }] : [{ articleId: r.id, tagId: a }, { articleId: r.id, tagId: b }];
         }),
       });
-    });
+    }, { timeout: 300_000 });
     process.stdout.write(`  seeded ${Math.min(ARTICLES, start + BATCH)}/${ARTICLES}\r`);
   }
   console.log(`\nseeded ${ARTICLES - existing} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
