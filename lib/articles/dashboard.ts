@@ -77,15 +77,20 @@ function runIndexOf(sort: DashboardSort, cursor: DashboardCursor): number {
   return sort === 'published' && cursor.value === null ? 1 : 0;
 }
 
-/** The filters of the URL and the viewer's scope, as a Prisma where. */
-function filterWhere(user: StaffUser, query: DashboardArticlesQuery): Where {
+/**
+ * The filters of the URL and the viewer's scope, as a Prisma where; `leave` drops one byline or
+ * the tag rule, for a count that starts from that join table.
+ */
+function filterWhere(user: StaffUser, query: DashboardArticlesQuery, leave: { skipAuthor?: string; skipTag?: boolean } = {}): Where {
   const titleMatch = query.q ? (env.DATABASE_PROVIDER === 'postgresql' ? { contains: query.q, mode: 'insensitive' as const } : { contains: query.q }) : undefined;
   const authorIds = [...(hasRole(user.role, 'EDITOR') ? [] : [user.id]), ...(query.author ? [query.author] : [])];
+  const skip = authorIds.indexOf(leave.skipAuthor ?? '');
+  if (skip >= 0) authorIds.splice(skip, 1);
   return {
     ...(query.status ? { status: query.status } : {}),
     ...(query.section ? { sectionId: query.section === 'none' ? null : query.section } : {}),
     ...(titleMatch ? { title: titleMatch } : {}),
-    ...(query.tag ? { tags: { some: { tagId: query.tag } } } : {}),
+    ...(query.tag && !leave.skipTag ? { tags: { some: { tagId: query.tag } } } : {}),
     // Both rules must hold (own articles, and the chosen author): one `some` per id.
     ...(authorIds.length ? { AND: authorIds.map((userId) => ({ authors: { some: { userId } } })) } : {}),
   };
@@ -118,9 +123,23 @@ async function readIds(filters: Where, sort: DashboardSort, dir: 'forward' | 'ba
   return ids;
 }
 
-/** Counts up to the cap (plus one, to know it was passed). */
-async function countCapped(where: Where): Promise<{ total: number; capped: boolean }> {
-  const n = await db.article.count({ where, take: DASHBOARD_COUNT_CAP + 1 });
+/**
+ * Counts the filtered list, at most up to the cap. A byline or tag filter is counted from its join
+ * table (that author's or tag's articles, a short index range); anything else walks the
+ * update-order index for at most cap + 1 matches (an explicit order: Prisma orders a capped count
+ * by id otherwise, which walks every article).
+ */
+async function countCapped(user: StaffUser, query: DashboardArticlesQuery): Promise<{ total: number; capped: boolean }> {
+  const authorId = hasRole(user.role, 'EDITOR') ? query.author : user.id;
+  if (authorId || query.tag) {
+    const rest = filterWhere(user, query, authorId ? { skipAuthor: authorId } : { skipTag: true });
+    const hasRest = Object.keys(rest).length > 0;
+    const n = authorId
+      ? await db.articleAuthor.count({ where: { userId: authorId, ...(hasRest ? { article: rest } : {}) } })
+      : await db.articleTag.count({ where: { tagId: query.tag!, ...(hasRest ? { article: rest } : {}) } });
+    return { total: Math.min(n, DASHBOARD_COUNT_CAP), capped: n > DASHBOARD_COUNT_CAP };
+  }
+  const n = await db.article.count({ where: filterWhere(user, query), orderBy: orderOf(RUNS.updated[0]!, 'desc') as never, take: DASHBOARD_COUNT_CAP + 1 });
   return { total: Math.min(n, DASHBOARD_COUNT_CAP), capped: n > DASHBOARD_COUNT_CAP };
 }
 
@@ -185,7 +204,7 @@ export async function listDashboardArticles(user: StaffUser, query: DashboardArt
 
   // A short page read by offset tells the total without counting.
   const known = offset !== null && !hasNext && (ids.length > 0 || offset === 0) ? offset + ids.length : null;
-  const { total, capped } = known !== null ? { total: known, capped: false } : await countCapped(filters);
+  const { total, capped } = known !== null ? { total: known, capped: false } : await countCapped(user, query);
   return {
     articles,
     total,
