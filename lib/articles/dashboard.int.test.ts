@@ -97,12 +97,15 @@ describe('dashboard articles list paging', () => {
         updatedAt: new Date(base + Math.floor(i / 10) * 60_000),
       })),
     });
+    // All of them in one byline: a byline filter reads the pages from ArticleAuthor instead.
+    await db.articleAuthor.createMany({ data: Array.from({ length: 120 }, (_, i) => ({ articleId: `pg${pageToken.toLowerCase()}${String(i).padStart(3, '0')}`, userId: pageEditor.id })) });
   });
 
   const idsOf = (p: { articles: { id: string }[] }) => p.articles.map((a) => a.id);
 
-  for (const sort of ['updated', 'published', 'title'] as const) {
-    it(`walks the ${sort} sort by cursor exactly as by page number, both ways`, async () => {
+  for (const [sort, byline] of (['updated', 'published', 'title'] as const).flatMap((s) => [[s, false], [s, true]] as const)) {
+    it(`walks the ${sort} sort by cursor exactly as by page number, both ways${byline ? ', by byline' : ''}`, async () => {
+      const pq = (params: Record<string, string>) => q({ q: pageToken, ...(byline ? { author: pageEditor.id } : {}), ...params });
       const byNumber = await Promise.all([1, 2, 3].map((page) => listDashboardArticles(pageEditor, pq({ sort, page: String(page) }))));
       expect(byNumber.map((p) => p.articles.length)).toEqual([50, 50, 20]);
       expect(new Set(byNumber.flatMap(idsOf)).size).toBe(120);

@@ -98,12 +98,50 @@ function filterWhere(user: StaffUser, query: DashboardArticlesQuery, leave: { sk
 
 const both = (a: Where, b: Where): Where => ({ AND: [a, b] });
 
+/** Bylines up to which a byline-filtered page is read from that author's rows rather than along the sort's index. */
+const GATHER_MAX = 20_000;
+
+/**
+ * How to read one run: along the sort's index (checking each article against the filters), or,
+ * for a byline filter, from that author's ArticleAuthor rows (joined to their articles and
+ * sorted). Walking the index is best while matches are dense; when a byline is combined with a
+ * rare status or a title search, both planners still walk it (they misjudge LIMIT), through
+ * every article. ArticleAuthor first: the LEFT JOIN Prisma writes for the relation order keeps
+ * that author's rows the outer side on both providers.
+ */
+type Reader = (where: Where, orderBy: Where[], skip: number, take: number) => Promise<string[]>;
+
+const walkIndex: Reader = async (where, orderBy, skip, take) =>
+  (await db.article.findMany({ where, orderBy: orderBy as never, skip, take, select: { id: true } })).map((r) => r.id);
+
+const fromBylines =
+  (userId: string): Reader =>
+  async (where, orderBy, skip, take) =>
+    (
+      await db.articleAuthor.findMany({
+        where: { userId, article: where },
+        orderBy: orderBy.map((o) => ({ article: o })) as never,
+        skip,
+        take,
+        select: { articleId: true },
+      })
+    ).map((r) => r.articleId);
+
+/** The reader for this query, and the filters it applies on the article side. */
+async function readerFor(user: StaffUser, query: DashboardArticlesQuery): Promise<{ read: Reader; filters: Where }> {
+  const authorId = hasRole(user.role, 'EDITOR') ? query.author : user.id;
+  if (authorId && (await db.articleAuthor.count({ where: { userId: authorId } })) <= GATHER_MAX) {
+    return { read: fromBylines(authorId), filters: filterWhere(user, query, { skipAuthor: authorId }) };
+  }
+  return { read: walkIndex, filters: filterWhere(user, query) };
+}
+
 /**
  * Reads up to `take` ids through the runs in `dir` (the sort's own direction, or reversed for a
  * "Previous page"), starting beyond `cursor` or after skipping `skip` rows. Only ids are
  * selected, so each read is answered from the sort's index.
  */
-async function readIds(filters: Where, sort: DashboardSort, dir: 'forward' | 'backward', take: number, from: { cursor?: DashboardCursor; skip?: number }): Promise<string[]> {
+async function readIds(read: Reader, filters: Where, sort: DashboardSort, dir: 'forward' | 'backward', take: number, from: { cursor?: DashboardCursor; skip?: number }): Promise<string[]> {
   const runs = RUNS[sort];
   const order = dir === 'forward' ? runs.map((_, i) => i) : runs.map((_, i) => runs.length - 1 - i);
   const start = from.cursor ? runIndexOf(sort, from.cursor) : order[0]!;
@@ -114,11 +152,11 @@ async function readIds(filters: Where, sort: DashboardSort, dir: 'forward' | 'ba
     const runDir = dir === 'forward' ? run.dir : flip(run.dir);
     let where = both(filters, run.where);
     if (from.cursor && i === start) where = both(where, beyond(run, from.cursor, runDir));
-    const rows = await db.article.findMany({ where, orderBy: orderOf(run, runDir) as never, skip, take: take - ids.length, select: { id: true } });
-    ids.push(...rows.map((r) => r.id));
+    const rows = await read(where, orderOf(run, runDir), skip, take - ids.length);
+    ids.push(...rows);
     if (ids.length >= take) break;
     // The skip went past this run's end: only then is it worth counting the run, to skip the rest further on.
-    if (skip) skip -= rows.length ? skip : await db.article.count({ where, take: skip });
+    if (skip) skip -= rows.length ? skip : (await read(where, orderOf(run, runDir), 0, skip)).length;
   }
   return ids;
 }
@@ -154,7 +192,7 @@ function cursorOf(sort: DashboardSort, a: DashboardArticle): string {
  * Pages are read in index order: by offset up to the page-number cap, by keyset cursor beyond.
  */
 export async function listDashboardArticles(user: StaffUser, query: DashboardArticlesQuery): Promise<DashboardPage> {
-  const filters = filterWhere(user, query);
+  const { read, filters } = await readerFor(user, query);
   const size = DASHBOARD_PAGE_SIZE;
   let page = query.page;
   let ids: string[];
@@ -162,7 +200,7 @@ export async function listDashboardArticles(user: StaffUser, query: DashboardArt
   let hasNext: boolean;
   let offset: number | null = null;
   if (query.before) {
-    ids = (await readIds(filters, query.sort, 'backward', size + 1, { cursor: query.before })).reverse();
+    ids = (await readIds(read, filters, query.sort, 'backward', size + 1, { cursor: query.before })).reverse();
     hasPrev = ids.length > size;
     if (hasPrev) ids = ids.slice(1);
     hasNext = true;
@@ -170,13 +208,13 @@ export async function listDashboardArticles(user: StaffUser, query: DashboardArt
     if (!hasPrev) page = 1;
     if (!hasPrev && ids.length < size) return listDashboardArticles(user, { ...query, before: undefined, page: 1 });
   } else if (query.after) {
-    ids = await readIds(filters, query.sort, 'forward', size + 1, { cursor: query.after });
+    ids = await readIds(read, filters, query.sort, 'forward', size + 1, { cursor: query.after });
     hasNext = ids.length > size;
     ids = ids.slice(0, size);
     hasPrev = true;
   } else {
     offset = (page - 1) * size;
-    ids = await readIds(filters, query.sort, 'forward', size + 1, { skip: offset });
+    ids = await readIds(read, filters, query.sort, 'forward', size + 1, { skip: offset });
     hasNext = ids.length > size;
     ids = ids.slice(0, size);
     hasPrev = page > 1;
