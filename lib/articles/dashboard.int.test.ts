@@ -105,7 +105,8 @@ describe('dashboard articles list paging', () => {
 
   for (const [sort, byline] of (['updated', 'published', 'title'] as const).flatMap((s) => [[s, false], [s, true]] as const)) {
     it(`walks the ${sort} sort by cursor exactly as by page number, both ways${byline ? ', by byline' : ''}`, async () => {
-      const pq = (params: Record<string, string>) => q({ q: pageToken, ...(byline ? { author: pageEditor.id } : {}), ...params });
+      // section=none holds all 120 too; with the byline it makes the list read from ArticleAuthor.
+      const pq = (params: Record<string, string>) => q({ q: pageToken, ...(byline ? { author: pageEditor.id, section: 'none' } : {}), ...params });
       const byNumber = await Promise.all([1, 2, 3].map((page) => listDashboardArticles(pageEditor, pq({ sort, page: String(page) }))));
       expect(byNumber.map((p) => p.articles.length)).toEqual([50, 50, 20]);
       expect(new Set(byNumber.flatMap(idsOf)).size).toBe(120);
