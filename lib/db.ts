@@ -11,7 +11,12 @@ import { providerOf } from '@/scripts/db/paths';
 const omit = { user: { passwordHash: true } } as const;
 
 function createSqlite(url: string) {
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }), omit });
+  const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }), omit });
+  // Planner statistics, as SQLite recommends for long-lived connections: without them it may walk a
+  // sort index for a byline or tag filter instead of the short id list (the dashboard's articles
+  // list). Analyses only tables whose statistics are missing or stale, each on a bounded sample.
+  void client.$queryRawUnsafe('PRAGMA analysis_limit=1000').then(() => client.$queryRawUnsafe('PRAGMA optimize=0x10002')).catch(() => undefined);
+  return client;
 }
 
 /**

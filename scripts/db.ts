@@ -46,6 +46,16 @@ async function migrate() {
   const url = databaseUrl();
   const applied = await migrateDeploy(url);
   console.log(`${providerOf(url)}: ${applied.length ? `applied ${applied.join(', ')}` : 'no pending migrations'}`);
+  // New indexes start without planner statistics: gather them now (PostgreSQL's autovacuum does it by itself).
+  if (applied.length && providerOf(url) === 'sqlite') {
+    const { default: Database } = await import('better-sqlite3');
+    const sqlite = new Database(url.slice('file:'.length));
+    try {
+      sqlite.exec('PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;');
+    } finally {
+      sqlite.close();
+    }
+  }
   // The search index is filled by the application, not by SQL: backfill it when it lags.
   reindex(['--if-needed']);
 }

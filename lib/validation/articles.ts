@@ -80,19 +80,75 @@ const optionalParam = (max: number) =>
     .transform((v) => v || undefined)
     .catch(undefined);
 
+export type DashboardSort = (typeof DASHBOARD_SORTS)[number];
+
+/**
+ * A keyset position in the articles list: the sort's value (an ISO date, a title, or null for a
+ * never-published article in the publication sort) and the id of the row, for one sort only.
+ */
+export type DashboardCursor = { sort: DashboardSort; value: string | null; id: string };
+
+const cursorTupleSchema = z.tuple([z.enum(DASHBOARD_SORTS), z.string().max(400).nullable(), z.string().min(1).max(40)]);
+
+/** The cursor as it travels in the URL: base64url JSON, opaque to readers. */
+export function encodeDashboardCursor(c: DashboardCursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.value, c.id])).toString('base64url');
+}
+
+/** A URL cursor, or undefined when it is missing, mangled or self-contradictory (a title sort with a null title, a bad date). */
+export const dashboardCursorSchema = z
+  .string()
+  .max(800)
+  .regex(/^[A-Za-z0-9_-]+$/)
+  .transform((raw, ctx): DashboardCursor => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    } catch {
+      parsed = undefined;
+    }
+    const t = cursorTupleSchema.safeParse(parsed);
+    const ok =
+      t.success &&
+      (t.data[0] === 'title' ? t.data[1] !== null : t.data[0] === 'published' || t.data[1] !== null) &&
+      (t.data[0] === 'title' || t.data[1] === null || z.iso.datetime({ offset: true }).safeParse(t.data[1]).success);
+    if (!ok || !t.success) {
+      ctx.addIssue({ code: 'custom', message: 'Not a list position' });
+      return z.NEVER;
+    }
+    return { sort: t.data[0], value: t.data[1], id: t.data[2] };
+  })
+  .optional()
+  .catch(undefined);
+
+/** The highest page number reachable by number (an offset read); deeper pages go by cursor. */
+export const DASHBOARD_MAX_JUMP_PAGE = 200;
+
 /**
  * The articles list's URL query (/admin?status=DRAFT&section=…&q=…&sort=title&page=2).
  * Every field falls back to its default on bad input, so a mangled link still shows a list.
+ * `after`/`before` are keyset cursors ("Next"/"Previous page"); with one, `page` only labels
+ * the page. Without one, `page` is read by offset and capped at DASHBOARD_MAX_JUMP_PAGE.
  */
-export const dashboardArticlesQuerySchema = z.object({
-  status: articleStatusSchema.optional().catch(undefined),
-  section: optionalParam(40),
-  author: optionalParam(40),
-  tag: optionalParam(40),
-  q: optionalParam(100),
-  sort: z.enum(DASHBOARD_SORTS).default('updated').catch('updated'),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-});
+export const dashboardArticlesQuerySchema = z
+  .object({
+    status: articleStatusSchema.optional().catch(undefined),
+    section: optionalParam(40),
+    author: optionalParam(40),
+    tag: optionalParam(40),
+    q: optionalParam(100),
+    sort: z.enum(DASHBOARD_SORTS).default('updated').catch('updated'),
+    page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+    after: dashboardCursorSchema,
+    before: dashboardCursorSchema,
+  })
+  .transform((q) => {
+    // A cursor from another sort, or both directions at once, is ignored: the list starts over.
+    const after = q.after?.sort === q.sort && !q.before ? q.after : undefined;
+    const before = q.before?.sort === q.sort && !q.after ? q.before : undefined;
+    const page = after || before ? q.page : Math.min(q.page, DASHBOARD_MAX_JUMP_PAGE);
+    return { ...q, after, before, page };
+  });
 export type DashboardArticlesQuery = z.output<typeof dashboardArticlesQuerySchema>;
 
 /** One chunk of a bulk action from the articles list. */

@@ -5,7 +5,7 @@ import { ARTICLE_STATUS_LABEL } from '@/lib/articles/status';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/site';
-import { dashboardArticlesQuerySchema, type DashboardArticlesQuery } from '@/lib/validation/articles';
+import { DASHBOARD_MAX_JUMP_PAGE, dashboardArticlesQuerySchema, type DashboardArticlesQuery } from '@/lib/validation/articles';
 import { bulkArticlesAction } from './actions';
 
 export const metadata = { title: 'Articles' };
@@ -14,15 +14,21 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 const selectClass = 'mt-1 block rounded border border-black/30 bg-white px-2 py-1 dark:border-white/30 dark:bg-neutral-900';
 
+type PageLink = { page: number; after?: string | null; before?: string | null };
+
 /** The list's address with these filters, so a filtered view can be bookmarked and shared. */
-function listHref(query: DashboardArticlesQuery, page: number): string {
+function listHref(query: DashboardArticlesQuery, to: PageLink): string {
   const p = new URLSearchParams();
   for (const key of ['status', 'section', 'author', 'tag', 'q'] as const) if (query[key]) p.set(key, query[key]);
   if (query.sort !== 'updated') p.set('sort', query.sort);
-  if (page > 1) p.set('page', String(page));
+  if (to.after) p.set('after', to.after);
+  if (to.before) p.set('before', to.before);
+  if (to.page > 1) p.set('page', String(to.page));
   const s = p.toString();
   return s ? `/admin?${s}` : '/admin';
 }
+
+const number = (n: number) => n.toLocaleString('en-GB');
 
 export default async function ArticlesPage({ searchParams }: Props) {
   const user = await requirePageRole('CONTRIBUTOR');
@@ -32,8 +38,9 @@ export default async function ArticlesPage({ searchParams }: Props) {
   const isEditor = hasRole(user.role, 'EDITOR');
   const [list, options] = await Promise.all([listDashboardArticles(user, query), listDashboardFilterOptions()]);
   const denied = first(raw.denied);
-  const from = list.total ? (list.page - 1) * DASHBOARD_PAGE_SIZE + 1 : 0;
-  const to = Math.min(list.total, list.page * DASHBOARD_PAGE_SIZE);
+  const from = (list.page - 1) * DASHBOARD_PAGE_SIZE + 1;
+  const to = from + list.articles.length - 1;
+  const jumpMax = Math.min(list.pages, DASHBOARD_MAX_JUMP_PAGE);
   const filtered = !!(query.status || query.section || query.author || query.tag || query.q);
 
   return (
@@ -129,7 +136,13 @@ export default async function ArticlesPage({ searchParams }: Props) {
       </form>
 
       <p className="mt-4 text-sm" role="status">
-        {list.total ? `Showing ${from}–${to} of ${list.total} articles` : filtered ? 'No articles match these filters.' : 'No articles yet. Start with “New article”.'}
+        {list.articles.length
+          ? `Showing ${number(from)}–${number(to)} of ${list.totalCapped ? `more than ${number(list.total)}` : number(list.total)} articles`
+          : list.total
+            ? 'No articles on this page.'
+            : filtered
+              ? 'No articles match these filters.'
+              : 'No articles yet. Start with “New article”.'}
       </p>
       {/* Always mounted: a bulk action's report must survive the refresh that empties a filtered list. */}
       <ArticlesTable
@@ -145,20 +158,31 @@ export default async function ArticlesPage({ searchParams }: Props) {
             updatedIso: a.updatedAt.toISOString(),
           }))}
       />
-      {list.pages > 1 ? (
-        <nav aria-label="Pages" className="mt-6 flex items-center justify-between text-sm">
+      {list.prevCursor || list.nextCursor || list.page > 1 ? (
+        <nav aria-label="Pages" className="mt-6 flex flex-wrap items-center justify-between gap-3 text-sm">
           {list.page > 1 ? (
-            <Link href={listHref(query, list.page - 1)} rel="prev" className="underline">
+            // Back to page 1 by number (a clean URL); other pages by cursor, which stays right while articles are added.
+            <Link href={listHref(query, list.page === 2 || !list.prevCursor ? { page: list.page - 1 } : { page: list.page - 1, before: list.prevCursor })} rel="prev" className="underline">
               Previous page
             </Link>
           ) : (
             <span />
           )}
-          <span>
-            Page {list.page} of {list.pages}
-          </span>
-          {list.page < list.pages ? (
-            <Link href={listHref(query, list.page + 1)} rel="next" className="underline">
+          <form method="get" action="/admin" aria-label="Go to page" className="flex items-center gap-2">
+            {(['status', 'section', 'author', 'tag', 'q'] as const).map((key) => (query[key] ? <input key={key} type="hidden" name={key} value={query[key]} /> : null))}
+            {query.sort !== 'updated' ? <input type="hidden" name="sort" value={query.sort} /> : null}
+            <label htmlFor="list-page">Page</label>
+            <input id="list-page" name="page" type="number" min={1} max={Math.max(jumpMax, 1)} defaultValue={list.page} className="w-20 rounded border border-black/30 bg-white px-2 py-1 dark:border-white/30 dark:bg-neutral-900" />
+            <span>
+              of {list.totalCapped ? `${number(list.pages)}+` : number(list.pages)}
+              {list.pages > DASHBOARD_MAX_JUMP_PAGE ? ` (jump to ${number(DASHBOARD_MAX_JUMP_PAGE)} at most; further by Next page)` : ''}
+            </span>
+            <button type="submit" className="rounded border border-black/30 px-2 py-1 dark:border-white/30">
+              Go
+            </button>
+          </form>
+          {list.nextCursor ? (
+            <Link href={listHref(query, { page: list.page + 1, after: list.nextCursor })} rel="next" className="underline">
               Next page
             </Link>
           ) : (
