@@ -80,7 +80,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       />
       {canChangeSlug ? (
         <ArticleDetailsPanel
-          key={article.version}
+          // Not keyed by a version: a refresh after any save must not wipe details being typed.
+          key={article.id}
           action={saveArticleDetailsAction}
           searchRelated={searchRelatedArticlesAction}
           canPinRelated={isEditor}
@@ -93,6 +94,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             title: details.article.title,
             standfirst: details.article.standfirst,
             url: absoluteUrl(articlePath(article.slug)),
+            detailsVersion: details.article.detailsVersion,
             commentsOpen: details.article.commentsOpen,
             seoTitle: details.article.seoTitle ?? '',
             seoDescription: details.article.seoDescription ?? '',
