@@ -11,7 +11,7 @@ import { restoreRevision } from '@/lib/articles/revisions';
 import { archiveArticle, deleteArchivedArticle, restoreArchivedArticle, runBulkArticles, type BulkOutcome } from '@/lib/articles/workflow';
 import { requireRole } from '@/lib/auth/session';
 import { moderateComment } from '@/lib/comments';
-import { formatDateTime, site } from '@/lib/site';
+import { formatDateTime, getSite } from '@/lib/site';
 import { zonedWallTimeToDate } from '@/lib/time-zone';
 import { articleDetailsSchema, articleFormSchema, articleIntentSchema, articleVersionSchema, bulkArticlesSchema, publishAtSchema, type BulkArticlesInput } from '@/lib/validation/articles';
 import { moderationActionSchema } from '@/lib/validation/comments';
@@ -37,9 +37,11 @@ export async function saveArticleAction(_prev: SavedArticleState, form: FormData
       heroImageId: form.get('heroImageId'),
     });
     let scheduledAt: Date | undefined;
+    // "Publish at" is wall-clock time in the site's time zone as set in admin settings.
+    const { timeZone } = await getSite();
     if (intent === 'schedule') {
       const local = publishAtSchema.safeParse(form.get('publishAt') ?? undefined);
-      scheduledAt = local.success ? (zonedWallTimeToDate(local.data, site.timeZone) ?? undefined) : undefined;
+      scheduledAt = local.success ? (zonedWallTimeToDate(local.data, timeZone) ?? undefined) : undefined;
       if (!scheduledAt) throw new AppError('unprocessable', 'Choose the date and time to publish.', { publishAt: ['Choose the date and time to publish.'] });
     }
     const saved = await saveArticle({ id, version, intent, data, scheduledAt }, user);
@@ -49,7 +51,7 @@ export async function saveArticleAction(_prev: SavedArticleState, form: FormData
       publish: 'Published. The article is live.',
       unpublish: 'Unpublished. The article is back in drafts and no longer public.',
       submit: 'Submitted for review. An editor will take it from here.',
-      schedule: `Scheduled for ${scheduledAt ? formatDateTime(scheduledAt) : ''} (${site.timeZone} time).`,
+      schedule: `Scheduled for ${scheduledAt ? formatDateTime(scheduledAt, timeZone) : ''} (${timeZone} time).`,
       save: saved.status === 'PUBLISHED' ? 'Saved. The live article is updated.' : 'Draft saved.',
     }[intent];
     return { ok: true, message, data: { id: saved.id, slug: saved.slug, version: saved.version, status: saved.status } };

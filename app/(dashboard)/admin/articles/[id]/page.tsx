@@ -16,7 +16,7 @@ import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
 import { absoluteUrl } from '@/lib/seo';
 import { env } from '@/lib/env';
-import { site } from '@/lib/site';
+import { getSite } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
 import { archiveOrRestoreArticleAction, deleteArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
 import { changeSlugAction } from '../../sections/actions';
@@ -40,7 +40,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const saved = savedSchema.parse((await searchParams).saved);
   const user = await requirePageRole('CONTRIBUTOR', `/admin/articles/${id}`);
-  const [article, sections, details] = await Promise.all([getArticleForEdit(id, user), listSections(), getArticleDetailsForEdit(id, user)]);
+  const [article, sections, details, site] = await Promise.all([getArticleForEdit(id, user), listSections(), getArticleDetailsForEdit(id, user), getSite()]);
   if (!article || !details) notFound();
   const isEditor = hasRole(user.role, 'EDITOR');
   const doc = bodyDocSchema.safeParse(article.bodyJson);
