@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { expectNoAxeViolations, fillBody, storageStateFor, unique } from './helpers';
 
 /** Creates a draft through the editor and returns its edit URL. */
@@ -104,6 +105,116 @@ test.describe('editor workflow', () => {
     await expect(page.getByText('Comments are closed on this article.')).toBeVisible();
     await expect(page).toHaveTitle(/Harbour wall: what the repairs mean for you/);
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', 'Works start on Monday.');
+  });
+
+  test('two people save the same article’s details: the second sees the first’s values and chooses', async ({ page, browser }) => {
+    test.setTimeout(240_000); // a draft, two browser contexts, two rounds of conflicting details saves, an axe scan
+    const editUrl = await createDraft(page, `Tram depot plans revealed ${unique()}`);
+    const other = await browser.newContext({ storageState: storageStateFor('admin') });
+    const colleague = await other.newPage();
+    await colleague.goto(editUrl);
+    // Both panels are open on the same details before either saves.
+    const mine = page.getByRole('form', { name: 'Article details' });
+    const theirs = colleague.getByRole('form', { name: 'Article details' });
+    await expect(theirs.getByRole('button', { name: 'Save details' })).toBeEnabled();
+
+    await mine.getByLabel('SEO headline').fill('Tram depot: the editor’s headline');
+    await mine.getByRole('button', { name: 'Save details' }).click();
+    await expect(mine.getByRole('status').filter({ hasText: 'Details saved.' })).toBeVisible();
+
+    await theirs.getByLabel('SEO headline').fill('Tram depot: the admin’s headline');
+    await theirs.getByLabel('Comments open').uncheck();
+    await theirs.getByRole('button', { name: 'Save details' }).click();
+    await expect(theirs.getByRole('alert')).toContainText(/^Edith Editor changed these details on .+ \(Europe\/London time\), after you opened them\. Nothing was saved\./);
+    const compare = colleague.getByRole('region', { name: 'Compare details before saving' });
+    await expect(compare.getByRole('columnheader')).toHaveText(['Theirs (saved by Edith Editor)', 'Yours (not saved)']);
+    await expect(compare.getByRole('row', { name: /SEO headline/ }).getByRole('cell')).toHaveText(['Tram depot: the editor’s headline', 'Tram depot: the admin’s headline']);
+    await expect(compare.getByRole('row', { name: /Comments/ }).getByRole('cell')).toHaveText(['Open', 'Closed']);
+    await expect(theirs.getByRole('button', { name: 'Save details' })).toBeDisabled();
+    await expectNoAxeViolations(colleague);
+
+    // Nothing was overwritten: a fresh look at the article has the first save.
+    await page.reload();
+    await expect(mine.getByLabel('SEO headline')).toHaveValue('Tram depot: the editor’s headline');
+
+    // "Use their details" reloads the panel with them.
+    await theirs.getByRole('button', { name: 'Use their details' }).click();
+    await expect(compare).toHaveCount(0);
+    await expect(theirs.getByLabel('SEO headline')).toHaveValue('Tram depot: the editor’s headline');
+    await expect(theirs.getByLabel('Comments open')).toBeChecked();
+    await expect(theirs.getByRole('status')).toHaveText('Loaded the details Edith Editor saved. Your changes were set aside.');
+
+    // Second round: the editor saves again, and this time the admin keeps theirs on top.
+    await mine.getByLabel('SEO summary').fill('The editor’s summary.');
+    await mine.getByRole('button', { name: 'Save details' }).click();
+    await expect(mine.getByRole('status').filter({ hasText: 'Details saved.' })).toBeVisible();
+    await theirs.getByLabel('SEO headline').fill('Tram depot: kept on purpose');
+    await theirs.getByRole('button', { name: 'Save details' }).click();
+    await expect(compare.getByRole('row', { name: /SEO summary/ }).getByRole('cell')).toHaveText(['The editor’s summary.', '—']);
+    await theirs.getByRole('button', { name: 'Keep my details' }).click();
+    await expect(theirs.getByRole('status').filter({ hasText: 'Details saved.' })).toBeVisible();
+    await expect(compare).toHaveCount(0);
+    await page.reload();
+    await expect(mine.getByLabel('SEO headline')).toHaveValue('Tram depot: kept on purpose');
+    await expect(mine.getByLabel('SEO summary')).toHaveValue('');
+    await other.close();
+  });
+
+  test('choosing only a hero image autosaves, is kept locally offline, and survives a reload', async ({ page, context }) => {
+    test.setTimeout(240_000); // an upload, image processing and three autosave pauses
+    // Created by autosave alone (as in media.spec), then opened at its own address.
+    await page.goto('/admin/articles/new');
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    await page.getByLabel('Title').fill(`Lido reopens for the summer ${unique()}`);
+    await fillBody(page, 'The pool opens on Saturday.');
+    await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]{20,}$/, { timeout: 30_000 });
+    const autosave = page.getByRole('status', { name: 'Autosave' });
+    await expect(autosave).toHaveText('Saved');
+    const editUrl = page.url();
+    await page.goto(editUrl);
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    await expect(page.getByLabel('Body')).toContainText('The pool opens on Saturday.');
+    await expect(autosave).toHaveText('Saved');
+    const version = Number((await page.getByText(/^Status: Draft · version \d+$/).textContent())!.replace(/\D+/g, ''));
+
+    await page.getByRole('button', { name: 'Choose hero image' }).click();
+    const picker = page.getByRole('dialog', { name: 'Choose a hero image' });
+    const filename = `lido-${unique()}.png`;
+    const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: { r: 30, g: 140, b: 200 } } }).png().toBuffer();
+    await picker.getByLabel('Upload images').setInputFiles({ name: filename, mimeType: 'image/png', buffer: png });
+    await expect(picker.getByText(`Selected: ${filename}`)).toBeVisible({ timeout: 30_000 });
+    await picker.getByLabel('Alt text (required)').fill('The empty lido pool on a bright morning');
+    await picker.getByRole('button', { name: 'Use as hero image' }).click();
+    await expect(picker).toBeHidden();
+
+    // Only the hero changed, and that alone is a change that autosaves.
+    const heroField = page.getByRole('group', { name: 'Hero image' });
+    await expect(heroField).toContainText('Alt text: The empty lido pool on a bright morning');
+    await expect(autosave).toHaveText('Unsaved changes');
+    await expect(autosave).toHaveText('Saved');
+    await expect(page.getByText(`Status: Draft · version ${version + 1}`)).toBeVisible();
+    await page.reload();
+    await expect(heroField).toContainText('Alt text: The empty lido pool on a bright morning');
+    await expect(page.getByRole('button', { name: 'Restore unsaved changes' })).toHaveCount(0);
+
+    // Offline, removing the hero is kept in this browser and offered back in a new tab.
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    await context.setOffline(true);
+    await heroField.getByRole('button', { name: 'Remove hero image' }).click();
+    await expect(autosave).toHaveText('Offline — changes kept locally');
+    await page.close();
+    await context.setOffline(false);
+
+    const back = await context.newPage();
+    await back.goto(editUrl);
+    const backHero = back.getByRole('group', { name: 'Hero image' });
+    await expect(backHero).toContainText('Alt text: The empty lido pool on a bright morning');
+    await back.getByRole('button', { name: 'Restore unsaved changes' }).click();
+    await expect(backHero).toContainText('No hero image.');
+    await expect(back.getByRole('status', { name: 'Autosave' })).toHaveText('Saved');
+    await back.reload();
+    await expect(backHero).toContainText('No hero image.');
+    await expect(back.getByText(`Status: Draft · version ${version + 2}`)).toBeVisible();
   });
 
   test('an editor archives a published article (readers get a 410) and restores it as a draft', async ({ page }) => {

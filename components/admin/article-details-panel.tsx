@@ -1,7 +1,9 @@
 'use client';
 
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
+import { startTransition, useActionState, useRef, useState, type FormEvent } from 'react';
+import type { SaveDetailsState } from '@/app/(dashboard)/admin/actions';
 import type { ActionState } from '@/lib/actions';
+import type { ArticleDetailsSnapshot } from '@/lib/articles/details';
 import { SEO_DESCRIPTION_HINT, SEO_TITLE_HINT } from '@/lib/validation/articles';
 import { OrderedListField } from './ordered-list-field';
 
@@ -13,6 +15,8 @@ export type ArticleDetailsInitial = {
   standfirst: string;
   /** The public URL readers will use, for the search preview. */
   url: string;
+  /** The details version these values are, sent back with a save so a colleague's newer save is never overwritten. */
+  detailsVersion: number;
   commentsOpen: boolean;
   seoTitle: string;
   seoDescription: string;
@@ -38,7 +42,8 @@ function LengthHint({ id, length, hint, what }: { id: string; length: number; hi
 /**
  * The article's "Details" panel: byline (ordered), comments switch, SEO fields with live
  * search-result and social-card previews, and (for editors) pinned related articles.
- * Saved on its own, without touching the text or its version.
+ * Saved on its own, with its own version (never the text's): a save refused because a
+ * colleague saved the details first shows their values beside these, to use or overwrite.
  */
 export function ArticleDetailsPanel({
   initial,
@@ -57,10 +62,31 @@ export function ArticleDetailsPanel({
   /** Writers cannot take themselves out of the byline. */
   currentUserId: string | null;
   siteName: string;
-  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+  action: (prev: SaveDetailsState, form: FormData) => Promise<SaveDetailsState>;
   searchRelated: (articleId: string, q: string) => Promise<ActionState<{ id: string; title: string }[]>>;
 }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const formRef = useRef<HTMLFormElement>(null);
+  // The details version this panel's values were loaded from (or last saved as).
+  const [baseVersion, setBaseVersion] = useState(initial.detailsVersion);
+  // A colleague's newer details, when a save was refused: shown beside these until the user decides.
+  const [conflict, setConflict] = useState<ArticleDetailsSnapshot | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; message: string } | null>(null);
+  const [state, formAction, pending] = useActionState(async (prev: SaveDetailsState, form: FormData): Promise<SaveDetailsState> => {
+    setNotice(null);
+    let result: SaveDetailsState;
+    try {
+      result = await action(prev, form);
+    } catch {
+      return { ok: false, message: 'The server could not be reached. Your details are still here: save again when you are back online.' };
+    }
+    if (result.ok && result.data?.detailsVersion) {
+      setBaseVersion(result.data.detailsVersion);
+      setConflict(null);
+    } else if (result.code === 'conflict' && result.data?.current) {
+      setConflict(result.data.current);
+    }
+    return result;
+  }, { ok: false });
   const [authors, setAuthors] = useState<Item[]>(initial.authors);
   const [addAuthor, setAddAuthor] = useState('');
   const [related, setRelated] = useState<Item[]>(initial.related);
@@ -71,6 +97,7 @@ export function ArticleDetailsPanel({
   const [searchError, setSearchError] = useState<string | null>(null);
 
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
+  const shown = notice ?? (state.message ? { ok: state.ok, message: state.message } : null);
   const set = (k: keyof typeof seo) => (e: { target: { value: string } }) => setSeo((s) => ({ ...s, [k]: e.target.value }));
   const shownTitle = seo.seoTitle.trim() || initial.title;
   const shownDescription = seo.seoDescription.trim() || initial.standfirst;
@@ -81,6 +108,35 @@ export function ArticleDetailsPanel({
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     startTransition(() => formAction(data));
+  }
+
+  /** "Keep my details": these values, saved on top of the colleague's version. */
+  function keepMine() {
+    const form = formRef.current;
+    if (!conflict || !form) return;
+    const data = new FormData(form);
+    data.set('detailsVersion', String(conflict.detailsVersion));
+    // Writers cannot pin: they keep whatever an editor pinned meanwhile, or the save would be refused.
+    if (!canPinRelated) {
+      data.delete('relatedIds');
+      for (const r of conflict.related) data.append('relatedIds', r.id);
+      setRelated(conflict.related);
+    }
+    setBaseVersion(conflict.detailsVersion);
+    setConflict(null);
+    startTransition(() => formAction(data));
+  }
+
+  /** "Use their details": the panel reloads with the colleague's saved values; the user's are set aside. */
+  function takeTheirs() {
+    if (!conflict) return;
+    setAuthors(conflict.authors);
+    setRelated(conflict.related);
+    setCommentsOpen(conflict.commentsOpen);
+    setSeo({ seoTitle: conflict.seoTitle, seoDescription: conflict.seoDescription, canonicalUrl: conflict.canonicalUrl, socialImageId: conflict.socialImageId });
+    setBaseVersion(conflict.detailsVersion);
+    setConflict(null);
+    setNotice({ ok: true, message: `Loaded the details ${conflict.changedBy ?? 'your colleague'} saved. Your changes were set aside.` });
   }
 
   async function search() {
@@ -107,8 +163,9 @@ export function ArticleDetailsPanel({
         Details
       </h2>
       <p className="mt-1 text-sm">Byline, comments, search and social appearance{canPinRelated ? ', related articles' : ''}. Saved separately from the text.</p>
-      <form onSubmit={onSubmit} aria-label="Article details" className="mt-4 space-y-6" noValidate>
+      <form ref={formRef} onSubmit={onSubmit} aria-label="Article details" className="mt-4 space-y-6" noValidate>
         <input type="hidden" name="articleId" value={initial.id} />
+        <input type="hidden" name="detailsVersion" value={baseVersion} />
 
         <fieldset>
           <legend className="font-semibold">Byline</legend>
@@ -277,17 +334,81 @@ export function ArticleDetailsPanel({
           related.map((r) => <input key={r.id} type="hidden" name="relatedIds" value={r.id} />)
         )}
 
-        <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900">
+        <button type="submit" disabled={pending || !!conflict} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900">
           {pending ? 'Saving details…' : 'Save details'}
         </button>
         <div aria-live="polite">
-          {state.message ? (
-            <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'rounded bg-green-50 p-2 text-sm text-green-900' : 'rounded bg-red-50 p-2 text-sm text-red-900'}>
-              {state.message}
+          {shown ? (
+            <p role={shown.ok ? 'status' : 'alert'} className={shown.ok ? 'rounded bg-green-50 p-2 text-sm text-green-900' : 'rounded bg-red-50 p-2 text-sm text-red-900'}>
+              {shown.message}
             </p>
           ) : null}
         </div>
+
+        {conflict ? (
+          <section aria-labelledby="details-conflict-heading" className="rounded border-2 border-amber-700 p-4">
+            <h3 id="details-conflict-heading" className="text-lg font-bold">
+              Compare details before saving
+            </h3>
+            <p className="mt-1 text-sm">Nothing has been overwritten. Use their details (yours are set aside) or keep yours (saved on top of theirs).</p>
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">Their saved details beside yours</caption>
+                <thead>
+                  <tr>
+                    <td />
+                    <th scope="col" className="py-1 pr-3">
+                      Theirs{conflict.changedBy ? ` (saved by ${conflict.changedBy})` : ''}
+                    </th>
+                    <th scope="col" className="py-1 pr-3">
+                      Yours (not saved)
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {compareRows(conflict, { authors, related, commentsOpen, ...seo }, media, canPinRelated).map((row) => (
+                    <tr key={row.label} className={`border-t border-black/10 align-top dark:border-white/15 ${row.differs ? 'font-semibold' : ''}`}>
+                      <th scope="row" className="py-1 pr-3">
+                        {row.label}
+                        {row.differs ? <span className="sr-only"> (different)</span> : null}
+                      </th>
+                      <td className="py-1 pr-3 break-words">{row.theirs}</td>
+                      <td className="py-1 pr-3 break-words">{row.mine}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="mt-4 flex flex-wrap gap-3">
+              <button type="button" onClick={takeTheirs} disabled={pending} className="rounded border border-neutral-900 px-4 py-2 font-semibold disabled:opacity-60 dark:border-white">
+                Use their details
+              </button>
+              <button type="button" onClick={keepMine} disabled={pending} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900">
+                Keep my details
+              </button>
+            </div>
+          </section>
+        ) : null}
       </form>
     </section>
   );
+}
+
+type DetailsValues = Pick<ArticleDetailsSnapshot, 'authors' | 'related' | 'commentsOpen' | 'seoTitle' | 'seoDescription' | 'canonicalUrl' | 'socialImageId'>;
+
+/** The conflict table's rows: each field as their save has it and as this panel has it. */
+function compareRows(theirs: DetailsValues, mine: DetailsValues, media: { id: string; label: string }[], withRelated: boolean) {
+  const list = (items: Item[]) => items.map((i) => i.label).join(', ') || '—';
+  const text = (v: string) => v.trim() || '—';
+  const image = (id: string) => (id ? (media.find((m) => m.id === id)?.label ?? 'An image not in the list') : 'None');
+  const rows = [
+    { label: 'Byline', theirs: list(theirs.authors), mine: list(mine.authors) },
+    { label: 'Comments', theirs: theirs.commentsOpen ? 'Open' : 'Closed', mine: mine.commentsOpen ? 'Open' : 'Closed' },
+    { label: 'SEO headline', theirs: text(theirs.seoTitle), mine: text(mine.seoTitle) },
+    { label: 'SEO summary', theirs: text(theirs.seoDescription), mine: text(mine.seoDescription) },
+    { label: 'Canonical URL', theirs: text(theirs.canonicalUrl), mine: text(mine.canonicalUrl) },
+    { label: 'Social image', theirs: image(theirs.socialImageId), mine: image(mine.socialImageId) },
+    ...(withRelated ? [{ label: 'Pinned related articles', theirs: list(theirs.related), mine: list(mine.related) }] : []),
+  ];
+  return rows.map((r) => ({ ...r, differs: r.theirs !== r.mine }));
 }

@@ -87,6 +87,8 @@ export function ArticleEditor({
     publishAt: initial?.publishAt ?? '',
   });
   const [body, setBody] = useState<BodyDoc>(initial?.bodyJson ?? EMPTY_DOC);
+  // Part of the content like the text: choosing or removing it autosaves, is kept locally and is compared.
+  const [hero, setHero] = useState<HeroImage | null>(initial?.heroImage ?? null);
   // Bumped to load a different body (restore, use theirs): the rich-text editor remounts with it.
   const [bodyKey, setBodyKey] = useState(0);
   const [saved, setSavedState] = useState<Saved | null>(initial ? { id: initial.id, slug: initial.slug, version: initial.version, status: initial.status } : null);
@@ -98,11 +100,18 @@ export function ArticleEditor({
   }, []);
 
   const bodyJson = JSON.stringify(body);
-  const content: DraftContent = { title: fields.title, standfirst: fields.standfirst, sectionId: fields.sectionId, tags: fields.tags, bodyJson };
+  const content: DraftContent = { title: fields.title, standfirst: fields.standfirst, sectionId: fields.sectionId, tags: fields.tags, bodyJson, heroImageId: hero?.id ?? '' };
   const currentKey = contentKey(content);
   // The content the server holds, as far as this editor knows.
   const [savedKey, setSavedKey] = useState(() =>
-    contentKey({ title: initial?.title ?? '', standfirst: initial?.standfirst ?? '', sectionId: initial?.sectionId ?? '', tags: initial?.tags ?? '', bodyJson: JSON.stringify(initial?.bodyJson ?? EMPTY_DOC) }),
+    contentKey({
+      title: initial?.title ?? '',
+      standfirst: initial?.standfirst ?? '',
+      sectionId: initial?.sectionId ?? '',
+      tags: initial?.tags ?? '',
+      bodyJson: JSON.stringify(initial?.bodyJson ?? EMPTY_DOC),
+      heroImageId: initial?.heroImage?.id ?? '',
+    }),
   );
   const dirty = currentKey !== savedKey;
 
@@ -250,8 +259,9 @@ export function ArticleEditor({
 
   // On arrival: a copy this browser kept that the server never got is offered back, never dropped.
   const initialKey = useRef(savedKey);
+  const initialHero = useRef(initial?.heroImage ?? null);
   useEffect(() => {
-    const local = readLocalDraft(initial?.id ?? null);
+    const local = readLocalDraft(initial?.id ?? null, initialHero.current);
     if (!local) return;
     if (contentKey(local) === initialKey.current) return removeLocalDraft(initial?.id ?? null);
     offerRef.current = local;
@@ -264,15 +274,16 @@ export function ArticleEditor({
   useEffect(() => {
     if (offerRef.current) return;
     if (!dirty) return removeLocalDraft(articleId);
-    const [title, standfirst, sectionId, tags, json] = JSON.parse(currentKey) as string[];
-    writeLocalDraft(articleId, { title: title!, standfirst: standfirst!, sectionId: sectionId!, tags: tags!, bodyJson: json!, savedAt: Date.now(), baseVersion: savedRef.current?.version ?? 0 });
-  }, [currentKey, dirty, articleId]);
+    const [title, standfirst, sectionId, tags, json, heroImageId] = JSON.parse(currentKey) as string[];
+    writeLocalDraft(articleId, { title: title!, standfirst: standfirst!, sectionId: sectionId!, tags: tags!, bodyJson: json!, heroImageId: heroImageId!, hero, savedAt: Date.now(), baseVersion: savedRef.current?.version ?? 0 });
+  }, [currentKey, dirty, articleId, hero]);
 
   function restoreLocal() {
     const local = offerRef.current;
     if (!local) return;
     const doc = bodyDocSchema.safeParse(JSON.parse(local.bodyJson));
     setFields((f) => ({ ...f, title: local.title, standfirst: local.standfirst, sectionId: local.sectionId, tags: local.tags }));
+    setHero(local.hero);
     if (doc.success) {
       setBody(doc.data);
       setBodyKey((k) => k + 1);
@@ -306,8 +317,9 @@ export function ArticleEditor({
     setFields((f) => ({ ...f, ...theirs }));
     setBody(conflict.bodyJson);
     setBodyKey((k) => k + 1);
+    setHero(conflict.heroImage);
     setSaved({ ...current, version: conflict.version, status: conflict.status });
-    setSavedKey(contentKey({ ...theirs, bodyJson: JSON.stringify(conflict.bodyJson) }));
+    setSavedKey(contentKey({ ...theirs, bodyJson: JSON.stringify(conflict.bodyJson), heroImageId: conflict.heroImage?.id ?? '' }));
     setConflict(null);
     setNotice({ ok: true, message: `Loaded their version (version ${conflict.version}). Your changes were set aside.` });
   }
@@ -407,7 +419,7 @@ export function ArticleEditor({
         </p>
         {fieldError('body', bodyError)}
       </div>
-      <HeroImagePicker initial={initial?.heroImage ?? null} maxMegabytes={mediaMaxMegabytes} />
+      <HeroImagePicker value={hero} onChange={setHero} maxMegabytes={mediaMaxMegabytes} />
       {fieldError('heroImageId')}
       <div className="grid gap-5 sm:grid-cols-2">
         <div>
@@ -510,8 +522,8 @@ export function ArticleEditor({
             (saved on top of theirs) or use theirs (your changes are set aside).
           </p>
           <div className="mt-4 grid gap-4 md:grid-cols-2">
-            <VersionColumn heading={`Their version (version ${conflict.version})`} id="conflict-theirs" title={conflict.title} standfirst={conflict.standfirst} body={docToPlainText(conflict.bodyJson)} />
-            <VersionColumn heading="Your version" id="conflict-mine" title={fields.title} standfirst={fields.standfirst} body={docToPlainText(body)} />
+            <VersionColumn heading={`Their version (version ${conflict.version})`} id="conflict-theirs" title={conflict.title} standfirst={conflict.standfirst} body={docToPlainText(conflict.bodyJson)} hero={conflict.heroImage} />
+            <VersionColumn heading="Your version" id="conflict-mine" title={fields.title} standfirst={fields.standfirst} body={docToPlainText(body)} hero={hero} />
           </div>
           <div className="mt-4 flex flex-wrap gap-3">
             <button type="button" onClick={keepMine} disabled={busy} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
@@ -527,7 +539,7 @@ export function ArticleEditor({
   );
 }
 
-function VersionColumn({ heading, id, title, standfirst, body }: { heading: string; id: string; title: string; standfirst: string; body: string }) {
+function VersionColumn({ heading, id, title, standfirst, body, hero }: { heading: string; id: string; title: string; standfirst: string; body: string; hero: HeroImage | null }) {
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded border border-black/20 p-3 dark:border-white/25">
       <h3 id={`${id}-heading`} className="font-semibold">
@@ -541,6 +553,20 @@ function VersionColumn({ heading, id, title, standfirst, body }: { heading: stri
         <div>
           <dt className="font-semibold">Standfirst</dt>
           <dd>{standfirst || '—'}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">Hero image</dt>
+          <dd className="flex items-center gap-2">
+            {hero ? (
+              <>
+                {/* eslint-disable-next-line @next/next/no-img-element -- a stored thumbnail; the alt text is written beside it */}
+                <img src={hero.thumbnailUrl} alt="" width={64} height={36} className="aspect-video w-16 rounded object-cover" />
+                <span>{hero.alt}</span>
+              </>
+            ) : (
+              'None'
+            )}
+          </dd>
         </div>
         <div>
           <dt className="font-semibold">Text</dt>

@@ -1,10 +1,14 @@
 // The editor's safety net: every change is kept in this browser's localStorage until the
 // server has it, so a closed tab, a crash or a lost connection loses nothing.
 
-/** What the editor saves, as it compares and stores it. */
-export type DraftContent = { title: string; standfirst: string; sectionId: string; tags: string; bodyJson: string };
+import type { HeroImage } from '@/components/media/hero-image-picker';
+
+/** What the editor saves, as it compares and stores it; the hero image by its media id ('' for none). */
+export type DraftContent = { title: string; standfirst: string; sectionId: string; tags: string; bodyJson: string; heroImageId: string };
 
 export type LocalDraft = DraftContent & {
+  /** The hero image as the editor shows it, so a restored copy shows it again without a fetch. */
+  hero: HeroImage | null;
   /** When the change was made (ms since epoch, this browser's clock). */
   savedAt: number;
   /** The server version the change was made on top of (0 for an article not saved yet). */
@@ -14,15 +18,29 @@ export type LocalDraft = DraftContent & {
 const keyFor = (articleId: string | null) => `broadsheet:article-draft:${articleId ?? 'new'}`;
 
 /** One canonical string per content, so "changed since the last save" is a string comparison. */
-export const contentKey = (c: DraftContent) => JSON.stringify([c.title, c.standfirst, c.sectionId, c.tags, c.bodyJson]);
+export const contentKey = (c: DraftContent) => JSON.stringify([c.title, c.standfirst, c.sectionId, c.tags, c.bodyJson, c.heroImageId]);
 
-export function readLocalDraft(articleId: string | null): LocalDraft | null {
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+function readHero(v: unknown): HeroImage | null {
+  if (!v || typeof v !== 'object') return null;
+  const h = v as Record<string, unknown>;
+  if (typeof h.id !== 'string' || !h.id || typeof h.thumbnailUrl !== 'string') return null;
+  return { id: h.id, alt: str(h.alt), caption: str(h.caption), credit: str(h.credit), thumbnailUrl: h.thumbnailUrl, filename: str(h.filename) };
+}
+
+/**
+ * The copy this browser kept for an article, if any. A copy kept before the hero image was
+ * part of it has no `hero`: it gets `serverHero`, so it never silently removes the image.
+ */
+export function readLocalDraft(articleId: string | null, serverHero: HeroImage | null = null): LocalDraft | null {
   try {
     const raw = window.localStorage.getItem(keyFor(articleId));
     if (!raw) return null;
-    const d = JSON.parse(raw) as Partial<LocalDraft>;
+    const d = JSON.parse(raw) as Record<string, unknown>;
     if (typeof d.savedAt !== 'number' || typeof d.baseVersion !== 'number' || typeof d.bodyJson !== 'string') return null;
-    return { title: String(d.title ?? ''), standfirst: String(d.standfirst ?? ''), sectionId: String(d.sectionId ?? ''), tags: String(d.tags ?? ''), bodyJson: d.bodyJson, savedAt: d.savedAt, baseVersion: d.baseVersion };
+    const hero = 'hero' in d ? readHero(d.hero) : serverHero;
+    return { title: str(d.title), standfirst: str(d.standfirst), sectionId: str(d.sectionId), tags: str(d.tags), bodyJson: d.bodyJson, heroImageId: hero?.id ?? '', hero, savedAt: d.savedAt, baseVersion: d.baseVersion };
   } catch {
     return null;
   }

@@ -9,10 +9,11 @@ export type HeroImage = Pick<ClientMediaItem, 'id' | 'alt' | 'caption' | 'credit
 /**
  * The article's hero image: a hidden heroImageId field for the article form, a preview,
  * and buttons to choose, change or remove it. Only images with alt text can be chosen.
+ * Controlled by the editor, so a new hero counts as a change (autosave, local copy, conflicts).
  */
-export function HeroImagePicker({ initial, maxMegabytes, onChange }: { initial: HeroImage | null; maxMegabytes?: number; onChange?: () => void }) {
-  const [hero, setHero] = useState<HeroImage | null>(initial);
+export function HeroImagePicker({ value, onChange, maxMegabytes }: { value: HeroImage | null; onChange: (hero: HeroImage | null) => void; maxMegabytes?: number }) {
   const [picking, setPicking] = useState(false);
+  const hero = value;
   return (
     <fieldset className="rounded border border-black/15 p-4 dark:border-white/20">
       <legend className="px-1 font-semibold">Hero image</legend>
@@ -45,14 +46,7 @@ export function HeroImagePicker({ initial, maxMegabytes, onChange }: { initial: 
           {hero ? 'Change hero image' : 'Choose hero image'}
         </button>
         {hero ? (
-          <button
-            type="button"
-            onClick={() => {
-              setHero(null);
-              onChange?.();
-            }}
-            className="rounded border border-red-800 px-3 py-1.5 text-sm font-semibold text-red-800 dark:text-red-300"
-          >
+          <button type="button" onClick={() => onChange(null)} className="rounded border border-red-800 px-3 py-1.5 text-sm font-semibold text-red-800 dark:text-red-300">
             Remove hero image
           </button>
         ) : null}
@@ -65,8 +59,7 @@ export function HeroImagePicker({ initial, maxMegabytes, onChange }: { initial: 
         onClose={() => setPicking(false)}
         onChoose={({ item }) => {
           setPicking(false);
-          setHero(item);
-          onChange?.();
+          onChange({ id: item.id, alt: item.alt, caption: item.caption, credit: item.credit, thumbnailUrl: item.thumbnailUrl, filename: item.filename });
         }}
       />
     </fieldset>

@@ -210,7 +210,11 @@ describe('rich-text body', () => {
   it("shows the current copy for a conflict only to those who may open the article", async () => {
     const draft = await saveArticle({ intent: 'save', data: form({ title: `Snapshot ${unique()}`, tags: 'energy' }) }, author);
     const next = await saveArticle({ id: draft.id, version: 1, intent: 'save', data: form({ title: 'Second take', tags: 'energy' }) }, editor);
-    expect(await getArticleSnapshot(draft.id, author)).toMatchObject({ version: next.version, title: 'Second take', tags: 'energy', status: 'DRAFT', savedBy: editor.name });
+    expect(await getArticleSnapshot(draft.id, author)).toMatchObject({ version: next.version, title: 'Second take', tags: 'energy', status: 'DRAFT', savedBy: editor.name, heroImage: null });
+    // A hero chosen by the other person is part of what the conflict view compares.
+    const image = await db.media.create({ data: { filename: 'pier.jpg', mimeType: 'image/jpeg', size: 1000, width: 1600, height: 900, alt: 'The pier at low tide', storageKey: `test/${unique()}.jpg` }, select: { id: true } });
+    await saveArticle({ id: draft.id, version: next.version, intent: 'save', data: form({ title: 'Second take', tags: 'energy', heroImageId: image.id }) }, editor);
+    expect((await getArticleSnapshot(draft.id, author))?.heroImage).toMatchObject({ id: image.id, alt: 'The pier at low tide', filename: 'pier.jpg', thumbnailUrl: expect.stringContaining('/') });
     await expect(getArticleSnapshot(draft.id, otherAuthor)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await getArticleSnapshot('no-such-article', editor)).toBeNull();
   });

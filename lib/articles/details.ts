@@ -8,6 +8,7 @@ import { db } from '@/lib/db';
 import { getStorage } from '@/lib/media/driver';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { formatDateTime, getSite } from '@/lib/site';
 import type { StaffUser } from '@/lib/users';
 import type { ArticleDetails } from '@/lib/validation/articles';
 
@@ -26,6 +27,7 @@ export async function getArticleDetailsForEdit(id: string, user: StaffUser) {
       slug: true,
       standfirst: true,
       status: true,
+      detailsVersion: true,
       commentsOpen: true,
       seoTitle: true,
       seoDescription: true,
@@ -48,6 +50,72 @@ export async function getArticleDetailsForEdit(id: string, user: StaffUser) {
   };
 }
 
+/** The "Details" values as saved now, for a panel whose save was refused because they changed. */
+export type ArticleDetailsSnapshot = {
+  detailsVersion: number;
+  commentsOpen: boolean;
+  seoTitle: string;
+  seoDescription: string;
+  canonicalUrl: string;
+  socialImageId: string;
+  authors: { id: string; label: string }[];
+  related: { id: string; label: string }[];
+  /** Who saved these details last and when (ISO), from the audit log; null when nobody has yet. */
+  changedBy: string | null;
+  changedAt: string | null;
+};
+
+/** The last details save of an article, as the audit log recorded it. */
+async function lastDetailsChange(id: string) {
+  const entry = await db.auditLog.findFirst({
+    where: { entityType: 'article', entityId: id, action: 'article.details_updated' },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true, actor: { select: { name: true } } },
+  });
+  return entry ? { by: entry.actor?.name ?? 'A former colleague', at: entry.createdAt } : null;
+}
+
+/** The article's details as saved now, with who changed them last; same access rule as opening the article. */
+export async function getArticleDetailsSnapshot(id: string, user: StaffUser): Promise<ArticleDetailsSnapshot | null> {
+  const article = await db.article.findUnique({
+    where: { id },
+    select: {
+      detailsVersion: true,
+      commentsOpen: true,
+      seoTitle: true,
+      seoDescription: true,
+      canonicalUrl: true,
+      socialImageId: true,
+      authors: { orderBy: { position: 'asc' }, select: { user: { select: { id: true, name: true } } } },
+      pinnedRelated: { orderBy: { position: 'asc' }, select: { related: { select: { id: true, title: true } } } },
+    },
+  });
+  if (!article) return null;
+  if (!hasRole(user.role, 'EDITOR') && !article.authors.some((a) => a.user.id === user.id)) throw new AppError('forbidden', 'You can open only your own articles.');
+  const change = await lastDetailsChange(id);
+  return {
+    detailsVersion: article.detailsVersion,
+    commentsOpen: article.commentsOpen,
+    seoTitle: article.seoTitle ?? '',
+    seoDescription: article.seoDescription ?? '',
+    canonicalUrl: article.canonicalUrl ?? '',
+    socialImageId: article.socialImageId ?? '',
+    authors: article.authors.map((a) => ({ id: a.user.id, label: a.user.name })),
+    related: article.pinnedRelated.map((r) => ({ id: r.related.id, label: r.related.title })),
+    changedBy: change?.by ?? null,
+    changedAt: change?.at.toISOString() ?? null,
+  };
+}
+
+/** Thrown inside the save's transaction; turned into a worded conflict once the transaction is over. */
+class StaleDetails extends Error {}
+
+async function detailsConflict(id: string): Promise<AppError> {
+  const [change, { timeZone }] = await Promise.all([lastDetailsChange(id), getSite()]);
+  const who = change ? `${change.by} changed these details on ${formatDateTime(change.at, timeZone)} (${timeZone} time)` : 'Someone else changed these details';
+  return new AppError('conflict', `${who}, after you opened them. Nothing was saved. Compare their details with yours, then use theirs or keep yours.`);
+}
+
 /** Published articles whose title contains `q`, for the related-articles picker. */
 export async function searchPublishedArticles(q: string, excludeId: string, take = 8): Promise<{ id: string; title: string }[]> {
   const term = q.trim();
@@ -60,8 +128,11 @@ export async function searchPublishedArticles(q: string, excludeId: string, take
  * Saves the byline (in order), comments switch, SEO fields and pinned related articles.
  * Editors change any article; writers their own drafts, keeping themselves in the byline
  * (else they would lock themselves out) and leaving pinned related articles to editors.
+ * The save names the details version it started from (`data.detailsVersion`); if anyone
+ * saved the details since, it is refused with a conflict naming them, and nothing changes.
+ * Details have their own version, so a details save never makes a body save stale.
  */
-export async function updateArticleDetails(id: string, data: ArticleDetails, user: StaffUser): Promise<{ paths: string[] }> {
+export async function updateArticleDetails(id: string, data: ArticleDetails, user: StaffUser): Promise<{ paths: string[]; detailsVersion: number }> {
   if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow changing articles.');
   const isEditor = hasRole(user.role, 'EDITOR');
   const before = await articleRefs(id);
@@ -73,6 +144,7 @@ export async function updateArticleDetails(id: string, data: ArticleDetails, use
         title: true,
         slug: true,
         status: true,
+        detailsVersion: true,
         section: { select: { slug: true } },
         tags: { select: { tag: { select: { slug: true } } } },
         authors: { orderBy: { position: 'asc' }, select: { userId: true, user: { select: { slug: true } } } },
@@ -80,6 +152,8 @@ export async function updateArticleDetails(id: string, data: ArticleDetails, use
       },
     });
     if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
+    // Before any other check: a writer whose pinned list is stale must see who changed it, not "only editors can pin".
+    if (current.detailsVersion !== data.detailsVersion) throw new StaleDetails();
     const currentRelated = current.pinnedRelated.map((r) => r.relatedId);
     if (!isEditor) {
       if (!current.authors.some((a) => a.userId === user.id)) throw new AppError('forbidden', 'You can change only your own articles.');
@@ -98,10 +172,13 @@ export async function updateArticleDetails(id: string, data: ArticleDetails, use
       throw new AppError('unprocessable', 'Choose a social image from the list.', { socialImageId: ['Choose a social image from the list.'] });
     }
 
-    await tx.article.update({
-      where: { id },
-      data: { commentsOpen: data.commentsOpen, seoTitle: data.seoTitle, seoDescription: data.seoDescription, canonicalUrl: data.canonicalUrl, socialImageId: data.socialImageId },
+    // Guarded by the version as well: a save that committed after the read above still wins the race only once.
+    const updated = await tx.article.updateMany({
+      where: { id, detailsVersion: data.detailsVersion },
+      data: { commentsOpen: data.commentsOpen, seoTitle: data.seoTitle, seoDescription: data.seoDescription, canonicalUrl: data.canonicalUrl, socialImageId: data.socialImageId, detailsVersion: { increment: 1 } },
     });
+    if (updated.count === 0) throw new StaleDetails();
+    const detailsVersion = data.detailsVersion + 1;
     await tx.articleAuthor.deleteMany({ where: { articleId: id } });
     await tx.articleAuthor.createMany({ data: data.authorIds.map((userId, position) => ({ articleId: id, userId, position })) });
     if (isEditor) {
@@ -114,14 +191,18 @@ export async function updateArticleDetails(id: string, data: ArticleDetails, use
       entityType: 'article',
       entityId: id,
       summary: current.title,
-      data: { authorIds: data.authorIds, commentsOpen: data.commentsOpen, seoTitle: data.seoTitle, canonicalUrl: data.canonicalUrl, socialImageId: data.socialImageId, relatedIds: data.relatedIds },
+      data: { authorIds: data.authorIds, commentsOpen: data.commentsOpen, seoTitle: data.seoTitle, canonicalUrl: data.canonicalUrl, socialImageId: data.socialImageId, relatedIds: data.relatedIds, detailsVersion },
     });
-    if (current.status !== 'PUBLISHED') return { paths: [] };
+    if (current.status !== 'PUBLISHED') return { paths: [], detailsVersion };
     // Bylines show on cards (home, section, tag, author pages); old and new authors' pages both change.
     const authorSlugs = new Set([...current.authors.map((a) => a.user.slug), ...authors.map((a) => a.slug)]);
     return {
       paths: ['/', articlePath(current.slug), ...(current.section ? [sectionPath(current.section.slug)] : []), ...current.tags.map((t) => tagPath(t.tag.slug)), ...[...authorSlugs].map(authorPath)],
+      detailsVersion,
     };
+  }).catch(async (e: unknown) => {
+    // The transaction is over (rolled back): now say who changed the details, and when.
+    throw e instanceof StaleDetails ? await detailsConflict(id) : e;
   });
   // Bylines, SEO tags, comments open/closed and pinned related articles all show on cached pages.
   if (result.paths.length) await invalidateArticle(id, { before: before ?? undefined });

@@ -6,7 +6,8 @@ import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { resolveArticleImages } from '@/lib/media';
+import { getMedia, resolveArticleImages } from '@/lib/media';
+import type { ClientMediaItem } from '@/lib/media/client-item';
 import { reindexArticles } from '@/lib/search';
 import { slugify } from '@/lib/slug';
 import type { StaffUser } from '@/lib/users';
@@ -208,6 +209,9 @@ export type ArticleSnapshot = {
   sectionId: string;
   /** Tags as the editor's field shows them ("climate, energy"). */
   tags: string;
+  /** The hero image as the editor's picker shows it, or null for none. */
+  heroImage: Pick<ClientMediaItem, 'id' | 'alt' | 'caption' | 'credit' | 'thumbnailUrl' | 'filename'> | null;
+  /** When this version was saved (its revision's time; the article's own updatedAt also moves with details saves). */
   updatedAt: string;
   /** Who saved this version, when the revision says. */
   savedBy: string | null;
@@ -217,10 +221,13 @@ export type ArticleSnapshot = {
 export async function getArticleSnapshot(id: string, user: StaffUser): Promise<ArticleSnapshot | null> {
   const article = await getArticleForEdit(id, user);
   if (!article) return null;
-  const revision = await db.articleRevision.findFirst({
-    where: { articleId: id, version: article.version },
-    select: { author: { select: { name: true } } },
-  });
+  const [revision, hero] = await Promise.all([
+    db.articleRevision.findFirst({
+      where: { articleId: id, version: article.version },
+      select: { createdAt: true, author: { select: { name: true } } },
+    }),
+    article.heroImageId ? getMedia(article.heroImageId) : null,
+  ]);
   const doc = bodyDocSchema.safeParse(article.bodyJson);
   return {
     id: article.id,
@@ -231,7 +238,8 @@ export async function getArticleSnapshot(id: string, user: StaffUser): Promise<A
     status: article.status,
     sectionId: article.sectionId ?? '',
     tags: article.tags.map((t) => t.tag.name).join(', '),
-    updatedAt: article.updatedAt.toISOString(),
+    heroImage: hero ? { id: hero.id, alt: hero.alt, caption: hero.caption, credit: hero.credit, thumbnailUrl: hero.thumbnailUrl, filename: hero.filename } : null,
+    updatedAt: (revision?.createdAt ?? article.updatedAt).toISOString(),
     savedBy: revision?.author?.name ?? null,
   };
 }

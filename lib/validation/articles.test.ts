@@ -113,7 +113,13 @@ describe('bulk actions and details', () => {
     expect(bulkArticlesSchema.safeParse({ op: 'delete', ids: ['a'] }).success).toBe(false);
   });
 
-  const details = { authorIds: ['u1'], commentsOpen: true, seoTitle: '', seoDescription: '', canonicalUrl: '', socialImageId: '', relatedIds: [] };
+  const details = { authorIds: ['u1'], commentsOpen: true, seoTitle: '', seoDescription: '', canonicalUrl: '', socialImageId: '', relatedIds: [], detailsVersion: '3' };
+  it('needs the details version the panel loaded, as a whole number from 1', () => {
+    expect(articleDetailsSchema.parse(details).detailsVersion).toBe(3);
+    for (const bad of [undefined, null, '', 'x', '0', '1.5', '-2']) {
+      expect(articleDetailsSchema.safeParse({ ...details, detailsVersion: bad }).error?.issues[0]?.path, String(bad)).toEqual(['detailsVersion']);
+    }
+  });
   it('accepts only http(s) canonical URLs and turns empty fields into null', () => {
     expect(articleDetailsSchema.parse(details)).toMatchObject({ seoTitle: null, canonicalUrl: null, socialImageId: null });
     expect(articleDetailsSchema.parse({ ...details, canonicalUrl: 'https://example.org/a' }).canonicalUrl).toBe('https://example.org/a');

@@ -193,6 +193,8 @@ export const articleDetailsSchema = z.object({
     .max(40)
     .transform((v) => v || null),
   relatedIds: idList(6, 'Pin at most 6 related articles.').refine((ids) => new Set(ids).size === ids.length, 'Each related article can be pinned once.'),
+  /** The details version the panel loaded: a save made from an older one is refused, never applied over a colleague's. */
+  detailsVersion: z.coerce.number().int('Reload the article before saving its details.').min(1, 'Reload the article before saving its details.'),
 });
 export type ArticleDetailsInput = z.input<typeof articleDetailsSchema>;
 export type ArticleDetails = z.output<typeof articleDetailsSchema>;

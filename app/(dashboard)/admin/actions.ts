@@ -5,13 +5,13 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { AppError, runAction, type ActionState } from '@/lib/actions';
 import { getArticleSnapshot, saveArticle, type ArticleSnapshot } from '@/lib/articles/mutations';
-import { searchPublishedArticles, updateArticleDetails } from '@/lib/articles/details';
+import { getArticleDetailsSnapshot, searchPublishedArticles, updateArticleDetails, type ArticleDetailsSnapshot } from '@/lib/articles/details';
 import { createPreviewLink } from '@/lib/articles/preview';
 import { restoreRevision } from '@/lib/articles/revisions';
 import { archiveArticle, deleteArchivedArticle, restoreArchivedArticle, runBulkArticles, type BulkOutcome } from '@/lib/articles/workflow';
 import { requireRole } from '@/lib/auth/session';
 import { moderateComment } from '@/lib/comments';
-import { formatDateTime, site } from '@/lib/site';
+import { formatDateTime, getSite } from '@/lib/site';
 import { zonedWallTimeToDate } from '@/lib/time-zone';
 import { articleDetailsSchema, articleFormSchema, articleIntentSchema, articleVersionSchema, bulkArticlesSchema, publishAtSchema, type BulkArticlesInput } from '@/lib/validation/articles';
 import { moderationActionSchema } from '@/lib/validation/comments';
@@ -37,9 +37,11 @@ export async function saveArticleAction(_prev: SavedArticleState, form: FormData
       heroImageId: form.get('heroImageId'),
     });
     let scheduledAt: Date | undefined;
+    // "Publish at" is wall-clock time in the site's time zone as set in admin settings.
+    const { timeZone } = await getSite();
     if (intent === 'schedule') {
       const local = publishAtSchema.safeParse(form.get('publishAt') ?? undefined);
-      scheduledAt = local.success ? (zonedWallTimeToDate(local.data, site.timeZone) ?? undefined) : undefined;
+      scheduledAt = local.success ? (zonedWallTimeToDate(local.data, timeZone) ?? undefined) : undefined;
       if (!scheduledAt) throw new AppError('unprocessable', 'Choose the date and time to publish.', { publishAt: ['Choose the date and time to publish.'] });
     }
     const saved = await saveArticle({ id, version, intent, data, scheduledAt }, user);
@@ -49,7 +51,7 @@ export async function saveArticleAction(_prev: SavedArticleState, form: FormData
       publish: 'Published. The article is live.',
       unpublish: 'Unpublished. The article is back in drafts and no longer public.',
       submit: 'Submitted for review. An editor will take it from here.',
-      schedule: `Scheduled for ${scheduledAt ? formatDateTime(scheduledAt) : ''} (${site.timeZone} time).`,
+      schedule: `Scheduled for ${scheduledAt ? formatDateTime(scheduledAt, timeZone) : ''} (${timeZone} time).`,
       save: saved.status === 'PUBLISHED' ? 'Saved. The live article is updated.' : 'Draft saved.',
     }[intent];
     return { ok: true, message, data: { id: saved.id, slug: saved.slug, version: saved.version, status: saved.status } };
@@ -119,9 +121,19 @@ export async function createPreviewLinkAction(articleId: string): Promise<Action
   });
 }
 
-/** The editor's "Details" panel: byline order, comments, SEO and pinned related articles. */
-export async function saveArticleDetailsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
+export type SaveDetailsState = ActionState<{
+  /** After a save: the details version the panel now holds. */
+  detailsVersion?: number;
+  /** After a conflict: the details as saved now, by someone else, to compare with the panel's. */
+  current?: ArticleDetailsSnapshot;
+}>;
+
+/**
+ * The editor's "Details" panel: byline order, comments, SEO and pinned related articles.
+ * A save from details that changed since they were loaded is refused with their current values.
+ */
+export async function saveArticleDetailsAction(_prev: SaveDetailsState, form: FormData): Promise<SaveDetailsState> {
+  return runAction(form, async (): Promise<SaveDetailsState> => {
     const user = await requireRole('CONTRIBUTOR');
     const id = z.string().trim().min(1).max(40).parse(form.get('articleId'));
     const strings = (name: string) => form.getAll(name).filter((v): v is string => typeof v === 'string');
@@ -133,11 +145,20 @@ export async function saveArticleDetailsAction(_prev: ActionState, form: FormDat
       seoDescription: form.get('seoDescription') ?? '',
       canonicalUrl: form.get('canonicalUrl') ?? '',
       socialImageId: form.get('socialImageId') ?? '',
+      detailsVersion: form.get('detailsVersion'),
     });
-    const { paths } = await updateArticleDetails(id, data, user);
-    for (const p of paths) revalidatePath(p);
+    let saved: Awaited<ReturnType<typeof updateArticleDetails>>;
+    try {
+      saved = await updateArticleDetails(id, data, user);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'conflict') throw e;
+      const current = await getArticleDetailsSnapshot(id, user);
+      if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
+      return { ok: false, code: 'conflict', message: e.message, data: { current } };
+    }
+    for (const p of saved.paths) revalidatePath(p);
     revalidatePath('/admin');
-    return { ok: true, message: 'Details saved.' };
+    return { ok: true, message: 'Details saved.', data: { detailsVersion: saved.detailsVersion } };
   });
 }
 

@@ -18,7 +18,7 @@ import { listSections } from '@/lib/sections';
 import { absoluteUrl } from '@/lib/seo';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { site } from '@/lib/site';
+import { getSite } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
 import { archiveOrRestoreArticleAction, deleteArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
 import { changeSlugAction } from '../../sections/actions';
@@ -42,13 +42,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
   const saved = savedSchema.parse((await searchParams).saved);
   const user = await requirePageRole('CONTRIBUTOR', `/admin/articles/${id}`);
-  const loaded = await Promise.all([getArticleForEdit(id, user), listSections(), getArticleDetailsForEdit(id, user)]).catch((e: unknown) => {
+  const loaded = await Promise.all([getArticleForEdit(id, user), listSections(), getArticleDetailsForEdit(id, user), getSite()]).catch((e: unknown) => {
     // Someone else's article: say so, instead of the generic error page an uncaught error gives.
     if (e instanceof AppError && e.code === 'forbidden') return e;
     throw e;
   });
   if (loaded instanceof AppError) return <ArticleAccessRefused reason={loaded.message} />;
-  const [article, sections, details] = loaded;
+  const [article, sections, details, site] = loaded;
   if (!article || !details) notFound();
   const isEditor = hasRole(user.role, 'EDITOR');
   const doc = bodyDocSchema.safeParse(article.bodyJson);
@@ -88,7 +88,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       />
       {canChangeSlug ? (
         <ArticleDetailsPanel
-          key={article.version}
+          // Not keyed by a version: a refresh after any save must not wipe details being typed.
+          key={article.id}
           action={saveArticleDetailsAction}
           searchRelated={searchRelatedArticlesAction}
           canPinRelated={isEditor}
@@ -101,6 +102,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             title: details.article.title,
             standfirst: details.article.standfirst,
             url: absoluteUrl(articlePath(article.slug)),
+            detailsVersion: details.article.detailsVersion,
             commentsOpen: details.article.commentsOpen,
             seoTitle: details.article.seoTitle ?? '',
             seoDescription: details.article.seoDescription ?? '',

@@ -3,14 +3,14 @@ import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
 import { env } from '@/lib/env';
-import { site } from '@/lib/site';
+import { getSite } from '@/lib/site';
 import { getArticleSnapshotAction, saveArticleAction } from '../../actions';
 
 export const metadata = { title: 'New article' };
 
 export default async function NewArticlePage() {
   const user = await requirePageRole('CONTRIBUTOR', '/admin/articles/new');
-  const sections = await listSections();
+  const [sections, site] = await Promise.all([listSections(), getSite()]);
   return (
     <>
       <h1 className="text-2xl font-bold">New article</h1>
