@@ -329,6 +329,8 @@ export function ArticleEditor({
   const bodyError = err('body') ?? err('bodyJson');
   const isLive = saved?.status === 'PUBLISHED';
   const isScheduled = saved?.status === 'SCHEDULED';
+  // Writers change their articles only while Draft or In review (lib/articles/mutations.ts): say so instead of offering saves that are refused.
+  const lockedForWriter = !canPublish && (isLive || isScheduled);
   const busy = pending || saving || !hydrated;
   const words = countWords(body);
   const shown = notice ?? (state.message ? { ok: state.ok, message: state.message } : null);
@@ -479,10 +481,17 @@ export function ArticleEditor({
         </fieldset>
       ) : null}
 
+      {lockedForWriter ? (
+        <p role="note" className="rounded border border-amber-700 bg-amber-50 p-3 text-amber-950">
+          This article is {isLive ? 'published' : 'scheduled'}, so only an editor can change it now. Ask an editor for any correction; your changes here are not saved.
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="intent" value="save" disabled={busy} className="rounded border border-black/30 bg-white px-4 py-2 font-semibold text-neutral-900 disabled:opacity-60 dark:border-white/30">
-          {isLive ? 'Update' : 'Save draft'}
-        </button>
+        {lockedForWriter ? null : (
+          <button type="submit" name="intent" value="save" disabled={busy} className="rounded border border-black/30 bg-white px-4 py-2 font-semibold text-neutral-900 disabled:opacity-60 dark:border-white/30">
+            {isLive ? 'Update' : 'Save draft'}
+          </button>
+        )}
         {canPublish && !isLive ? (
           <button type="submit" name="intent" value="publish" disabled={busy} className="rounded bg-red-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
             {isScheduled ? 'Publish now' : 'Publish'}
@@ -493,7 +502,7 @@ export function ArticleEditor({
             {isScheduled ? 'Unschedule' : 'Unpublish'}
           </button>
         ) : null}
-        {!canPublish && saved?.status !== 'IN_REVIEW' ? (
+        {!canPublish && !lockedForWriter && saved?.status !== 'IN_REVIEW' ? (
           <button type="submit" name="intent" value="submit" disabled={busy} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60">
             Submit for review
           </button>
