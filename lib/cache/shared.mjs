@@ -64,29 +64,38 @@ export function startSharing() {
   subscriber.on('message', (_channel, message) => {
     try {
       const { tags, at } = JSON.parse(message);
-      if (Array.isArray(tags) && typeof at === 'number') for (const tag of tags) markLocal(String(tag), at);
+      // Dated when the news arrives, not when it was sent: a render here that read the database
+      // before the change but was stored after `at`, before this message came, is stale too.
+      const heard = Math.max(at, Date.now());
+      if (Array.isArray(tags) && typeof at === 'number') for (const tag of tags) markLocal(String(tag), heard);
     } catch {
       // a malformed message is not ours to act on
     }
   });
-  const load = async () => {
+  /** @param {boolean} catchingUp */
+  const load = async (catchingUp) => {
     const all = await publisher.hgetall(TAGS_KEY);
-    const cutoff = Date.now() - TAG_RETENTION_MS;
+    const now = Date.now();
+    const cutoff = now - TAG_RETENTION_MS;
     const old = [];
     for (const [tag, at] of Object.entries(all)) {
       const ms = Number(at);
       if (ms < cutoff) old.push(tag);
+      // Missed while disconnected: anything stored here meanwhile may predate it (see 'message').
+      else if (catchingUp && ms > (state.tags.get(tag) ?? 0)) markLocal(tag, Math.max(ms, now));
       else markLocal(tag, ms);
     }
     if (old.length) await publisher.hdel(TAGS_KEY, ...old);
   };
   // After a reconnect, catch up on what was missed while the subscription was down.
+  let connectedOnce = false;
   subscriber.on('ready', () => {
-    load().catch(() => {});
+    if (connectedOnce) load(true).catch(() => {});
+    connectedOnce = true;
   });
   state.ready = subscriber
     .subscribe(CHANNEL)
-    .then(load)
+    .then(() => load(false))
     .catch(() => {});
   return state.ready;
 }
