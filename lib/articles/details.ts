@@ -17,28 +17,31 @@ const WRITER_EDITABLE = ['DRAFT', 'IN_REVIEW'];
 /** Where readers fetch a stored image (the configured media storage: local /media/… or S3). */
 export const mediaPath = (storageKey: string) => getStorage().url(storageKey);
 
+/** What the Details panel shows, as both its first load and a refused save's comparison read it. */
+const detailsSelect = {
+  detailsVersion: true,
+  commentsOpen: true,
+  seoTitle: true,
+  seoDescription: true,
+  canonicalUrl: true,
+  socialImageId: true,
+  authors: { orderBy: { position: 'asc' }, select: { user: { select: { id: true, name: true } } } },
+  pinnedRelated: { orderBy: { position: 'asc' }, select: { related: { select: { id: true, title: true } } } },
+} as const;
+
+/** Editors open any article; writers only those with them in the byline. */
+function checkMayOpen(article: { authors: { user: { id: string } }[] }, user: StaffUser) {
+  if (!hasRole(user.role, 'EDITOR') && !article.authors.some((a) => a.user.id === user.id)) throw new AppError('forbidden', 'You can open only your own articles.');
+}
+
 /** The "Details" panel's current values and choices, for anyone who may open the article. */
 export async function getArticleDetailsForEdit(id: string, user: StaffUser) {
   const article = await db.article.findUnique({
     where: { id },
-    select: {
-      id: true,
-      title: true,
-      slug: true,
-      standfirst: true,
-      status: true,
-      detailsVersion: true,
-      commentsOpen: true,
-      seoTitle: true,
-      seoDescription: true,
-      canonicalUrl: true,
-      socialImageId: true,
-      authors: { orderBy: { position: 'asc' }, select: { user: { select: { id: true, name: true } } } },
-      pinnedRelated: { orderBy: { position: 'asc' }, select: { related: { select: { id: true, title: true } } } },
-    },
+    select: { id: true, title: true, slug: true, standfirst: true, status: true, ...detailsSelect },
   });
   if (!article) return null;
-  if (!hasRole(user.role, 'EDITOR') && !article.authors.some((a) => a.user.id === user.id)) throw new AppError('forbidden', 'You can open only your own articles.');
+  checkMayOpen(article, user);
   const [staff, media] = await Promise.all([
     db.user.findMany({ where: { deactivatedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
     db.media.findMany({ where: { mimeType: { startsWith: 'image/' } }, orderBy: { createdAt: 'desc' }, take: 100, select: { id: true, filename: true, alt: true, storageKey: true } }),
@@ -79,19 +82,10 @@ async function lastDetailsChange(id: string) {
 export async function getArticleDetailsSnapshot(id: string, user: StaffUser): Promise<ArticleDetailsSnapshot | null> {
   const article = await db.article.findUnique({
     where: { id },
-    select: {
-      detailsVersion: true,
-      commentsOpen: true,
-      seoTitle: true,
-      seoDescription: true,
-      canonicalUrl: true,
-      socialImageId: true,
-      authors: { orderBy: { position: 'asc' }, select: { user: { select: { id: true, name: true } } } },
-      pinnedRelated: { orderBy: { position: 'asc' }, select: { related: { select: { id: true, title: true } } } },
-    },
+    select: detailsSelect,
   });
   if (!article) return null;
-  if (!hasRole(user.role, 'EDITOR') && !article.authors.some((a) => a.user.id === user.id)) throw new AppError('forbidden', 'You can open only your own articles.');
+  checkMayOpen(article, user);
   const change = await lastDetailsChange(id);
   return {
     detailsVersion: article.detailsVersion,
