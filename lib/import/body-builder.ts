@@ -14,7 +14,8 @@ export type Tok =
   | { t: 'para' };
 
 const MAX_TEXT = 100_000;
-const MARK_ORDER: Record<Mark['type'], number> = { bold: 0, italic: 1, link: 2 };
+// The editor's schema ranks marks link, bold, italic (ProseMirror sorts them so on load).
+const MARK_ORDER: Record<Mark['type'], number> = { link: 0, bold: 1, italic: 2 };
 
 /** Adds a mark to a set (one link at most: the innermost wins), in the editor's schema order. */
 export function withMark(marks: Mark[], mark: Mark): Mark[] {

@@ -49,7 +49,8 @@ function cardToHtml(name: string, p: Json, reporter: Reporter): string {
       return `<pre><code>${esc(p.code)}</code></pre>${captionP(str(p.caption))}`;
     case 'callout':
       reporter.count('simplified', 'callout');
-      return `<p>${esc(p.calloutEmoji)} ${str(p.calloutText)}</p>`;
+      // One paragraph: the emoji, then the text without its own paragraph wrapper.
+      return `<p>${esc(p.calloutEmoji)} ${str(p.calloutText).replace(/^\s*<p[^>]*>|<\/p>\s*$/g, '')}</p>`;
     case 'toggle':
       reporter.count('simplified', 'toggle');
       return `<p><strong>${str(p.heading)}</strong></p>${str(p.content)}`;
