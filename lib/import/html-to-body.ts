@@ -1,11 +1,13 @@
 import 'server-only';
 import { isCDATA, isComment, isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { bodyDocSchema, SAFE_HREF, type BlockNode, type BodyDoc, type ImageNode, type Mark, type ParagraphNode } from '@/lib/articles/body-schema';
+import { bodyDocSchema, SAFE_HREF, type BlockNode, type BodyDoc, type Mark, type ParagraphNode } from '@/lib/articles/body-schema';
 import { Container, embedNode, ImageCollector, paragraph, Reporter, withMark, type ImageInput } from './body-builder';
-import type { BodyImageRef, ConvertedBody } from './records';
+import type { ConvertedBody } from './records';
 import { absoluteUrl, cleanText, textFromHtml } from './text';
 import { expandShortcodes } from './wp-shortcodes';
+
+export { resolveBodyImages, type ResolvedImage } from './resolve-images';
 
 // HTML from outside the dashboard (WordPress post_content, Ghost cards rendered to HTML, the
 // Admin API's `html` input) to the editor's structured body. The result validates against
@@ -26,7 +28,7 @@ export type HtmlToBodyOptions = {
   report?: ConvertedBody['report'];
 };
 
-type Ctx = { marks: Mark[]; pre: boolean; autop: boolean; depth: number; embedUrl?: string };
+type Ctx = { marks: Mark[]; pre: boolean; autop: boolean; depth: number };
 
 const REMOVED: Record<string, string> = {
   script: 'script', style: 'style', object: 'object', embed: 'object', applet: 'object', param: 'object',
@@ -341,7 +343,7 @@ class Converter {
       return;
     }
     const bookmark = hasClass(el, /\bkg-bookmark-card\b/) ? DomUtils.findOne((e) => e.name === 'a' && !!e.attribs.href, el.children) : null;
-    const embedUrl = hasClass(el, /\b(wp-block-embed|kg-embed-card)\b/) ? (ctx.embedUrl ?? embedUrlIn(el)) : bookmark?.attribs.href;
+    const embedUrl = hasClass(el, /\b(wp-block-embed|kg-embed-card)\b/) ? embedUrlIn(el) : bookmark?.attribs.href;
     if (embedUrl) {
       this.embed(embedUrl, c);
       for (const cap of caption(el.children)) this.walk(cap.children, c, ctx);
@@ -501,52 +503,6 @@ export function htmlToBody(html: string, options: HtmlToBodyOptions = {}): Conve
   }
   const doc = bodyDocSchema.parse({ type: 'doc', content } satisfies BodyDoc);
   return { doc, images: converter.images.refs, report: converter.reporter.report };
-}
-
-/** What the job found for an image: the library id, and the library's alt/caption to fill gaps with. */
-export type ResolvedImage = { mediaId: string; alt?: string | null; caption?: string | null };
-
-/**
- * Swaps image placeholders for real media ids. `resolve` is asked once per image occurrence;
- * null (unreachable, refused) drops that image from the body and lists it in `missing`.
- * Alt text: the source's, else the library's, else the stand-in the converter chose.
- */
-export async function resolveBodyImages(
-  body: Pick<ConvertedBody, 'doc' | 'images'>,
-  resolve: (ref: BodyImageRef) => ResolvedImage | null | Promise<ResolvedImage | null>,
-): Promise<{ doc: BodyDoc; missing: BodyImageRef[] }> {
-  const byKey = new Map(body.images.map((r) => [r.key, r]));
-  const answers = new Map<string, ResolvedImage | null>();
-  for (const ref of body.images) answers.set(ref.key, await resolve(ref));
-  const missing: BodyImageRef[] = [];
-  const swap = (node: ImageNode): ImageNode | null => {
-    const ref = byKey.get(node.attrs.mediaId);
-    const found = ref ? answers.get(ref.key) : null;
-    if (!ref || !found) {
-      if (ref) missing.push(ref);
-      return null;
-    }
-    const alt = ref.alt || cleanText(found.alt) || node.attrs.alt;
-    const caption = node.attrs.caption || cleanText(found.caption);
-    return { type: 'image', attrs: { ...node.attrs, mediaId: found.mediaId, alt: alt.slice(0, 300), caption: caption.slice(0, 500) } };
-  };
-  const walk = (blocks: BlockNode[]): BlockNode[] =>
-    blocks.flatMap((b): BlockNode[] => {
-      if (b.type === 'image') {
-        const n = swap(b);
-        return n ? [n] : [];
-      }
-      if (b.type === 'blockquote') {
-        const content = walk(b.content);
-        return content.length ? [{ ...b, content }] : [];
-      }
-      if (b.type === 'bulletList' || b.type === 'orderedList') {
-        return [{ ...b, content: b.content.map((li) => ({ ...li, content: walk(li.content) })) }];
-      }
-      return [b];
-    });
-  const doc = bodyDocSchema.parse({ type: 'doc', content: walk(body.doc.content) });
-  return { doc, missing };
 }
 
 /** HTML (a WordPress comment) as plain text: paragraphs split by blank lines, links keep their address. */

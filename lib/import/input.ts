@@ -24,7 +24,7 @@ export async function inputSize(input: ImportInput): Promise<number | null> {
  * Each call opens the file again (readers make two passes).
  */
 export async function* readText(input: ImportInput, pass: 1 | 2, totalBytes: number | null, onProgress?: (p: ReadProgress) => void): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let decoder: TextDecoder | null = null;
   const source: AsyncIterable<string | Uint8Array> = typeof input === 'string' ? createReadStream(input, { highWaterMark: CHUNK }) : input.open();
   let bytesRead = 0;
   let first = true;
@@ -34,6 +34,7 @@ export async function* readText(input: ImportInput, pass: 1 | 2, totalBytes: num
       text = chunk;
       bytesRead += Buffer.byteLength(chunk);
     } else {
+      decoder ??= new TextDecoder(declaredEncoding(chunk), { fatal: false });
       text = decoder.decode(chunk, { stream: true });
       bytesRead += chunk.byteLength;
     }
@@ -44,6 +45,18 @@ export async function* readText(input: ImportInput, pass: 1 | 2, totalBytes: num
     if (text) yield text;
     onProgress?.({ pass, bytesRead, totalBytes });
   }
-  const rest = decoder.decode();
+  const rest = decoder?.decode() ?? '';
   if (rest) yield rest;
+}
+
+/** The encoding an XML declaration names (old WordPress sites in ISO-8859-1), else UTF-8. */
+function declaredEncoding(start: Uint8Array): string {
+  const head = Buffer.from(start.subarray(0, 200)).toString('latin1');
+  const label = /^(?:\uFEFF|\xEF\xBB\xBF)?<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1];
+  if (!label) return 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
 }

@@ -283,6 +283,14 @@ describe('readWordPress — damaged and wrong files', () => {
     expect(records.filter((r): r is ContentRecord => r.kind === 'post').map((p) => p.title)).toEqual(['Fish & chips \u00a0&bogus; ok', 'Second post']);
   });
 
+  it('reads a file in the encoding its XML declaration names (old ISO-8859-1 sites)', async () => {
+    const xml = '<?xml version="1.0" encoding="ISO-8859-1"?><rss xmlns:wp="http://wordpress.org/export/1.0/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><wp:wxr_version>1.0</wp:wxr_version>'
+      + '<item><title>Café crème</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>draft</wp:status><content:encoded>Déjà vu</content:encoded></item></channel></rss>';
+    const records = await readAll({ open: async function* () { yield Buffer.from(xml, 'latin1'); } });
+    const post = records.find((r): r is ContentRecord => r.kind === 'post')!;
+    expect([post.title, post.body.doc.content]).toEqual(['Café crème', [{ type: 'paragraph', content: [{ type: 'text', text: 'Déjà vu' }] }]]);
+  });
+
   it('refuses a file that is not a WordPress export', async () => {
     await expect(readAll(fixture('ghost-5.json'))).rejects.toThrow(ImportFormatError);
     await expect(readAll({ open: async function* () { yield '<?xml version="1.0"?><feed><entry/></feed>'; } })).rejects.toThrow(/starts with <feed>/);

@@ -2,7 +2,8 @@ import 'server-only';
 import { ImportFormatError, inputSize } from './input';
 import { importRecordSchema, type ImportInput, type ImportRecord, type ImportRecordInput, type ReaderOptions } from './records';
 import { cleanText, textFromHtml } from './text';
-import { buildMenus, mapAttachment, mapAuthor, mapItem, mapTerm, readMenuItem, userFromLogin, type WxrContext, type WxrMenuItem } from './wordpress-map';
+import { mapAttachment, mapAuthor, mapItem, mapTerm, userFromLogin, type WxrContext } from './wordpress-map';
+import { buildMenus, readMenuItem, type WxrMenuItem } from './wordpress-menus';
 import { field, text, readWxrElements, type XNode } from './wxr-xml';
 
 export { uploadsPathOf, wordpressImageUrlCandidates } from './wordpress-map';
@@ -95,7 +96,7 @@ export async function* readWordPress(input: ImportInput, options: WordPressReade
       if (!header.has(node.name)) header.set(node.name, node.text.trim());
       continue;
     }
-    yield* site();
+    if (['wp:author', 'wp:category', 'wp:tag', 'wp:term', 'item'].includes(node.name)) yield* site();
     if (node.name === 'wp:author') {
       sawItemsOrTerms = true;
       const record = mapAuthor(node, ctx);
