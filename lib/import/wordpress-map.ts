@@ -187,6 +187,14 @@ function itemDate(item: XNode, notes: ImportNote[]): string | null {
   return local;
 }
 
+/** Bylines: dc:creator, then Co-Authors Plus terms (taxonomy "author": name = login, slug = "cap-" + nicename). */
+export function bylineLogins(item: XNode): string[] {
+  const coAuthors = children(item, 'category')
+    .filter((c) => c.attrs.domain === 'author')
+    .map((c) => cleanText(c.text) || (c.attrs.nicename ?? '').replace(/^cap-/, ''));
+  return [...new Set([field(item, 'dc:creator'), ...coAuthors].filter(Boolean))];
+}
+
 export type MappedItem = { record: ImportRecordInput; comments: ImportRecordInput[] };
 
 /** A post or page item, with its comments (parents before replies); other types as skipped records. */
@@ -230,8 +238,7 @@ export function mapItem(item: XNode, ctx: WxrContext): MappedItem {
   }
   finalTitle = fitWithNote(finalTitle, IMPORT_LIMITS.title, 'title', notes);
 
-  // Bylines: dc:creator, then Co-Authors Plus terms (author taxonomy, "cap-<login>").
-  const authorIds = [...new Set([field(item, 'dc:creator'), ...itemTerms(item, ['author']).map((t) => t.slug.replace(/^cap-/, ''))].filter(Boolean))];
+  const authorIds = bylineLogins(item);
 
   // Section: Yoast's primary category, else the first that is not the default, else the first.
   const categories = itemTerms(item, ['category']);

@@ -274,6 +274,20 @@ describe('readWordPress — WXR 1.0', () => {
   });
 });
 
+describe('readWordPress — bylines', () => {
+  it('makes a user for every byline login the author list lacks, Co-Authors Plus ones included, before the posts', async () => {
+    const records = await readAll(
+      wxr(
+        '<item><title>Two bylines</title><dc:creator>staff</dc:creator><category domain="author" nicename="cap-guest-writer"><![CDATA[guest.writer]]></category><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><content:encoded>x</content:encoded></item>',
+        '<wp:author><wp:author_login>staff</wp:author_login><wp:author_email>staff@t.example</wp:author_email><wp:author_display_name>Staff</wp:author_display_name></wp:author>',
+      ),
+    );
+    expect(records.map((r) => r.kind)).toEqual(['site', 'user', 'user', 'post']);
+    expect(byKind(records, 'user').map((u) => [u.originalId, u.email])).toEqual([['staff', 'staff@t.example'], ['guest.writer', '']]);
+    expect(content(records, '1').authorIds).toEqual(['staff', 'guest.writer']);
+  });
+});
+
 describe('readWordPress — damaged and wrong files', () => {
   it('recovers from XML errors with warnings and still reads the items', async () => {
     const item = (id: number, title: string) =>

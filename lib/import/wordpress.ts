@@ -2,7 +2,7 @@ import 'server-only';
 import { ImportFormatError, inputSize } from './input';
 import { importRecordSchema, type ImportInput, type ImportRecord, type ImportRecordInput, type ReaderOptions } from './records';
 import { cleanText, textFromHtml } from './text';
-import { mapAttachment, mapAuthor, mapItem, mapTerm, userFromLogin, type WxrContext } from './wordpress-map';
+import { bylineLogins, mapAttachment, mapAuthor, mapItem, mapTerm, userFromLogin, type WxrContext } from './wordpress-map';
 import { buildMenus, readMenuItem, type WxrMenuItem } from './wordpress-menus';
 import { field, text, readWxrElements, type XNode } from './wxr-xml';
 
@@ -80,8 +80,7 @@ export async function* readWordPress(input: ImportInput, options: WordPressReade
       const item = readMenuItem(node);
       if (item) menuItems.push(item);
     } else {
-      const creator = field(node, 'dc:creator');
-      if (creator && (type === 'post' || type === 'page' || !type)) creators.add(creator);
+      if (type === 'post' || type === 'page' || !type) for (const login of bylineLogins(node)) creators.add(login);
     }
   }
 
