@@ -109,7 +109,8 @@ export class Container {
     const emit = () => {
       const content = inlineFromTokens(run);
       run = [];
-      if (!content.length) return;
+      // "<p>&nbsp;</p>" spacers (common in WordPress) carry nothing a reader would miss.
+      if (content.every((n) => n.type === 'hardBreak' || !n.text.trim())) return;
       this.blocks.push(this.bareUrlEmbed(content) ?? { type: 'paragraph', content });
     };
     for (const tok of this.toks) {

@@ -203,9 +203,9 @@ describe('htmlToBody — other HTML', () => {
     expect(doc.content).toEqual([p(text('Loud', bold), text(' and '), text('slanted', italic))]);
   });
 
-  it('gives an empty document for empty or whitespace-only input', () => {
+  it('gives an empty document for empty or whitespace-only input, spacer paragraphs included', () => {
     expect(plain('').doc).toEqual({ type: 'doc', content: [] });
-    expect(wp('\n\n  <p> </p>\n').doc).toEqual({ type: 'doc', content: [] });
+    expect(wp('\n\n  <p> </p>\n<p>&nbsp;</p><p><br></p>').doc).toEqual({ type: 'doc', content: [] });
   });
 
   it('renders through the public renderer as the matching HTML', () => {

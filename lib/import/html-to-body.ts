@@ -528,7 +528,9 @@ export function htmlToPlainText(html: string, options: { autop?: boolean } = {})
       }
     }
   };
-  visit(parse(html ?? ''));
+  // Most comments are plain text: no parse needed.
+  if (/[<&]/.test(html ?? '')) visit(parse(html));
+  else out.push(options.autop ? (html ?? '') : (html ?? '').replace(/\s+/g, ' '));
   return out
     .join('')
     .replace(/\r\n?/g, '\n')

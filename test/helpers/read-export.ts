@@ -25,6 +25,7 @@ const sample = () => {
 sample();
 const baseHeap = peakHeap;
 const started = performance.now();
+const cpuStarted = process.cpuUsage();
 const reader = source === 'wordpress' ? readWordPress(file) : readGhost(file);
 for await (const record of reader) {
   counts[record.kind] = (counts[record.kind] ?? 0) + 1;
@@ -35,6 +36,7 @@ const mib = (n: number) => Math.round((n / 1048576) * 10) / 10;
 console.log(JSON.stringify({
   fileMiB: mib((await stat(file)).size),
   seconds: Math.round((performance.now() - started) / 100) / 10,
+  cpuSeconds: (({ user, system }) => Math.round((user + system) / 100_000) / 10)(process.cpuUsage(cpuStarted)),
   records,
   counts,
   baseHeapMiB: mib(baseHeap),
