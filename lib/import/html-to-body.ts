@@ -114,6 +114,7 @@ class Converter {
         c.block(node);
         // The caption, if any, follows as text.
         for (const n of inner) if (isEl(n)) for (const cap of DomUtils.findAll((e) => e.name === 'figcaption', [n])) this.walk(cap.children, c, ctx);
+        c.flush();
         return j;
       }
     } else if (!CORE_BLOCKS.has(short) && !short.startsWith('core-embed/')) {
@@ -129,7 +130,7 @@ class Converter {
       this.reporter.count('simplified', 'reusable-block-missing');
       return;
     }
-    this.walk(parse(html), c, { ...ctx, depth: ctx.depth + 1 });
+    this.walk(parse(expandShortcodes(html, this.reporter)), c, { ...ctx, depth: ctx.depth + 1 });
   }
 
   node(node: ChildNode, c: Container, ctx: Ctx) {
@@ -347,14 +348,14 @@ class Converter {
     if (embedUrl) {
       this.embed(embedUrl, c);
       for (const cap of caption(el.children)) this.walk(cap.children, c, ctx);
-      return;
+      return c.flush();
     }
     const nested = DomUtils.findAll((e) => e.name === 'figure', el.children).filter((f) => !insideNestedFigure(f, el));
     if (nested.length) {
       // A gallery: each inner figure is an image with its own caption; the gallery's caption follows.
       for (const f of nested) this.figure(f, c, ctx);
       for (const cap of caption(el.children)) this.walk(cap.children, c, ctx);
-      return;
+      return c.flush();
     }
     const imgs = DomUtils.findAll((e) => e.name === 'img', el.children).filter((img) => !caption(el.children).some((cap) => containsNode(cap, img)));
     if (!imgs.length) {
