@@ -7,6 +7,14 @@
 //
 // `npm start` runs this after migrating and building; the e2e server, the benches and the
 // two-instance test run it too.
+//
+// Also, before Next.js and never cached:
+//   GET /healthz  200 while the process runs (no dependency is asked)
+//   GET /readyz   200 when the database (and Redis, when configured) answer within a second, else
+//                 503 naming which did not; 503 as soon as the server begins shutting down
+// A page that fails because the database is unreachable is answered 503 with Retry-After.
+// SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (SHUTDOWN_TIMEOUT_MS,
+// default 25 s), stop the pollers and workers, close database pools and Redis, exit 0.
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,12 +33,92 @@ const hostname = arg('-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
 
 const { default: next } = await import('next');
 const { serveCachedPage } = await import('../lib/cache/fast-path.mjs');
+const { checkReadiness, requestNotes, runShutdownHooks, withRequestNotes } = await import('../lib/process-hooks.mjs');
+
+const DRAIN_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS || 25_000);
+const READY_TIMEOUT_MS = 1000;
+const RETRY_AFTER_SECONDS = '10';
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let draining = false;
+let inFlight = 0;
+/** @type {(() => void) | null} */
+let onIdle = null;
+
+/** @param {http.ServerResponse} res @param {number} status @param {unknown} body */
+function probeAnswer(res, status, body) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
+async function answerProbe(req, res) {
+  if (req.url === '/healthz' || req.url?.startsWith('/healthz?')) return probeAnswer(res, 200, { status: 'ok' });
+  if (draining) return probeAnswer(res, 503, { status: 'shutting down' });
+  const { ready, checks } = await checkReadiness(READY_TIMEOUT_MS);
+  const failed = Object.keys(checks).filter((k) => !checks[k]?.ok);
+  probeAnswer(res, ready ? 200 : 503, ready ? { status: 'ready', checks } : { status: 'unavailable', failed, checks });
+}
+
+/** The page a reader gets instead of Next's script-only error shell while the database is unreachable. */
+const OUTAGE_PAGE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
+<title>Temporarily unavailable — Broadsheet</title></head>
+<body><main id="main">
+<h1>We can't reach the newsroom's database right now</h1>
+<p>The stories are safe; the site just cannot read them at this moment. Please try again in a minute.</p>
+<p><a href="">Try again</a> · <a href="/">Go to the front page</a></p>
+</main></body></html>
+`;
+
+/**
+ * A page that failed because the database could not be reached (lib/db notes it on the request)
+ * is a 503 with Retry-After, not a 500: the reader is told to come back, load balancers and
+ * crawlers to retry later. Next writes the status with the headers, so the rewrite happens there.
+ * A document request gets a complete page (Next's error page is an empty shell that needs
+ * JavaScript); a client-side navigation keeps Next's answer, which app/error.tsx renders.
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res
+ */
+function answerOutagesWith503(req, res) {
+  const writeHead = res.writeHead;
+  const document = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.rsc && !req.headers['next-action'];
+  /** @type {any} */ (res).writeHead = function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+    if (status < 500 || status === 503 || !requestNotes()?.databaseUnavailable) return writeHead.call(this, status, ...rest);
+    res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+    res.setHeader('Cache-Control', 'no-store');
+    if (!document) return writeHead.call(this, 503, ...(typeof rest[0] === 'string' ? ['Service Unavailable', ...rest.slice(1)] : rest));
+    for (const name of ['content-length', 'content-encoding', 'etag', 'x-nextjs-cache', 'x-nextjs-prerender', 'x-nextjs-stale-time']) res.removeHeader(name);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(OUTAGE_PAGE));
+    writeHead.call(this, 503, 'Service Unavailable');
+    const end = res.end;
+    end.call(res, req.method === 'HEAD' ? undefined : OUTAGE_PAGE);
+    // What Next goes on to write belongs to the page it could not render.
+    /** @type {any} */ (res).write = () => true;
+    /** @type {any} */ (res).end = (/** @type {any[]} */ ...args) => {
+      const cb = args.find((a) => typeof a === 'function');
+      if (cb) process.nextTick(cb);
+      return res;
+    };
+    return res;
+  };
+}
+
 const server = http.createServer((req, res) => {
+  if ((req.method === 'GET' || req.method === 'HEAD') && /^\/(healthz|readyz)(\?|$)/.test(req.url ?? '')) {
+    answerProbe(req, res).catch((e) => probeAnswer(res, 503, { status: 'unavailable', error: String(e) }));
+    return;
+  }
+  inFlight++;
+  res.once('close', () => {
+    inFlight--;
+    if (inFlight === 0) onIdle?.();
+  });
+  // While draining, requests on connections that were already open are served, then the connection closes.
+  if (draining) res.setHeader('Connection', 'close');
   try {
     if (serveCachedPage(req, res)) return;
   } catch (e) {
@@ -39,10 +127,13 @@ const server = http.createServer((req, res) => {
     if (res.headersSent) return;
     for (const name of res.getHeaderNames()) res.removeHeader(name);
   }
-  handle(req, res).catch((e) => {
-    console.error(e);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
+  withRequestNotes(() => {
+    answerOutagesWith503(req, res);
+    handle(req, res).catch((e) => {
+      console.error(e);
+      if (!res.headersSent) res.statusCode = requestNotes()?.databaseUnavailable ? 503 : 500;
+      res.end();
+    });
   });
 });
 server.on('upgrade', (req, socket, head) => {
@@ -56,10 +147,27 @@ server.listen(port, hostname, () => {
   console.log(`Broadsheet ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
 });
 
+/** Stops gracefully: no new connections, in-flight requests finish, then workers and clients stop. @param {NodeJS.Signals} signal */
+async function shutdown(signal) {
+  if (draining) return;
+  draining = true;
+  const started = Date.now();
+  console.log(`${signal}: shutting down (${inFlight} request${inFlight === 1 ? '' : 's'} in flight)`);
+  server.close();
+  server.closeIdleConnections();
+  if (inFlight > 0) {
+    const drained = new Promise((resolve) => (onIdle = () => resolve(true)));
+    const timedOut = new Promise((resolve) => setTimeout(() => resolve(false), DRAIN_MS).unref());
+    if (!(await Promise.race([drained, timedOut]))) console.error(`shutdown: ${inFlight} request(s) still running after ${DRAIN_MS / 1000} s; closing them`);
+  }
+  server.closeAllConnections();
+  const failed = await runShutdownHooks(5_000);
+  await Promise.race([app.close(), new Promise((r) => setTimeout(r, 2_000).unref())]).catch(() => {});
+  console.log(`shutdown: done in ${((Date.now() - started) / 1000).toFixed(1)} s${failed.length ? ` (${failed.join(', ')} did not stop cleanly)` : ''}`);
+  process.exit(0);
+}
+
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.once(signal, () => {
-    server.close();
-    app.close().finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  });
+  // A repeated signal (Ctrl-C reaches both `npm start` and this process) does not cut the drain short.
+  process.on(signal, () => void shutdown(signal));
 }
