@@ -5,6 +5,10 @@ import { requestNotes } from '@/lib/process-hooks.mjs';
 
 /** While the database is unreachable, one connection attempt per this interval tries again; the rest fail at once. */
 const TRIAL_INTERVAL_MS = 500;
+/** A query held this long makes the pool check, on a new connection, that the server still answers at all. */
+const STALL_MS = 1500;
+/** How long that check may take before the server counts as not answering. */
+const PROBE_TIMEOUT_MS = 1500;
 
 export type DatabaseHealth = { down: boolean; since: number; reason: string };
 
@@ -23,6 +27,11 @@ type Callback = (err: Error | undefined, client?: pg.PoolClient, done?: (release
  * every 500 ms; the first trial that connects reopens the pool. The outage is logged once when it
  * begins and once when it ends. Requests that meet it are noted (lib/process-hooks.mjs), so the
  * server answers their failed pages with 503 and Retry-After.
+ *
+ * A server that stops answering without closing its connections (a frozen host, a dead network
+ * path) would hold every query until its timeout: when a query has waited 1.5 s, a probe on a new
+ * connection checks that the server answers within 1.5 s; if it does not, the pool counts as down
+ * and the connections waiting on it are closed, so their requests fail now rather than later.
  */
 export function createGuardedPool(config: pg.PoolConfig, label = 'database'): pg.Pool & { health: DatabaseHealth } {
   const pool = new pg.Pool(config) as pg.Pool & { health: DatabaseHealth };
@@ -57,6 +66,41 @@ export function createGuardedPool(config: pg.PoolConfig, label = 'database'): pg
       address: config.host,
       port: config.port,
     });
+
+  const checkedOut = new Map<pg.PoolClient, number>();
+  pool.on('acquire', (client) => checkedOut.set(client, Date.now()));
+  pool.on('release', (_err, client) => checkedOut.delete(client));
+  pool.on('remove', (client) => checkedOut.delete(client as pg.PoolClient));
+  let probing = false;
+  const probe = async () => {
+    const client = new pg.Client({ ...config, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+    } finally {
+      void client.end().catch(() => {});
+    }
+  };
+  const watchdog = setInterval(() => {
+    if (probing || health.down || !checkedOut.size) return;
+    const now = Date.now();
+    if (![...checkedOut.values()].some((since) => now - since > STALL_MS)) return;
+    probing = true;
+    probe()
+      .catch((e) => {
+        settle(Object.assign(new Error(`Connection terminated: the server did not answer a probe within ${PROBE_TIMEOUT_MS} ms (${e instanceof Error ? e.message : e})`), { code: 'ETIMEDOUT' }));
+        // Their answers are not coming: fail them now, the pool drops those connections.
+        for (const client of checkedOut.keys()) (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+      })
+      .finally(() => (probing = false));
+  }, 250);
+  watchdog.unref();
+  const end = pool.end.bind(pool);
+  pool.end = (() => {
+    clearInterval(watchdog);
+    return end();
+  }) as typeof pool.end;
 
   const connect = pool.connect.bind(pool) as (cb: Callback) => void;
   // pg-pool's own query() calls this.connect too, so both paths go through the guard.
