@@ -44,6 +44,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 let draining = false;
+/** Next runs instrumentation.ts (readiness checks, the demo-account guard, the workers) on its first request. */
+let started = false;
 let inFlight = 0;
 /** @type {(() => void) | null} */
 let onIdle = null;
@@ -58,6 +60,7 @@ function probeAnswer(res, status, body) {
 async function answerProbe(req, res) {
   if (req.url === '/healthz' || req.url?.startsWith('/healthz?')) return probeAnswer(res, 200, { status: 'ok' });
   if (draining) return probeAnswer(res, 503, { status: 'shutting down' });
+  if (!started) return probeAnswer(res, 503, { status: 'starting' });
   const { ready, checks } = await checkReadiness(READY_TIMEOUT_MS);
   const failed = Object.keys(checks).filter((k) => !checks[k]?.ok);
   probeAnswer(res, ready ? 200 : 503, ready ? { status: 'ready', checks } : { status: 'unavailable', failed, checks });
@@ -145,6 +148,16 @@ server.on('upgrade', (req, socket, head) => {
 server.keepAliveTimeout = 5_000;
 server.listen(port, hostname, () => {
   console.log(`Broadsheet ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+  // A first request of our own makes Next start (instrumentation.ts) now, not when a reader arrives;
+  // /readyz answers 503 until it has.
+  const warmUp = http.get({ host: hostname === '0.0.0.0' ? '127.0.0.1' : hostname, port, path: '/_next/static/broadsheet-warm-up' }, (r) => {
+    r.resume();
+    r.on('end', () => (started = true));
+  });
+  warmUp.on('error', (e) => {
+    console.error('warm-up request failed:', e.message);
+    started = true;
+  });
 });
 
 /** Stops gracefully: no new connections, in-flight requests finish, then workers and clients stop. @param {NodeJS.Signals} signal */
