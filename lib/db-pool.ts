@@ -3,11 +3,11 @@ import pg from 'pg';
 import { databaseFault } from '@/lib/errors';
 import { requestNotes } from '@/lib/process-hooks.mjs';
 
-/** While the database is unreachable, one connection attempt per this interval tries again; the rest fail at once. */
-const TRIAL_INTERVAL_MS = 500;
+/** While the database is unreachable, a probe checks this often whether it is back. */
+const RECOVERY_PROBE_MS = 500;
 /** A query held this long makes the pool check, on a new connection, that the server still answers at all. */
 const STALL_MS = 1500;
-/** How long that check may take before the server counts as not answering. */
+/** How long a probe may take before the server counts as not answering. */
 const PROBE_TIMEOUT_MS = 1500;
 
 export type DatabaseHealth = { down: boolean; since: number; reason: string };
@@ -22,39 +22,55 @@ type Callback = (err: Error | undefined, client?: pg.PoolClient, done?: (release
 
 /**
  * A node-postgres pool that fails fast while the database is unreachable, instead of making every
- * request wait for its own connect timeout: after a connection attempt fails (refused, timed out,
- * server starting up or shutting down), further attempts are refused at once, except one trial
- * every 500 ms; the first trial that connects reopens the pool. The outage is logged once when it
- * begins and once when it ends. Requests that meet it are noted (lib/process-hooks.mjs), so the
- * server answers their failed pages with 503 and Retry-After.
+ * request wait for its own connect timeout: once a connection attempt fails (refused, timed out,
+ * server starting up or shutting down), every request is refused at once while a probe in the
+ * background tries a new connection every 500 ms; the first probe that gets an answer reopens the
+ * pool. The outage is logged once when it begins and once when it ends. Requests that meet it are
+ * noted (lib/process-hooks.mjs), so the server answers their failed pages with 503 and Retry-After.
  *
  * A server that stops answering without closing its connections (a frozen host, a dead network
- * path) would hold every query until its timeout: when a query has waited 1.5 s, a probe on a new
- * connection checks that the server answers within 1.5 s; if it does not, the pool counts as down
- * and the connections waiting on it are closed, so their requests fail now rather than later.
+ * path) would hold every query until its timeout: when a query has waited 1.5 s, a probe checks
+ * that the server answers within 1.5 s; if it does not, the pool counts as down and the
+ * connections waiting on it are closed, so their requests fail now rather than later.
  */
 export function createGuardedPool(config: pg.PoolConfig, label = 'database'): pg.Pool & { health: DatabaseHealth } {
   const pool = new pg.Pool(config) as pg.Pool & { health: DatabaseHealth };
   const health: DatabaseHealth = { down: false, since: 0, reason: '' };
   pool.health = health;
-  let lastTrialAt = 0;
-  let trialInFlight = false;
   const where = `${config.host ?? 'localhost'}:${config.port ?? 5432}`;
+  let ended = false;
 
-  const settle = (err?: unknown) => {
-    if (!err) {
-      if (health.down) console.log(`${label}: reachable again after ${((Date.now() - health.since) / 1000).toFixed(1)} s`);
-      health.down = false;
-      return;
+  /** One connection outside the pool and a trivial query, each within PROBE_TIMEOUT_MS. */
+  const probe = async () => {
+    const client = new pg.Client({ ...config, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
+    client.on('error', () => {});
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+    } finally {
+      void client.end().catch(() => {});
     }
-    if (databaseFault(err) !== 'connection') return;
+  };
+
+  const recover = () => {
+    if (ended || !health.down) return;
+    probe().then(
+      () => {
+        console.log(`${label}: reachable again after ${((Date.now() - health.since) / 1000).toFixed(1)} s`);
+        health.down = false;
+      },
+      () => setTimeout(recover, RECOVERY_PROBE_MS).unref(),
+    );
+  };
+
+  const markDown = (reason: string) => {
     noteOutage();
-    if (!health.down) {
-      health.down = true;
-      health.since = Date.now();
-      health.reason = err instanceof Error ? err.message : String(err);
-      console.error(`${label}: unreachable at ${where} (${health.reason}); requests that need it get 503 until it answers again`);
-    }
+    if (health.down) return;
+    health.down = true;
+    health.since = Date.now();
+    health.reason = reason;
+    console.error(`${label}: unreachable at ${where} (${reason}); requests that need it get 503 until it answers again`);
+    setTimeout(recover, RECOVERY_PROBE_MS).unref();
   };
 
   /** Refused without trying: shaped like a socket error so every layer reports "can't reach database server". */
@@ -72,16 +88,6 @@ export function createGuardedPool(config: pg.PoolConfig, label = 'database'): pg
   pool.on('release', (_err, client) => checkedOut.delete(client));
   pool.on('remove', (client) => checkedOut.delete(client as pg.PoolClient));
   let probing = false;
-  const probe = async () => {
-    const client = new pg.Client({ ...config, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
-    client.on('error', () => {});
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-    } finally {
-      void client.end().catch(() => {});
-    }
-  };
   const watchdog = setInterval(() => {
     if (probing || health.down || !checkedOut.size) return;
     const now = Date.now();
@@ -89,8 +95,8 @@ export function createGuardedPool(config: pg.PoolConfig, label = 'database'): pg
     probing = true;
     probe()
       .catch((e) => {
-        settle(Object.assign(new Error(`Connection terminated: the server did not answer a probe within ${PROBE_TIMEOUT_MS} ms (${e instanceof Error ? e.message : e})`), { code: 'ETIMEDOUT' }));
-        // Their answers are not coming: fail them now, the pool drops those connections.
+        markDown(`no answer to a probe within ${PROBE_TIMEOUT_MS} ms: ${e instanceof Error ? e.message : e}`);
+        // Their answers are not coming: fail them now; the pool drops those connections.
         for (const client of checkedOut.keys()) (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
       })
       .finally(() => (probing = false));
@@ -98,38 +104,32 @@ export function createGuardedPool(config: pg.PoolConfig, label = 'database'): pg
   watchdog.unref();
   const end = pool.end.bind(pool);
   pool.end = (() => {
+    ended = true;
     clearInterval(watchdog);
     return end();
   }) as typeof pool.end;
 
   const connect = pool.connect.bind(pool) as (cb: Callback) => void;
+  const settle = (err?: Error) => {
+    if (err && databaseFault(err) === 'connection') markDown(err.message);
+  };
   // pg-pool's own query() calls this.connect too, so both paths go through the guard.
   (pool as unknown as { connect: (cb?: Callback) => unknown }).connect = (cb?: Callback) => {
-    let trial = false;
     if (health.down) {
-      const now = Date.now();
-      if (trialInFlight || now - lastTrialAt < TRIAL_INTERVAL_MS) {
-        noteOutage();
-        const err = refused();
-        if (cb) return void process.nextTick(cb, err);
-        return Promise.reject(err);
-      }
-      trial = trialInFlight = true;
-      lastTrialAt = now;
+      noteOutage();
+      const err = refused();
+      if (cb) return void process.nextTick(cb, err);
+      return Promise.reject(err);
     }
-    const done = (err?: Error) => {
-      if (trial) trialInFlight = false;
-      settle(err);
-    };
     if (cb) {
       return connect((err, client, release) => {
-        done(err);
+        settle(err);
         cb(err, client, release);
       });
     }
     return new Promise<pg.PoolClient>((resolve, reject) =>
       connect((err, client) => {
-        done(err);
+        settle(err);
         if (err) reject(err);
         else resolve(client!);
       }),

@@ -97,14 +97,18 @@ function answerOutagesWith503(req, res) {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Length', Buffer.byteLength(OUTAGE_PAGE));
     writeHead.call(this, 503, 'Service Unavailable');
-    const end = res.end;
-    end.call(res, req.method === 'HEAD' ? undefined : OUTAGE_PAGE);
-    // What Next goes on to write belongs to the page it could not render.
-    /** @type {any} */ (res).write = () => true;
-    /** @type {any} */ (res).end = (/** @type {any[]} */ ...args) => {
+    // What Next writes belongs to the page it could not render: dropped, and our page goes out
+    // when Next ends the response (ending it earlier would leave Next writing after the end).
+    // Written with the plain response's own end: Next's compression has wrapped res.end by now.
+    const end = http.ServerResponse.prototype.end;
+    /** @type {any} */ (res).write = (/** @type {any[]} */ ...args) => {
       const cb = args.find((a) => typeof a === 'function');
       if (cb) process.nextTick(cb);
-      return res;
+      return true;
+    };
+    /** @type {any} */ (res).end = (/** @type {any[]} */ ...args) => {
+      const cb = args.find((a) => typeof a === 'function');
+      return end.call(res, req.method === 'HEAD' ? undefined : OUTAGE_PAGE, cb);
     };
     return res;
   };
