@@ -24,11 +24,12 @@ const article = async (title: string, intent: 'publish' | 'schedule') => {
 };
 
 const published = [];
-for (let i = 1; i <= 4; i++) published.push(await article(`Standing story ${i}`, 'publish'));
+for (let i = 1; i <= 6; i++) published.push(await article(`Standing story ${i}`, 'publish'));
 const scheduledDuringOutage = await article('Published while the database was down', 'schedule');
 const scheduledAtShutdown = await article('Published while the server shut down', 'schedule');
+const scheduledWithoutRedis = await article('Published while Redis was down', 'schedule');
 const webhook = await createWebhook({ url: webhookUrl, events: ['article.published'] }, admin);
 
-console.log(JSON.stringify({ published, scheduledDuringOutage, scheduledAtShutdown, author: { email: author.email, password: 'test-password' }, section, webhookId: webhook.id }));
+console.log(JSON.stringify({ published, scheduledDuringOutage, scheduledAtShutdown, scheduledWithoutRedis, author: { email: author.email, password: 'test-password' }, section, webhookId: webhook.id }));
 await db.$disconnect();
 process.exit(0);

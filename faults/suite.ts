@@ -9,14 +9,14 @@
 // Builds first unless FAULTS_SKIP_BUILD=1 (npm test reuses the end-to-end stage's build). Skips,
 // saying why, only when PostgreSQL's server binaries or redis-server are not installed.
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
-import os from 'node:os';
+import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import sharp from 'sharp';
-import { bin, postgresBinaries, redisBinary, run, startInstance, ThrowawayPostgres, ThrowawayRedis, unique, until, type Instance } from './services.ts';
+import { bin, canConnect, postgresBinaries, redisBinary, run, until, type Instance } from './services.ts';
+import { get, postComment, startStack, timed, type Fixture, type Stack, type Story } from './stack.ts';
 
 const pgBin = postgresBinaries();
 const redisBin = redisBinary();
@@ -26,95 +26,30 @@ if (missing.length) {
   process.exit(0);
 }
 
-type Story = { id: string; slug: string; title: string };
-type Fixture = { published: Story[]; scheduledDuringOutage: Story; scheduledAtShutdown: Story; author: { email: string; password: string }; webhookId: string };
-
-const run_id = unique();
-const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-faults-media-'));
-let postgres: ThrowawayPostgres;
-let redis: ThrowawayRedis;
-let sql: pg.Client;
+let stack: Stack;
+let run_id: string;
 let fixture: Fixture;
+let postgres: Stack['postgres'];
+let redis: Stack['redis'];
 let a: Instance; // runs the scheduler
 let b: Instance; // reader instance (BROADSHEET_SCHEDULER=off): publishes reach it through Redis
-const webhookHits: { event: string; data: { id?: string } }[] = [];
-let receiver: http.Server;
-
-const timed = async <T>(f: () => Promise<T>) => {
-  const started = performance.now();
-  const value = await f();
-  return { value, ms: performance.now() - started };
-};
-const get = (url: string, init: RequestInit = {}) => fetch(url, { signal: AbortSignal.timeout(20_000), ...init });
+let mediaDir: string;
+let webhookHits: Stack['webhookHits'];
+/** The suite's own view of the database: a pool, so it reconnects by itself after each crash. */
+let sql: pg.Pool;
 
 before(async () => {
   if (process.env.FAULTS_SKIP_BUILD !== '1') run(bin('next'), ['build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
-  receiver = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      try {
-        webhookHits.push(JSON.parse(body));
-      } catch {
-        // not ours
-      }
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  const hook = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
-
-  [postgres, redis] = await Promise.all([ThrowawayPostgres.create(pgBin!), ThrowawayRedis.create(redisBin!)]);
-  sql = new pg.Client({ connectionString: postgres.url() });
-  await sql.connect();
-  await sql.query('CREATE DATABASE broadsheet_faults');
-  await sql.end();
-  const databaseUrl = postgres.url('broadsheet_faults');
-  const env = {
-    ...process.env,
-    BROADSHEET_ENV: 'test',
-    NEXT_TELEMETRY_DISABLED: '1',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redis.url,
-    PAGE_CACHE_REDIS_PREFIX: `broadsheet-faults:${run_id}:`,
-    NEXTAUTH_SECRET: `fault-suite-secret-${run_id}-${'x'.repeat(32)}`,
-    // Short connect timeout: a stalled connection attempt is given up quickly.
-    DATABASE_CONNECT_TIMEOUT_MS: '1000',
-    COMMENT_MIN_SECONDS: '0',
-    COMMENT_RATE_LIMITS: 'off',
-    REPORT_RATE_LIMITS: 'off',
-    WEBHOOK_ALLOW_PRIVATE: '1',
-    WEBHOOK_RETRY_BASE_MS: '500',
-    WEATHER_API_URL: 'http://127.0.0.1:9',
-    MEDIA_STORAGE: 'local',
-    MEDIA_DIR: mediaDir,
-  };
-  fixture = JSON.parse(run(bin('tsx'), ['--conditions=react-server', 'faults/fixture.ts', hook], env).trim().split('\n').pop()!);
-  sql = new pg.Client({ connectionString: databaseUrl });
-  await sql.connect();
+  stack = await startStack({ pgBin: pgBin!, redisBin: redisBin!, echo: process.env.FAULTS_VERBOSE === '1' });
+  ({ runId: run_id, fixture, postgres, redis, a, b, mediaDir, webhookHits } = stack);
+  sql = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
   sql.on('error', () => {}); // the suite crashes the server under it
-  const echo = process.env.FAULTS_VERBOSE === '1';
-  [a, b] = await Promise.all([startInstance('A', env, { echo }), startInstance('B', { ...env, BROADSHEET_SCHEDULER: 'off' }, { echo })]);
-  // Ready: Next has started (instrumentation ran) and the database answers.
-  for (const i of [a, b]) await until(`${i.name} /readyz`, async () => (await get(`${i.origin}/readyz`)).ok, 60_000);
 });
 
 after(async () => {
-  for (const i of [a, b]) if (i && i.child.exitCode === null) i.child.kill('SIGKILL');
   await sql?.end().catch(() => {});
-  postgres?.destroy();
-  await redis?.destroy();
-  receiver?.close();
-  fs.rmSync(mediaDir, { recursive: true, force: true });
+  await stack?.stop();
 });
-
-/** A fresh SQL connection (after a restart the suite's own one is gone). */
-async function reconnect() {
-  await sql.end().catch(() => {});
-  sql = new pg.Client({ connectionString: postgres.url('broadsheet_faults') });
-  sql.on('error', () => {});
-  await sql.connect();
-}
 
 /**
  * Readers posting comments through both instances, one every ~25 ms, until stopped. Remembers
@@ -145,7 +80,7 @@ function commentTraffic(article: Story) {
           accepted.push(body);
           if (watchFrom && !firstAcceptedAfter) firstAcceptedAfter = { since: watchFrom, at: performance.now() };
         } else if (res.status !== 503) failures.push(`${res.status} ${await res.text()}`);
-        else assert.ok(res.headers.get('retry-after'), '503 without Retry-After');
+        else if (!res.headers.get('retry-after')) failures.push('503 without Retry-After');
       } catch (e) {
         failures.push(String(e));
       }
@@ -175,6 +110,38 @@ const storedCounts = async (bodies: string[]) => {
   return { missing: bodies.filter((b) => !counts.has(b)), duplicated: rows.filter((r) => Number(r.n) > 1).map((r) => r.body) };
 };
 
+/** Crashes PostgreSQL under the traffic, checks what readers get meanwhile, restarts it and waits for a comment to be accepted again. */
+async function crashDuringTraffic(traffic: ReturnType<typeof commentTraffic>, second: Story) {
+  await until('comments to be accepted', () => traffic.accepted.length >= 5, 30_000, 25);
+  // Due one second into the outage: the scheduler must publish it once the database is back.
+  await sql.query(`UPDATE "Article" SET "scheduledAt" = now() + interval '1.5 seconds' WHERE id = $1`, [fixture.scheduledDuringOutage.id]);
+  postgres.stop('immediate');
+  const downAt = performance.now();
+
+  const cached = await timed(() => get(`${a.origin}/`));
+  assert.equal(cached.value.status, 200, 'a cached page keeps serving');
+  assert.ok(cached.ms < 1000, `cached page took ${cached.ms} ms`);
+  const uncached = await timed(() => get(`${b.origin}/articles/${second.slug}`));
+  assert.equal(uncached.value.status, 503);
+  assert.ok(uncached.ms < 5000, `uncached page took ${uncached.ms} ms`);
+  assert.equal(uncached.value.headers.get('retry-after'), '10');
+  assert.match(await uncached.value.text(), /We can&#x27;t reach the newsroom&#x27;s database|We can't reach the newsroom's database/);
+  const ready = await get(`${a.origin}/readyz`);
+  assert.equal(ready.status, 503);
+  assert.deepEqual((await ready.json()).failed, ['database']);
+  assert.equal((await get(`${a.origin}/healthz`)).status, 200);
+
+  // Long enough for the schedule to fall due, and for the pollers to try (and back off) a few times.
+  await until('the schedule to fall due', () => performance.now() - downAt > 2500, 10_000, 100);
+  traffic.watchRecovery();
+  postgres.start();
+  await until('a comment to be accepted after the restart', () => traffic.recovered() !== null, 30_000, 25);
+  const r = traffic.recovered()!;
+  console.log(`  PostgreSQL restart: first comment accepted ${((r.at - r.since) / 1000).toFixed(2)} s after the server was started again`);
+  const before = traffic.accepted.length;
+  await until('more comments after recovery', () => traffic.accepted.length >= before + 5, 30_000, 25);
+}
+
 describe('PostgreSQL crashes during traffic', () => {
   it('serves cached pages, answers the rest 503 within 5 s, loses no accepted comment, and catches up when it returns', async () => {
     const [first, second] = fixture.published as [Story, Story];
@@ -182,39 +149,15 @@ describe('PostgreSQL crashes during traffic', () => {
     for (const i of [a, b]) for (const url of ['/', `/articles/${first.slug}`]) for (let k = 0; k < 2; k++) assert.equal((await get(i.origin + url)).status, 200);
 
     const traffic = commentTraffic(first);
-    await until('comments to be accepted', () => traffic.accepted.length >= 5, 30_000, 25);
-    // Due one second into the outage: the scheduler must publish it once the database is back.
-    await sql.query(`UPDATE "Article" SET "scheduledAt" = now() + interval '1.5 seconds' WHERE id = $1`, [fixture.scheduledDuringOutage.id]);
-    postgres.stop('immediate');
-    const downAt = performance.now();
-
-    const cached = await timed(() => get(`${a.origin}/`));
-    assert.equal(cached.value.status, 200, 'a cached page keeps serving');
-    assert.ok(cached.ms < 1000, `cached page took ${cached.ms} ms`);
-    const uncached = await timed(() => get(`${b.origin}/articles/${second.slug}`));
-    assert.equal(uncached.value.status, 503);
-    assert.ok(uncached.ms < 5000, `uncached page took ${uncached.ms} ms`);
-    assert.equal(uncached.value.headers.get('retry-after'), '10');
-    assert.match(await uncached.value.text(), /We can&#x27;t reach the newsroom&#x27;s database|We can't reach the newsroom's database/);
-    const ready = await get(`${a.origin}/readyz`);
-    assert.equal(ready.status, 503);
-    assert.deepEqual((await ready.json()).failed, ['database']);
-    assert.equal((await get(`${a.origin}/healthz`)).status, 200);
-
-    // Long enough for the schedule to fall due, and for the pollers to try (and back off) a few times.
-    await until('the schedule to fall due', () => performance.now() - downAt > 2500, 10_000, 100);
-    traffic.watchRecovery();
-    postgres.start();
-    await until('a comment to be accepted after the restart', () => traffic.recovered() !== null, 30_000, 25);
-    const r = traffic.recovered()!;
-    console.log(`  PostgreSQL restart: first comment accepted ${((r.at - r.since) / 1000).toFixed(2)} s after the server was started again`);
-    const before = traffic.accepted.length;
-    await until('more comments after recovery', () => traffic.accepted.length >= before + 5, 30_000, 25);
-    await traffic.stop();
+    try {
+      await crashDuringTraffic(traffic, second);
+    } finally {
+      await traffic.stop();
+      if (!(await canConnect(postgres.port))) postgres.start();
+    }
 
     assert.deepEqual(traffic.failures, [], 'every answer was 202 or 503');
     assert.ok((traffic.statuses.get(503) ?? 0) > 0, 'the outage was met');
-    await reconnect();
     const { missing, duplicated } = await storedCounts(traffic.accepted);
     assert.deepEqual(missing, [], 'every accepted comment is stored');
     assert.deepEqual(duplicated, [], 'no comment is stored twice');
@@ -243,21 +186,85 @@ describe('PostgreSQL crashes during traffic', () => {
   });
 });
 
+/** With Redis killed: what readers and writers get, then a publish made meanwhile reaching the other instance once it is back. */
+async function redisDown(story: Story) {
+  await until('A and B to see Redis gone', async () => {
+    const states = await Promise.all([a, b].map(async (i) => (await (await get(`${i.origin}/readyz`)).json()).failed ?? []));
+    return states.every((failed: string[]) => failed.includes('redis'));
+  }, 10_000, 50);
+
+  // Never rendered on B: it renders without waiting for Redis.
+  const uncached = await timed(() => get(`${b.origin}/articles/${fixture.published[3]!.slug}`));
+  assert.equal(uncached.value.status, 200);
+  assert.ok(uncached.ms < 3000, `uncached page took ${uncached.ms} ms with Redis down`);
+  const cached = await timed(() => get(`${b.origin}/`));
+  assert.equal(cached.value.status, 200);
+  assert.ok(cached.ms < 1000, `cached page took ${cached.ms} ms with Redis down`);
+  // Limits count in memory meanwhile.
+  const comment = await timed(() => postComment(a, fixture.published[0]!, `Fault comment ${run_id} without Redis`));
+  assert.equal(comment.value.status, 202);
+  assert.ok(comment.ms < 3000, `comment took ${comment.ms} ms with Redis down`);
+
+  // A publishes (its scheduler) while Redis is down: A shows it at once; B is told on reconnect.
+  await sql.query(`UPDATE "Article" SET "scheduledAt" = now() WHERE id = $1`, [story.id]);
+  await until('A to show the story published without Redis', async () => (await (await get(`${a.origin}/`)).text()).includes(story.title), 15_000, 100);
+  const restarted = performance.now();
+  await redis.start();
+  await until('B to show it after Redis returned', async () => (await (await get(`${b.origin}/`)).text()).includes(story.title), 20_000, 50);
+  console.log(`  Redis restart: the publish made while it was down reached the other instance ${((performance.now() - restarted) / 1000).toFixed(2)} s after it was started again`);
+}
+
+describe('Redis crashes and stalls', () => {
+  it('pages render or come from memory at once, a publish refreshes its own instance and reaches the other on reconnect', async () => {
+    const story = fixture.scheduledWithoutRedis;
+    for (const i of [a, b]) for (let k = 0; k < 2; k++) assert.equal((await get(`${i.origin}/`)).status, 200);
+    await redis.kill();
+    try {
+      await redisDown(story);
+    } finally {
+      if (!(await canConnect(redis.port))) await redis.start();
+    }
+    for (const i of [a, b]) await until(`${i.name} /readyz with Redis back`, async () => (await get(`${i.origin}/readyz`)).ok, 15_000, 100);
+  });
+
+
+  it('a Redis that accepts connections but answers nothing does not hold requests', async () => {
+    redis.freeze();
+    try {
+      const uncached = await timed(() => get(`${b.origin}/articles/${fixture.published[4]!.slug}`));
+      assert.equal(uncached.value.status, 200);
+      assert.ok(uncached.ms < 5000, `uncached page took ${uncached.ms} ms with Redis frozen`);
+      const comment = await timed(() => postComment(b, fixture.published[0]!, `Fault comment ${run_id} with Redis frozen`));
+      assert.equal(comment.value.status, 202);
+      assert.ok(comment.ms < 5000, `comment took ${comment.ms} ms with Redis frozen`);
+      const ready = await timed(() => get(`${a.origin}/readyz`));
+      assert.equal(ready.value.status, 503);
+      assert.ok(ready.ms < 2500, `/readyz took ${ready.ms} ms`);
+    } finally {
+      redis.thaw();
+    }
+    for (const i of [a, b]) await until(`${i.name} /readyz after Redis thawed`, async () => (await get(`${i.origin}/readyz`)).ok, 15_000, 100);
+  });
+});
+
 describe('SIGTERM', () => {
   it('during a scheduled publish: the publish completes, the other instance shows it, the server exits 0', async () => {
     const story = fixture.scheduledAtShutdown;
     // Hold audit-log inserts, so the scheduler's publishing transaction stops half-way, inside it.
-    const holder = new pg.Client({ connectionString: postgres.url('broadsheet_faults') });
+    const holder = new pg.Client({ connectionString: stack.databaseUrl });
     await holder.connect();
-    await holder.query('BEGIN');
-    await holder.query('LOCK TABLE "AuditLog" IN EXCLUSIVE MODE');
-    await sql.query(`UPDATE "Article" SET "scheduledAt" = now() WHERE id = $1`, [story.id]);
-    await until('the scheduler to be publishing', async () => (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%AuditLog%'`)).rowCount! > 0, 15_000, 50);
-    a.child.kill('SIGTERM');
-    await until('A to stop accepting connections', async () => !(await get(`${a.origin}/healthz`).then(() => true, () => false)), 10_000, 50);
-    await new Promise((r) => setTimeout(r, 300));
-    await holder.query('ROLLBACK');
-    await holder.end();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE "AuditLog" IN EXCLUSIVE MODE');
+      await sql.query(`UPDATE "Article" SET "scheduledAt" = now() WHERE id = $1`, [story.id]);
+      await until('the scheduler to be publishing', async () => (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%AuditLog%'`)).rowCount! > 0, 15_000, 50);
+      a.child.kill('SIGTERM');
+      await until('A to stop accepting connections', async () => !(await get(`${a.origin}/healthz`).then(() => true, () => false)), 10_000, 50);
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      await holder.query('ROLLBACK').catch(() => {});
+      await holder.end();
+    }
     assert.equal(await a.exited, 0, `A exited cleanly:\n${a.log.slice(-20).join('\n')}`);
 
     const { rows } = await sql.query(
