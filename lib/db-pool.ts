@@ -39,6 +39,9 @@ export function createGuardedPool(config: pg.PoolConfig, label = 'database'): pg
   pool.health = health;
   const where = `${config.host ?? 'localhost'}:${config.port ?? 5432}`;
   let ended = false;
+  // An idle connection the server closed (a restart, an idle timeout) is dropped by the pool; it
+  // must never become an uncaught exception. Queries that meet an outage report it themselves.
+  pool.on('error', () => {});
 
   /** One connection outside the pool and a trivial query, each within PROBE_TIMEOUT_MS. */
   const probe = async () => {

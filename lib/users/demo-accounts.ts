@@ -36,6 +36,7 @@ export async function deactivateDemoAccounts(): Promise<string[]> {
 
 /** Creates an admin with a random one-time password (returned): the way into a production site without demo accounts. */
 export async function createAdminAccount(input: { email: string; name: string }): Promise<{ id: string; password: string }> {
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new Error(`A user with the email ${input.email} already exists.`);
   const password = crypto.randomBytes(15).toString('base64url');
   const base = slugify(input.name) || 'admin';
   const taken = await db.user.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
