@@ -69,8 +69,9 @@ export class ThrowawayPostgres {
     const pg = new ThrowawayPostgres(binDir, await freePort());
     if (process.getuid?.() === 0) execFileSync('chown', ['postgres', pg.dir]);
     pg.run('initdb', ['-D', pg.data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-    // Small and quick: no fsync (a throwaway), a short checkpoint, the socket in our folder.
-    fs.appendFileSync(path.join(pg.data, 'postgresql.conf'), '\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 100\nshared_buffers = 32MB\n');
+    // Small and quick: no fsync (the machine does not crash, only PostgreSQL: what it wrote is in the
+    // kernel's hands). Commits stay synchronous: a crash must not lose what was acknowledged.
+    fs.appendFileSync(path.join(pg.data, 'postgresql.conf'), '\nfsync = off\nfull_page_writes = off\nmax_connections = 100\nshared_buffers = 32MB\n');
     pg.start();
     return pg;
   }

@@ -28,7 +28,7 @@ export type Stack = {
   a: Instance;
   b: Instance;
   mediaDir: string;
-  webhookHits: { event: string; data: { id?: string } }[];
+  webhookHits: { event: string; data: { article?: { id?: string } } }[];
   /** Stops everything it started and removes its folders. */
   stop: () => Promise<void>;
 };

@@ -165,7 +165,7 @@ describe('PostgreSQL crashes during traffic', () => {
     // The overdue story is published, and both instances' cached home pages give way to it.
     const story = fixture.scheduledDuringOutage;
     for (const i of [a, b]) await until(`${i.name} to show the story published after the outage`, async () => (await (await get(`${i.origin}/`)).text()).includes(story.title), 15_000, 100);
-    await until('the webhook for it to be delivered', () => webhookHits.some((h) => h.event === 'article.published' && h.data?.id === story.id), 15_000, 100);
+    await until('the webhook for it to be delivered', () => webhookHits.some((h) => h.event === 'article.published' && h.data?.article?.id === story.id), 15_000, 100);
 
     // Logged once per outage, not per tick.
     const paused = a.log.filter((l) => l.startsWith('scheduler:') && l.includes('paused'));

@@ -83,34 +83,46 @@ const OUTAGE_PAGE = `<!DOCTYPE html>
  * crawlers to retry later. Next writes the status with the headers, so the rewrite happens there.
  * A document request gets a complete page (Next's error page is an empty shell that needs
  * JavaScript); a client-side navigation keeps Next's answer, which app/error.tsx renders.
+ *
+ * The wrappers are installed before Next sees the response, so they sit beneath Next's own
+ * (compression among them): whatever Next writes for the failed page, compressed or not, arrives
+ * here and is dropped, and the outage page goes out plain when Next ends the response.
  * @param {http.IncomingMessage} req @param {http.ServerResponse} res
  */
 function answerOutagesWith503(req, res) {
-  const writeHead = res.writeHead;
+  const { writeHead, write, end } = res;
   const document = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.rsc && !req.headers['next-action'];
+  let replaced = false;
+  /** @param {any[]} args */
+  const callbackOf = (args) => args.find((a) => typeof a === 'function');
+  // Headers first when the response is an outage, so that its body is never Next's (Node would
+  // otherwise write them from inside the write or end it was given, then that body after them).
+  const decide = () => {
+    if (!res.headersSent && res.statusCode >= 500 && document && requestNotes()?.databaseUnavailable) res.writeHead(res.statusCode);
+  };
   /** @type {any} */ (res).writeHead = function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
     if (status < 500 || status === 503 || !requestNotes()?.databaseUnavailable) return writeHead.call(this, status, ...rest);
     res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
     res.setHeader('Cache-Control', 'no-store');
     if (!document) return writeHead.call(this, 503, ...(typeof rest[0] === 'string' ? ['Service Unavailable', ...rest.slice(1)] : rest));
-    for (const name of ['content-length', 'content-encoding', 'etag', 'x-nextjs-cache', 'x-nextjs-prerender', 'x-nextjs-stale-time']) res.removeHeader(name);
+    replaced = true;
+    for (const name of ['content-length', 'content-encoding', 'transfer-encoding', 'etag', 'x-nextjs-cache', 'x-nextjs-prerender', 'x-nextjs-stale-time']) res.removeHeader(name);
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Content-Length', Buffer.byteLength(OUTAGE_PAGE));
-    writeHead.call(this, 503, 'Service Unavailable');
-    // What Next writes belongs to the page it could not render: dropped, and our page goes out
-    // when Next ends the response (ending it earlier would leave Next writing after the end).
-    // Written with the plain response's own end: Next's compression has wrapped res.end by now.
-    const end = http.ServerResponse.prototype.end;
-    /** @type {any} */ (res).write = (/** @type {any[]} */ ...args) => {
-      const cb = args.find((a) => typeof a === 'function');
-      if (cb) process.nextTick(cb);
-      return true;
-    };
-    /** @type {any} */ (res).end = (/** @type {any[]} */ ...args) => {
-      const cb = args.find((a) => typeof a === 'function');
-      return end.call(res, req.method === 'HEAD' ? undefined : OUTAGE_PAGE, cb);
-    };
-    return res;
+    return writeHead.call(this, 503, 'Service Unavailable');
+  };
+  /** @type {any} */ (res).write = function (/** @type {any[]} */ ...args) {
+    decide();
+    if (!replaced) return write.apply(this, /** @type {any} */ (args));
+    const cb = callbackOf(args);
+    if (cb) process.nextTick(cb);
+    return true;
+  };
+  /** @type {any} */ (res).end = function (/** @type {any[]} */ ...args) {
+    decide();
+    if (!replaced) return end.apply(this, /** @type {any} */ (args));
+    if (res.writableEnded) return res;
+    return end.call(this, req.method === 'HEAD' ? undefined : OUTAGE_PAGE, callbackOf(args));
   };
 }
 
