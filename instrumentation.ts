@@ -1,13 +1,22 @@
 // Runs when the Node.js server boots (not during `next build`, not in the edge runtime):
-// stamps requests with their socket address for lib/client-ip (Next exposes none), and starts
-// the in-process workers: the article scheduler and the webhook delivery worker. Both keep their
-// state in the database, so a restart loses nothing. BROADSHEET_SCHEDULER=off disables the
-// scheduler and BROADSHEET_WEBHOOKS=off the webhook worker (e.g. for a read-only replica).
+// stamps requests with their socket address for lib/client-ip (Next exposes none), registers the
+// database's readiness check (/readyz, scripts/server.mjs), refuses to run a production site with
+// active demo accounts, and starts the in-process workers: the article scheduler and the webhook
+// delivery worker. Both keep their state in the database, so a restart loses nothing, and both
+// stop on shutdown (lib/process-hooks.mjs). BROADSHEET_SCHEDULER=off disables the scheduler and
+// BROADSHEET_WEBHOOKS=off the webhook worker (e.g. for a read-only replica).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { installPeerAddressHeader } = await import('./lib/client-ip');
   installPeerAddressHeader();
+  // Loading the client registers its readiness check and its shutdown; it connects on first use.
+  await import('./lib/db');
+  const { isProduction } = await import('./lib/env');
+  if (isProduction) {
+    const { refuseDemoAccountsInProduction } = await import('./lib/users/demo-accounts');
+    await refuseDemoAccountsInProduction();
+  }
   if (process.env.BROADSHEET_SCHEDULER !== 'off') {
     const { startScheduler } = await import('./lib/articles/scheduler');
     startScheduler();

@@ -25,7 +25,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminAuth(request as NextRequestWithAuth, event);
   const slug = ARTICLE_PATH.exec(pathname)?.[1];
   if (!slug) return NextResponse.next();
-  const state = await getArticlePathState(slug);
+  // Unknown while the database is unreachable: the page decides (served from the cache if it is there, else 503).
+  const state = await getArticlePathState(slug).catch(() => ({ kind: 'article' }) as const);
   if (state.kind === 'gone') return NextResponse.rewrite(new URL(`/gone/articles/${slug}`, request.url), { status: 410 });
   if (state.kind === 'moved') return NextResponse.redirect(new URL(state.to, request.url), 301);
   return NextResponse.next();

@@ -1,22 +1,56 @@
 import 'server-only';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { createGuardedPool } from '@/lib/db-pool';
 import { env } from '@/lib/env';
+import { databaseFault } from '@/lib/errors';
 import { PrismaClient as PostgresClient } from '@/lib/generated/postgresql/client';
 import { PrismaClient as SqliteClient } from '@/lib/generated/sqlite/client';
-import { pgConfig } from '@/scripts/db/engine-config';
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/outage';
+import { onReadinessCheck, onShutdown, requestNotes } from '@/lib/process-hooks.mjs';
+import { pgConfig, pgSchema, unknownPgParams } from '@/scripts/db/engine-config';
 import { providerOf } from '@/scripts/db/paths';
 
 // Secrets are left out of every query result unless a query asks for them explicitly.
 const omit = { user: { passwordHash: true } } as const;
 
+/**
+ * Marks a failed query that could not reach the database: the page's error boundary (app/error.tsx)
+ * gets a digest it recognises, and the server answers the request with 503 and Retry-After.
+ */
+function markOutage(e: unknown): void {
+  if (!e || typeof e !== 'object' || !databaseFault(e)) return;
+  const notes = requestNotes();
+  if (notes) notes.databaseUnavailable = true;
+  if (!('digest' in e)) Object.defineProperty(e, 'digest', { value: DATABASE_UNAVAILABLE_DIGEST, writable: true, configurable: true });
+}
+
+const newSqliteClient = (url: string) => new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }), omit });
+type BaseClient = ReturnType<typeof newSqliteClient>;
+
+function withOutageMarks(client: BaseClient) {
+  return client.$extends({
+    name: 'outage-marks',
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (e) {
+          markOutage(e);
+          throw e;
+        }
+      },
+    },
+  });
+}
+
 function createSqlite(url: string) {
-  const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }), omit });
+  const client = newSqliteClient(url);
   // Planner statistics, as SQLite recommends for long-lived connections: without them it may walk a
   // sort index for a byline or tag filter instead of the short id list (the dashboard's articles
   // list). Analyses only tables whose statistics are missing or stale, each on a bounded sample.
   void client.$queryRawUnsafe('PRAGMA analysis_limit=1000').then(() => client.$queryRawUnsafe('PRAGMA optimize=0x10002')).catch(() => undefined);
-  return client;
+  return withOutageMarks(client);
 }
 
 /**
@@ -25,14 +59,61 @@ function createSqlite(url: string) {
  */
 export type Db = ReturnType<typeof createSqlite>;
 
+/**
+ * A PostgreSQL client on a pool with timeouts, keep-alive and a size (DATABASE_* in lib/env;
+ * DATABASE_URL's own parameters win), which fails fast while the server is unreachable (lib/db-pool).
+ */
+function createPostgres(url: string): { client: Db; pool: ReturnType<typeof createGuardedPool> } {
+  const unknown = unknownPgParams(url);
+  if (unknown.length) console.warn(`DATABASE_URL: ignoring parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (not understood by node-postgres)`);
+  const pool = createGuardedPool(
+    pgConfig(url, {
+      max: env.DATABASE_POOL_MAX,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleTimeoutMs: env.DATABASE_IDLE_TIMEOUT_MS,
+      keepAliveMs: env.DATABASE_KEEPALIVE_MS,
+    }),
+  );
+  const schema = pgSchema(url);
+  const client = new PostgresClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined), omit });
+  return { client: withOutageMarks(client as unknown as BaseClient), pool };
+}
+
 /** Creates a client for any DATABASE_URL (SQLite file: or postgresql://). */
 export function createDb(url: string): Db {
   if (providerOf(url) === 'sqlite') return createSqlite(url);
-  return new PostgresClient({ adapter: new PrismaPg(pgConfig(url)), omit }) as unknown as Db;
+  return createPostgres(url).client;
 }
 
 const globalForDb = globalThis as unknown as { broadsheetDb?: Db };
 
+function createProcessDb(): Db {
+  const url = env.DATABASE_URL;
+  if (providerOf(url) === 'sqlite') {
+    const client = createSqlite(url);
+    onShutdown('database', () => client.$disconnect(), 50);
+    onReadinessCheck('database', async () => {
+      await client.$queryRawUnsafe('SELECT 1');
+    });
+    return client;
+  }
+  const { client, pool } = createPostgres(url);
+  onShutdown(
+    'database',
+    async () => {
+      await client.$disconnect();
+      await pool.end();
+    },
+    50,
+  );
+  // Straight through the pool (not Prisma): cheap, and refused at once while the pool knows the server is down.
+  onReadinessCheck('database', async () => {
+    await pool.query('SELECT 1');
+  });
+  return client;
+}
+
 /** The one Prisma client of this process. */
-export const db: Db = globalForDb.broadsheetDb ?? createDb(env.DATABASE_URL);
+export const db: Db = globalForDb.broadsheetDb ?? createProcessDb();
 if (env.BROADSHEET_ENV !== 'production') globalForDb.broadsheetDb = db;

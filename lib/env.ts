@@ -25,6 +25,16 @@ const optionalUrl = z
 const schema = z.object({
   BROADSHEET_ENV: modeSchema,
   DATABASE_URL: z.string().min(1),
+  /** PostgreSQL pool (a parameter in DATABASE_URL wins): most connections per process. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Connecting, or waiting for a free pooled connection, gives up after this long (ms). */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
+  /** The server cancels a statement running longer than this (ms; 0: never); the client gives up 1 s later. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** Idle pooled connections close after this long (ms). */
+  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  /** TCP keep-alive probes on pooled connections start after this much idle time (ms; 0: off). */
+  DATABASE_KEEPALIVE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET (or AUTH_SECRET) must be at least 32 characters'),
   NEXTAUTH_URL: optionalUrl,
   WEATHER_API_URL: z.url().default('https://api.open-meteo.com'),
@@ -102,6 +112,11 @@ function load(): Env {
   const parsed = schema.safeParse({
     BROADSHEET_ENV: mode,
     DATABASE_URL: databaseUrl(e.DATABASE_URL),
+    DATABASE_POOL_MAX: e.DATABASE_POOL_MAX || undefined,
+    DATABASE_CONNECT_TIMEOUT_MS: e.DATABASE_CONNECT_TIMEOUT_MS || undefined,
+    DATABASE_STATEMENT_TIMEOUT_MS: e.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
+    DATABASE_IDLE_TIMEOUT_MS: e.DATABASE_IDLE_TIMEOUT_MS || undefined,
+    DATABASE_KEEPALIVE_MS: e.DATABASE_KEEPALIVE_MS || undefined,
     NEXTAUTH_SECRET: secret || (mode === 'production' ? 'build-time-placeholder-never-used-to-sign-anything' : readOrCreateDevSecrets().nextAuthSecret),
     NEXTAUTH_URL: e.NEXTAUTH_URL,
     WEATHER_API_URL: e.WEATHER_API_URL || undefined,

@@ -13,6 +13,7 @@
 // Callers treat a rejection as "Redis is away": pages render or come from memory, limits count in
 // memory, invalidations are kept and shared on reconnect (lib/cache/shared.mjs).
 import { Redis } from 'ioredis';
+import { onReadinessCheck, onShutdown } from './process-hooks.mjs';
 
 const KEY = Symbol.for('broadsheet.redis');
 
@@ -23,6 +24,7 @@ const KEY = Symbol.for('broadsheet.redis');
  *   subscriber: Redis | null,
  *   readyHooks: Set<() => void>,
  *   warned: boolean,
+ *   hooked?: boolean,
  * }} RedisState
  */
 
@@ -88,8 +90,26 @@ export function redis() {
       }
     });
     s.command = client;
+    registerProcessHooks();
   }
   return s.command;
+}
+
+/**
+ * /readyz asks Redis for a PING (it rejects at once while disconnected, and after the command
+ * timeout when Redis stalls); shutdown closes both connections after the workers have stopped.
+ */
+function registerProcessHooks() {
+  const s = state();
+  if (s.hooked) return;
+  s.hooked = true;
+  onReadinessCheck('redis', async () => {
+    const client = redis();
+    if (!client) return;
+    if (client.status !== 'ready') throw new Error(`not connected (${client.status})`);
+    await client.ping();
+  });
+  onShutdown('redis', closeRedis, 50);
 }
 
 /**

@@ -4,9 +4,12 @@
 //   tsx scripts/db.ts migrate                apply pending migrations to DATABASE_URL (SQLite by default)
 //   tsx scripts/db.ts migration --name NAME  create a migration for BOTH providers from schema changes
 //   tsx scripts/db.ts diff [--from-migrations] | status
-//   tsx scripts/db.ts seed                   idempotent demo seed (refused in production)
+//   tsx scripts/db.ts seed                   idempotent demo seed into DATABASE_URL (refused in production)
 //   tsx scripts/db.ts reindex                rebuild the full-text search index (lib/search)
-//   tsx scripts/db.ts setup                  generate + migrate + seed: what `npm install` runs
+//   tsx scripts/db.ts demo-accounts [--deactivate]   list (or deactivate) active demo accounts
+//   tsx scripts/db.ts admin --email E --name N       create an admin with a one-time password
+//   tsx scripts/db.ts setup                  what `npm install` runs: generate; then, only for the
+//                                            embedded SQLite file (no DATABASE_URL), migrate + seed
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +17,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrateDeploy, openSchemaEngine } from './db/engine.ts';
 import { pgConfig } from './db/engine-config.ts';
-import { PROVIDERS, ROOT, databaseUrl, providerOf, schemaPath } from './db/paths.ts';
+import { DEFAULT_DATABASE_URL, PROVIDERS, ROOT, databaseUrl, providerOf, schemaPath } from './db/paths.ts';
 import { writeDerivedSchemas } from './db/schemas.ts';
 
 const [cmd, ...args] = process.argv.slice(2);
@@ -66,10 +69,33 @@ function reindex(flags: string[] = []) {
 
 function seed() {
   if (mode() === 'production') {
-    console.log('Production: demo seed skipped.');
-    return;
+    // Demo accounts have a published password: they must never reach a live site.
+    throw new Error('refused in production (BROADSHEET_ENV=production, or NODE_ENV=production without BROADSHEET_ENV): demo content and its accounts never go into a production database.');
   }
   sh(path.join(ROOT, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'prisma/seed.ts']);
+}
+
+/**
+ * `npm install`: demo content goes only into the embedded SQLite file. A database named by
+ * DATABASE_URL is left alone: it is migrated by `npm run db:migrate` and seeded only by an
+ * explicit `npm run db:seed` (never in production).
+ */
+async function setup() {
+  generate();
+  if (databaseUrl() !== DEFAULT_DATABASE_URL) {
+    console.log(
+      'DATABASE_URL is set, so npm install leaves that database alone: run `npm run db:migrate` to migrate it' +
+        (mode() === 'production' ? '.' : ', and `npm run db:seed` only if you want the demo content (and demo accounts) in it.'),
+    );
+    return;
+  }
+  await migrate();
+  if (mode() === 'production') console.log('Production: no demo content.');
+  else seed();
+}
+
+function accounts(command: 'demo' | 'admin') {
+  sh(path.join(ROOT, 'node_modules/.bin/tsx'), ['--conditions=react-server', 'scripts/accounts.ts', command, ...args]);
 }
 
 /** Creates the migration on a scratch database of each provider, so both folders stay in step. */
@@ -150,12 +176,16 @@ async function main() {
       reindex();
       break;
     case 'setup':
-      generate();
-      await migrate();
-      seed();
+      await setup();
+      break;
+    case 'demo-accounts':
+      accounts('demo');
+      break;
+    case 'admin':
+      accounts('admin');
       break;
     default:
-      throw new Error(`Unknown command "${cmd ?? ''}". Use one of: schema, generate, migrate, migration --name N, diff, status, seed, setup.`);
+      throw new Error(`Unknown command "${cmd ?? ''}". Use one of: schema, generate, migrate, migration --name N, diff, status, seed, reindex, demo-accounts, admin, setup.`);
   }
 }
 

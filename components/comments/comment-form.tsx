@@ -75,7 +75,13 @@ export function CommentForm({
   const [clientErrors, setClientErrors] = useState<Partial<Record<keyof Fields, string>>>({});
   const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
     if (!form.get(FORM_TOKEN_FIELD) && pendingToken.current) form.set(FORM_TOKEN_FIELD, await pendingToken.current);
-    const result = await action(prev, form);
+    let result: ActionState;
+    try {
+      result = await action(prev, form);
+    } catch {
+      // The request never got an answer (connection lost, server restarting): keep the text, say so.
+      return { ok: false, message: 'Your comment could not be sent: the connection to the site failed. Your text is still here; please post it again.' };
+    }
     if (result.ok) {
       setFields(EMPTY);
       setTokenRound((n) => n + 1);

@@ -5,8 +5,8 @@ import { authenticateApiKey, type AuthenticatedApiKey } from '@/lib/api-keys';
 import { corsHeaders } from '@/lib/api/cors';
 import { apiRateLimitedError, apiRateLimiter } from '@/lib/api/rate-limit';
 import type { ApiErrorResponse } from '@/lib/api/schemas';
-import { AppError, toAppError } from '@/lib/errors';
-import { RateLimitedError, type RateLimiter } from '@/lib/rate-limit';
+import { AppError, retryAfterSeconds, toAppError } from '@/lib/errors';
+import type { RateLimiter } from '@/lib/rate-limit';
 
 /**
  * `private`, not `public, s-maxage=60`: every response answers a request that carries an
@@ -48,7 +48,8 @@ export function errorResponse(e: unknown, extra: Record<string, string> = {}): R
   const body: ApiErrorResponse = { error: { code: err.code, message: err.message, details: err.details ?? null } };
   const headers: Record<string, string> = { ...extra, 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' };
   if (err.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer realm="Broadsheet Content API"';
-  if (err instanceof RateLimitedError) headers['Retry-After'] = String(err.retryAfterSeconds);
+  const retryAfter = retryAfterSeconds(err);
+  if (retryAfter) headers['Retry-After'] = String(retryAfter);
   return new Response(JSON.stringify(body), { status: err.status, headers });
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit';
-import { invalidateArticle } from '@/lib/cache';
+import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { startPoller } from '@/lib/poller';
 import { articleEventData, enqueueWebhookEvent } from '@/lib/webhooks/events';
@@ -28,15 +28,16 @@ export async function publishDueArticles(now = new Date()): Promise<PublishedByS
         where: { id: a.id, status: 'SCHEDULED', scheduledAt },
         data: { status: 'PUBLISHED', publishedAt: scheduledAt, scheduledAt: null, version: { increment: 1 } },
       });
-      if (r.count === 0) return false;
+      if (r.count === 0) return null;
       await recordAudit(tx, { actorId: null, action: 'article.published', entityType: 'article', entityId: a.id, summary: a.title, data: { by: 'schedule', scheduledAt: scheduledAt.toISOString() } });
       await enqueueWebhookEvent(tx, 'article.published', articleEventData({ ...a, status: 'PUBLISHED', publishedAt: scheduledAt }));
-      return true;
+      // Read with the claim: once it commits, refreshing the pages needs no database (which may go away meanwhile).
+      return { refs: await articleRefs(a.id, tx) };
     });
     if (claimed) {
       published.push({ ...a, scheduledAt });
       // Live on every instance before the next tick: the cached pages that should show it are refreshed.
-      await invalidateArticle(a.id);
+      await invalidateArticle(a.id, { after: claimed.refs });
     }
   }
   await reindexArticles(published.map((p) => p.id));

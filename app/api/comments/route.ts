@@ -3,8 +3,7 @@
 import { after, NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { clientIp, issueCommentFormToken, submitComment, submittedMessage } from '@/lib/comments';
-import { RateLimitedError } from '@/lib/rate-limit';
-import { toAppError } from '@/lib/errors';
+import { retryAfterSeconds, toAppError } from '@/lib/errors';
 import { notifyPendingComment } from '@/lib/notifications';
 import { commentSubmissionSchema } from '@/lib/validation/comments';
 
@@ -12,7 +11,8 @@ export const dynamic = 'force-dynamic';
 
 function errorResponse(e: unknown) {
   const err = toAppError(e);
-  const headers: Record<string, string> = err instanceof RateLimitedError ? { 'Retry-After': String(err.retryAfterSeconds) } : {};
+  const retryAfter = retryAfterSeconds(err);
+  const headers: Record<string, string> = retryAfter ? { 'Retry-After': String(retryAfter) } : {};
   return NextResponse.json({ error: { code: err.code, message: err.message, fields: err.details } }, { status: err.status, headers });
 }
 

@@ -11,7 +11,7 @@ import { commentSubmissionSchema, reportCommentSchema } from '@/lib/validation/c
 
 /** "Leave a reply": validates with the same schema as the form, then applies the flood limits and spam rules. */
 export async function postCommentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
+  const state = await runAction<undefined>(form, async () => {
     const { formToken, contact_fax, ...input } = commentSubmissionSchema.parse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
     const h = await headers();
     const result = await submitComment({ ...input, formToken, honeypot: contact_fax }, { ip: clientIp(h), userAgent: h.get('user-agent') });
@@ -20,7 +20,12 @@ export async function postCommentAction(_prev: ActionState, form: FormData): Pro
     if (result.status === 'PENDING') after(() => notifyPendingComment(result.id).catch((e) => console.error('comment notification failed', e)));
     return { ok: true, message: submittedMessage(result) };
   });
+  // The form keeps the reader's text on any failure; say plainly that nothing was saved.
+  if (state.code === 'unavailable') return { ...state, message: `Your comment could not be saved: ${COMMENT_UNAVAILABLE}` };
+  return state;
 }
+
+const COMMENT_UNAVAILABLE = "we can't reach the newsroom's database right now. Your text is still here; please post it again in a minute.";
 
 /** "Report" under a comment: records the reader's reason for the moderators. */
 export async function reportCommentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
