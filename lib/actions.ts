@@ -1,18 +1,9 @@
 import 'server-only';
 import { z } from 'zod';
+import type { ActionState } from '@/lib/action-states';
 import { AppError, toAppError } from '@/lib/errors';
 
-/** What every server action returns to its form: never throws for expected failures. */
-export type ActionState<T = undefined> = {
-  ok: boolean;
-  message?: string;
-  /** The AppError code of a failure (e.g. 'conflict'), so a form can offer the right way out. */
-  code?: string;
-  fieldErrors?: Record<string, string[]>;
-  /** The submitted values, so a form can keep what the user typed on any error. */
-  values?: Record<string, string>;
-  data?: T;
-};
+export type { ActionState };
 
 export function formValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};

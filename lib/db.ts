@@ -4,8 +4,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { env } from '@/lib/env';
 import { PrismaClient as PostgresClient } from '@/lib/generated/postgresql/client';
 import { PrismaClient as SqliteClient } from '@/lib/generated/sqlite/client';
-import { pgConfig } from '@/scripts/db/engine-config';
-import { providerOf } from '@/scripts/db/paths';
+import { pgConfig, providerOf } from '@/lib/db-config';
 
 // Secrets are left out of every query result unless a query asks for them explicitly.
 const omit = { user: { passwordHash: true } } as const;

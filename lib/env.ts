@@ -2,8 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import path from 'node:path';
 import { parseTrustProxy } from '@/lib/client-ip';
-import { databaseUrl, providerOf, ROOT } from '@/scripts/db/paths';
-import { readOrCreateDevSecrets } from '@/scripts/dev-secrets';
+import { databaseUrl, providerOf, ROOT } from '@/lib/db-config';
+import { readOrCreateDevSecrets } from '@/lib/dev-secrets';
 
 /**
  * Every environment variable Broadsheet reads, parsed once.

@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { migrateDeploy, openSchemaEngine } from './db/engine.ts';
-import { pgConfig } from './db/engine-config.ts';
-import { PROVIDERS, ROOT, databaseUrl, providerOf, schemaPath } from './db/paths.ts';
+import { PROVIDERS, ROOT, databaseUrl, pgConfig, providerOf } from '../lib/db-config.ts';
+import { schemaPath } from './db/paths.ts';
 import { writeDerivedSchemas } from './db/schemas.ts';
 
 const [cmd, ...args] = process.argv.slice(2);

@@ -9,7 +9,7 @@ import { errorResponseSchema, sectionListResponseSchema } from '@/lib/api/schema
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { noQuerySchema } from '@/lib/validation/api';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 // Rate limits and CORS through a real route handler (the one /api/v1/sections uses), with the
 // limiter injected so each test has its own small limit.

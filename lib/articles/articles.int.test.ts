@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema, type ArticleFormInput } from '@/lib/validation/articles';
-import { createSection, createUser, unique } from '@/scripts/test/fixtures';
+import { createSection, createUser, unique } from '@/test/fixtures';
 
 /** The editor form as the server action parses it. */
 const form = (input: ArticleFormInput = { title: '' }) =>

@@ -5,7 +5,7 @@ import { getPublishedArticleBySlug, listRelatedArticles } from '@/lib/articles/q
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleDetailsSchema, articleFormSchema, type ArticleDetailsInput } from '@/lib/validation/articles';
-import { createArticle, createTag, createUser } from '@/scripts/test/fixtures';
+import { createArticle, createTag, createUser } from '@/test/fixtures';
 
 let editor: StaffUser;
 let author: StaffUser;

@@ -5,7 +5,7 @@ import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createArticle, createSection, createUser, unique } from '@/scripts/test/fixtures';
+import { createArticle, createSection, createUser, unique } from '@/test/fixtures';
 
 type Start = 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'ARCHIVED';
 type Transition = { name: string; from: Start; to: string; audit: string; run: (id: string, title: string, user: StaffUser) => Promise<unknown> };

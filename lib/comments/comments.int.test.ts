@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
 import { commentFormSchema } from '@/lib/validation/comments';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let editor: StaffUser;
 let author: StaffUser;

@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { COMMENT_SETTINGS_KEY, getCommentSettings } from '@/lib/settings/comments';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let editor: StaffUser;
 let article: { id: string; slug: string };
@@ -193,7 +193,7 @@ describe('flood limits', () => {
 describe('saving settings', () => {
   it('lets only admins save, validates, and audits the change', async () => {
     const { saveCommentSettings } = await import('@/lib/settings/comments');
-    const { createUser: make } = await import('@/scripts/test/fixtures');
+    const { createUser: make } = await import('@/test/fixtures');
     const admin = await make('ADMIN');
     const next = { maxLinks: 5, moderationWords: ['refund'], blockWords: ['casino'], autoApproveKnown: true, threadDepth: 2, closeAfterDays: 30, minSeconds: 3 };
     await expect(saveCommentSettings(next, editor)).rejects.toMatchObject({ code: 'forbidden' });

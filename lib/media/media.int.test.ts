@@ -15,7 +15,7 @@ import { setStorageForTests } from '@/lib/media/driver';
 import { LocalDiskDriver, S3Driver } from '@/lib/media/storage';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-media-'));
 let author: StaffUser;

@@ -5,7 +5,7 @@ import { saveSiteSettings } from '@/lib/settings/site';
 import { getSite } from '@/lib/site';
 import type { StaffUser } from '@/lib/users';
 import { siteSettingsFormSchema } from '@/lib/validation/settings';
-import { createUser } from '@/scripts/test/fixtures';
+import { createUser } from '@/test/fixtures';
 
 let admin: StaffUser;
 let editor: StaffUser;

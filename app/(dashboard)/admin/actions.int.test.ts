@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { invalidateSiteSettings } from '@/lib/settings';
 import type { StaffUser } from '@/lib/users';
-import { createArticle, createUser } from '@/scripts/test/fixtures';
+import { createArticle, createUser } from '@/test/fixtures';
 
 const session = vi.hoisted(() => ({ user: null as StaffUser | null }));
 vi.mock('@/lib/auth/session', () => ({
