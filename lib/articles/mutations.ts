@@ -2,7 +2,6 @@ import 'server-only';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { bodyDocSchema, countWords, isDocEmpty, plainTextToDoc, renderDocToHtml, type BodyDoc } from '@/lib/articles/body';
-import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -21,8 +20,6 @@ export type SavedArticle = {
   slug: string;
   version: number;
   status: string;
-  /** Public paths whose pages show this article and must be refreshed. */
-  paths: string[];
 };
 
 const EDITABLE_BY_WRITERS = ['DRAFT', 'IN_REVIEW'];
@@ -162,13 +159,11 @@ export async function saveArticle(
     return { id: current.id, slug: current.slug, version: version + 1, status, previousSlug: current.slug };
   });
 
+  // Its public pages (and those it left or joined) refresh when it is, or was, public.
   if (before?.status === 'PUBLISHED' || result.status === 'PUBLISHED') await invalidateArticle(result.id, { before: before ?? undefined });
   // After the commit: the search index follows the saved state (indexed only while published).
   await reindexArticles([result.id]);
-  const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { slug: true } }) : null;
-  const tags = await db.tag.findMany({ where: { articles: { some: { articleId: result.id } } }, select: { slug: true } });
-  const paths = ['/', articlePath(result.slug), ...(section ? [sectionPath(section.slug)] : []), ...tags.map((t) => tagPath(t.slug))];
-  return { id: result.id, slug: result.slug, version: result.version, status: result.status, paths };
+  return { id: result.id, slug: result.slug, version: result.version, status: result.status };
 }
 
 /** An article as the editor loads it; writers may open only their own. */

@@ -48,7 +48,7 @@ describe('reader comments', () => {
   it('shows a comment once an editor approves it, with only what readers may see', async () => {
     const email = `private-${unique()}@example.com`;
     const c = await submit(article.id, { body: 'Well reported.', email });
-    expect(await moderateComment(c.id, 'approve', editor)).toEqual({ paths: [`/articles/${article.slug}`] });
+    await moderateComment(c.id, 'approve', editor);
 
     const shown = (await listApprovedComments(article.id)).find((x) => x.id === c.id);
     expect(shown).toEqual({

@@ -7,6 +7,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveArticle } from '@/lib/articles/mutations';
+import { pageTags } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { deleteMedia, getMedia, getMediaUsage, updateMedia, uploadMedia, type MediaItem } from '@/lib/media';
@@ -16,6 +17,7 @@ import { LocalDiskDriver, S3Driver } from '@/lib/media/storage';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
 import { createUser, unique } from '@/test/fixtures';
+import { watchInvalidations } from '@/test/invalidations';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-media-'));
 let author: StaffUser;
@@ -123,7 +125,7 @@ describe('upload pipeline (local disk)', () => {
     const input = { alt: 'A harbour at dusk', caption: 'Boats in the harbour', credit: 'Ana Photographer', focalX: null, focalY: null };
     expect((await refusal(updateMedia(item.id, input, otherAuthor))).code).toBe('forbidden');
     expect((await refusal(deleteMedia(item.id, otherAuthor))).code).toBe('forbidden');
-    const { item: updated } = await updateMedia(item.id, input, editor);
+    const updated = await updateMedia(item.id, input, editor);
     expect(updated).toMatchObject({ alt: 'A harbour at dusk', caption: 'Boats in the harbour', credit: 'Ana Photographer' });
     expect(await db.auditLog.count({ where: { entityId: item.id, action: 'media.updated', actorId: editor.id } })).toBe(1);
   });
@@ -139,10 +141,10 @@ describe('focal point crops', () => {
     // Centred: 1905 px wide from x=548, so its left edge is blue; around x=10% it starts at 0, in the red.
     expect(await pixel(item.crops.social!.url)).toBe('blue');
     const left = await updateMedia(item.id, { alt: 'Flag', caption: '', credit: '', focalX: 10, focalY: 50 }, author);
-    expect(left.item.crops.social!.url).not.toBe(item.crops.social!.url);
+    expect(left.crops.social!.url).not.toBe(item.crops.social!.url);
     expect(fs.existsSync(onDisk(item.crops.social!.url))).toBe(false);
-    expect(await pixel(left.item.crops.social!.url)).toBe('red');
-    expect(await pixel(left.item.crops.card!.url)).toBe('red');
+    expect(await pixel(left.crops.social!.url)).toBe('red');
+    expect(await pixel(left.crops.card!.url)).toBe('red');
     const row = await db.media.findUniqueOrThrow({ where: { id: item.id }, select: { focalX: true, focalY: true } });
     expect(row).toEqual({ focalX: 0.1, focalY: 0.5 });
   });
@@ -171,6 +173,10 @@ describe('images in articles', () => {
     expect(row.bodyHtml).toContain('<figcaption>At dusk — <span class="media-credit">Ana</span></figcaption>');
 
     expect((await getMediaUsage(noAlt.id)).map((a) => a.id)).toEqual([saved.id]);
+    // A new caption or focal point refreshes the pages showing the published story (its page, cards with the hero).
+    const watch = await watchInvalidations();
+    await updateMedia(noAlt.id, { alt: 'Blue field', caption: 'The harbour', credit: '', focalX: null, focalY: null }, author);
+    expect(watch.marked(pageTags.article(saved.id))).toBe(true);
     const refused = await refusal(deleteMedia(noAlt.id, editor));
     expect(refused.code).toBe('conflict');
     expect(refused.message).toMatch(/^This image is used in 1 article \(“Harbour story/);

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import { hasRole } from '@/lib/auth/roles';
+import { invalidateSite } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -52,5 +53,7 @@ export async function saveCommentSettings(input: CommentSettings, user: StaffUse
     await tx.setting.upsert({ where: { key: COMMENT_SETTINGS_KEY }, create: { key: COMMENT_SETTINGS_KEY, value }, update: { value } });
     await recordAudit(tx, { actorId: user.id, action: 'settings.comments', entityType: 'setting', entityId: COMMENT_SETTINGS_KEY, data: { before: before?.value ?? null, after: value } });
   });
+  // Article pages show whether comments are open and how deep replies go.
+  await invalidateSite();
   return value;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import { hasRole } from '@/lib/auth/roles';
+import { invalidateSite } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
@@ -32,5 +33,7 @@ export async function saveSiteSettings(input: SiteSettingsInput, user: StaffUser
     });
   });
   invalidateSiteSettings();
+  // The name, date and weather are in the header of every public page; feeds carry the name.
+  await invalidateSite();
   return { name: v.name, timeZone: v.timeZone, weather: { city: v.city, latitude: v.latitude, longitude: v.longitude } };
 }

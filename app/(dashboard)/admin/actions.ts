@@ -45,7 +45,6 @@ export async function saveArticleAction(_prev: SavedArticleState, form: FormData
       if (!scheduledAt) throw new AppError('unprocessable', 'Choose the date and time to publish.', { publishAt: ['Choose the date and time to publish.'] });
     }
     const saved = await saveArticle({ id, version, intent, data, scheduledAt }, user);
-    for (const p of saved.paths) revalidatePath(p);
     revalidatePath('/admin');
     const message = {
       publish: 'Published. The article is live.',
@@ -65,8 +64,7 @@ export async function restoreRevisionAction(_prev: ActionState, form: FormData):
     const articleId = z.string().min(1).max(40).parse(form.get('articleId'));
     const revisionId = z.string().min(1).max(40).parse(form.get('revisionId'));
     const version = articleVersionSchema.parse(form.get('version'));
-    const { paths } = await restoreRevision(articleId, revisionId, version, user);
-    for (const p of paths) revalidatePath(p);
+    await restoreRevision(articleId, revisionId, version, user);
     return { ok: true, message: `Restored as version ${version + 1}.` };
   });
   if (result.ok) redirect(`/admin/articles/${String(form.get('articleId'))}?saved=restore`);
@@ -91,8 +89,7 @@ export async function moderateCommentAction(_prev: ActionState, form: FormData):
     const user = await requireRole('EDITOR');
     const id = z.string().min(1).max(40).parse(form.get('commentId'));
     const action = moderationActionSchema.parse(form.get('action'));
-    const { paths } = await moderateComment(id, action, user);
-    for (const p of paths) revalidatePath(p);
+    await moderateComment(id, action, user);
     revalidatePath('/admin/comments');
     const verb = { approve: 'approved', unapprove: 'returned to pending', spam: 'marked as spam', trash: 'moved to the trash', delete: 'deleted forever' }[action];
     return { ok: true, message: `Comment ${verb}.` };
@@ -104,8 +101,7 @@ export async function bulkArticlesAction(input: BulkArticlesInput): Promise<Acti
   return runAction(new FormData(), async () => {
     const user = await requireRole('CONTRIBUTOR');
     const parsed = bulkArticlesSchema.parse(input);
-    const { results, paths } = await runBulkArticles(parsed, user);
-    for (const p of paths) revalidatePath(p);
+    const { results } = await runBulkArticles(parsed, user);
     revalidatePath('/admin');
     return { ok: true, data: { results } };
   });
@@ -156,7 +152,6 @@ export async function saveArticleDetailsAction(_prev: SaveDetailsState, form: Fo
       if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
       return { ok: false, code: 'conflict', message: e.message, data: { current } };
     }
-    for (const p of saved.paths) revalidatePath(p);
     revalidatePath('/admin');
     return { ok: true, message: 'Details saved.', data: { detailsVersion: saved.detailsVersion } };
   });
@@ -194,8 +189,7 @@ export async function archiveOrRestoreArticleAction(_prev: ActionState, form: Fo
     const user = await requireRole('EDITOR');
     const id = z.string().trim().min(1).max(40).parse(form.get('articleId'));
     const op = z.enum(['archive', 'restore']).parse(form.get('op'));
-    const { paths } = op === 'archive' ? await archiveArticle(id, user) : await restoreArchivedArticle(id, user);
-    for (const p of paths) revalidatePath(p);
+    await (op === 'archive' ? archiveArticle(id, user) : restoreArchivedArticle(id, user));
     revalidatePath('/admin');
     return { ok: true };
   });

@@ -6,14 +6,10 @@ import { z } from 'zod';
 import { AppError, parseForm, runAction, type ActionState } from '@/lib/actions';
 import { createAdSlot, deleteAdSlot, updateAdSlot } from '@/lib/ads/admin';
 import { requireRole } from '@/lib/auth/session';
-import { invalidateAds } from '@/lib/cache';
 import { getSite } from '@/lib/site';
 import { adSlotFormSchema } from '@/lib/validation/ads';
 
 const idSchema = z.string().min(1).max(40);
-
-// Refreshes exactly the cached pages that render ad slots (tagged `ads`, lib/cache).
-const revalidatePublic = () => invalidateAds();
 
 const CLEANED = 'Unsafe markup (scripts, styles, frames, forms or event handlers) was removed from the HTML creative: the preview shows what readers will see.';
 
@@ -23,7 +19,6 @@ export async function createAdSlotAction(_prev: ActionState, form: FormData): Pr
     const user = await requireRole('ADMIN');
     const input = parseForm(adSlotFormSchema, form);
     const saved = await createAdSlot(input, user, (await getSite()).timeZone);
-    await revalidatePublic();
     revalidatePath('/admin/ads');
     return { ok: true, data: saved };
   });
@@ -39,7 +34,6 @@ export async function updateAdSlotAction(_prev: ActionState, form: FormData): Pr
     const id = idSchema.parse(form.get('id'));
     const input = parseForm(adSlotFormSchema, form);
     const saved = await updateAdSlot(id, input, user, (await getSite()).timeZone);
-    await revalidatePublic();
     revalidatePath('/admin/ads');
     revalidatePath(`/admin/ads/${id}`);
     return { ok: true, message: saved.htmlChanged ? `Ad slot “${saved.name}” saved. ${CLEANED}` : `Ad slot “${saved.name}” saved.` };
@@ -52,7 +46,6 @@ export async function deleteAdSlotAction(_prev: ActionState, form: FormData): Pr
     const user = await requireRole('ADMIN');
     if (form.get('confirm') !== 'on') throw new AppError('unprocessable', 'Tick the box to confirm that the ad slot should be deleted.');
     const { name } = await deleteAdSlot(idSchema.parse(form.get('id')), user);
-    await revalidatePublic();
     revalidatePath('/admin/ads');
     return { ok: true, message: `Deleted the ad slot “${name}”.` };
   });

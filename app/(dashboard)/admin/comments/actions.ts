@@ -23,18 +23,16 @@ export async function bulkModerateCommentsAction(ids: string[], action: string):
   try {
     const user = await requireRole('EDITOR');
     const input = bulkModerationSchema.parse({ ids, action });
-    const paths = new Set<string>();
     let done = 0;
     for (const id of input.ids) {
       try {
-        for (const p of (await moderateComment(id, input.action, user)).paths) paths.add(p);
+        await moderateComment(id, input.action, user);
         done++;
       } catch (e) {
         // A comment someone else already deleted is not a reason to stop the batch.
         if (toAppError(e).code !== 'not_found') throw e;
       }
     }
-    for (const p of paths) revalidatePath(p);
     revalidatePath('/admin/comments');
     return { ok: true, data: { done } };
   } catch (e) {
@@ -47,8 +45,7 @@ export async function editCommentAction(_prev: ActionState, form: FormData): Pro
   return runAction(form, async () => {
     const user = await requireRole('EDITOR');
     const id = idSchema.parse(form.get('commentId'));
-    const { paths } = await editComment(id, parseForm(commentEditSchema, form), user);
-    for (const p of paths) revalidatePath(p);
+    await editComment(id, parseForm(commentEditSchema, form), user);
     revalidatePath('/admin/comments');
     return { ok: true, message: 'Comment updated.' };
   });
@@ -59,8 +56,7 @@ export async function staffReplyAction(_prev: ActionState, form: FormData): Prom
   return runAction(form, async () => {
     const user = await requireRole('EDITOR');
     const input = parseForm(staffReplySchema, form);
-    const { paths } = await replyAsStaff(input.parentId, input.body, user);
-    for (const p of paths) revalidatePath(p);
+    await replyAsStaff(input.parentId, input.body, user);
     revalidatePath('/admin/comments');
     return { ok: true, message: 'Reply published.' };
   });
@@ -115,8 +111,6 @@ export async function saveCommentSettingsAction(_prev: ActionState, form: FormDa
     const user = await requireRole('ADMIN');
     await saveCommentSettings(parseForm(commentSettingsFormSchema, form), user);
     revalidatePath('/admin/comments/settings');
-    // Article pages show whether comments are open and how deep replies go.
-    revalidatePath('/', 'layout');
     return { ok: true, message: 'Settings saved.' };
   });
 }
@@ -139,8 +133,7 @@ export async function eraseCommenterAction(_prev: ActionState, form: FormData): 
     const user = await requireRole('ADMIN');
     const { email } = parseForm(privacyEmailSchema, form);
     if (form.get('confirm') !== 'on') throw new AppError('unprocessable', 'Tick the box to confirm the erasure.');
-    const { comments, paths } = await eraseCommenterData(email, user);
-    for (const p of paths) revalidatePath(p);
+    const { comments } = await eraseCommenterData(email, user);
     revalidatePath('/admin/comments');
     return { ok: true, message: `Erased ${comments} comment${comments === 1 ? '' : 's'} and what was stored with them.` };
   });

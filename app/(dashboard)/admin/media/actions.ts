@@ -20,8 +20,7 @@ export async function updateMediaAction(_prev: ActionState, form: FormData): Pro
       focalX: form.get('focalX'),
       focalY: form.get('focalY'),
     });
-    const { paths } = await updateMedia(id, input, user);
-    for (const p of paths) revalidatePath(p);
+    await updateMedia(id, input, user);
     revalidatePath('/admin/media');
     revalidatePath(`/admin/media/${id}`);
     return { ok: true, message: input.alt ? 'Image saved.' : 'Image saved. It still needs alt text before it can be used in an article.' };

@@ -8,8 +8,8 @@ import { createSection, moveSection, updateSection } from '@/lib/sections/admin'
 import { mergeTags, updateTag } from '@/lib/tags';
 import { changeSlugSchema, createSectionSchema, mergeTagsSchema, moveSectionSchema, updateSectionSchema, updateTagSchema } from '@/lib/validation/taxonomy';
 
-// Section order and names show in the public header on every page.
-const revalidateEverywhere = () => revalidatePath('/', 'layout');
+// The public pages a change touches are refreshed by lib/sections and lib/tags themselves.
+const refreshSections = () => revalidatePath('/admin/sections');
 
 /** "Add section" on /admin/sections. */
 export async function createSectionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -17,7 +17,7 @@ export async function createSectionAction(_prev: ActionState, form: FormData): P
     const user = await requireRole('EDITOR');
     const input = parseForm(createSectionSchema, form);
     await createSection(input, user);
-    revalidateEverywhere();
+    refreshSections();
     return { ok: true, message: `Section “${input.name}” added at the end of the navigation.` };
   });
 }
@@ -28,7 +28,7 @@ export async function updateSectionAction(_prev: ActionState, form: FormData): P
     const user = await requireRole('EDITOR');
     const input = parseForm(updateSectionSchema, form);
     await updateSection(input, user);
-    revalidateEverywhere();
+    refreshSections();
     return { ok: true, message: `Section “${input.name}” saved.` };
   });
 }
@@ -39,7 +39,7 @@ export async function moveSectionAction(_prev: ActionState, form: FormData): Pro
     const user = await requireRole('EDITOR');
     const { id, direction } = parseForm(moveSectionSchema, form);
     const { name, position } = await moveSection(id, direction, user);
-    revalidateEverywhere();
+    refreshSections();
     return { ok: true, message: `“${name}” is now number ${position + 1} in the navigation.` };
   });
 }
@@ -49,8 +49,7 @@ export async function updateTagAction(_prev: ActionState, form: FormData): Promi
   return runAction(form, async () => {
     const user = await requireRole('EDITOR');
     const input = parseForm(updateTagSchema, form);
-    const { paths } = await updateTag(input, user);
-    for (const p of paths) revalidatePath(p);
+    await updateTag(input, user);
     revalidatePath('/admin/tags');
     return { ok: true, message: `Tag “${input.name}” saved.` };
   });
@@ -61,8 +60,7 @@ export async function mergeTagsAction(_prev: ActionState, form: FormData): Promi
   return runAction(form, async () => {
     const user = await requireRole('EDITOR');
     const { fromId, intoId } = parseForm(mergeTagsSchema, form);
-    const { from, into, moved, paths } = await mergeTags(fromId, intoId, user);
-    for (const p of paths) revalidatePath(p);
+    const { from, into, moved } = await mergeTags(fromId, intoId, user);
     revalidatePath('/admin/tags');
     return { ok: true, message: `Merged “${from}” into “${into}” (${moved} article${moved === 1 ? '' : 's'}).` };
   });
@@ -73,9 +71,8 @@ export async function changeSlugAction(_prev: ActionState, form: FormData): Prom
   return runAction(form, async () => {
     const user = await requireRole('CONTRIBUTOR');
     const { articleId, slug } = parseForm(changeSlugSchema, form);
-    const { paths } = await changeArticleSlug(articleId, slug, user);
-    for (const p of paths) revalidatePath(p);
+    const { changed } = await changeArticleSlug(articleId, slug, user);
     revalidatePath(`/admin/articles/${articleId}`);
-    return { ok: true, message: paths.length ? `Slug changed. The old address now redirects to /articles/${slug}.` : 'The slug is unchanged.' };
+    return { ok: true, message: changed ? `Slug changed. The old address now redirects to /articles/${slug}.` : 'The slug is unchanged.' };
   });
 }

@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { parseForm, runAction, type ActionState } from '@/lib/actions';
 import { requireRole } from '@/lib/auth/session';
-import { invalidateAuthor } from '@/lib/cache';
 import { changeOwnPassword, changeUserRole, createUser, setUserActive, updateOwnProfile } from '@/lib/users/admin';
 import { changePasswordSchema, changeRoleSchema, createUserSchema, profileSchema, setUserActiveSchema } from '@/lib/validation/users';
 
@@ -47,9 +46,8 @@ export async function updateProfileAction(_prev: ActionState, form: FormData): P
   return runAction(form, async () => {
     const user = await requireRole('CONTRIBUTOR');
     await updateOwnProfile(user, parseForm(profileSchema, form));
+    // The dashboard's header shows the name.
     revalidatePath('/admin', 'layout');
-    // Bylines and the author page show the name and bio.
-    await invalidateAuthor(user.id);
     return { ok: true, message: 'Profile saved.' };
   });
 }
