@@ -5,15 +5,27 @@ import { AppError, toAppError } from '@/lib/errors';
 
 export type { ActionState };
 
+/** The submitted text fields, to put back into a form after an error (files and Next's own fields left out). */
 export function formValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) out[k] = v;
   return out;
 }
 
-/** Parses form data with a zod schema; throws a ZodError for the action wrapper to report. */
+/** Form data as a plain object: a field sent once is a string, a field sent several times a list (see formList). */
+export function formFields(form: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== 'string' || k.startsWith('$ACTION')) continue;
+    const had = out[k];
+    out[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
+  }
+  return out;
+}
+
+/** Parses a form with its zod schema (lib/validation); throws a ZodError for runAction to report by field. */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): z.output<S> {
-  return schema.parse(formValues(form));
+  return schema.parse(formFields(form));
 }
 
 /** Runs an action body and turns any failure into an ActionState with field messages. */

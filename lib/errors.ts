@@ -40,10 +40,13 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** Normalises anything thrown into an AppError; unexpected errors are logged and hidden. */
+/**
+ * Normalises anything thrown into an AppError; unexpected errors are logged and hidden. A zod
+ * issue about the whole form (no field path, such as an unticked confirmation) is the message.
+ */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  if (e instanceof z.ZodError) return new AppError('unprocessable', 'Some fields need attention.', fieldErrors(e));
+  if (e instanceof z.ZodError) return new AppError('unprocessable', e.issues.find((i) => i.path.length === 0)?.message ?? 'Some fields need attention.', fieldErrors(e));
   console.error(e);
   return new AppError('internal', 'Something went wrong on our side. Please try again in a moment.');
 }

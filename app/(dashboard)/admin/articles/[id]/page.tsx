@@ -21,8 +21,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { getSite } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
-import { archiveOrRestoreArticleAction, deleteArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
-import { changeSlugAction } from '../../sections/actions';
+import { archiveOrRestoreArticleAction, changeSlugAction, deleteArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../actions';
 import { describeMediaAction } from '../../media/actions';
 
 export const metadata = { title: 'Edit article' };

@@ -5,7 +5,7 @@ import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
 import { env } from '@/lib/env';
 import { getSite } from '@/lib/site';
-import { getArticleSnapshotAction, saveArticleAction } from '../../actions';
+import { getArticleSnapshotAction, saveArticleAction } from '../actions';
 import { describeMediaAction } from '../../media/actions';
 
 export const metadata = { title: 'New article' };
