@@ -12,6 +12,7 @@ import { invalidateTags } from './shared.mjs';
  * - `latest`: pages with a "Latest news" list; `front`: the home page's fronts
  * - `s:<sectionId>`, `t:<tagId>`, `u:<userId>`: section, tag and author listings (all their pages)
  * - `feeds`, `sitemaps`, `ads`: RSS feeds, sitemaps, pages with ad slots
+ * - `settings:<group>`: no page; every instance's copy of a settings group (lib/settings/store)
  * Next's own path tags (`_N_T_/articles/slug`) are also on every page.
  */
 export const pageTags = {
@@ -24,6 +25,7 @@ export const pageTags = {
   feeds: 'feeds',
   sitemaps: 'sitemaps',
   ads: 'ads',
+  settings: (group: string) => `settings:${group}`,
 } as const;
 
 /** Next's implicit tag for a pathname (what revalidatePath(path) invalidates). */
