@@ -70,6 +70,8 @@ const schema = z.object({
   S3_REGION: z.string().trim().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().trim().optional(),
   S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+  /** With temporary credentials (STS, an instance or task role): their session token. */
+  S3_SESSION_TOKEN: z.string().trim().optional(),
   /** Public base URL of the bucket's objects (a CDN or the bucket's website address). */
   S3_PUBLIC_URL: optionalUrl,
   /** Article URLs per child sitemap (/sitemaps/articles-N.xml); the protocol allows 50,000, tests use a handful. */
@@ -126,6 +128,7 @@ function load(): Env {
     S3_REGION: e.S3_REGION || undefined,
     S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID || undefined,
     S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY || undefined,
+    S3_SESSION_TOKEN: e.S3_SESSION_TOKEN || undefined,
     S3_PUBLIC_URL: e.S3_PUBLIC_URL,
     SITEMAP_URLS_PER_FILE: e.SITEMAP_URLS_PER_FILE || undefined,
   });
