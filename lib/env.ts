@@ -58,6 +58,10 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   /** How long a webhook receiver may take to answer before the attempt counts as failed. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Background jobs (lib/jobs) one instance runs at once. */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** First retry delay of a failed job in ms; each later one is 4× longer. Tests shorten it. */
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
   /** How long a draft's preview link works (hours; default a week). */
   PREVIEW_LINK_HOURS: z.coerce.number().min(0.001).max(24 * 90).default(168),
   /** Where uploaded images live: `local` (files under MEDIA_DIR, served at /media/…) or `s3` (any S3-compatible bucket). */
@@ -120,6 +124,8 @@ function load(): Env {
     WEBHOOK_RETRY_BASE_MS: e.WEBHOOK_RETRY_BASE_MS || undefined,
     WEBHOOK_TIMEOUT_MS: e.WEBHOOK_TIMEOUT_MS || undefined,
     PREVIEW_LINK_HOURS: e.PREVIEW_LINK_HOURS || undefined,
+    JOB_CONCURRENCY: e.JOB_CONCURRENCY || undefined,
+    JOB_RETRY_BASE_MS: e.JOB_RETRY_BASE_MS || undefined,
     MEDIA_STORAGE: e.MEDIA_STORAGE || undefined,
     MEDIA_DIR: path.resolve(ROOT, e.MEDIA_DIR || 'data/media'),
     MEDIA_MAX_UPLOAD_MB: e.MEDIA_MAX_UPLOAD_MB || undefined,
