@@ -1,10 +1,10 @@
 // Runs when the Node.js server boots (not during `next build`, not in the edge runtime):
 // stamps requests with their socket address for lib/client-ip (Next exposes none), registers the
 // database's readiness check (/readyz, scripts/server.mjs), refuses to run a production site with
-// active demo accounts, and starts the in-process workers: the article scheduler and the webhook
-// delivery worker. Both keep their state in the database, so a restart loses nothing, and both
-// stop on shutdown (lib/process-hooks.mjs). BROADSHEET_SCHEDULER=off disables the scheduler and
-// BROADSHEET_WEBHOOKS=off the webhook worker (e.g. for a read-only replica).
+// active demo accounts, and starts the in-process workers: the article scheduler, the webhook
+// delivery worker and the job runner. All keep their state in the database, so a restart loses
+// nothing, and all stop on shutdown (lib/process-hooks.mjs). BROADSHEET_SCHEDULER=off,
+// BROADSHEET_WEBHOOKS=off and BROADSHEET_JOBS=off disable them (e.g. for a read-only replica).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
@@ -24,5 +24,11 @@ export async function register() {
   if (process.env.BROADSHEET_WEBHOOKS !== 'off') {
     const { startWebhookWorker } = await import('./lib/webhooks/worker');
     startWebhookWorker();
+  }
+  if (process.env.BROADSHEET_JOBS !== 'off') {
+    // Handlers first: the runner claims only the job types registered in this process.
+    await import('./lib/jobs/handlers');
+    const { startJobRunner } = await import('./lib/jobs/runner');
+    startJobRunner();
   }
 }

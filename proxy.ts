@@ -7,7 +7,7 @@
 import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { getArticlePathState } from '@/lib/articles/gone';
-import { readOrCreateDevSecrets } from '@/scripts/dev-secrets';
+import { readOrCreateDevSecrets } from '@/lib/dev-secrets';
 
 const secret =
   process.env.NEXTAUTH_SECRET ||

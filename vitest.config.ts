@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [
       { find: /^@\//, replacement: `${root}/` },
       // `server-only` throws outside a react-server bundle; lib/ modules import it on line 1.
-      { find: /^server-only$/, replacement: path.join(root, 'scripts/test/empty.ts') },
+      { find: /^server-only$/, replacement: path.join(root, 'test/empty.ts') },
     ],
   },
   test: {
@@ -33,7 +33,7 @@ export default defineConfig({
           name: 'int',
           include: ['**/*.int.test.ts'],
           exclude: ['**/node_modules/**', '.next/**', 'e2e/**', 'lib/generated/**'],
-          setupFiles: ['scripts/test/int-setup.ts'],
+          setupFiles: ['test/int-setup.ts'],
           // Every file shares the one database of this run: one file at a time.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -8,7 +8,7 @@
 // a realistic mix of statuses, sections, bylines and tags; prints figures, asserts nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../scripts/db/paths.ts';
+import { ROOT } from '../lib/db-config.ts';
 import { migrateDeploy } from '../scripts/db/engine.ts';
 
 const ARTICLES = Number(process.argv[2] ?? 100_000);

@@ -3,11 +3,11 @@
 //
 //   npx tsx bench/faults.ts              (BENCH_ROUNDS=3; BENCH_REBUILD=1 rebuilds .next first)
 //
-// Uses the fault suite's world (faults/stack.ts): a throwaway PostgreSQL and Redis on spare ports,
+// Uses the fault suite's world (test/faults/stack.ts): a throwaway PostgreSQL and Redis on spare ports,
 // two production instances (A runs the scheduler, B is a reader instance).
 import { buildOnce } from './server.ts';
-import { postgresBinaries, redisBinary, until } from '../faults/services.ts';
-import { get, postComment, startStack, timed, type Stack } from '../faults/stack.ts';
+import { postgresBinaries, redisBinary, until } from '../test/faults/services.ts';
+import { get, postComment, startStack, timed, type Stack } from '../test/faults/stack.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const pgBin = postgresBinaries();

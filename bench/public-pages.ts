@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { ROOT } from '../scripts/db/paths.ts';
+import { ROOT } from '../lib/db-config.ts';
 import { migrateDeploy } from '../scripts/db/engine.ts';
 import { bin, buildOnce, rssMiB, run, startServer, stopServer } from './server.ts';
 

@@ -11,7 +11,7 @@
 // Prints figures; asserts nothing. Target: p95 < 50 ms at 100,000 articles.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../scripts/db/paths.ts';
+import { ROOT } from '../lib/db-config.ts';
 import { migrateDeploy } from '../scripts/db/engine.ts';
 import { seedArticles } from '../prisma/seed-data/articles.ts';
 

@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../scripts/db/paths.ts';
+import { ROOT } from '../lib/db-config.ts';
 
 export const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { XSS_PAYLOADS } from '../scripts/test/xss-payloads';
+import { XSS_PAYLOADS } from '../test/xss-payloads';
 import { seedArticles } from '../prisma/seed-data/articles';
 import { SEEDED_ARTICLE, storageStateFor, unique } from './helpers';
 

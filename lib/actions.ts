@@ -1,28 +1,31 @@
 import 'server-only';
 import { z } from 'zod';
+import type { ActionState } from '@/lib/action-states';
 import { AppError, toAppError } from '@/lib/errors';
 
-/** What every server action returns to its form: never throws for expected failures. */
-export type ActionState<T = undefined> = {
-  ok: boolean;
-  message?: string;
-  /** The AppError code of a failure (e.g. 'conflict'), so a form can offer the right way out. */
-  code?: string;
-  fieldErrors?: Record<string, string[]>;
-  /** The submitted values, so a form can keep what the user typed on any error. */
-  values?: Record<string, string>;
-  data?: T;
-};
+export type { ActionState };
 
+/** The submitted text fields, to put back into a form after an error (files and Next's own fields left out). */
 export function formValues(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === 'string' && !k.startsWith('$ACTION')) out[k] = v;
   return out;
 }
 
-/** Parses form data with a zod schema; throws a ZodError for the action wrapper to report. */
+/** Form data as a plain object: a field sent once is a string, a field sent several times a list (see formList). */
+export function formFields(form: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== 'string' || k.startsWith('$ACTION')) continue;
+    const had = out[k];
+    out[k] = had === undefined ? v : Array.isArray(had) ? [...had, v] : [had, v];
+  }
+  return out;
+}
+
+/** Parses a form with its zod schema (lib/validation); throws a ZodError for runAction to report by field. */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): z.output<S> {
-  return schema.parse(formValues(form));
+  return schema.parse(formFields(form));
 }
 
 /** Runs an action body and turns any failure into an ActionState with field messages. */

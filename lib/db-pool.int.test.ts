@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGuardedPool } from '@/lib/db-pool';
 import { env } from '@/lib/env';
-import { pgConfig } from '@/scripts/db/engine-config';
+import { pgConfig } from '@/lib/pg-config';
 
 // The pool between the app and a PostgreSQL that goes away, comes back and freezes: a TCP relay
 // of this test's own stands in for the server (refusing, forwarding, or swallowing everything).

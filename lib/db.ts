@@ -8,8 +8,8 @@ import { PrismaClient as PostgresClient } from '@/lib/generated/postgresql/clien
 import { PrismaClient as SqliteClient } from '@/lib/generated/sqlite/client';
 import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/outage';
 import { onReadinessCheck, onShutdown, requestNotes } from '@/lib/process-hooks.mjs';
-import { pgConfig, pgSchema, unknownPgParams } from '@/scripts/db/engine-config';
-import { providerOf } from '@/scripts/db/paths';
+import { providerOf } from '@/lib/db-config';
+import { pgConfig, pgSchema, unknownPgParams } from '@/lib/pg-config';
 
 // Secrets are left out of every query result unless a query asks for them explicitly.
 const omit = { user: { passwordHash: true } } as const;

@@ -2,8 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import path from 'node:path';
 import { parseTrustProxy } from '@/lib/client-ip';
-import { databaseUrl, providerOf, ROOT } from '@/scripts/db/paths';
-import { readOrCreateDevSecrets } from '@/scripts/dev-secrets';
+import { databaseUrl, providerOf, ROOT } from '@/lib/db-config';
+import { readOrCreateDevSecrets } from '@/lib/dev-secrets';
 
 /**
  * Every environment variable Broadsheet reads, parsed once.
@@ -68,6 +68,10 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   /** How long a webhook receiver may take to answer before the attempt counts as failed. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Background jobs (lib/jobs) one instance runs at once. */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  /** First retry delay of a failed job in ms; each later one is 4× longer. Tests shorten it. */
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
   /** How long a draft's preview link works (hours; default a week). */
   PREVIEW_LINK_HOURS: z.coerce.number().min(0.001).max(24 * 90).default(168),
   /** Where uploaded images live: `local` (files under MEDIA_DIR, served at /media/…) or `s3` (any S3-compatible bucket). */
@@ -80,6 +84,8 @@ const schema = z.object({
   S3_REGION: z.string().trim().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().trim().optional(),
   S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+  /** With temporary credentials (STS, an instance or task role): their session token. */
+  S3_SESSION_TOKEN: z.string().trim().optional(),
   /** Public base URL of the bucket's objects (a CDN or the bucket's website address). */
   S3_PUBLIC_URL: optionalUrl,
   /** Article URLs per child sitemap (/sitemaps/articles-N.xml); the protocol allows 50,000, tests use a handful. */
@@ -133,6 +139,8 @@ function load(): Env {
     WEBHOOK_RETRY_BASE_MS: e.WEBHOOK_RETRY_BASE_MS || undefined,
     WEBHOOK_TIMEOUT_MS: e.WEBHOOK_TIMEOUT_MS || undefined,
     PREVIEW_LINK_HOURS: e.PREVIEW_LINK_HOURS || undefined,
+    JOB_CONCURRENCY: e.JOB_CONCURRENCY || undefined,
+    JOB_RETRY_BASE_MS: e.JOB_RETRY_BASE_MS || undefined,
     MEDIA_STORAGE: e.MEDIA_STORAGE || undefined,
     MEDIA_DIR: path.resolve(ROOT, e.MEDIA_DIR || 'data/media'),
     MEDIA_MAX_UPLOAD_MB: e.MEDIA_MAX_UPLOAD_MB || undefined,
@@ -141,6 +149,7 @@ function load(): Env {
     S3_REGION: e.S3_REGION || undefined,
     S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID || undefined,
     S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY || undefined,
+    S3_SESSION_TOKEN: e.S3_SESSION_TOKEN || undefined,
     S3_PUBLIC_URL: e.S3_PUBLIC_URL,
     SITEMAP_URLS_PER_FILE: e.SITEMAP_URLS_PER_FILE || undefined,
   });

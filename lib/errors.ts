@@ -83,10 +83,13 @@ export function databaseFault(e: unknown): DatabaseFault | null {
   return timeout ? 'timeout' : 'connection';
 }
 
-/** Normalises anything thrown into an AppError; unexpected errors are logged and hidden. */
+/**
+ * Normalises anything thrown into an AppError; unexpected errors are logged and hidden. A zod
+ * issue about the whole form (no field path, such as an unticked confirmation) is the message.
+ */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
-  if (e instanceof z.ZodError) return new AppError('unprocessable', 'Some fields need attention.', fieldErrors(e));
+  if (e instanceof z.ZodError) return new AppError('unprocessable', e.issues.find((i) => i.path.length === 0)?.message ?? 'Some fields need attention.', fieldErrors(e));
   if (databaseFault(e)) {
     // lib/db logs the outage once when it begins and once when it ends; not per request.
     return new AppError('unavailable', DATABASE_UNAVAILABLE_MESSAGE);

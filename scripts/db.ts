@@ -16,8 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { migrateDeploy, openSchemaEngine } from './db/engine.ts';
-import { pgConfig } from './db/engine-config.ts';
-import { DEFAULT_DATABASE_URL, PROVIDERS, ROOT, databaseUrl, providerOf, schemaPath } from './db/paths.ts';
+import { DEFAULT_DATABASE_URL, PROVIDERS, ROOT, databaseUrl, pgConfig, providerOf } from '../lib/db-config.ts';
+import { schemaPath } from './db/paths.ts';
 import { writeDerivedSchemas } from './db/schemas.ts';
 
 const [cmd, ...args] = process.argv.slice(2);

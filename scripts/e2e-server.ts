@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { ROOT } from './db/paths.ts';
+import { ROOT } from '../lib/db-config.ts';
 
 const dbFile = path.resolve(ROOT, process.env.E2E_DB ?? 'data/e2e.db');
 for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + suffix, { force: true });
@@ -26,7 +26,7 @@ const env = {
   WEATHER_CACHE_SECONDS: '1',
   SITE_URL: `http://127.0.0.1:${port}`,
   // No COMMENT_MIN_SECONDS: the too-fast threshold is the comment setting, which
-  // scripts/test/e2e-settings.ts starts at 0 (tests fill forms within a second) and
+  // test/e2e-settings.ts starts at 0 (tests fill forms within a second) and
   // e2e/comments.spec.ts raises through the settings page to prove the rule.
   COMMENT_MIN_SECONDS: '',
   // Every test posts from 127.0.0.1, so no per-IP limit; each test uses its own email, and
@@ -81,7 +81,7 @@ weatherStub.listen(weatherPort, '127.0.0.1');
 
 run(bin('tsx'), ['scripts/db.ts', 'migrate']);
 run(bin('tsx'), ['scripts/db.ts', 'seed']);
-run(bin('tsx'), ['--conditions=react-server', 'scripts/test/e2e-settings.ts']);
+run(bin('tsx'), ['--conditions=react-server', 'test/e2e-settings.ts']);
 if (process.env.E2E_SKIP_BUILD !== '1') run(bin('next'), ['build']);
 const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port)], { cwd: ROOT, stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));

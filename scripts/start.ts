@@ -3,7 +3,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './db/paths.ts';
+import { ROOT } from '../lib/db-config.ts';
 
 process.env.BROADSHEET_ENV ??= 'demo';
 process.env.NEXT_TELEMETRY_DISABLED = '1';

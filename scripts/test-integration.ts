@@ -12,9 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { migrateDeploy } from './db/engine.ts';
-import { pgConfig } from './db/engine-config.ts';
-import { ROOT, type Provider } from './db/paths.ts';
-import { assertLocalDatabase } from './test/assert-local-database.ts';
+import { pgConfig, ROOT, type Provider } from '../lib/db-config.ts';
+import { assertLocalDatabase } from '../test/assert-local-database.ts';
 
 const DEFAULT_PG_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const vitestArgs = process.argv.slice(2);

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './db/paths.ts';
+import { ROOT } from '../lib/db-config.ts';
 
 type Stage = {
   name: string;

@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useRef, useState, type FormEvent } from 'react';
-import type { SaveDetailsState } from '@/app/(dashboard)/admin/actions';
+import type { SaveDetailsState } from '@/lib/action-states';
 import type { ActionState } from '@/lib/actions';
 import type { ArticleDetailsSnapshot } from '@/lib/articles/details';
 import { SEO_DESCRIPTION_HINT, SEO_TITLE_HINT } from '@/lib/validation/articles';

@@ -8,7 +8,7 @@ import { ARTICLE_STATUS_LABEL } from '@/lib/articles/status';
 import { articlePath } from '@/lib/articles/urls';
 import type { ArticleSnapshot } from '@/lib/articles/mutations';
 import type { ActionState } from '@/lib/actions';
-import type { SavedArticleState } from '@/app/(dashboard)/admin/actions';
+import type { SavedArticleState } from '@/lib/action-states';
 import { contentKey, readLocalDraft, removeLocalDraft, writeLocalDraft, type DraftContent, type LocalDraft } from './local-draft';
 import { RichTextEditor } from './rich-text-editor';
 import { HeroImagePicker, type HeroImage } from '@/components/media/hero-image-picker';

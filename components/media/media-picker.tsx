@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { describeMediaAction } from '@/app/(dashboard)/admin/media/actions';
 import { ALT_REQUIRED_MESSAGE, IMAGE_TEXT_LIMITS } from '@/lib/articles/body-schema';
 import type { ClientMediaItem } from '@/lib/media/client-item';
+import { useDescribeMedia } from './media-actions';
 import { MediaUploader } from './media-uploader';
 
 export type ChosenImage = { item: ClientMediaItem; alt: string; caption: string; credit: string };
@@ -29,6 +29,7 @@ export function MediaPicker({
   onClose: () => void;
   onChoose: (chosen: ChosenImage) => void;
 }) {
+  const describeMediaAction = useDescribeMedia();
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const [items, setItems] = useState<ClientMediaItem[]>([]);

@@ -4,7 +4,7 @@ import { createAdSlot, deleteAdSlot, getAdSlotForAdmin, listAdSlotsForAdmin, upd
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { adSlotFormSchema } from '@/lib/validation/ads';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let admin: StaffUser;
 let editor: StaffUser;

@@ -1,8 +1,10 @@
 import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import { hasRole } from '@/lib/auth/roles';
+import { invalidateAds } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { getSiteSettings } from '@/lib/settings';
 import { zonedWallTimeToDate } from '@/lib/time-zone';
 import type { StaffUser } from '@/lib/users';
 import type { AdSlotInput } from '@/lib/validation/ads';
@@ -87,38 +89,44 @@ function toColumns(input: AdSlotInput, timeZone: string) {
   };
 }
 
-/** Creates an ad slot (admins only), audited. `timeZone` is the site's, for the start and end. */
-export async function createAdSlot(input: AdSlotInput, user: StaffUser, timeZone: string): Promise<SavedAdSlot> {
+/** Creates an ad slot (admins only), audited. Its start and end are wall-clock times in `timeZone` (the site's by default). */
+export async function createAdSlot(input: AdSlotInput, user: StaffUser, timeZone?: string): Promise<SavedAdSlot> {
   requireAdmin(user);
-  const { columns, htmlChanged } = toColumns(input, timeZone);
-  return db.$transaction(async (tx) => {
+  const { columns, htmlChanged } = toColumns(input, timeZone ?? (await getSiteSettings()).timeZone);
+  const saved = await db.$transaction(async (tx) => {
     const row = await tx.adSlot.create({ data: columns, select: { id: true, name: true, html: true } });
     await recordAudit(tx, { actorId: user.id, action: 'ad.create', entityType: 'ad', entityId: row.id, summary: row.name, data: { after: columns } });
     return { ...row, htmlChanged };
   });
+  await invalidateAds();
+  return saved;
 }
 
 /** Replaces an ad slot's fields (admins only), audited with the previous values. */
-export async function updateAdSlot(id: string, input: AdSlotInput, user: StaffUser, timeZone: string): Promise<SavedAdSlot> {
+export async function updateAdSlot(id: string, input: AdSlotInput, user: StaffUser, timeZone?: string): Promise<SavedAdSlot> {
   requireAdmin(user);
-  const { columns, htmlChanged } = toColumns(input, timeZone);
-  return db.$transaction(async (tx) => {
+  const { columns, htmlChanged } = toColumns(input, timeZone ?? (await getSiteSettings()).timeZone);
+  const saved = await db.$transaction(async (tx) => {
     const before = await tx.adSlot.findUnique({ where: { id }, select });
     if (!before) throw new AppError('not_found', 'This ad slot no longer exists. It may have been deleted.');
     const row = await tx.adSlot.update({ where: { id }, data: columns, select: { id: true, name: true, html: true } });
     await recordAudit(tx, { actorId: user.id, action: 'ad.update', entityType: 'ad', entityId: id, summary: row.name, data: { before, after: columns } });
     return { ...row, htmlChanged };
   });
+  await invalidateAds();
+  return saved;
 }
 
 /** Deletes an ad slot for good (admins only), audited with what it was. */
 export async function deleteAdSlot(id: string, user: StaffUser): Promise<{ name: string }> {
   requireAdmin(user);
-  return db.$transaction(async (tx) => {
+  const deleted = await db.$transaction(async (tx) => {
     const before = await tx.adSlot.findUnique({ where: { id }, select });
     if (!before) throw new AppError('not_found', 'This ad slot no longer exists. It may have been deleted already.');
     await tx.adSlot.delete({ where: { id } });
     await recordAudit(tx, { actorId: user.id, action: 'ad.delete', entityType: 'ad', entityId: id, summary: before.name, data: { before } });
     return { name: before.name };
   });
+  await invalidateAds();
+  return deleted;
 }

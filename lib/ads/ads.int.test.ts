@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listActiveAdSlots } from '@/lib/ads';
 import { db } from '@/lib/db';
-import { unique } from '@/scripts/test/fixtures';
+import { unique } from '@/test/fixtures';
 
 const now = new Date('2026-11-29T12:00:00Z');
 const day = 86_400_000;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let admin: StaffUser;
 let editor: StaffUser;

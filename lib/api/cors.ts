@@ -1,41 +1,19 @@
 import 'server-only';
-import { recordAudit } from '@/lib/audit';
-import { hasRole } from '@/lib/auth/roles';
-import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { getSettings, saveSettings } from '@/lib/settings/store';
 import type { StaffUser } from '@/lib/users';
-import { corsOriginsSettingSchema } from '@/lib/validation/api-settings';
 
 // CORS for the content API: browsers on the admin-listed origins may call /api/v1 directly.
 // Exact origins only (no wildcards): an API key in browser code is visible to anyone, so the
 // list is a statement of which sites are expected to embed it, not a secret.
 
-export const CORS_SETTING_KEY = 'api.corsOrigins';
-/** Other instances see a change within this long; this one at once. */
-const CACHE_MS = 5_000;
-
-const g = globalThis as { broadsheetCors?: { origins: string[]; at: number } };
-
-/** The allowed origins, from settings (briefly cached: every API request asks). */
-export async function getCorsOrigins(now = Date.now()): Promise<string[]> {
-  if (g.broadsheetCors && now - g.broadsheetCors.at < CACHE_MS) return g.broadsheetCors.origins;
-  const row = await db.setting.findUnique({ where: { key: CORS_SETTING_KEY }, select: { value: true } });
-  const origins = corsOriginsSettingSchema.parse(row?.value ?? []);
-  g.broadsheetCors = { origins, at: now };
-  return origins;
+/** The allowed origins (the settings store's `cors` group: in memory, refreshed on every instance by a save). */
+export function getCorsOrigins(): Promise<string[]> {
+  return getSettings('cors');
 }
 
 /** Saves the allow-list (admins only), audited with the previous list. */
-export async function saveCorsOrigins(origins: string[], user: StaffUser): Promise<string[]> {
-  if (!hasRole(user.role, 'ADMIN')) throw new AppError('forbidden', 'Only admins change the API settings.');
-  const value = corsOriginsSettingSchema.parse(origins);
-  await db.$transaction(async (tx) => {
-    const before = await tx.setting.findUnique({ where: { key: CORS_SETTING_KEY }, select: { value: true } });
-    await tx.setting.upsert({ where: { key: CORS_SETTING_KEY }, create: { key: CORS_SETTING_KEY, value }, update: { value } });
-    await recordAudit(tx, { actorId: user.id, action: 'settings.api_cors', entityType: 'setting', entityId: CORS_SETTING_KEY, data: { before: before?.value ?? null, after: value } });
-  });
-  g.broadsheetCors = { origins: value, at: Date.now() };
-  return value;
+export function saveCorsOrigins(origins: string[], user: StaffUser): Promise<string[]> {
+  return saveSettings('cors', origins, user);
 }
 
 const EXPOSED = 'ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';

@@ -9,7 +9,8 @@ import { errorResponseSchema, sectionListResponseSchema } from '@/lib/api/schema
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { noQuerySchema } from '@/lib/validation/api';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
+import { writeSettingsRow } from '@/test/settings';
 
 // Rate limits and CORS through a real route handler (the one /api/v1/sections uses), with the
 // limiter injected so each test has its own small limit.
@@ -23,7 +24,7 @@ beforeAll(async () => {
   [admin, editor] = await Promise.all([createUser('ADMIN'), createUser('EDITOR')]);
 });
 afterAll(async () => {
-  await db.setting.deleteMany({ where: { key: 'api.corsOrigins' } });
+  await writeSettingsRow('cors', null);
   for (const r of redisClients) r.disconnect();
 });
 

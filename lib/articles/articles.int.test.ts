@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getArticleForEdit, getArticleSnapshot, saveArticle } from '@/lib/articles/mutations';
 import { getPublishedArticleBySlug, listLatestArticles, listRelatedArticles } from '@/lib/articles/queries';
+import { pageTags, pathTag } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema, type ArticleFormInput } from '@/lib/validation/articles';
-import { createSection, createUser, unique } from '@/scripts/test/fixtures';
+import { createSection, createUser, unique } from '@/test/fixtures';
+import { watchInvalidations } from '@/test/invalidations';
 
 /** The editor form as the server action parses it. */
 const form = (input: ArticleFormInput = { title: '' }) =>
@@ -60,10 +62,14 @@ describe('drafts and publishing', () => {
     const data = form({ title: `Tram line opens ${unique()}`, sectionId: section.id, tags: `${tagName}, ${tagName.toUpperCase()}` });
     const draft = await saveArticle({ intent: 'save', data }, author);
 
+    const watch = await watchInvalidations();
     const published = await saveArticle({ id: draft.id, version: draft.version, intent: 'publish', data }, editor);
     expect(published).toMatchObject({ id: draft.id, slug: draft.slug, status: 'PUBLISHED', version: 2 });
     const tagSlug = tagName.toLowerCase().replace(' ', '-');
-    expect(published.paths.sort()).toEqual(['/', `/articles/${draft.slug}`, `/sections/${section.slug}`, `/tags/${tagSlug}`].sort());
+    const tag = await db.tag.findUniqueOrThrow({ where: { slug: tagSlug }, select: { id: true } });
+    // Its page, the home page's lists, its section, tag and author listings, feeds and sitemaps.
+    const expected = [pageTags.article(draft.id), pageTags.front, pageTags.latest, pageTags.section(section.id), pageTags.tag(tag.id), pageTags.author(author.id), pageTags.feeds, pageTags.sitemaps, pathTag(`/articles/${draft.slug}`)];
+    expect(watch.markedOf(expected)).toEqual(expected);
 
     const article = await getPublishedArticleBySlug(draft.slug);
     expect(article).toMatchObject({

@@ -3,7 +3,7 @@ import { listDashboardArticles } from '@/lib/articles/dashboard';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { DASHBOARD_MAX_JUMP_PAGE, dashboardArticlesQuerySchema, encodeDashboardCursor } from '@/lib/validation/articles';
-import { createArticle, createSection, createTag, createUser, unique } from '@/scripts/test/fixtures';
+import { createArticle, createSection, createTag, createUser, unique } from '@/test/fixtures';
 
 const q = (params: Record<string, string>) => dashboardArticlesQuerySchema.parse(params);
 

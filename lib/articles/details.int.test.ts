@@ -2,10 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getArticleDetailsSnapshot, updateArticleDetails } from '@/lib/articles/details';
 import { saveArticle } from '@/lib/articles/mutations';
 import { getPublishedArticleBySlug, listRelatedArticles } from '@/lib/articles/queries';
+import { pageTags } from '@/lib/cache';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleDetailsSchema, articleFormSchema, type ArticleDetailsInput } from '@/lib/validation/articles';
-import { createArticle, createTag, createUser } from '@/scripts/test/fixtures';
+import { createArticle, createTag, createUser } from '@/test/fixtures';
+import { watchInvalidations } from '@/test/invalidations';
 
 let editor: StaffUser;
 let author: StaffUser;
@@ -30,12 +32,15 @@ beforeAll(async () => {
 describe('bylines, comments and SEO', () => {
   it('saves an ordered multi-author byline that the public page shows in that order, with SEO fields and comments closed', async () => {
     const a = await createArticle({ status: 'PUBLISHED', authorIds: [author.id] });
-    const { paths } = await updateArticleDetails(
+    const watch = await watchInvalidations();
+    await updateArticleDetails(
       a.id,
       details({ authorIds: [colleague.id, author.id], commentsOpen: false, seoTitle: 'Search title', seoDescription: 'Search description', canonicalUrl: 'https://example.org/original' }),
       editor,
     );
-    expect(paths).toEqual(expect.arrayContaining(['/', `/articles/${a.slug}`, `/authors/${author.slug}`, `/authors/${colleague.slug}`]));
+    // Its page and cards, and both bylines' author pages.
+    const expected = [pageTags.article(a.id), pageTags.front, pageTags.author(author.id), pageTags.author(colleague.id)];
+    expect(watch.markedOf(expected)).toEqual(expected);
     const page = await getPublishedArticleBySlug(a.slug);
     expect(page?.authors.map((x) => x.name)).toEqual(['Ben Byline', 'Ada Byline']);
     expect(page).toMatchObject({ commentsOpen: false, seoTitle: 'Search title', seoDescription: 'Search description', canonicalUrl: 'https://example.org/original' });

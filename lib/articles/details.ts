@@ -1,6 +1,5 @@
 import 'server-only';
 import { publishedOnly } from '@/lib/articles/access';
-import { articlePath, authorPath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
@@ -126,7 +125,7 @@ export async function searchPublishedArticles(q: string, excludeId: string, take
  * saved the details since, it is refused with a conflict naming them, and nothing changes.
  * Details have their own version, so a details save never makes a body save stale.
  */
-export async function updateArticleDetails(id: string, data: ArticleDetails, user: StaffUser): Promise<{ paths: string[]; detailsVersion: number }> {
+export async function updateArticleDetails(id: string, data: ArticleDetails, user: StaffUser): Promise<{ detailsVersion: number }> {
   if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow changing articles.');
   const isEditor = hasRole(user.role, 'EDITOR');
   const before = await articleRefs(id);
@@ -139,9 +138,7 @@ export async function updateArticleDetails(id: string, data: ArticleDetails, use
         slug: true,
         status: true,
         detailsVersion: true,
-        section: { select: { slug: true } },
-        tags: { select: { tag: { select: { slug: true } } } },
-        authors: { orderBy: { position: 'asc' }, select: { userId: true, user: { select: { slug: true } } } },
+        authors: { orderBy: { position: 'asc' }, select: { userId: true } },
         pinnedRelated: { orderBy: { position: 'asc' }, select: { relatedId: true } },
       },
     });
@@ -187,18 +184,13 @@ export async function updateArticleDetails(id: string, data: ArticleDetails, use
       summary: current.title,
       data: { authorIds: data.authorIds, commentsOpen: data.commentsOpen, seoTitle: data.seoTitle, canonicalUrl: data.canonicalUrl, socialImageId: data.socialImageId, relatedIds: data.relatedIds, detailsVersion },
     });
-    if (current.status !== 'PUBLISHED') return { paths: [], detailsVersion };
-    // Bylines show on cards (home, section, tag, author pages); old and new authors' pages both change.
-    const authorSlugs = new Set([...current.authors.map((a) => a.user.slug), ...authors.map((a) => a.slug)]);
-    return {
-      paths: ['/', articlePath(current.slug), ...(current.section ? [sectionPath(current.section.slug)] : []), ...current.tags.map((t) => tagPath(t.tag.slug)), ...[...authorSlugs].map(authorPath)],
-      detailsVersion,
-    };
+    return { detailsVersion, published: current.status === 'PUBLISHED' };
   }).catch(async (e: unknown) => {
     // The transaction is over (rolled back): now say who changed the details, and when.
     throw e instanceof StaleDetails ? await detailsConflict(id) : e;
   });
-  // Bylines, SEO tags, comments open/closed and pinned related articles all show on cached pages.
-  if (result.paths.length) await invalidateArticle(id, { before: before ?? undefined });
-  return result;
+  // Bylines, SEO tags, comments open/closed and pinned related articles all show on cached pages;
+  // bylines show on cards (home, section, tag, author pages), so old and new authors' pages both change.
+  if (result.published) await invalidateArticle(id, { before: before ?? undefined });
+  return { detailsVersion: result.detailsVersion };
 }

@@ -23,6 +23,18 @@ describe('revision diff', () => {
     ]);
   });
 
+  it('compares an edited paragraph word by word between unchanged ones', () => {
+    expect(diffParagraphs('Intro.\n\nThe mayor said yes.\n\nEnd.', 'Intro.\n\nThe mayor said no.\n\nEnd.')).toEqual([
+      [{ kind: 'same', text: 'Intro.' }],
+      [
+        { kind: 'same', text: 'The mayor said' },
+        { kind: 'removed', text: ' yes.' },
+        { kind: 'added', text: ' no.' },
+      ],
+      [{ kind: 'same', text: 'End.' }],
+    ]);
+  });
+
   it('shows no change between identical texts', () => {
     const text = 'One.\n\nTwo.';
     expect(diffParagraphs(text, text).flat().every((p) => p.kind === 'same')).toBe(true);

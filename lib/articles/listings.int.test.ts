@@ -3,7 +3,7 @@ import { listAuthorArticles, listTagArticles } from '@/lib/articles/queries';
 import { db } from '@/lib/db';
 import { getTagBySlug } from '@/lib/tags';
 import { getPublicAuthorBySlug, type StaffUser } from '@/lib/users';
-import { createArticle, createUser, unique } from '@/scripts/test/fixtures';
+import { createArticle, createUser, unique } from '@/test/fixtures';
 
 let writer: StaffUser;
 let tag: { id: string; slug: string };

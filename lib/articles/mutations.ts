@@ -2,14 +2,15 @@ import 'server-only';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { bodyDocSchema, countWords, isDocEmpty, plainTextToDoc, renderDocToHtml, type BodyDoc } from '@/lib/articles/body';
-import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getMedia, resolveArticleImages } from '@/lib/media';
 import type { ClientMediaItem } from '@/lib/media/client-item';
 import { reindexArticles } from '@/lib/search';
+import { getSiteSettings } from '@/lib/settings';
 import { slugify } from '@/lib/slug';
+import { zonedWallTimeToDate } from '@/lib/time-zone';
 import type { StaffUser } from '@/lib/users';
 import type { ArticleFormData, ArticleIntent } from '@/lib/validation/articles';
 import { articleEventData, articleEventFor, enqueueWebhookEvent } from '@/lib/webhooks/events';
@@ -21,8 +22,8 @@ export type SavedArticle = {
   slug: string;
   version: number;
   status: string;
-  /** Public paths whose pages show this article and must be refreshed. */
-  paths: string[];
+  /** When a scheduled article goes out. */
+  scheduledAt: Date | null;
 };
 
 const EDITABLE_BY_WRITERS = ['DRAFT', 'IN_REVIEW'];
@@ -57,14 +58,19 @@ function statusFor(intent: ArticleIntent, current: string | null, user: StaffUse
 /**
  * Creates or updates an article from the editor. Updates name the version the editor
  * loaded; if anyone saved since, the save is refused with a conflict, never overwritten.
+ * A schedule gives `scheduledAt`, or `publishAt`: the editor's "Publish at", wall-clock time
+ * in the site's time zone (admin settings).
  */
 export async function saveArticle(
-  input: { id?: string; version?: number; intent: ArticleIntent; data: ArticleFormData; scheduledAt?: Date },
+  input: { id?: string; version?: number; intent: ArticleIntent; data: ArticleFormData; scheduledAt?: Date; publishAt?: string },
   user: StaffUser,
 ): Promise<SavedArticle> {
   if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow writing articles.');
   const { data, intent } = input;
-  if (intent === 'schedule' && (!input.scheduledAt || input.scheduledAt.getTime() <= Date.now())) {
+  let scheduledAt = input.scheduledAt;
+  if (intent === 'schedule' && !scheduledAt && input.publishAt) scheduledAt = zonedWallTimeToDate(input.publishAt, (await getSiteSettings()).timeZone) ?? undefined;
+  if (intent === 'schedule' && !scheduledAt) throw new AppError('unprocessable', 'Choose the date and time to publish.', { publishAt: ['Choose the date and time to publish.'] });
+  if (intent === 'schedule' && (!scheduledAt || scheduledAt.getTime() <= Date.now())) {
     throw new AppError('unprocessable', 'Choose a publication time in the future.', { publishAt: ['Choose a publication time in the future.'] });
   }
   const doc = data.bodyJson ?? plainTextToDoc(data.body);
@@ -99,7 +105,7 @@ export async function saveArticle(
           slug: await uniqueSlug(tx, data.title),
           status: status as 'DRAFT',
           publishedAt: status === 'PUBLISHED' ? new Date() : null,
-          scheduledAt: status === 'SCHEDULED' ? input.scheduledAt : null,
+          scheduledAt: status === 'SCHEDULED' ? scheduledAt : null,
           authors: { create: [{ userId: user.id, position: 0 }] },
           tags: { create: tagIds.map((tagId) => ({ tagId })) },
         },
@@ -113,7 +119,7 @@ export async function saveArticle(
         const row = await tx.article.findUniqueOrThrow({ where: { id: created.id }, select: { id: true, slug: true, title: true, status: true, publishedAt: true, updatedAt: true } });
         await enqueueWebhookEvent(tx, 'article.published', articleEventData(row));
       }
-      return { ...created, previousSlug: null as string | null };
+      return { ...created, previousSlug: null as string | null, scheduledAt: status === 'SCHEDULED' ? (scheduledAt ?? null) : null };
     }
 
     const current = await tx.article.findUnique({
@@ -129,14 +135,15 @@ export async function saveArticle(
     // Every update names the version it started from: without it a lost update could go unnoticed.
     if (input.version === undefined) throw new AppError('bad_request', 'Reload the article before saving: the editor did not say which version it changed.');
     const version = input.version;
+    // A schedule lives only while the article is SCHEDULED; publishing now or unpublishing clears it.
+    const nextScheduledAt = status === 'SCHEDULED' ? ((intent === 'schedule' ? scheduledAt : current.scheduledAt) ?? null) : null;
     const updated = await tx.article.updateMany({
       where: { id: current.id, version },
       data: {
         ...content,
         status: status as 'DRAFT',
         publishedAt: status === 'PUBLISHED' ? (current.publishedAt ?? new Date()) : current.publishedAt,
-        // A schedule lives only while the article is SCHEDULED; publishing now or unpublishing clears it.
-        scheduledAt: status === 'SCHEDULED' ? (intent === 'schedule' ? input.scheduledAt : current.scheduledAt) : null,
+        scheduledAt: nextScheduledAt,
         version: { increment: 1 },
       },
     });
@@ -159,16 +166,14 @@ export async function saveArticle(
       const row = await tx.article.findUniqueOrThrow({ where: { id: current.id }, select: { id: true, slug: true, title: true, status: true, publishedAt: true, updatedAt: true } });
       await enqueueWebhookEvent(tx, event, articleEventData(row));
     }
-    return { id: current.id, slug: current.slug, version: version + 1, status, previousSlug: current.slug };
+    return { id: current.id, slug: current.slug, version: version + 1, status, previousSlug: current.slug, scheduledAt: nextScheduledAt };
   });
 
+  // Its public pages (and those it left or joined) refresh when it is, or was, public.
   if (before?.status === 'PUBLISHED' || result.status === 'PUBLISHED') await invalidateArticle(result.id, { before: before ?? undefined });
   // After the commit: the search index follows the saved state (indexed only while published).
   await reindexArticles([result.id]);
-  const section = data.sectionId ? await db.section.findUnique({ where: { id: data.sectionId }, select: { slug: true } }) : null;
-  const tags = await db.tag.findMany({ where: { articles: { some: { articleId: result.id } } }, select: { slug: true } });
-  const paths = ['/', articlePath(result.slug), ...(section ? [sectionPath(section.slug)] : []), ...tags.map((t) => tagPath(t.slug))];
-  return { id: result.id, slug: result.slug, version: result.version, status: result.status, paths };
+  return { id: result.id, slug: result.slug, version: result.version, status: result.status, scheduledAt: result.scheduledAt };
 }
 
 /** An article as the editor loads it; writers may open only their own. */

@@ -4,7 +4,7 @@ import { compareRevisions, listRevisions, restoreRevision } from '@/lib/articles
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let author: StaffUser;
 let otherAuthor: StaffUser;

@@ -3,7 +3,6 @@ import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { bodyDocSchema, countWords, docToPlainText, renderDocToHtml } from '@/lib/articles/body';
 import { diffParagraphs, diffWords, type DiffPart } from '@/lib/articles/diff';
-import { articlePath } from '@/lib/articles/urls';
 import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { getBodyImages } from '@/lib/media';
@@ -85,5 +84,5 @@ export async function restoreRevision(articleId: string, revisionId: string, exp
     await recordAudit(tx, { actorId: user.id, action: 'article.restored', entityType: 'article', entityId: articleId, summary: revision.title, data: { restoredVersion: revision.version, version: expectedVersion + 1 } });
   });
   if (article.status === 'PUBLISHED') await invalidateArticle(articleId);
-  return { version: expectedVersion + 1, paths: article.status === 'PUBLISHED' ? ['/', articlePath(article.slug)] : [] };
+  return { version: expectedVersion + 1 };
 }

@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 const form = () => articleFormSchema.parse({ title: `Scheduled story ${unique()}`, body: 'It goes live on its own.' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -22,7 +22,7 @@ export async function changeArticleSlug(articleId: string, slug: string, actor: 
       if (!article.authors.some((a) => a.userId === actor.id)) throw new AppError('forbidden', 'You can change the slug only of your own articles.');
       if (!['DRAFT', 'IN_REVIEW'].includes(article.status)) throw new AppError('forbidden', 'This article is no longer a draft; ask an editor to change its slug.');
     }
-    if (article.slug === slug) return { slug, paths: [] as string[], previousSlug: null, published: false };
+    if (article.slug === slug) return { slug, previousSlug: null, published: false };
     if (await tx.article.findUnique({ where: { slug }, select: { id: true } })) {
       throw new AppError('conflict', 'Another article already uses this slug.', { slug: ['Another article already uses this slug.'] });
     }
@@ -32,9 +32,9 @@ export async function changeArticleSlug(articleId: string, slug: string, actor: 
     await clearRedirectFrom(tx, to);
     await addRedirect(tx, from, to);
     await recordAudit(tx, { actorId: actor.id, action: 'article.slug_changed', entityType: 'article', entityId: article.id, summary: article.title, data: { from: article.slug, to: slug } });
-    return { slug, paths: ['/', from, to], previousSlug: article.slug, published: article.status === 'PUBLISHED' };
+    return { slug, previousSlug: article.slug, published: article.status === 'PUBLISHED' };
   });
   // Pages linking to it, and both URLs (the old one now redirects), on every instance.
   if (result.previousSlug) await (result.published ? invalidateArticle(articleId, { before: { slugs: [result.previousSlug] } }) : invalidatePaths([articlePath(result.previousSlug), articlePath(slug)]));
-  return { slug: result.slug, paths: result.paths };
+  return { slug: result.slug, changed: result.previousSlug !== null };
 }

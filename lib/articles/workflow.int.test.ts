@@ -2,10 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { saveArticle } from '@/lib/articles/mutations';
 import { archiveArticle, deleteArchivedArticle, moveArticleToSection, restoreArchivedArticle } from '@/lib/articles/workflow';
 import type { Role } from '@/lib/auth/roles';
+import { pageTags, pathTag } from '@/lib/cache';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createArticle, createSection, createUser, unique } from '@/scripts/test/fixtures';
+import { createArticle, createSection, createUser, unique } from '@/test/fixtures';
+import { watchInvalidations } from '@/test/invalidations';
 
 type Start = 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'ARCHIVED';
 type Transition = { name: string; from: Start; to: string; audit: string; run: (id: string, title: string, user: StaffUser) => Promise<unknown> };
@@ -88,8 +90,10 @@ describe('archive and move', () => {
     const section = await createSection();
     const editor = users.EDITOR;
     const a = await createArticle({ status: 'PUBLISHED', sectionId: section.id, authorIds: [users.AUTHOR.id] });
-    const result = await archiveArticle(a.id, editor);
-    expect(result.paths.sort()).toEqual(['/', `/articles/${a.slug}`, `/sections/${section.slug}`].sort());
+    const watch = await watchInvalidations();
+    await archiveArticle(a.id, editor);
+    const expected = [pageTags.article(a.id), pageTags.front, pageTags.section(section.id), pageTags.author(users.AUTHOR.id), pathTag(`/articles/${a.slug}`)];
+    expect(watch.markedOf(expected)).toEqual(expected);
     await expect(archiveArticle(a.id, editor)).rejects.toMatchObject({ code: 'conflict' });
     const restored = await restoreArchivedArticle(a.id, editor);
     expect(restored).toMatchObject({ status: 'DRAFT', version: 3 });
@@ -99,13 +103,17 @@ describe('archive and move', () => {
     const [from, to] = await Promise.all([createSection(), createSection()]);
     const a = await createArticle({ status: 'PUBLISHED', sectionId: from.id, authorIds: [users.AUTHOR.id] });
     await expect(moveArticleToSection(a.id, to.id, users.AUTHOR)).rejects.toMatchObject({ code: 'forbidden' });
-    const moved = await moveArticleToSection(a.id, to.id, users.EDITOR);
-    expect(moved.paths).toEqual(expect.arrayContaining([`/sections/${from.slug}`, `/sections/${to.slug}`]));
+    const watch = await watchInvalidations();
+    await moveArticleToSection(a.id, to.id, users.EDITOR);
+    expect(watch.markedOf([pageTags.section(from.id), pageTags.section(to.id), pageTags.article(a.id)])).toHaveLength(3);
     expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).sectionId).toBe(to.id);
 
     const draft = await createArticle({ status: 'DRAFT', authorIds: [users.AUTHOR.id] });
     await expect(moveArticleToSection(draft.id, to.id, users.OTHER_AUTHOR)).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await moveArticleToSection(draft.id, to.id, users.AUTHOR)).toMatchObject({ paths: [] });
+    const draftWatch = await watchInvalidations();
+    await moveArticleToSection(draft.id, to.id, users.AUTHOR);
+    // A draft was never on a public page.
+    expect(draftWatch.markedOf([pageTags.article(draft.id), pageTags.section(to.id)])).toEqual([]);
     await expect(moveArticleToSection(draft.id, 'no-such-section', users.EDITOR)).rejects.toMatchObject({ code: 'unprocessable' });
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
-import { articlePath, sectionPath, tagPath } from '@/lib/articles/urls';
+import { articlePath } from '@/lib/articles/urls';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { reindexArticles } from '@/lib/search';
@@ -11,18 +11,9 @@ import type { StaffUser } from '@/lib/users';
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-export type TransitionResult = { id: string; status: string; version: number; paths: string[] };
+export type TransitionResult = { id: string; status: string; version: number };
 
 const WRITER_EDITABLE = ['DRAFT', 'IN_REVIEW'];
-
-/** Public pages that showed (or will show) this article: home, its page, its section and tags. */
-async function publicPathsOf(tx: Tx, articleId: string): Promise<string[]> {
-  const a = await tx.article.findUniqueOrThrow({
-    where: { id: articleId },
-    select: { slug: true, section: { select: { slug: true } }, tags: { select: { tag: { select: { slug: true } } } } },
-  });
-  return ['/', articlePath(a.slug), ...(a.section ? [sectionPath(a.section.slug)] : []), ...a.tags.map((t) => tagPath(t.tag.slug))];
-}
 
 async function loadForTransition(tx: Tx, id: string) {
   const current = await tx.article.findUnique({ where: { id }, select: { id: true, title: true, status: true, version: true, authors: { select: { userId: true } } } });
@@ -42,11 +33,10 @@ export async function archiveArticle(id: string, user: StaffUser): Promise<Trans
     if (current.status === 'ARCHIVED') throw new AppError('conflict', 'This article is already archived.');
     await tx.article.update({ where: { id }, data: { status: 'ARCHIVED', scheduledAt: null, version: { increment: 1 } } });
     await recordAudit(tx, { actorId: user.id, action: 'article.archived', entityType: 'article', entityId: id, summary: current.title, data: { from: current.status, to: 'ARCHIVED', version: current.version + 1 } });
-    // A draft was never public: only a published article's pages change.
-    const paths = current.status === 'PUBLISHED' ? await publicPathsOf(tx, id) : [];
-    return { id, status: 'ARCHIVED', version: current.version + 1, paths };
+    return { id, status: 'ARCHIVED', version: current.version + 1 };
   });
-  // Cached pages showing it (its own, listings, latest news) refresh; its URL now answers 410.
+  // A draft was never public: only a published article's pages change. Cached pages showing
+  // it (its own, listings, latest news) refresh; its URL now answers 410.
   if (before?.status === 'PUBLISHED') {
     await reindexArticles([id]); // out of search results
     await invalidateArticle(id, { before });
@@ -62,7 +52,7 @@ export async function restoreArchivedArticle(id: string, user: StaffUser): Promi
     if (current.status !== 'ARCHIVED') throw new AppError('conflict', 'Only archived articles can be restored.');
     await tx.article.update({ where: { id }, data: { status: 'DRAFT', version: { increment: 1 } } });
     await recordAudit(tx, { actorId: user.id, action: 'article.restored', entityType: 'article', entityId: id, summary: current.title, data: { from: 'ARCHIVED', to: 'DRAFT', version: current.version + 1 } });
-    return { id, status: 'DRAFT', version: current.version + 1, paths: [] };
+    return { id, status: 'DRAFT', version: current.version + 1 };
   });
   // Its URL stops answering 410 (a draft is simply not found).
   await invalidateArticle(id);
@@ -111,39 +101,36 @@ export async function moveArticleToSection(id: string, sectionId: string | null,
     if (sectionId && !(await tx.section.findUnique({ where: { id: sectionId }, select: { id: true } }))) {
       throw new AppError('unprocessable', 'Choose a section from the list.');
     }
-    if (current.sectionId === sectionId) return { id, status: current.status, version: current.version, paths: [] };
-    const before = current.status === 'PUBLISHED' ? await publicPathsOf(tx, id) : [];
+    if (current.sectionId === sectionId) return { id, status: current.status, version: current.version, moved: false };
     await tx.article.update({ where: { id }, data: { sectionId, version: { increment: 1 } } });
     await recordAudit(tx, { actorId: user.id, action: 'article.moved', entityType: 'article', entityId: id, summary: current.title, data: { fromSectionId: current.sectionId, toSectionId: sectionId, version: current.version + 1 } });
-    const after = current.status === 'PUBLISHED' ? await publicPathsOf(tx, id) : [];
-    return { id, status: current.status, version: current.version + 1, paths: [...new Set([...before, ...after])] };
+    return { id, status: current.status, version: current.version + 1, moved: true };
   });
-  if (result.paths.length) await invalidateArticle(id, { before: before ?? undefined });
-  return result;
+  // Both the old and the new section's pages, when it is public.
+  if (result.moved && result.status === 'PUBLISHED') await invalidateArticle(id, { before: before ?? undefined });
+  return { id: result.id, status: result.status, version: result.version };
 }
 
 export type BulkOutcome = { id: string; ok: boolean; message?: string };
 
 /**
  * One chunk of a bulk action from the articles list. Each article is checked and changed on
- * its own (role, ownership, status), so one refusal never blocks the others; the caller gets
- * a result per article and the public paths to refresh.
+ * its own (role, ownership, status), so one refusal never blocks the others (each refreshes
+ * its own public pages); the caller gets a result per article.
  */
 export async function runBulkArticles(
   input: { op: 'archive'; ids: string[] } | { op: 'move'; ids: string[]; sectionId: string | null },
   user: StaffUser,
-): Promise<{ results: BulkOutcome[]; paths: string[] }> {
+): Promise<{ results: BulkOutcome[] }> {
   const results: BulkOutcome[] = [];
-  const paths = new Set<string>();
   for (const id of [...new Set(input.ids)]) {
     try {
-      const r = input.op === 'archive' ? await archiveArticle(id, user) : await moveArticleToSection(id, input.sectionId, user);
-      r.paths.forEach((p) => paths.add(p));
+      await (input.op === 'archive' ? archiveArticle(id, user) : moveArticleToSection(id, input.sectionId, user));
       results.push({ id, ok: true });
     } catch (e) {
       results.push({ id, ok: false, message: e instanceof AppError ? e.message : 'Something went wrong on our side.' });
       if (!(e instanceof AppError)) console.error(e);
     }
   }
-  return { results, paths: [...paths] };
+  return { results };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { db } from '@/lib/db';
-import { articlePath } from '@/lib/articles/urls';
+import { articlePath, tagPath } from '@/lib/articles/urls';
 // Plain JS shared with Next's cache handler (lib/cache/page-cache-handler.mjs); see there.
 import { invalidateTags } from './shared.mjs';
 
@@ -12,6 +12,7 @@ import { invalidateTags } from './shared.mjs';
  * - `latest`: pages with a "Latest news" list; `front`: the home page's fronts
  * - `s:<sectionId>`, `t:<tagId>`, `u:<userId>`: section, tag and author listings (all their pages)
  * - `feeds`, `sitemaps`, `ads`: RSS feeds, sitemaps, pages with ad slots
+ * - `settings:<group>`: no page; every instance's copy of a settings group (lib/settings/store)
  * Next's own path tags (`_N_T_/articles/slug`) are also on every page.
  */
 export const pageTags = {
@@ -24,6 +25,7 @@ export const pageTags = {
   feeds: 'feeds',
   sitemaps: 'sitemaps',
   ads: 'ads',
+  settings: (group: string) => `settings:${group}`,
 } as const;
 
 /** Next's implicit tag for a pathname (what revalidatePath(path) invalidates). */
@@ -52,9 +54,37 @@ export async function invalidatePaths(paths: string[]): Promise<void> {
   await invalidateTags(paths.flatMap((p) => (p === '/' ? [pathTag('/'), pathTag('/index')] : [pathTag(p)])));
 }
 
-/** Refreshes every public page: site name, time zone, navigation, settings. */
-export async function invalidateSite(): Promise<void> {
-  await invalidateTags([EVERY_PAGE]);
+/**
+ * Refreshes every public page, feed and sitemap: what the layout shows on all of them (site
+ * name, time zone, weather city, section navigation) or a rule every article page applies
+ * (comment settings). `also`: further tags of the same change (a settings group, a section).
+ */
+export async function invalidateSite(...also: string[]): Promise<void> {
+  await invalidateTags([EVERY_PAGE, pageTags.feeds, pageTags.sitemaps, ...also]);
+}
+
+/** After a section was added, renamed or moved: the navigation on every page, its listing and feed. */
+export async function invalidateSection(sectionId: string): Promise<void> {
+  await invalidateSite(pageTags.section(sectionId));
+}
+
+/** After a tag's name or description changed: its listing and every published article page showing it. */
+export async function invalidateTag(tagId: string): Promise<void> {
+  const carrying = await db.article.findMany({ where: { status: 'PUBLISHED', tags: { some: { tagId } } }, select: { id: true } });
+  await invalidateTags([pageTags.tag(tagId), ...carrying.map((a) => pageTags.article(a.id))]);
+}
+
+/**
+ * After tag `fromId` was merged into `intoId`: both listings, every article that carried the
+ * merged tag (it now shows the other), the merged tag's old address and the tags sitemap.
+ */
+export async function invalidateMergedTag(fromId: string, intoId: string, fromSlug: string, articleIds: string[]): Promise<void> {
+  await invalidateTags([pageTags.tag(fromId), pageTags.tag(intoId), ...articleIds.map(pageTags.article), pathTag(tagPath(fromSlug)), pageTags.sitemaps]);
+}
+
+/** Refreshes only the pages already showing these articles (a comment, an image's caption changed). */
+export async function invalidateArticlePages(articleIds: string[]): Promise<void> {
+  await invalidateTags([...new Set(articleIds)].map(pageTags.article));
 }
 
 /** Refreshes pages that show ad slots. */

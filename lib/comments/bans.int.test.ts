@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { hashIdentifier } from '@/lib/hash';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let admin: StaffUser;
 let editor: StaffUser;

@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
 import { commentFormSchema } from '@/lib/validation/comments';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let editor: StaffUser;
 let author: StaffUser;
@@ -48,7 +48,7 @@ describe('reader comments', () => {
   it('shows a comment once an editor approves it, with only what readers may see', async () => {
     const email = `private-${unique()}@example.com`;
     const c = await submit(article.id, { body: 'Well reported.', email });
-    expect(await moderateComment(c.id, 'approve', editor)).toEqual({ paths: [`/articles/${article.slug}`] });
+    await moderateComment(c.id, 'approve', editor);
 
     const shown = (await listApprovedComments(article.id)).find((x) => x.id === c.id);
     expect(shown).toEqual({

@@ -139,8 +139,8 @@ export async function submitComment(
 
 const STATUS_FOR: Record<Exclude<ModerationAction, 'delete'>, 'APPROVED' | 'PENDING' | 'SPAM' | 'TRASH'> = { approve: 'APPROVED', unapprove: 'PENDING', spam: 'SPAM', trash: 'TRASH' };
 
-/** Approves, unapproves, spams, trashes or deletes a comment forever; returns the public paths to refresh. */
-export async function moderateComment(id: string, action: ModerationAction, user: StaffUser): Promise<{ paths: string[] }> {
+/** Approves, unapproves, spams, trashes or deletes a comment forever; refreshes the article's pages when readers see the difference. */
+export async function moderateComment(id: string, action: ModerationAction, user: StaffUser): Promise<void> {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins moderate comments.');
   const result = await db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, status: true, parentId: true, body: true, authorName: true, createdAt: true, article: { select: { id: true, slug: true } } } });
@@ -150,7 +150,7 @@ export async function moderateComment(id: string, action: ModerationAction, user
       await tx.comment.updateMany({ where: { parentId: id }, data: { parentId: comment.parentId } });
       await tx.comment.delete({ where: { id } });
       await recordAudit(tx, { actorId: user.id, action: 'comment.delete', entityType: 'comment', entityId: id, data: { from: comment.status, authorName: comment.authorName } });
-      return { articleId: comment.article.id, public: comment.status === 'APPROVED', paths: [articlePath(comment.article.slug)] };
+      return { articleId: comment.article.id, public: comment.status === 'APPROVED' };
     }
     const status = STATUS_FOR[action];
     await tx.comment.update({ where: { id }, data: { status } });
@@ -165,11 +165,10 @@ export async function moderateComment(id: string, action: ModerationAction, user
         article: { id: article.id, slug: article.slug, url: articlePath(article.slug) },
       });
     }
-    return { articleId: comment.article.id, public: comment.status === 'APPROVED' || status === 'APPROVED', paths: [articlePath(comment.article.slug)] };
+    return { articleId: comment.article.id, public: comment.status === 'APPROVED' || status === 'APPROVED' };
   });
   // Only a comment entering or leaving the approved set changes what readers see.
   if (result.public) await invalidateArticle(result.articleId, { listings: false });
-  return { paths: result.paths };
 }
 
 /** The reader's IP: the socket address, or X-Forwarded-For as far as TRUST_PROXY trusts it (lib/client-ip). */

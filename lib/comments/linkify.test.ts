@@ -2,7 +2,7 @@ import { Parser } from 'htmlparser2';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CommentBody } from '@/components/comments/comment-body';
-import { XSS_PAYLOADS } from '@/scripts/test/xss-payloads';
+import { XSS_PAYLOADS } from '@/test/xss-payloads';
 import { COMMENT_LINK_REL, linkifyText, safeHref } from './linkify';
 
 const links = (text: string) => linkifyText(text).filter((s) => s.kind === 'link');

@@ -7,7 +7,7 @@ import { RateLimitedError } from '@/lib/rate-limit';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let editor: StaffUser;
 let author: StaffUser;

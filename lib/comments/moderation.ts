@@ -1,7 +1,7 @@
 import 'server-only';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
-import { articlePath } from '@/lib/articles/urls';
+import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -97,29 +97,34 @@ export async function dismissReports(commentId: string, user: StaffUser): Promis
 }
 
 /** Edits a comment's text, name or website from the dashboard. */
-export async function editComment(id: string, input: CommentEditInput, user: StaffUser): Promise<{ paths: string[] }> {
+export async function editComment(id: string, input: CommentEditInput, user: StaffUser): Promise<void> {
   requireModerator(user);
-  return db.$transaction(async (tx) => {
-    const before = await tx.comment.findUnique({ where: { id }, select: { body: true, authorName: true, authorUrl: true, article: { select: { slug: true } } } });
+  const before = await db.$transaction(async (tx) => {
+    const before = await tx.comment.findUnique({ where: { id }, select: { body: true, authorName: true, authorUrl: true, status: true, articleId: true } });
     if (!before) throw new AppError('not_found', 'This comment no longer exists.');
     await tx.comment.update({ where: { id }, data: { body: input.body, authorName: input.name, authorUrl: input.website ?? null } });
     await recordAudit(tx, { actorId: user.id, action: 'comment.edit', entityType: 'comment', entityId: id, data: { before: { body: before.body, authorName: before.authorName, authorUrl: before.authorUrl } } });
-    return { paths: [articlePath(before.article.slug)] };
+    return before;
   });
+  // Readers see only approved comments: the article's pages change only for one of those.
+  if (before.status === 'APPROVED') await invalidateArticle(before.articleId, { listings: false });
 }
 
 /** A staff reply from the dashboard: published at once, marked as staff (staff may reply below the reader depth limit). */
-export async function replyAsStaff(parentId: string, body: string, user: StaffUser): Promise<{ id: string; paths: string[] }> {
+export async function replyAsStaff(parentId: string, body: string, user: StaffUser): Promise<{ id: string }> {
   requireModerator(user);
-  const parent = await db.comment.findUnique({ where: { id: parentId }, select: { id: true, status: true, articleId: true, article: { select: { slug: true } } } });
+  const parent = await db.comment.findUnique({ where: { id: parentId }, select: { id: true, status: true, articleId: true } });
   if (!parent) throw new AppError('not_found', 'This comment no longer exists.');
   if (parent.status !== 'APPROVED') throw new AppError('unprocessable', 'Approve the comment before replying to it.');
-  return db.$transaction(async (tx) => {
+  const reply = await db.$transaction(async (tx) => {
     const reply = await tx.comment.create({
       data: { articleId: parent.articleId, parentId: parent.id, body, authorName: user.name, authorEmail: user.email, userId: user.id, status: 'APPROVED' },
       select: { id: true },
     });
     await recordAudit(tx, { actorId: user.id, action: 'comment.staff-reply', entityType: 'comment', entityId: reply.id, data: { parentId } });
-    return { id: reply.id, paths: [articlePath(parent.article.slug)] };
+    return reply;
   });
+  // Published at once: the article's pages show it.
+  await invalidateArticle(parent.articleId, { listings: false });
+  return { id: reply.id };
 }

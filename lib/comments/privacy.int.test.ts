@@ -8,7 +8,7 @@ import { db } from '@/lib/db';
 import { notifyPendingComment } from '@/lib/notifications';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let admin: StaffUser;
 let editor: StaffUser;

@@ -2,6 +2,7 @@ import 'server-only';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { articlePath } from '@/lib/articles/urls';
+import { invalidateArticlePages } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { hashIdentifier } from '@/lib/hash';
@@ -50,17 +51,20 @@ export async function exportCommenterData(email: string, user: StaffUser) {
  * replies by others move up a level), notification mails quoting them, and the comment text kept
  * in audit entries. An email ban stays, stored only as a hash. Returns how many comments went.
  */
-export async function eraseCommenterData(email: string, user: StaffUser): Promise<{ comments: number; paths: string[] }> {
+export async function eraseCommenterData(email: string, user: StaffUser): Promise<{ comments: number }> {
   requireAdmin(user);
   const address = email.trim().toLowerCase();
-  return db.$transaction(async (tx) => {
-    const comments = await tx.comment.findMany({ where: { authorEmail: address }, select: { id: true, article: { select: { slug: true } } } });
+  const erased = await db.$transaction(async (tx) => {
+    const comments = await tx.comment.findMany({ where: { authorEmail: address }, select: { id: true, status: true, articleId: true } });
     const ids = comments.map((c) => c.id);
     for (const c of comments) await tx.comment.updateMany({ where: { parentId: c.id, id: { notIn: ids } }, data: { parentId: null } });
     await tx.comment.deleteMany({ where: { id: { in: ids } } });
     for (const c of comments) await tx.outboxMessage.deleteMany({ where: { text: { contains: outboxReference(c.id) } } });
     if (ids.length) await tx.auditLog.updateMany({ where: { entityType: 'comment', entityId: { in: ids } }, data: { data: { erased: true }, summary: '' } });
     await recordAudit(tx, { actorId: user.id, action: 'commenter.erase', entityType: 'commenter', entityId: hashIdentifier(address), data: { comments: ids.length } });
-    return { comments: ids.length, paths: [...new Set(comments.map((c) => articlePath(c.article.slug)))] };
+    return { comments: ids.length, shownOn: comments.filter((c) => c.status === 'APPROVED').map((c) => c.articleId) };
   });
+  // Pages showing an approved comment of theirs drop it.
+  await invalidateArticlePages(erased.shownOn);
+  return { comments: erased.comments };
 }

@@ -4,10 +4,11 @@ import { saveArticle } from '@/lib/articles/mutations';
 import { DUPLICATE_MESSAGE, issueCommentFormToken, moderateComment, submitComment } from '@/lib/comments';
 import { consumeRateLimits, createRateLimiters, parseRateLimits, type RateLimiters } from '@/lib/comments/rate-limit';
 import { db } from '@/lib/db';
-import { COMMENT_SETTINGS_KEY, getCommentSettings } from '@/lib/settings/comments';
+import { getCommentSettings } from '@/lib/settings/comments';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
+import { writeSettingsRow } from '@/test/settings';
 
 let editor: StaffUser;
 let article: { id: string; slug: string };
@@ -32,7 +33,7 @@ function post(articleId: string, extra: Extra = {}, servedAgoMs = 60_000, ip = `
   );
 }
 
-const setSettings = (value: object) => db.setting.upsert({ where: { key: COMMENT_SETTINGS_KEY }, create: { key: COMMENT_SETTINGS_KEY, value }, update: { value } });
+const setSettings = (value: object) => writeSettingsRow('comments', value);
 const statusOf = async (id: string) => (await db.comment.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 const g = globalThis as { broadsheetCommentLimiters?: RateLimiters };
 
@@ -42,7 +43,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await db.setting.deleteMany({ where: { key: COMMENT_SETTINGS_KEY } });
+  await writeSettingsRow('comments', null);
   delete g.broadsheetCommentLimiters;
 });
 
@@ -70,13 +71,13 @@ describe('spam and hold rules on submission', () => {
   it('follows the too-fast threshold set in comment settings (COMMENT_MIN_SECONDS unset)', async () => {
     const before = await getCommentSettings();
     try {
-      await db.setting.upsert({ where: { key: COMMENT_SETTINGS_KEY }, create: { key: COMMENT_SETTINGS_KEY, value: { ...before, minSeconds: 20 } }, update: { value: { ...before, minSeconds: 20 } } });
+      await setSettings({ ...before, minSeconds: 20 });
       expect((await post(article.id, {}, 10_000)).status).toBe('SPAM');
       expect((await post(article.id, {}, 21_000)).status).toBe('PENDING');
-      await db.setting.update({ where: { key: COMMENT_SETTINGS_KEY }, data: { value: { ...before, minSeconds: 0 } } });
+      await setSettings({ ...before, minSeconds: 0 });
       expect((await post(article.id, {}, 0)).status).toBe('PENDING');
     } finally {
-      await db.setting.upsert({ where: { key: COMMENT_SETTINGS_KEY }, create: { key: COMMENT_SETTINGS_KEY, value: before }, update: { value: before } });
+      await setSettings(before);
     }
   });
 
@@ -193,12 +194,12 @@ describe('flood limits', () => {
 describe('saving settings', () => {
   it('lets only admins save, validates, and audits the change', async () => {
     const { saveCommentSettings } = await import('@/lib/settings/comments');
-    const { createUser: make } = await import('@/scripts/test/fixtures');
+    const { createUser: make } = await import('@/test/fixtures');
     const admin = await make('ADMIN');
     const next = { maxLinks: 5, moderationWords: ['refund'], blockWords: ['casino'], autoApproveKnown: true, threadDepth: 2, closeAfterDays: 30, minSeconds: 3 };
     await expect(saveCommentSettings(next, editor)).rejects.toMatchObject({ code: 'forbidden' });
     expect(await saveCommentSettings(next, admin)).toEqual(next);
     expect(await getCommentSettings()).toEqual(next);
-    expect(await db.auditLog.findFirst({ where: { action: 'settings.comments', actorId: admin.id }, select: { entityId: true } })).toEqual({ entityId: COMMENT_SETTINGS_KEY });
+    expect(await db.auditLog.findFirst({ where: { action: 'settings.comments', actorId: admin.id }, select: { entityId: true } })).toEqual({ entityId: 'comments.rules' });
   });
 });

@@ -14,6 +14,7 @@ export function getStorage(): StorageDriver {
       region: env.S3_REGION,
       accessKeyId: env.S3_ACCESS_KEY_ID!,
       secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+      sessionToken: env.S3_SESSION_TOKEN,
       publicUrl: env.S3_PUBLIC_URL!,
     });
   } else {

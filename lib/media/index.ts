@@ -2,7 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { cache } from 'react';
 import { imageIdsOf, type BodyDoc, type ImageLookup, type RenderableImage } from '@/lib/articles/body';
-import { articlePath } from '@/lib/articles/urls';
+import { invalidateArticlePages } from '@/lib/cache';
 import { recordAudit } from '@/lib/audit';
 import { hasRole } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
@@ -208,13 +208,16 @@ function assertCanChange(row: { uploadedById: string | null }, user: StaffUser, 
   throw new AppError('forbidden', `You can ${verb} only images you uploaded; ask an editor to ${verb} this one.`);
 }
 
-const publicPaths = (articles: { slug: string; status: string }[]) => articles.filter((a) => a.status === 'PUBLISHED').flatMap((a) => [articlePath(a.slug)]);
+/** Refreshes the cached pages of published articles showing this image (their own pages, and cards with it as hero). */
+async function invalidatePagesShowing(id: string): Promise<void> {
+  await invalidateArticlePages((await getMediaUsage(id)).filter((a) => a.status === 'PUBLISHED').map((a) => a.id));
+}
 
 /**
  * Saves alt text, caption, credit and focal point. A moved focal point re-cuts the crops
  * (under new keys, so cached copies of the old crop are never served for the new one).
  */
-export async function updateMedia(id: string, input: UpdateMediaInput, user: StaffUser): Promise<{ item: MediaItem; paths: string[] }> {
+export async function updateMedia(id: string, input: UpdateMediaInput, user: StaffUser): Promise<MediaItem> {
   const row = await db.media.findUnique({ where: { id }, select: mediaSelect });
   if (!row) throw new AppError('not_found', 'This image is no longer in the library. It may have been deleted.');
   assertCanChange(row, user, 'edit');
@@ -242,7 +245,8 @@ export async function updateMedia(id: string, input: UpdateMediaInput, user: Sta
   });
   // Old crops go only after the row points at the new ones.
   await Promise.allSettled(oldCropKeys.map((k) => storage.delete(k)));
-  return { item: toItem(updated), paths: publicPaths(await getMediaUsage(id)) };
+  await invalidatePagesShowing(id);
+  return toItem(updated);
 }
 
 /** Deletes an image and its files; refused while any article still shows it. */
@@ -319,5 +323,7 @@ export async function describeMediaIfBlank(id: string, text: { alt: string; capt
     await recordAudit(tx, { actorId: user.id, action: 'media.updated', entityType: 'media', entityId: id, summary: row.filename, data });
     return updated;
   });
+  // Articles already showing it with a blank alt text, caption or credit now show these.
+  await invalidatePagesShowing(id);
   return toItem(saved);
 }

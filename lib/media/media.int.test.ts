@@ -7,15 +7,17 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveArticle } from '@/lib/articles/mutations';
+import { pageTags } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { deleteMedia, getMedia, getMediaUsage, updateMedia, uploadMedia, type MediaItem } from '@/lib/media';
-import { signV4 } from '@/lib/media/sigv4';
 import { setStorageForTests } from '@/lib/media/driver';
 import { LocalDiskDriver, S3Driver } from '@/lib/media/storage';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
+import { signV4 } from '@/test/sigv4';
+import { watchInvalidations } from '@/test/invalidations';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-media-'));
 let author: StaffUser;
@@ -123,7 +125,7 @@ describe('upload pipeline (local disk)', () => {
     const input = { alt: 'A harbour at dusk', caption: 'Boats in the harbour', credit: 'Ana Photographer', focalX: null, focalY: null };
     expect((await refusal(updateMedia(item.id, input, otherAuthor))).code).toBe('forbidden');
     expect((await refusal(deleteMedia(item.id, otherAuthor))).code).toBe('forbidden');
-    const { item: updated } = await updateMedia(item.id, input, editor);
+    const updated = await updateMedia(item.id, input, editor);
     expect(updated).toMatchObject({ alt: 'A harbour at dusk', caption: 'Boats in the harbour', credit: 'Ana Photographer' });
     expect(await db.auditLog.count({ where: { entityId: item.id, action: 'media.updated', actorId: editor.id } })).toBe(1);
   });
@@ -139,10 +141,10 @@ describe('focal point crops', () => {
     // Centred: 1905 px wide from x=548, so its left edge is blue; around x=10% it starts at 0, in the red.
     expect(await pixel(item.crops.social!.url)).toBe('blue');
     const left = await updateMedia(item.id, { alt: 'Flag', caption: '', credit: '', focalX: 10, focalY: 50 }, author);
-    expect(left.item.crops.social!.url).not.toBe(item.crops.social!.url);
+    expect(left.crops.social!.url).not.toBe(item.crops.social!.url);
     expect(fs.existsSync(onDisk(item.crops.social!.url))).toBe(false);
-    expect(await pixel(left.item.crops.social!.url)).toBe('red');
-    expect(await pixel(left.item.crops.card!.url)).toBe('red');
+    expect(await pixel(left.crops.social!.url)).toBe('red');
+    expect(await pixel(left.crops.card!.url)).toBe('red');
     const row = await db.media.findUniqueOrThrow({ where: { id: item.id }, select: { focalX: true, focalY: true } });
     expect(row).toEqual({ focalX: 0.1, focalY: 0.5 });
   });
@@ -171,6 +173,10 @@ describe('images in articles', () => {
     expect(row.bodyHtml).toContain('<figcaption>At dusk — <span class="media-credit">Ana</span></figcaption>');
 
     expect((await getMediaUsage(noAlt.id)).map((a) => a.id)).toEqual([saved.id]);
+    // A new caption or focal point refreshes the pages showing the published story (its page, cards with the hero).
+    const watch = await watchInvalidations();
+    await updateMedia(noAlt.id, { alt: 'Blue field', caption: 'The harbour', credit: '', focalX: null, focalY: null }, author);
+    expect(watch.marked(pageTags.article(saved.id))).toBe(true);
     const refused = await refusal(deleteMedia(noAlt.id, editor));
     expect(refused.code).toBe('conflict');
     expect(refused.message).toMatch(/^This image is used in 1 article \(“Harbour story/);
@@ -192,8 +198,10 @@ describe('images in articles', () => {
 
 describe('S3-compatible driver', () => {
   const creds = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret-key-0123456789', region: 'eu-test-1' };
+  // Temporary credentials: the stub then also wants this token, signed.
+  const SESSION_TOKEN = 'FwoGZXIvYXdzEXAMPLE-session-token';
   const objects = new Map<string, { body: Buffer; type: string }>();
-  const seen: { method: string; url: string; authorization: string }[] = [];
+  const seen: { method: string; url: string; authorization: string; token?: string }[] = [];
   let server: http.Server;
   let endpoint: string;
 
@@ -205,13 +213,15 @@ describe('S3-compatible driver', () => {
       req.on('end', () => {
         const body = Buffer.concat(chunks);
         const auth = String(req.headers.authorization ?? '');
-        seen.push({ method: req.method!, url: req.url!, authorization: auth });
+        const token = req.headers['x-amz-security-token'] as string | undefined;
+        seen.push({ method: req.method!, url: req.url!, authorization: auth, token });
         const m = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(auth);
         const signed = m?.[4]?.split(';') ?? [];
         const headers = Object.fromEntries(signed.map((h) => [h, String(req.headers[h] ?? '')]));
         const expected = m && signV4({ method: req.method!, path: req.url!, headers, payloadHash: String(req.headers['x-amz-content-sha256']) }, { ...creds, service: 's3' }).authorization;
         const bodyHash = crypto.createHash('sha256').update(body).digest('hex');
-        if (!m || m[1] !== creds.accessKeyId || auth !== expected || !signed.includes('host') || bodyHash !== req.headers['x-amz-content-sha256']) {
+        const tokenOk = token === undefined || (token === SESSION_TOKEN && signed.includes('x-amz-security-token'));
+        if (!m || m[1] !== creds.accessKeyId || auth !== expected || !signed.includes('host') || bodyHash !== req.headers['x-amz-content-sha256'] || !tokenOk) {
           res.writeHead(403, { 'Content-Type': 'application/xml' }).end('<Error><Code>SignatureDoesNotMatch</Code></Error>');
           return;
         }
@@ -246,6 +256,16 @@ describe('S3-compatible driver', () => {
     expect(objects.has('/news-media/abc12345/w320.webp')).toBe(false);
     expect(s3.url('abc12345/w320.webp')).toBe('https://cdn.example.com/media/abc12345/w320.webp');
     expect(seen.at(-1)?.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/eu-test-1\/s3\/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/);
+  });
+
+  it('sends and signs the session token of temporary credentials', async () => {
+    const s3 = new S3Driver({ endpoint, bucket: 'news-media', ...creds, sessionToken: SESSION_TOKEN, publicUrl: 'https://cdn.example.com' });
+    await s3.put('abc12345/token.webp', new Uint8Array([4, 5]), 'image/webp');
+    expect(objects.get('/news-media/abc12345/token.webp')?.body).toEqual(Buffer.from([4, 5]));
+    expect(seen.at(-1)).toMatchObject({ token: SESSION_TOKEN, authorization: expect.stringContaining('SignedHeaders=cache-control;host;x-amz-content-sha256;x-amz-date;x-amz-security-token,') });
+    // A wrong token is refused like a wrong key.
+    const stale = new S3Driver({ endpoint, bucket: 'news-media', ...creds, sessionToken: 'expired', publicUrl: 'https://cdn.example.com' });
+    await expect(stale.put('abc12345/stale.webp', new Uint8Array([1]), 'image/webp')).rejects.toThrow(/HTTP 403/);
   });
 
   it('reports a refused signature as an error, not as success', async () => {

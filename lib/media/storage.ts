@@ -1,7 +1,8 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { amzDate, sha256Hex, signV4 } from './sigv4';
+import { AwsClient } from 'aws4fetch';
 
 /** Where media bytes live. Keys look like `ab12cd/w640.webp`: lower-case letters, digits, `-`, `_`, `.` and `/`. */
 export interface StorageDriver {
@@ -82,42 +83,45 @@ export class LocalDiskDriver implements StorageDriver {
   }
 }
 
-export type S3Config = { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; publicUrl: string };
+export type S3Config = {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** Temporary credentials (STS, an instance role) come with a session token, sent as X-Amz-Security-Token. */
+  sessionToken?: string;
+  publicUrl: string;
+};
+
+const sha256Hex = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
 
 /**
  * Any S3-compatible bucket (AWS S3, MinIO, R2, …) through path-style requests signed with
- * SigV4 over fetch: no SDK, so nothing beyond Node is needed to install it.
+ * SigV4 by aws4fetch (a few kB, no SDK). The payload hash is signed, so a bucket refuses a
+ * body changed on the way.
  */
 export class S3Driver implements StorageDriver {
+  private readonly client: AwsClient;
+
   constructor(
     private readonly config: S3Config,
     private readonly fetchImpl: typeof fetch = fetch,
-  ) {}
+  ) {
+    // No retries inside the signer: a failed write is reported to the caller, which knows what to do.
+    this.client = new AwsClient({ accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, sessionToken: config.sessionToken, region: config.region, service: 's3', retries: 0 });
+  }
 
   private async request(method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Uint8Array, contentType?: string): Promise<Response> {
     assertKey(key);
     const base = new URL(this.config.endpoint);
     const basePath = base.pathname.replace(/\/+$/, '');
     const objectPath = `${basePath}/${encodeURIComponent(this.config.bucket)}/${key.split('/').map(encodeURIComponent).join('/')}`;
-    const payloadHash = sha256Hex(body ?? new Uint8Array());
-    const headers: Record<string, string> = {
-      host: base.host,
-      'x-amz-date': amzDate(new Date()),
-      'x-amz-content-sha256': payloadHash,
-    };
+    const headers: Record<string, string> = { 'x-amz-content-sha256': sha256Hex(body ?? new Uint8Array()) };
     if (contentType) headers['content-type'] = contentType;
     if (method === 'PUT') headers['cache-control'] = 'public, max-age=31536000, immutable';
-    const { authorization } = signV4(
-      { method, path: objectPath, headers, payloadHash },
-      { accessKeyId: this.config.accessKeyId, secretAccessKey: this.config.secretAccessKey, region: this.config.region, service: 's3' },
-    );
-    const { host: _host, ...sent } = headers;
-    void _host;
-    return this.fetchImpl(new URL(objectPath, base.origin), {
-      method,
-      headers: { ...sent, authorization },
-      body: body ? Buffer.from(body) : undefined,
-    });
+    const signed = await this.client.sign(new URL(objectPath, base.origin).toString(), { method, headers, body: body ? Buffer.from(body) : undefined });
+    return this.fetchImpl(signed);
   }
 
   private async fail(res: Response, what: string): Promise<never> {

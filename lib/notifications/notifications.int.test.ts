@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { listOutbox, notifyPendingComment, sendMail } from '@/lib/notifications';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let editor: StaffUser;
 let author: StaffUser;

@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { rebuildSearchIndex, reindexArticle, searchArticleIds, searchArticles, searchIndexCounts } from '@/lib/search';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema, type ArticleFormInput } from '@/lib/validation/articles';
-import { createArticle, createSection, createUser, unique } from '@/scripts/test/fixtures';
+import { createArticle, createSection, createUser, unique } from '@/test/fixtures';
 
 // Every test searches for made-up words of its own, so articles from other tests never match.
 const word = () => `zq${unique()}`;

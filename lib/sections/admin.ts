@@ -1,7 +1,7 @@
 import 'server-only';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
-import { sectionPath } from '@/lib/articles/urls';
+import { invalidateSection } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
@@ -21,11 +21,11 @@ export async function listSectionsForAdmin(actor: StaffUser) {
   return rows.map(({ _count, ...s }) => ({ ...s, articleCount: _count.articles }));
 }
 
-/** Adds a section at the end of the navigation. */
+/** Adds a section at the end of the navigation (on every public page). */
 export async function createSection(input: { name: string; slug?: string; description: string | null }, actor: StaffUser) {
   assertEditor(actor);
   const slug = input.slug ?? slugify(input.name);
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     if (await tx.section.findUnique({ where: { slug }, select: { id: true } })) {
       throw new AppError('conflict', 'A section with this slug already exists.', { slug: ['A section with this slug already exists.'] });
     }
@@ -37,34 +37,38 @@ export async function createSection(input: { name: string; slug?: string; descri
     await recordAudit(tx, { actorId: actor.id, action: 'section.created', entityType: 'section', entityId: section.id, summary: input.name });
     return section;
   });
+  await invalidateSection(created.id);
+  return created;
 }
 
-/** Renames and describes a section; its slug (and so its URL) stays. */
-export async function updateSection(input: { id: string; name: string; description: string | null }, actor: StaffUser) {
+/** Renames and describes a section; its slug (and so its URL) stays. The name shows in the navigation of every page. */
+export async function updateSection(input: { id: string; name: string; description: string | null }, actor: StaffUser): Promise<void> {
   assertEditor(actor);
-  return db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const current = await tx.section.findUnique({ where: { id: input.id }, select: { name: true, slug: true } });
     if (!current) throw new AppError('not_found', 'This section no longer exists.');
     await tx.section.update({ where: { id: input.id }, data: { name: input.name, description: input.description } });
     await recordAudit(tx, { actorId: actor.id, action: 'section.updated', entityType: 'section', entityId: input.id, summary: input.name, data: { from: current.name } });
-    return { paths: ['/', sectionPath(current.slug)] };
   });
+  await invalidateSection(input.id);
 }
 
 /** Moves a section one place up or down the navigation, renumbering positions 0..n-1. */
 export async function moveSection(id: string, direction: 'up' | 'down', actor: StaffUser) {
   assertEditor(actor);
-  return db.$transaction(async (tx) => {
+  const moved = await db.$transaction(async (tx) => {
     const all = await tx.section.findMany({ orderBy: [{ position: 'asc' }, { name: 'asc' }], select: { id: true, name: true, position: true } });
     const i = all.findIndex((s) => s.id === id);
     if (i < 0) throw new AppError('not_found', 'This section no longer exists.');
     const j = direction === 'up' ? i - 1 : i + 1;
-    if (j < 0 || j >= all.length) return { name: all[i]!.name, position: i };
+    if (j < 0 || j >= all.length) return { name: all[i]!.name, position: i, changed: false };
     [all[i], all[j]] = [all[j]!, all[i]!];
     for (const [position, s] of all.entries()) {
       if (s.position !== position) await tx.section.update({ where: { id: s.id }, data: { position } });
     }
     await recordAudit(tx, { actorId: actor.id, action: 'section.moved', entityType: 'section', entityId: id, summary: all[j]!.name, data: { from: i, to: j } });
-    return { name: all[j]!.name, position: j };
+    return { name: all[j]!.name, position: j, changed: true };
   });
+  if (moved.changed) await invalidateSection(id);
+  return { name: moved.name, position: moved.position };
 }

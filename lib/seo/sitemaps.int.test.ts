@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // (static imports would load it first, hence the dynamic ones).
 process.env.SITEMAP_URLS_PER_FILE = '2';
 const { db } = await import('@/lib/db');
-const { createArticle, unique } = await import('@/scripts/test/fixtures');
+const { createArticle, unique } = await import('@/test/fixtures');
 const { renderChildSitemapXml, renderNewsSitemapXml, renderSitemapIndexXml } = await import('@/lib/seo/sitemaps');
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { getSiteSettings, getWeatherPlaceSetting, invalidateSiteSettings } from '@/lib/settings';
+import { getSiteSettings, getWeatherPlaceSetting } from '@/lib/settings';
 import { saveSiteSettings } from '@/lib/settings/site';
 import { getSite } from '@/lib/site';
 import type { StaffUser } from '@/lib/users';
 import { siteSettingsFormSchema } from '@/lib/validation/settings';
-import { createUser } from '@/scripts/test/fixtures';
+import { createUser } from '@/test/fixtures';
+import { writeSettingsRow } from '@/test/settings';
 
 let admin: StaffUser;
 let editor: StaffUser;
@@ -19,8 +20,7 @@ const paris = () => siteSettingsFormSchema.parse({ name: 'Le Broadsheet', timeZo
 
 describe('site settings', () => {
   it('defaults to Broadsheet, London time and London weather', async () => {
-    await db.setting.deleteMany({ where: { key: { in: ['site.name', 'site.timeZone', 'weather.city', 'weather.latitude', 'weather.longitude'] } } });
-    invalidateSiteSettings();
+    await writeSettingsRow('site', null);
     expect(await getSiteSettings()).toEqual({ name: 'Broadsheet', timeZone: 'Europe/London', weather: { city: 'London', latitude: 51.5072, longitude: -0.1276 } });
   });
 
@@ -36,10 +36,24 @@ describe('site settings', () => {
   });
 
   it('falls back per field when a stored value is no longer valid', async () => {
-    await db.setting.update({ where: { key: 'site.timeZone' }, data: { value: 'Mars/Olympus_Mons' } });
-    await db.setting.update({ where: { key: 'weather.latitude' }, data: { value: 123 } });
-    invalidateSiteSettings();
+    const stored = await db.setting.findUniqueOrThrow({ where: { key: 'site' }, select: { value: true } });
+    const value = stored.value as { weather: object };
+    await writeSettingsRow('site', { ...value, timeZone: 'Mars/Olympus_Mons', weather: { ...value.weather, latitude: 123 } });
     expect(await getSiteSettings()).toMatchObject({ name: 'Le Broadsheet', timeZone: 'Europe/London', weather: { city: 'Paris', latitude: 51.5072, longitude: 2.3522 } });
+  });
+
+  it('reads the rows of an older version until the first save, which replaces them', async () => {
+    await writeSettingsRow('site', null);
+    const legacy = { 'site.name': 'The Old Gazette', 'site.timeZone': 'America/Chicago', 'weather.city': 'Chicago', 'weather.latitude': 41.88, 'weather.longitude': -87.63 };
+    for (const [key, value] of Object.entries(legacy)) await db.setting.create({ data: { key, value } });
+    await writeSettingsRow('site', null);
+    expect(await getSiteSettings()).toEqual({ name: 'The Old Gazette', timeZone: 'America/Chicago', weather: { city: 'Chicago', latitude: 41.88, longitude: -87.63 } });
+
+    await saveSiteSettings(paris(), admin);
+    expect(await db.setting.count({ where: { key: { in: Object.keys(legacy) } } })).toBe(0);
+    const audit = await db.auditLog.findFirst({ where: { action: 'settings.site', actorId: admin.id }, orderBy: { createdAt: 'desc' }, select: { data: true } });
+    expect(audit?.data).toMatchObject({ before: { name: 'The Old Gazette', weather: { city: 'Chicago' } }, after: { name: 'Le Broadsheet' } });
+    expect((await getSiteSettings()).name).toBe('Le Broadsheet');
   });
 
   it('validates the form with messages that say what to enter', () => {

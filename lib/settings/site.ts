@@ -1,36 +1,23 @@
 import 'server-only';
-import { recordAudit } from '@/lib/audit';
-import { hasRole } from '@/lib/auth/roles';
-import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
-import { siteSettingsFormSchema, type SiteSettingsInput } from '@/lib/validation/settings';
-import { invalidateSiteSettings, SITE_SETTING_KEYS, type SiteSettings } from './index';
+import type { SiteSettingsInput } from '@/lib/validation/settings';
+import type { SiteSettings } from './groups';
+import { getSettings, saveSettings } from './store';
 
-/** Saves the site name, time zone and weather city (admins only), audited with the previous values. */
+export type { SiteSettings };
+export type WeatherPlaceSetting = SiteSettings['weather'];
+
+/** The site's name, time zone and weather city (admin settings, defaults for anything unset): every public render reads it. */
+export function getSiteSettings(): Promise<SiteSettings> {
+  return getSettings('site');
+}
+
+/** The site's city for the header weather (London by default). */
+export async function getWeatherPlaceSetting(): Promise<WeatherPlaceSetting> {
+  return (await getSiteSettings()).weather;
+}
+
+/** Saves the site settings form (admins only), audited; every page then shows the new name, dates and weather. */
 export async function saveSiteSettings(input: SiteSettingsInput, user: StaffUser): Promise<SiteSettings> {
-  if (!hasRole(user.role, 'ADMIN')) throw new AppError('forbidden', 'Only admins can change the site settings.');
-  const v = siteSettingsFormSchema.parse({ ...input, latitude: String(input.latitude), longitude: String(input.longitude) });
-  const k = SITE_SETTING_KEYS;
-  const values: [string, string | number][] = [
-    [k.name, v.name],
-    [k.timeZone, v.timeZone],
-    [k.city, v.city],
-    [k.latitude, v.latitude],
-    [k.longitude, v.longitude],
-  ];
-  await db.$transaction(async (tx) => {
-    const before = await tx.setting.findMany({ where: { key: { in: values.map(([key]) => key) } }, select: { key: true, value: true } });
-    for (const [key, value] of values) await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'settings.site',
-      entityType: 'setting',
-      entityId: 'site',
-      summary: `${v.name} · ${v.timeZone} · weather for ${v.city}`,
-      data: { before: Object.fromEntries(before.map((r) => [r.key, r.value])), after: Object.fromEntries(values) },
-    });
-  });
-  invalidateSiteSettings();
-  return { name: v.name, timeZone: v.timeZone, weather: { city: v.city, latitude: v.latitude, longitude: v.longitude } };
+  return saveSettings('site', { name: input.name, timeZone: input.timeZone, weather: { city: input.city, latitude: input.latitude, longitude: input.longitude } }, user);
 }

@@ -2,7 +2,8 @@ import 'server-only';
 import { cache } from 'react';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
-import { articlePath, tagPath } from '@/lib/articles/urls';
+import { tagPath } from '@/lib/articles/urls';
+import { invalidateMergedTag, invalidateTag } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { addRedirect } from '@/lib/redirects';
@@ -27,15 +28,16 @@ export async function listTagsForAdmin(actor: StaffUser) {
 }
 
 /** Renames and describes a tag; its slug stays. */
-export async function updateTag(input: { id: string; name: string; description: string | null }, actor: StaffUser) {
+export async function updateTag(input: { id: string; name: string; description: string | null }, actor: StaffUser): Promise<void> {
   assertEditor(actor);
-  return db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const current = await tx.tag.findUnique({ where: { id: input.id }, select: { name: true, slug: true } });
     if (!current) throw new AppError('not_found', 'This tag no longer exists.');
     await tx.tag.update({ where: { id: input.id }, data: { name: input.name, description: input.description } });
     await recordAudit(tx, { actorId: actor.id, action: 'tag.updated', entityType: 'tag', entityId: input.id, summary: input.name, data: { from: current.name } });
-    return { paths: [tagPath(current.slug)] };
   });
+  // Its listing and every article page showing the tag's name.
+  await invalidateTag(input.id);
 }
 
 /**
@@ -45,9 +47,9 @@ export async function updateTag(input: { id: string; name: string; description: 
 export async function mergeTags(fromId: string, intoId: string, actor: StaffUser) {
   assertEditor(actor);
   if (fromId === intoId) throw new AppError('unprocessable', 'Choose a different tag to merge into.', { intoId: ['Choose a different tag to merge into.'] });
-  return db.$transaction(async (tx) => {
+  const merged = await db.$transaction(async (tx) => {
     const [from, into] = await Promise.all([
-      tx.tag.findUnique({ where: { id: fromId }, select: { id: true, name: true, slug: true, articles: { select: { articleId: true, article: { select: { slug: true } } } } } }),
+      tx.tag.findUnique({ where: { id: fromId }, select: { id: true, name: true, slug: true, articles: { select: { articleId: true } } } }),
       tx.tag.findUnique({ where: { id: intoId }, select: { id: true, name: true, slug: true, articles: { select: { articleId: true } } } }),
     ]);
     if (!from || !into) throw new AppError('not_found', 'One of these tags no longer exists. Reload the page.');
@@ -64,6 +66,8 @@ export async function mergeTags(fromId: string, intoId: string, actor: StaffUser
       summary: `${from.name} → ${into.name}`,
       data: { fromId: from.id, fromSlug: from.slug, moved: moving.length, total: from.articles.length },
     });
-    return { from: from.name, into: into.name, moved: from.articles.length, paths: [tagPath(from.slug), tagPath(into.slug), ...from.articles.map((a) => articlePath(a.article.slug))] };
+    return { from: from.name, into: into.name, moved: from.articles.length, fromSlug: from.slug, articleIds: from.articles.map((a) => a.articleId) };
   });
+  await invalidateMergedTag(fromId, intoId, merged.fromSlug, merged.articleIds);
+  return { from: merged.from, into: merged.into, moved: merged.moved };
 }

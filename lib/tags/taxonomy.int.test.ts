@@ -8,7 +8,7 @@ import { listTagsForAdmin, mergeTags, updateTag } from '@/lib/tags';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
 import { changeSlugSchema, createSectionSchema } from '@/lib/validation/taxonomy';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let editor: StaffUser;
 let admin: StaffUser;

@@ -2,6 +2,7 @@ import 'server-only';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
+import { invalidateAuthor } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
@@ -105,11 +106,13 @@ export async function getOwnProfile(user: StaffUser) {
   return db.user.findUniqueOrThrow({ where: { id: user.id }, select: { name: true, email: true, bio: true, role: true } });
 }
 
+/** Saves the signed-in user's name and bio, which show in bylines and on their author page. */
 export async function updateOwnProfile(user: StaffUser, input: { name: string; bio: string | null }) {
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { name: input.name, bio: input.bio } });
     await recordAudit(tx, { actorId: user.id, action: 'user.profile_updated', entityType: 'user', entityId: user.id, summary: input.name });
   });
+  await invalidateAuthor(user.id);
 }
 
 /** Changes the user's own password after checking the current one. */

@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { getActiveUserById, getUserForSignIn, type StaffUser } from '@/lib/users';
 import { changeOwnPassword, changeUserRole, createUser as createUserAsAdmin, listUsers, setUserActive, updateOwnProfile } from '@/lib/users/admin';
 import { changePasswordSchema, createUserSchema } from '@/lib/validation/users';
-import { createUser, unique } from '@/scripts/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 
 let admin: StaffUser;
 const others: Partial<Record<string, StaffUser>> = {};

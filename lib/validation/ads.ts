@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withConfirmBox } from '@/lib/validation/form';
 
 export const AD_PLACEMENTS = ['HEADER', 'AFTER_PARAGRAPH', 'SIDEBAR', 'FOOTER'] as const;
 export const AD_PLACEMENT_LABELS: Record<(typeof AD_PLACEMENTS)[number], string> = {
@@ -97,3 +98,9 @@ export const adSlotFormSchema = z
   }));
 
 export type AdSlotInput = z.output<typeof adSlotFormSchema>;
+
+const adSlotId = z.string().trim().min(1).max(40);
+/** The edit form as posted, with the slot's id. */
+export const updateAdSlotFormSchema = z.object({ id: adSlotId }).and(adSlotFormSchema);
+/** "Delete ad slot" after its confirmation box. */
+export const deleteAdSlotFormSchema = withConfirmBox({ id: adSlotId }, 'Tick the box to confirm that the ad slot should be deleted.');

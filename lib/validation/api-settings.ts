@@ -19,6 +19,3 @@ export const corsOriginsFormSchema = z.object({
     .pipe(z.array(corsOriginSchema).max(100, 'List at most 100 origins.'))
     .transform((list) => [...new Set(list)]),
 });
-
-/** The setting as stored; anything unreadable counts as no origins. */
-export const corsOriginsSettingSchema = z.array(corsOriginSchema).catch([]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bodyDocSchema, MEDIA_ID } from '@/lib/articles/body-schema';
+import { formCheckbox, formId, formList } from '@/lib/validation/form';
 
 /** Tags typed as "climate, energy policy" -> ["climate", "energy policy"] (trimmed, de-duplicated, case-insensitive). */
 const tagList = z
@@ -34,7 +35,7 @@ const bodyJson = z
 
 /** The article editor form, shared by the browser form and the server action. */
 export const articleFormSchema = z.object({
-  title: z.string().trim().min(1, 'Give the article a title.').max(200, 'Keep the title under 200 characters.'),
+  title: z.string({ error: 'Give the article a title.' }).trim().min(1, 'Give the article a title.').max(200, 'Keep the title under 200 characters.'),
   standfirst: z.string().trim().max(400, 'Keep the standfirst under 400 characters.').default(''),
   /** Plain text (paragraphs separated by blank lines), for clients without the rich-text editor. */
   body: z.string().max(200_000, 'The body is too long (200,000 characters at most).').default(''),
@@ -65,6 +66,36 @@ export const articleVersionSchema = z.coerce.number().int().min(1);
 export const publishAtSchema = z
   .string({ error: 'Choose the date and time to publish.' })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose the date and time to publish.');
+
+const blankAsMissing = (v: unknown) => (v === '' ? undefined : v);
+
+/**
+ * The editor's form as posted: the button pressed (`intent`), the article and the version it was
+ * loaded at (none for a new one), its fields and, to schedule, "Publish at".
+ */
+export const saveArticleFormSchema = articleFormSchema
+  .extend({
+    intent: articleIntentSchema,
+    id: z.preprocess(blankAsMissing, formId.optional()),
+    version: z.preprocess(blankAsMissing, articleVersionSchema.optional()),
+    // Checked only for a schedule: any other button ignores the field.
+    publishAt: z.preprocess(blankAsMissing, z.string().max(40).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.intent === 'schedule' && !publishAtSchema.safeParse(v.publishAt).success) ctx.addIssue({ code: 'custom', path: ['publishAt'], message: 'Choose the date and time to publish.' });
+  });
+
+/** "Restore this version" on an article's history. */
+export const restoreRevisionFormSchema = z.object({ articleId: formId, revisionId: formId, version: articleVersionSchema });
+
+/** "Archive article" / "Restore to draft" on the edit page. */
+export const archiveArticleFormSchema = z.object({ articleId: formId, op: z.enum(['archive', 'restore']) });
+
+/** "Delete permanently" on an archived article, confirmed by typing "delete". */
+export const deleteArticleFormSchema = z.object({
+  articleId: formId,
+  confirm: z.string().default('').pipe(z.string().trim().toLowerCase().pipe(z.literal('delete', { error: 'Type delete to confirm; nothing was deleted.' }))),
+});
 
 /** Statuses the dashboard filters by. */
 export const articleStatusSchema = z.enum(['DRAFT', 'IN_REVIEW', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED']);
@@ -197,6 +228,18 @@ export const articleDetailsSchema = z.object({
   detailsVersion: z.coerce.number().int('Reload the article before saving its details.').min(1, 'Reload the article before saving its details.'),
 });
 export type ArticleDetailsInput = z.input<typeof articleDetailsSchema>;
+
+/** The Details panel as posted: the byline and pinned lists (one field per entry) and the comments checkbox. */
+export const articleDetailsFormSchema = articleDetailsSchema.extend({
+  articleId: formId,
+  authorIds: formList(z.string()).pipe(articleDetailsSchema.shape.authorIds),
+  relatedIds: formList(z.string()).pipe(articleDetailsSchema.shape.relatedIds),
+  commentsOpen: formCheckbox,
+  seoTitle: z.string().default('').pipe(articleDetailsSchema.shape.seoTitle),
+  seoDescription: z.string().default('').pipe(articleDetailsSchema.shape.seoDescription),
+  canonicalUrl: z.string().default('').pipe(articleDetailsSchema.shape.canonicalUrl),
+  socialImageId: z.string().default('').pipe(articleDetailsSchema.shape.socialImageId),
+});
 export type ArticleDetails = z.output<typeof articleDetailsSchema>;
 
 /** SEO length hints: what search results and social cards show before truncating. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formId, withConfirmBox } from '@/lib/validation/form';
 
 // The reader-facing messages are part of the product: keep them exactly as written.
 export const COMMENT_MESSAGES = {
@@ -46,6 +47,20 @@ export const commentSubmissionSchema = commentFormSchema.extend({
 export const moderationActionSchema = z.enum(['approve', 'unapprove', 'spam', 'trash', 'delete']);
 export type ModerationAction = z.infer<typeof moderationActionSchema>;
 
+/** Approve / Mark as spam / Trash / Delete under a comment in the queue. */
+export const moderateCommentFormSchema = z.object({ commentId: formId, action: moderationActionSchema });
+
+/** A button that acts on one comment (Dismiss reports). */
+export const commentIdFormSchema = z.object({ commentId: formId });
+
+/** "Lift" on the bans page. */
+export const liftBanFormSchema = z.object({ banId: formId });
+
+/** The commenter privacy tools: everything stored about one email address. */
+const commenterEmail = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.'));
+export const commenterEmailFormSchema = z.object({ email: commenterEmail });
+export const eraseCommenterFormSchema = withConfirmBox({ email: commenterEmail }, 'Tick the box to confirm the erasure.');
+
 const banDays = z
   .string()
   .optional()
@@ -84,6 +99,7 @@ export const moderationQuerySchema = z.object({
 /** Edit a comment from the dashboard: the same rules and messages as the reader form. */
 export const commentEditSchema = commentFormSchema.pick({ body: true, name: true, website: true });
 export type CommentEditInput = z.output<typeof commentEditSchema>;
+export const editCommentFormSchema = commentEditSchema.extend({ commentId: formId });
 
 /** A staff reply typed in the dashboard. */
 export const staffReplySchema = z.object({ parentId: z.string().min(1).max(40), body: commentFormSchema.shape.body });

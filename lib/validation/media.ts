@@ -18,6 +18,12 @@ export const updateMediaSchema = z.object({
 });
 export type UpdateMediaInput = z.output<typeof updateMediaSchema>;
 
+/** The edit form as posted, with the image's id. */
+export const updateMediaFormSchema = updateMediaSchema.extend({ id: mediaIdSchema });
+
+/** A button that acts on one image (Delete). */
+export const mediaIdFormSchema = z.object({ id: mediaIdSchema });
+
 export const listMediaQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
   q: z.string().trim().max(100).catch(''),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formList } from '@/lib/validation/form';
 
 /** Events an endpoint can subscribe to, in the order the dashboard lists them. */
 export const WEBHOOK_EVENTS = ['article.published', 'article.updated', 'article.unpublished', 'article.deleted', 'comment.approved'] as const;
@@ -34,3 +35,14 @@ export const webhookInputSchema = z.object({
 export type WebhookInput = z.output<typeof webhookInputSchema>;
 
 export const webhookIdSchema = z.string().trim().min(1).max(40);
+
+/** The create form as posted: one `events` value per ticked box. */
+export const webhookFormSchema = webhookInputSchema.extend({ events: formList(z.string()).pipe(webhookInputSchema.shape.events) });
+/** The edit form: the same, with the endpoint's id. */
+export const updateWebhookFormSchema = webhookFormSchema.extend({ id: webhookIdSchema });
+/** A button that acts on one endpoint (Delete, Send test event). */
+export const webhookIdFormSchema = z.object({ id: webhookIdSchema });
+/** "Disable" / "Enable". */
+export const setWebhookActiveFormSchema = z.object({ id: webhookIdSchema, active: z.enum(['true', 'false']).transform((v) => v === 'true') });
+/** "Resend" in the delivery log. */
+export const resendDeliveryFormSchema = z.object({ webhookId: webhookIdSchema, deliveryId: webhookIdSchema });

@@ -11,7 +11,7 @@ import { WEBHOOK_EVENTS } from '@/lib/validation/webhooks';
 import { createWebhook, deleteWebhook, getWebhookWithDeliveries, resendWebhookDelivery, sendTestWebhook, setWebhookActive, updateWebhook } from '@/lib/webhooks';
 import { verifyWebhookSignature } from '@/lib/webhooks/signature';
 import { deliverDueWebhooks, MAX_ATTEMPTS, retryDelayMs } from '@/lib/webhooks/worker';
-import { createArticle, createUser, unique } from '@/scripts/test/fixtures';
+import { createArticle, createUser, unique } from '@/test/fixtures';
 
 // A real HTTP receiver on an ephemeral port; the worker posts to it over the loopback.
 

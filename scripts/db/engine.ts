@@ -6,8 +6,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import { pgConfig } from './engine-config.ts';
-import { migrationsDir, providerOf, schemaPath, type Provider } from './paths.ts';
+import { pgConfig, providerOf, type Provider } from '../../lib/db-config.ts';
+import { migrationsDir, schemaPath } from './paths.ts';
 
 /**
  * Tables created by hand-written SQL in the migrations, not Prisma models: the full-text

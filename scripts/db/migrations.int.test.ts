@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSchemaEngine, type SchemaEngine } from './engine.ts';
-import { databaseUrl } from './paths.ts';
+import { databaseUrl } from '../../lib/db-config.ts';
 
 // If this fails, prisma/schema.prisma changed without a migration: run `npm run db:migration -- --name what_changed`.
 describe(`committed migrations (${databaseUrl().split(':')[0]})`, () => {

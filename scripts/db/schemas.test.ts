@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './paths.ts';
+import { ROOT } from '../../lib/db-config.ts';
 import { derivePostgresSchema } from './schemas.ts';
 
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');

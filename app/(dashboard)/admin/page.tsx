@@ -6,7 +6,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/site';
 import { DASHBOARD_MAX_JUMP_PAGE, dashboardArticlesQuerySchema, type DashboardArticlesQuery } from '@/lib/validation/articles';
-import { bulkArticlesAction } from './actions';
+import { bulkArticlesAction } from './articles/actions';
 
 export const metadata = { title: 'Articles' };
 

@@ -2,18 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { AppError, parseForm, runAction, type ActionState } from '@/lib/actions';
+import { parseForm, runAction, type ActionState } from '@/lib/actions';
 import { createAdSlot, deleteAdSlot, updateAdSlot } from '@/lib/ads/admin';
 import { requireRole } from '@/lib/auth/session';
-import { invalidateAds } from '@/lib/cache';
-import { getSite } from '@/lib/site';
-import { adSlotFormSchema } from '@/lib/validation/ads';
-
-const idSchema = z.string().min(1).max(40);
-
-// Refreshes exactly the cached pages that render ad slots (tagged `ads`, lib/cache).
-const revalidatePublic = () => invalidateAds();
+import { adSlotFormSchema, deleteAdSlotFormSchema, updateAdSlotFormSchema } from '@/lib/validation/ads';
 
 const CLEANED = 'Unsafe markup (scripts, styles, frames, forms or event handlers) was removed from the HTML creative: the preview shows what readers will see.';
 
@@ -22,8 +14,7 @@ export async function createAdSlotAction(_prev: ActionState, form: FormData): Pr
   const result = await runAction(form, async () => {
     const user = await requireRole('ADMIN');
     const input = parseForm(adSlotFormSchema, form);
-    const saved = await createAdSlot(input, user, (await getSite()).timeZone);
-    await revalidatePublic();
+    const saved = await createAdSlot(input, user);
     revalidatePath('/admin/ads');
     return { ok: true, data: saved };
   });
@@ -36,10 +27,8 @@ export async function createAdSlotAction(_prev: ActionState, form: FormData): Pr
 export async function updateAdSlotAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const user = await requireRole('ADMIN');
-    const id = idSchema.parse(form.get('id'));
-    const input = parseForm(adSlotFormSchema, form);
-    const saved = await updateAdSlot(id, input, user, (await getSite()).timeZone);
-    await revalidatePublic();
+    const { id, ...input } = parseForm(updateAdSlotFormSchema, form);
+    const saved = await updateAdSlot(id, input, user);
     revalidatePath('/admin/ads');
     revalidatePath(`/admin/ads/${id}`);
     return { ok: true, message: saved.htmlChanged ? `Ad slot “${saved.name}” saved. ${CLEANED}` : `Ad slot “${saved.name}” saved.` };
@@ -50,9 +39,7 @@ export async function updateAdSlotAction(_prev: ActionState, form: FormData): Pr
 export async function deleteAdSlotAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await runAction<undefined>(form, async () => {
     const user = await requireRole('ADMIN');
-    if (form.get('confirm') !== 'on') throw new AppError('unprocessable', 'Tick the box to confirm that the ad slot should be deleted.');
-    const { name } = await deleteAdSlot(idSchema.parse(form.get('id')), user);
-    await revalidatePublic();
+    const { name } = await deleteAdSlot(parseForm(deleteAdSlotFormSchema, form).id, user);
     revalidatePath('/admin/ads');
     return { ok: true, message: `Deleted the ad slot “${name}”.` };
   });

@@ -1,15 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { parseForm, runAction, type ActionState } from '@/lib/actions';
+import type { CreatedKeyState } from '@/lib/action-states';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys';
 import { saveCorsOrigins } from '@/lib/api/cors';
 import { requireRole } from '@/lib/auth/session';
-import { createApiKeySchema } from '@/lib/validation/api-keys';
+import { createApiKeySchema, revokeApiKeySchema } from '@/lib/validation/api-keys';
 import { corsOriginsFormSchema } from '@/lib/validation/api-settings';
-
-export type CreatedKeyState = ActionState<{ label: string; key: string }>;
 
 /** "Create key": returns the plaintext key this once, for the page to show. */
 export async function createApiKeyAction(_prev: CreatedKeyState, form: FormData): Promise<CreatedKeyState> {
@@ -26,8 +24,7 @@ export async function createApiKeyAction(_prev: CreatedKeyState, form: FormData)
 export async function revokeApiKeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const user = await requireRole('ADMIN');
-    const id = z.string().min(1).max(40).parse(form.get('id'));
-    const revoked = await revokeApiKey(id, user);
+    const revoked = await revokeApiKey(parseForm(revokeApiKeySchema, form).id, user);
     revalidatePath('/admin/api-keys');
     return { ok: true, message: `Key "${revoked.label}" revoked. Requests with it are now refused.` };
   });

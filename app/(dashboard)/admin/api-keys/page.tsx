@@ -12,7 +12,7 @@ export const metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
   const user = await requirePageRole('ADMIN', '/admin/api-keys');
-  const [keys, origins] = await Promise.all([listApiKeys(user), getCorsOrigins(0)]);
+  const [keys, origins] = await Promise.all([listApiKeys(user), getCorsOrigins()]);
   const limit = describeApiRateLimit();
   return (
     <>

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
-import { AppError, parseForm, runAction, type ActionState } from '@/lib/actions';
+import { parseForm, runAction, type ActionState } from '@/lib/actions';
+import type { BulkModerationState, CommenterExportState } from '@/lib/action-states';
 import { requireRole } from '@/lib/auth/session';
 import { moderateComment } from '@/lib/comments';
 import { banCommentAuthor, banValue, liftBan } from '@/lib/comments/bans';
@@ -11,30 +11,54 @@ import { eraseCommenterData, exportCommenterData } from '@/lib/comments/privacy'
 import { toAppError } from '@/lib/errors';
 import { saveCommentSettings } from '@/lib/settings/comments';
 import { commentSettingsFormSchema } from '@/lib/validation/comment-settings';
-import { banFromCommentSchema, banValueSchema, bulkModerationSchema, commentEditSchema, staffReplySchema } from '@/lib/validation/comments';
+import {
+  banFromCommentSchema,
+  banValueSchema,
+  bulkModerationSchema,
+  commentIdFormSchema,
+  commenterEmailFormSchema,
+  editCommentFormSchema,
+  eraseCommenterFormSchema,
+  liftBanFormSchema,
+  moderateCommentFormSchema,
+  staffReplySchema,
+} from '@/lib/validation/comments';
 
-const idSchema = z.string().min(1).max(40);
+// Every comment moderation screen's actions: the queue (/admin/comments), bans, privacy and
+// settings. lib/comments refreshes the public pages a change touches; each action refreshes
+// only its own screen.
+
+const VERB = { approve: 'approved', unapprove: 'returned to pending', spam: 'marked as spam', trash: 'moved to the trash', delete: 'deleted forever' } as const;
+
+/** Approve / Mark as spam / Trash / Delete under a comment in the queue. */
+export async function moderateCommentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(form, async () => {
+    const user = await requireRole('EDITOR');
+    const { commentId, action } = parseForm(moderateCommentFormSchema, form);
+    await moderateComment(commentId, action, user);
+    revalidatePath('/admin/comments');
+    return { ok: true, message: `Comment ${VERB[action]}.` };
+  });
+}
 
 /**
  * One batch of a bulk action, called by the moderation page's bulk bar (which sends batches
  * in turn to show progress). Each comment is moderated and audited on its own.
  */
-export async function bulkModerateCommentsAction(ids: string[], action: string): Promise<ActionState<{ done: number }>> {
+export async function bulkModerateCommentsAction(ids: string[], action: string): Promise<BulkModerationState> {
   try {
     const user = await requireRole('EDITOR');
     const input = bulkModerationSchema.parse({ ids, action });
-    const paths = new Set<string>();
     let done = 0;
     for (const id of input.ids) {
       try {
-        for (const p of (await moderateComment(id, input.action, user)).paths) paths.add(p);
+        await moderateComment(id, input.action, user);
         done++;
       } catch (e) {
         // A comment someone else already deleted is not a reason to stop the batch.
         if (toAppError(e).code !== 'not_found') throw e;
       }
     }
-    for (const p of paths) revalidatePath(p);
     revalidatePath('/admin/comments');
     return { ok: true, data: { done } };
   } catch (e) {
@@ -46,9 +70,8 @@ export async function bulkModerateCommentsAction(ids: string[], action: string):
 export async function editCommentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const user = await requireRole('EDITOR');
-    const id = idSchema.parse(form.get('commentId'));
-    const { paths } = await editComment(id, parseForm(commentEditSchema, form), user);
-    for (const p of paths) revalidatePath(p);
+    const { commentId, ...input } = parseForm(editCommentFormSchema, form);
+    await editComment(commentId, input, user);
     revalidatePath('/admin/comments');
     return { ok: true, message: 'Comment updated.' };
   });
@@ -59,8 +82,7 @@ export async function staffReplyAction(_prev: ActionState, form: FormData): Prom
   return runAction(form, async () => {
     const user = await requireRole('EDITOR');
     const input = parseForm(staffReplySchema, form);
-    const { paths } = await replyAsStaff(input.parentId, input.body, user);
-    for (const p of paths) revalidatePath(p);
+    await replyAsStaff(input.parentId, input.body, user);
     revalidatePath('/admin/comments');
     return { ok: true, message: 'Reply published.' };
   });
@@ -70,7 +92,7 @@ export async function staffReplyAction(_prev: ActionState, form: FormData): Prom
 export async function dismissReportsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const user = await requireRole('EDITOR');
-    await dismissReports(idSchema.parse(form.get('commentId')), user);
+    await dismissReports(parseForm(commentIdFormSchema, form).commentId, user);
     revalidatePath('/admin/comments');
     return { ok: true, message: 'Reports dismissed.' };
   });
@@ -103,7 +125,7 @@ export async function banValueAction(_prev: ActionState, form: FormData): Promis
 export async function liftBanAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const user = await requireRole('ADMIN');
-    await liftBan(z.string().min(1).max(40).parse(form.get('banId')), user);
+    await liftBan(parseForm(liftBanFormSchema, form).banId, user);
     revalidatePath('/admin/comments/bans');
     return { ok: true, message: 'Ban lifted.' };
   });
@@ -115,19 +137,15 @@ export async function saveCommentSettingsAction(_prev: ActionState, form: FormDa
     const user = await requireRole('ADMIN');
     await saveCommentSettings(parseForm(commentSettingsFormSchema, form), user);
     revalidatePath('/admin/comments/settings');
-    // Article pages show whether comments are open and how deep replies go.
-    revalidatePath('/', 'layout');
     return { ok: true, message: 'Settings saved.' };
   });
 }
 
-const privacyEmailSchema = z.object({ email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')) });
-
 /** "Download export": everything about one commenter's email, as JSON (admins). */
-export async function exportCommenterAction(_prev: ActionState<{ json: string; filename: string }>, form: FormData): Promise<ActionState<{ json: string; filename: string }>> {
+export async function exportCommenterAction(_prev: CommenterExportState, form: FormData): Promise<CommenterExportState> {
   return runAction(form, async () => {
     const user = await requireRole('ADMIN');
-    const { email } = parseForm(privacyEmailSchema, form);
+    const { email } = parseForm(commenterEmailFormSchema, form);
     const data = await exportCommenterData(email, user);
     return { ok: true, message: `Exported ${data.comments.length} comment${data.comments.length === 1 ? '' : 's'}.`, data: { json: JSON.stringify(data, null, 2), filename: `commenter-${email.replace(/[^a-z0-9]+/g, '-')}.json` } };
   });
@@ -137,10 +155,8 @@ export async function exportCommenterAction(_prev: ActionState<{ json: string; f
 export async function eraseCommenterAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const user = await requireRole('ADMIN');
-    const { email } = parseForm(privacyEmailSchema, form);
-    if (form.get('confirm') !== 'on') throw new AppError('unprocessable', 'Tick the box to confirm the erasure.');
-    const { comments, paths } = await eraseCommenterData(email, user);
-    for (const p of paths) revalidatePath(p);
+    const { email } = parseForm(eraseCommenterFormSchema, form);
+    const { comments } = await eraseCommenterData(email, user);
     revalidatePath('/admin/comments');
     return { ok: true, message: `Erased ${comments} comment${comments === 1 ? '' : 's'} and what was stored with them.` };
   });

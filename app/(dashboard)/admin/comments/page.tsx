@@ -8,8 +8,7 @@ import { requirePageRole } from '@/lib/auth/session';
 import { countModerationTabs, listModerationQueue } from '@/lib/comments/moderation';
 import { formatDateTime } from '@/lib/site';
 import { moderationQuerySchema, type ModerationTab } from '@/lib/validation/comments';
-import { moderateCommentAction } from '../actions';
-import { banFromCommentAction, bulkModerateCommentsAction, dismissReportsAction, editCommentAction, staffReplyAction } from './actions';
+import { banFromCommentAction, bulkModerateCommentsAction, dismissReportsAction, editCommentAction, moderateCommentAction, staffReplyAction } from './actions';
 
 export const metadata = { title: 'Comments' };
 

@@ -1,7 +1,7 @@
 import { ActionForm } from '@/components/admin/action-form';
 import { requirePageRole } from '@/lib/auth/session';
 import { getOwnProfile } from '@/lib/users/admin';
-import { changePasswordAction, updateProfileAction } from '../users/actions';
+import { changePasswordAction, updateProfileAction } from './actions';
 
 export const metadata = { title: 'Your profile' };
 

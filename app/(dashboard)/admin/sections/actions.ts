@@ -2,14 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { parseForm, runAction, type ActionState } from '@/lib/actions';
-import { changeArticleSlug } from '@/lib/articles/slug';
 import { requireRole } from '@/lib/auth/session';
 import { createSection, moveSection, updateSection } from '@/lib/sections/admin';
-import { mergeTags, updateTag } from '@/lib/tags';
-import { changeSlugSchema, createSectionSchema, mergeTagsSchema, moveSectionSchema, updateSectionSchema, updateTagSchema } from '@/lib/validation/taxonomy';
+import { createSectionSchema, moveSectionSchema, updateSectionSchema } from '@/lib/validation/taxonomy';
 
-// Section order and names show in the public header on every page.
-const revalidateEverywhere = () => revalidatePath('/', 'layout');
+// lib/sections refreshes the public pages a change touches (the navigation is on every page).
+const refreshScreen = () => revalidatePath('/admin/sections');
 
 /** "Add section" on /admin/sections. */
 export async function createSectionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -17,7 +15,7 @@ export async function createSectionAction(_prev: ActionState, form: FormData): P
     const user = await requireRole('EDITOR');
     const input = parseForm(createSectionSchema, form);
     await createSection(input, user);
-    revalidateEverywhere();
+    refreshScreen();
     return { ok: true, message: `Section “${input.name}” added at the end of the navigation.` };
   });
 }
@@ -28,7 +26,7 @@ export async function updateSectionAction(_prev: ActionState, form: FormData): P
     const user = await requireRole('EDITOR');
     const input = parseForm(updateSectionSchema, form);
     await updateSection(input, user);
-    revalidateEverywhere();
+    refreshScreen();
     return { ok: true, message: `Section “${input.name}” saved.` };
   });
 }
@@ -39,43 +37,7 @@ export async function moveSectionAction(_prev: ActionState, form: FormData): Pro
     const user = await requireRole('EDITOR');
     const { id, direction } = parseForm(moveSectionSchema, form);
     const { name, position } = await moveSection(id, direction, user);
-    revalidateEverywhere();
+    refreshScreen();
     return { ok: true, message: `“${name}” is now number ${position + 1} in the navigation.` };
-  });
-}
-
-/** "Save tag" on /admin/tags. */
-export async function updateTagAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const user = await requireRole('EDITOR');
-    const input = parseForm(updateTagSchema, form);
-    const { paths } = await updateTag(input, user);
-    for (const p of paths) revalidatePath(p);
-    revalidatePath('/admin/tags');
-    return { ok: true, message: `Tag “${input.name}” saved.` };
-  });
-}
-
-/** "Merge" on /admin/tags. */
-export async function mergeTagsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const user = await requireRole('EDITOR');
-    const { fromId, intoId } = parseForm(mergeTagsSchema, form);
-    const { from, into, moved, paths } = await mergeTags(fromId, intoId, user);
-    for (const p of paths) revalidatePath(p);
-    revalidatePath('/admin/tags');
-    return { ok: true, message: `Merged “${from}” into “${into}” (${moved} article${moved === 1 ? '' : 's'}).` };
-  });
-}
-
-/** "Change slug" on the article edit page. */
-export async function changeSlugAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const user = await requireRole('CONTRIBUTOR');
-    const { articleId, slug } = parseForm(changeSlugSchema, form);
-    const { paths } = await changeArticleSlug(articleId, slug, user);
-    for (const p of paths) revalidatePath(p);
-    revalidatePath(`/admin/articles/${articleId}`);
-    return { ok: true, message: paths.length ? `Slug changed. The old address now redirects to /articles/${slug}.` : 'The slug is unchanged.' };
   });
 }

@@ -11,8 +11,7 @@ export async function saveSiteSettingsAction(_prev: ActionState, form: FormData)
   return runAction(form, async () => {
     const user = await requireRole('ADMIN');
     const saved = await saveSiteSettings(parseForm(siteSettingsFormSchema, form), user);
-    // The name, date and weather are in the header of every public page.
-    revalidatePath('/', 'layout');
+    revalidatePath('/admin/settings');
     return { ok: true, message: `Settings saved. Public pages now show ${saved.name}, dates in ${saved.timeZone} time and the weather for ${saved.weather.city}.` };
   });
 }

@@ -1,7 +1,7 @@
 import { ActionForm } from '@/components/admin/action-form';
 import { requirePageRole } from '@/lib/auth/session';
 import { listTagsForAdmin } from '@/lib/tags';
-import { mergeTagsAction, updateTagAction } from '../sections/actions';
+import { mergeTagsAction, updateTagAction } from './actions';
 
 export const metadata = { title: 'Tags' };
 

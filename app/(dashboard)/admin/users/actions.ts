@@ -3,9 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { parseForm, runAction, type ActionState } from '@/lib/actions';
 import { requireRole } from '@/lib/auth/session';
-import { invalidateAuthor } from '@/lib/cache';
-import { changeOwnPassword, changeUserRole, createUser, setUserActive, updateOwnProfile } from '@/lib/users/admin';
-import { changePasswordSchema, changeRoleSchema, createUserSchema, profileSchema, setUserActiveSchema } from '@/lib/validation/users';
+import { changeUserRole, createUser, setUserActive } from '@/lib/users/admin';
+import { changeRoleSchema, createUserSchema, setUserActiveSchema } from '@/lib/validation/users';
 
 const ROLE_LABEL = { ADMIN: 'Admin', EDITOR: 'Editor', AUTHOR: 'Author', CONTRIBUTOR: 'Contributor' } as const;
 
@@ -39,26 +38,5 @@ export async function setUserActiveAction(_prev: ActionState, form: FormData): P
     const { name } = await setUserActive(userId, active, actor);
     revalidatePath('/admin/users');
     return { ok: true, message: active ? `${name} is active again and can sign in.` : `${name} is deactivated and signed out.` };
-  });
-}
-
-/** "Save profile" on /admin/profile. */
-export async function updateProfileAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const user = await requireRole('CONTRIBUTOR');
-    await updateOwnProfile(user, parseForm(profileSchema, form));
-    revalidatePath('/admin', 'layout');
-    // Bylines and the author page show the name and bio.
-    await invalidateAuthor(user.id);
-    return { ok: true, message: 'Profile saved.' };
-  });
-}
-
-/** "Change password" on /admin/profile. */
-export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(form, async () => {
-    const user = await requireRole('CONTRIBUTOR');
-    await changeOwnPassword(user, parseForm(changePasswordSchema, form));
-    return { ok: true, message: 'Password changed. Use the new one next time you sign in.' };
   });
 }

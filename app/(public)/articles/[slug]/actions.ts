@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { after } from 'next/server';
-import { runAction, type ActionState } from '@/lib/actions';
+import { parseForm, runAction, type ActionState } from '@/lib/actions';
 import { clientIp, submitComment, submittedMessage } from '@/lib/comments';
 import { reportComment } from '@/lib/comments/moderation';
 import { notifyPendingComment } from '@/lib/notifications';
@@ -12,7 +12,7 @@ import { commentSubmissionSchema, reportCommentSchema } from '@/lib/validation/c
 /** "Leave a reply": validates with the same schema as the form, then applies the flood limits and spam rules. */
 export async function postCommentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction<undefined>(form, async () => {
-    const { formToken, contact_fax, ...input } = commentSubmissionSchema.parse(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string')));
+    const { formToken, contact_fax, ...input } = parseForm(commentSubmissionSchema, form);
     const h = await headers();
     const result = await submitComment({ ...input, formToken, honeypot: contact_fax }, { ip: clientIp(h), userAgent: h.get('user-agent') });
     revalidatePath('/admin/comments');
@@ -30,7 +30,7 @@ const COMMENT_UNAVAILABLE = "we can't reach the newsroom's database right now. Y
 /** "Report" under a comment: records the reader's reason for the moderators. */
 export async function reportCommentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
-    const input = reportCommentSchema.parse({ commentId: form.get('commentId'), reason: form.get('reason') ?? '' });
+    const input = parseForm(reportCommentSchema, form);
     await reportComment(input.commentId, input.reason, { ip: clientIp(await headers()) });
     revalidatePath('/admin/comments');
     return { ok: true, message: 'Thank you. A moderator will look at this comment.' };

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
+import { MediaActionsProvider } from '@/components/media/media-actions';
 import { ArticleAccessRefused } from '@/components/admin/article-access-refused';
 import { ArticleArchivePanel } from '@/components/admin/article-archive-panel';
 import { ArticleDetailsPanel } from '@/components/admin/article-details-panel';
@@ -20,8 +21,8 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { getSite } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
-import { archiveOrRestoreArticleAction, deleteArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../../actions';
-import { changeSlugAction } from '../../sections/actions';
+import { archiveOrRestoreArticleAction, changeSlugAction, deleteArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../actions';
+import { describeMediaAction } from '../../media/actions';
 
 export const metadata = { title: 'Edit article' };
 
@@ -56,7 +57,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   // The same rule as lib/articles/slug: editors on any article, writers on their own drafts.
   const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
   return (
-    <>
+    <MediaActionsProvider describe={describeMediaAction}>
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-bold">Edit article</h1>
         <Link href={`/admin/articles/${article.id}/revisions`} className="font-semibold underline">
@@ -116,6 +117,6 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
       <ArticlePreviewPanel articleId={article.id} action={createPreviewLinkAction} />
       {isEditor ? <ArticleArchivePanel articleId={article.id} archived={article.status === 'ARCHIVED'} action={archiveOrRestoreArticleAction} deleteAction={deleteArticleAction} /> : null}
       {canChangeSlug ? <ArticleSlugPanel articleId={article.id} slug={article.slug} action={changeSlugAction} /> : null}
-    </>
+    </MediaActionsProvider>
   );
 }

@@ -8,7 +8,7 @@ import { compareRevisions, listRevisions } from '@/lib/articles/revisions';
 import { requirePageRole } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/site';
-import { restoreRevisionAction } from '../../../actions';
+import { restoreRevisionAction } from '../../actions';
 
 export const metadata = { title: 'Revisions' };
 

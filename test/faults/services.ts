@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../scripts/db/paths.ts';
+import { ROOT } from '../../lib/db-config.ts';
 
 export const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 

@@ -1,9 +1,10 @@
 // Development and demo secrets, generated once per checkout into data/ (git-ignored),
 // so `npm install && npm start` needs no manual .env step. Never used in production.
+// Plain (no `server-only`): proxy.ts reads it too.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './db/paths.ts';
+import { ROOT } from './db-config.ts';
 
 export type DevSecrets = { nextAuthSecret: string };
 

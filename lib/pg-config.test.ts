@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pgConfig, pgSchema, unknownPgParams } from './engine-config.ts';
+import { pgConfig, pgSchema, unknownPgParams } from './pg-config.ts';
 
 describe('pgConfig', () => {
   it('reads host, port, user, password and database, decoding escapes', () => {

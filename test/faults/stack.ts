@@ -88,7 +88,7 @@ export async function startStack({ pgBin, redisBin, echo = false, env: extraEnv 
       MEDIA_DIR: mediaDir,
       ...extraEnv,
     };
-    const fixture = JSON.parse(run(bin('tsx'), ['--conditions=react-server', 'faults/fixture.ts', hook], env).trim().split('\n').pop()!) as Fixture;
+    const fixture = JSON.parse(run(bin('tsx'), ['--conditions=react-server', 'test/faults/fixture.ts', hook], env).trim().split('\n').pop()!) as Fixture;
     const [a, b] = await Promise.all([startInstance('A', env, { echo }), startInstance('B', { ...env, BROADSHEET_SCHEDULER: 'off' }, { echo })]);
     started.push(a, b);
     // Ready: Next has started (instrumentation ran), the database and Redis answer.

@@ -1,4 +1,7 @@
-import 'server-only';
+// An independent AWS Signature Version 4 implementation for tests: the stub S3 server in
+// lib/media/media.int.test.ts recomputes each request's signature with it, so the driver's signer
+// (aws4fetch) is checked against a second implementation, itself checked against AWS's published
+// vectors (./sigv4.test.ts).
 import crypto from 'node:crypto';
 
 export type SigV4Credentials = { accessKeyId: string; secretAccessKey: string; region: string; service: string };

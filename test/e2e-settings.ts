@@ -3,8 +3,7 @@
 // too-fast threshold starts at 0; e2e/comments.spec.ts raises it through the settings page to
 // prove the rule, then puts it back.
 import { db } from '@/lib/db';
-import { COMMENT_SETTINGS_KEY, getCommentSettings } from '@/lib/settings/comments';
+import { getCommentSettings, saveCommentSettings } from '@/lib/settings/comments';
 
-const value = { ...(await getCommentSettings()), minSeconds: 0 };
-await db.setting.upsert({ where: { key: COMMENT_SETTINGS_KEY }, create: { key: COMMENT_SETTINGS_KEY, value }, update: { value } });
+await saveCommentSettings({ ...(await getCommentSettings()), minSeconds: 0 }, null);
 await db.$disconnect();

@@ -1,6 +1,6 @@
 // Tests create and drop databases and write fixtures: they must never reach a shared
 // or production server by accident. Set ALLOW_REMOTE_TEST_DATABASE=1 to override.
-import { providerOf } from '../db/paths.ts';
+import { providerOf } from '../lib/db-config.ts';
 
 type Env = Record<string, string | undefined>;
 

@@ -5,8 +5,8 @@ import { saveArticle } from '@/lib/articles/mutations';
 import { db } from '@/lib/db';
 import { createWebhook } from '@/lib/webhooks';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { migrateDeploy } from '../scripts/db/engine.ts';
-import { createSection, createUser } from '../scripts/test/fixtures.ts';
+import { migrateDeploy } from '../../scripts/db/engine.ts';
+import { createSection, createUser } from '../fixtures.ts';
 
 const webhookUrl = process.argv[2];
 if (!webhookUrl) throw new Error('usage: fixture.ts WEBHOOK_URL');

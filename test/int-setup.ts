@@ -1,6 +1,6 @@
 // Runs before each integration test file (vitest `int` project).
 import { afterAll } from 'vitest';
-import { databaseUrl } from '../db/paths.ts';
+import { databaseUrl } from '../lib/db-config.ts';
 import { assertLocalDatabase } from './assert-local-database.ts';
 
 // Without the runner, DATABASE_URL would fall back to the development database and the

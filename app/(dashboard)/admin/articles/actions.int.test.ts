@@ -2,9 +2,9 @@
 // session (no request here) and Next's path revalidation (no server here) are stood in for.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
-import { invalidateSiteSettings } from '@/lib/settings';
+import { getSiteSettings, saveSettings } from '@/lib/settings';
 import type { StaffUser } from '@/lib/users';
-import { createArticle, createUser } from '@/scripts/test/fixtures';
+import { createArticle, createUser } from '@/test/fixtures';
 
 const session = vi.hoisted(() => ({ user: null as StaffUser | null }));
 vi.mock('@/lib/auth/session', () => ({
@@ -27,8 +27,7 @@ function formData(fields: Record<string, string | string[]>): FormData {
 }
 
 const setTimeZone = async (timeZone: string) => {
-  await db.setting.upsert({ where: { key: 'site.timeZone' }, create: { key: 'site.timeZone', value: timeZone }, update: { value: timeZone } });
-  invalidateSiteSettings();
+  await saveSettings('site', { ...(await getSiteSettings()), timeZone }, null);
 };
 
 beforeAll(async () => {
@@ -38,8 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.setting.deleteMany({ where: { key: 'site.timeZone' } });
-  invalidateSiteSettings();
+  await setTimeZone('Europe/London');
 });
 
 describe('scheduling in the site’s time zone (admin settings)', () => {
