@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 
-const inputClass = 'mt-1 w-full rounded border border-black/30 bg-transparent px-3 py-2 dark:border-white/30';
+const inputClass = 'mt-1 w-full rounded border border-strong bg-surface px-3 py-2';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -43,11 +43,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
       </div>
       {error ? (
-        <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-900">
+        <p role="alert" className="rounded bg-danger-soft p-3 text-sm text-danger">
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="w-full rounded bg-[var(--color-ink)] px-4 py-2 font-semibold text-[var(--color-paper)] disabled:opacity-60">
+      <button type="submit" disabled={pending} className="w-full rounded bg-primary px-4 py-2 font-semibold text-on-primary disabled:opacity-60">
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

@@ -26,7 +26,7 @@ export default async function LoginPage({ searchParams }: Props) {
         </Link>
       </p>
       <h1 className="mt-8 text-2xl font-bold">Sign in</h1>
-      <p className="mt-1 text-sm text-[var(--color-muted)]">For editors, authors and administrators.</p>
+      <p className="mt-1 text-sm text-muted">For editors, authors and administrators.</p>
       <SignInForm callbackUrl={callbackUrl} />
     </main>
   );
