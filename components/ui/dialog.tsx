@@ -6,7 +6,8 @@ import { cn } from './cn';
 /**
  * A modal dialog on the native <dialog>: the page behind is inert (focus stays inside),
  * Escape and the backdrop close it, and focus returns to what opened it. Its content is
- * rendered only while open, so closed dialogs add nothing to the page.
+ * rendered only while open, so closed dialogs add nothing to the page. Mark the control
+ * that should take focus on opening with `data-autofocus`.
  */
 export function Dialog({
   open,
@@ -38,6 +39,8 @@ export function Dialog({
     if (open && !dialog.open) {
       opener.current = document.activeElement;
       dialog.showModal();
+      // The first field marked data-autofocus, else the dialog's first focusable control (the browser's choice).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }

@@ -21,9 +21,10 @@ export function Label({ htmlFor, id, children, className }: { htmlFor?: string; 
   );
 }
 
+/** A line under a control; `className` replaces its muted colour (a warning, say). */
 export function FieldHint({ id, children, className }: { id: string; children: ReactNode; className?: string }) {
   return (
-    <p id={id} className={cn('mt-1 text-xs text-muted', className)}>
+    <p id={id} className={cn('mt-1 text-xs', className || 'text-muted')}>
       {children}
     </p>
   );
@@ -45,6 +46,7 @@ export function Field({
   id,
   label,
   hint,
+  hintClassName,
   error,
   className,
   children,
@@ -52,6 +54,8 @@ export function Field({
   id: string;
   label: ReactNode;
   hint?: ReactNode;
+  /** E.g. a warning colour for a hint that warns. */
+  hintClassName?: string;
   error?: string;
   className?: string;
   children: (control: FieldControlProps) => ReactNode;
@@ -60,7 +64,11 @@ export function Field({
     <div className={className}>
       <Label htmlFor={id}>{label}</Label>
       <div className="mt-1">{children(fieldControlProps(id, { hint, error }))}</div>
-      {hint ? <FieldHint id={`${id}-hint`}>{hint}</FieldHint> : null}
+      {hint ? (
+        <FieldHint id={`${id}-hint`} className={hintClassName}>
+          {hint}
+        </FieldHint>
+      ) : null}
       <FieldError id={`${id}-error`}>{error}</FieldError>
     </div>
   );

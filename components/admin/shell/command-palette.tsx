@@ -144,7 +144,7 @@ function PaletteSearch({ screens, actions, onDone }: { screens: Command[]; actio
         aria-activedescendant={current >= 0 ? optionId(current) : undefined}
         aria-autocomplete="list"
         autoComplete="off"
-        autoFocus
+        data-autofocus
         value={query}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
