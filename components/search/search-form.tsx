@@ -33,7 +33,7 @@ export function Highlighted({ segments }: { segments: { text: string; mark: bool
     <>
       {segments.map((s, i) =>
         s.mark ? (
-          <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-black">
+          <mark key={i} className="rounded-sm bg-warning-soft px-0.5 text-fg">
             {s.text}
           </mark>
         ) : (
