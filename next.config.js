@@ -16,21 +16,12 @@ const nextConfig = {
   cacheMaxMemorySize: 0,
   async redirects() {
     // Listings paginate by path (cacheable); older `?page=N` links land on the same page.
-    const pages = ['sections', 'tags', 'authors'].map((kind) => ({
+    return ['sections', 'tags', 'authors'].map((kind) => ({
       source: `/${kind}/:slug`,
       has: [{ type: /** @type {const} */ ('query'), key: 'page', value: '(?<n>[2-9]|[1-9]\\d{1,4})' }],
       destination: `/${kind}/:slug/page/:n`,
       permanent: true,
     }));
-    // The articles list moved from /admin (now the overview) to /admin/articles: old links and
-    // bookmarks with its filters keep working (the query string goes along).
-    const articlesList = ['status', 'section', 'author', 'tag', 'q', 'sort', 'page', 'after', 'before', 'deleted'].map((key) => ({
-      source: '/admin',
-      has: [{ type: /** @type {const} */ ('query'), key }],
-      destination: '/admin/articles',
-      permanent: true,
-    }));
-    return [...pages, ...articlesList];
   },
 };
 

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { permanentRedirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -13,6 +14,17 @@ import { formatDateTime, formatLongDate, getSite } from '@/lib/site';
 export const metadata = { title: 'Overview' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The articles list's own query parameters: it lived at /admin until it moved to /admin/articles. */
+const LIST_PARAMS = new Set(['status', 'section', 'author', 'tag', 'q', 'sort', 'page', 'after', 'before', 'deleted']);
+
+/** Old links and bookmarks of the list (and redirects of actions written for it) go on to the list, filters and all. */
+function redirectOldListLinks(params: Record<string, string | string[] | undefined>) {
+  if (!Object.keys(params).some((k) => LIST_PARAMS.has(k))) return;
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (LIST_PARAMS.has(k)) for (const value of [v ?? ''].flat()) query.append(k, value);
+  permanentRedirect(`/admin/articles?${query}`);
+}
 
 /** A stat tile at the top: a number, what it counts, and where to see them. */
 function Stat({ label, value, href }: { label: string; value: number; href: string }) {
@@ -61,9 +73,11 @@ function ArticleListPanel({ id, title, list, empty, more, when }: { id: string; 
 
 /** The dashboard's front page: the newsroom's day at a glance. */
 export default async function OverviewPage({ searchParams }: Props) {
+  const params = await searchParams;
+  redirectOldListLinks(params);
   const user = await requirePageRole('CONTRIBUTOR');
   const isEditor = hasRole(user.role, 'EDITOR');
-  const [overview, comments, site, params] = await Promise.all([getNewsroomOverview(user), isEditor ? countModerationTabs() : null, getSite(), searchParams]);
+  const [overview, comments, site] = await Promise.all([getNewsroomOverview(user), isEditor ? countModerationTabs() : null, getSite()]);
   const time = (d: Date | null) => (d ? <time dateTime={d.toISOString()}>{formatDateTime(d, site.timeZone)}</time> : '—');
   const list = (query: string) => `/admin/articles?${query}`;
   return (
