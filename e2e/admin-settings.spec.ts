@@ -138,7 +138,7 @@ test.describe('ad slots', () => {
     const nav = editor.getByRole('navigation', { name: 'Dashboard' });
     await expect(nav.getByRole('link', { name: 'Comments', exact: true })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Ads', exact: true })).toHaveCount(0);
-    await expect(nav.getByRole('link', { name: 'Site settings', exact: true })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Settings', exact: true })).toHaveCount(0);
     // Editors see the Outbox, not the admin-only comment pages.
     const tools = editor.getByRole('navigation', { name: 'Comment tools' });
     await expect(tools.getByRole('link')).toHaveText(['Outbox']);
@@ -153,7 +153,7 @@ test.describe('ad slots', () => {
 test.describe('site settings', () => {
   test('an admin moves the weather to Paris and the site to Paris time; the header follows', async ({ page, browser }) => {
     await page.goto('/admin');
-    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Site settings', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Settings', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Site settings' })).toBeVisible();
     await expectNoAxeViolations(page);
     const form = page.getByRole('form', { name: 'Site settings' });

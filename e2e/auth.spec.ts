@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, signIn } from './helpers';
+import { expectNoAxeViolations, openAccountMenu, signIn } from './helpers';
 
 test.describe('sign-in', () => {
   test('the dashboard sends signed-out visitors to the sign-in page', async ({ page }) => {
@@ -25,6 +25,7 @@ test.describe('sign-in', () => {
   test('signing in and out', async ({ page }) => {
     await signIn(page, 'editor');
     await expect(page.getByRole('banner').getByText('Edith Editor')).toBeVisible();
+    await openAccountMenu(page);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto('/admin');

@@ -26,14 +26,14 @@ test.describe('editor workflow', () => {
     const token = `Bulkfind${unique()}`;
     for (const n of [1, 2, 3]) await createDraft(page, `Lighthouse keeper ${n} ${token}`);
 
-    await page.goto('/admin');
+    await page.goto('/admin/articles');
     await page.getByLabel('Search titles').fill(token.toLowerCase());
     await page.getByLabel('Status').selectOption({ label: 'Draft' });
     await page.getByLabel('Sort by').selectOption({ label: 'Title (A–Z)' });
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(/[?&]status=DRAFT/);
     await expect(page.getByRole('status').filter({ hasText: 'Showing 1–3 of 3 articles' })).toBeVisible();
-    await expect(page.locator('tbody tr td:nth-child(2)')).toHaveText([`Lighthouse keeper 1 ${token}`, `Lighthouse keeper 2 ${token}`, `Lighthouse keeper 3 ${token}`]);
+    await expect(page.locator('tbody tr > :nth-child(2)')).toHaveText([`Lighthouse keeper 1 ${token}`, `Lighthouse keeper 2 ${token}`, `Lighthouse keeper 3 ${token}`]);
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Select all articles on this page').check();
@@ -250,10 +250,10 @@ test.describe('editor workflow', () => {
 
     await page.getByLabel('Type delete to confirm').fill('delete');
     await page.getByRole('button', { name: 'Delete permanently' }).click();
-    await expect(page).toHaveURL(/\/admin\?deleted=1$/);
+    await expect(page).toHaveURL(/\/admin\/articles\?deleted=1$/);
     await expect(page.getByText('The article was deleted permanently.')).toBeVisible();
     expect(editUrl).toContain('/admin/articles/');
-    await page.goto(`/admin?q=${encodeURIComponent(title)}`);
+    await page.goto(`/admin/articles?q=${encodeURIComponent(title)}`);
     await expect(page.getByRole('status').filter({ hasText: 'No articles match these filters.' })).toBeVisible();
   });
 });

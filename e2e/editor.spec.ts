@@ -59,11 +59,10 @@ test.describe('editor', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Someone else saved this article' })).toBeVisible();
     await expect(page.getByLabel('Body')).toHaveText('My competing edit.');
-    // Their change is shown beside mine, and nothing is overwritten until I choose.
-    const theirs = page.getByRole('region', { name: /Their version/ });
-    const mine = page.getByRole('region', { name: 'Your version' });
-    await expect(theirs).toContainText('The colleague’s rewrite.');
-    await expect(mine).toContainText('My competing edit.');
+    // Their change is shown beside mine, field by field, and nothing is overwritten until I choose.
+    const compare = page.getByRole('region', { name: 'Compare before saving' });
+    await expect(compare.getByRole('columnheader')).toHaveText([/^Their version \(version \d+\)$/, 'Your version']);
+    await expect(compare.getByRole('row', { name: /^Text/ }).getByRole('cell')).toHaveText(['The colleague’s rewrite.', 'My competing edit.']);
     await expectNoAxeViolations(page);
 
     const reader = await page.context().browser()!.newContext({ storageState: storageStateFor('editor') });
@@ -73,7 +72,7 @@ test.describe('editor', () => {
 
     await page.getByRole('button', { name: 'Use theirs' }).click();
     await expect(page.getByLabel('Body')).toHaveText('The colleague’s rewrite.');
-    await expect(theirs).toHaveCount(0);
+    await expect(compare).toHaveCount(0);
 
     // A second round: this time I keep mine, saved on top of their version.
     await check.reload();
@@ -82,7 +81,7 @@ test.describe('editor', () => {
     await expect(check.getByText('Draft saved.')).toBeVisible();
     await fillBody(page, 'My edit, kept on purpose.');
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect(theirs).toContainText('Yet another rewrite.');
+    await expect(compare.getByRole('row', { name: /^Text/ }).getByRole('cell').first()).toHaveText('Yet another rewrite.');
     await page.getByRole('button', { name: 'Keep mine' }).click();
     await expect(page.getByText('Draft saved.')).toBeVisible();
     await check.reload();

@@ -17,10 +17,24 @@ export async function signIn(page: Page, role: DemoRole) {
   await expect(page).toHaveURL(/\/admin/);
 }
 
-/** Fails with the list of violations when axe finds any on the current page. */
+/**
+ * Fails with the list of violations when axe finds any on the current page, in the light and
+ * in the dark colour scheme (the page follows the OS unless a theme was chosen), then leaves
+ * the page in the light scheme the tests otherwise run in.
+ */
 export async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe, ${colorScheme} scheme`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** The dashboard's account menu in the top bar, opened (Profile, theme, Sign out). */
+export async function openAccountMenu(page: Page) {
+  await page.getByRole('banner').getByRole('button', { name: /\((contributor|author|editor|admin)\)$/ }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Profile' })).toBeVisible();
 }
 
 /** A unique suffix so tests that create content never collide. */

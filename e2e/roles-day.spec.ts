@@ -65,7 +65,7 @@ async function siteWallTime(page: Page, seconds: number) {
 
 /** The dashboard's edit address of the newest seeded article (Edith Editor's), as an editor finds it. */
 async function seededEditUrl(editor: Page) {
-  await editor.goto(`/admin?q=${encodeURIComponent(SEEDED_ARTICLE.title)}`);
+  await editor.goto(`/admin/articles?q=${encodeURIComponent(SEEDED_ARTICLE.title)}`);
   const href = await editor.getByRole('link', { name: SEEDED_ARTICLE.title, exact: true }).getAttribute('href');
   expect(href).toMatch(/^\/admin\/articles\/[a-z0-9]+$/);
   return href!;
@@ -73,7 +73,7 @@ async function seededEditUrl(editor: Page) {
 
 /** The editor finds the article under "In review" in the dashboard list and opens it. */
 async function openFromReviewQueue(editor: Page, title: string) {
-  await editor.goto('/admin');
+  await editor.goto('/admin/articles');
   await editor.getByLabel('Status').selectOption({ label: 'In review' });
   await editor.getByRole('button', { name: 'Apply filters' }).click();
   await expect(editor).toHaveURL(/[?&]status=IN_REVIEW/);
@@ -94,7 +94,7 @@ test.describe('a contributor’s day', () => {
     const publicPath = `/articles/${title.toLowerCase().replaceAll(' ', '-')}`;
 
     // Writing: no button pressed, the pause after typing saves and gives the article its address.
-    await page.goto('/admin');
+    await page.goto('/admin/articles');
     await expect(page.getByText('You see the articles with you in the byline.')).toBeVisible();
     await page.getByRole('link', { name: 'New article' }).first().click();
     await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
@@ -153,7 +153,7 @@ test.describe('a contributor’s day', () => {
     await expect(page.getByText(/^Status: In review · version \d+$/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Publish' })).toHaveCount(0);
-    await page.getByRole('link', { name: 'Articles', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Articles', exact: true }).click();
     await expect(page.getByRole('row').filter({ hasText: title })).toContainText(['In review']);
 
     // The editor takes it from the review queue and schedules it a few seconds ahead, in the site's time zone.
@@ -199,7 +199,7 @@ test.describe('a contributor’s day', () => {
     const editUrl = await seededEditUrl(editor);
     await context.close();
 
-    await page.goto(`/admin?q=${encodeURIComponent(SEEDED_ARTICLE.title)}`);
+    await page.goto(`/admin/articles?q=${encodeURIComponent(SEEDED_ARTICLE.title)}`);
     await expect(page.getByRole('status').filter({ hasText: 'No articles match these filters.' })).toBeVisible();
 
     for (const [url, reason] of [
@@ -254,7 +254,7 @@ test.describe('an author’s day', () => {
     await expect(editor.getByText('Draft saved.')).toBeVisible();
     await typeBody(page, 'The depot will house twelve more trams from 2028, the council said.');
     await expect(autosave).toHaveText('Not saved — someone else saved a newer version', { timeout: 15_000 });
-    await expect(page.getByRole('region', { name: /Their version/ })).toContainText('Twelve more trams, and 40 jobs.');
+    await expect(page.getByRole('region', { name: 'Compare before saving' }).getByRole('row', { name: /^Standfirst/ }).getByRole('cell').first()).toHaveText('Twelve more trams, and 40 jobs.');
     await page.getByRole('button', { name: 'Use theirs' }).click();
     await expect(page.getByLabel('Standfirst')).toHaveValue('Twelve more trams, and 40 jobs.');
     await expect(autosave).toHaveText('Saved');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, storageStateFor, unique } from './helpers';
+import { expectNoAxeViolations, openAccountMenu, storageStateFor, unique } from './helpers';
 
 async function signInAs(page: Page, email: string, password: string) {
   await page.goto('/login');
@@ -41,7 +41,8 @@ test.describe('admin manages users', () => {
     const theirs = await context.newPage();
     await signInAs(theirs, email, 'temporary-pass-123');
     await expect(theirs).toHaveURL(/\/admin/);
-    await theirs.getByRole('link', { name: /Your profile/ }).click();
+    await openAccountMenu(theirs);
+    await theirs.getByRole('link', { name: 'Profile' }).click();
     await expect(theirs.getByRole('heading', { name: 'Your profile' })).toBeVisible();
     await expectNoAxeViolations(theirs);
     await theirs.getByRole('textbox', { name: 'Bio' }).fill('Covers the crown court.');

@@ -97,8 +97,10 @@ test.describe('webhooks', () => {
     await page.getByRole('button', { name: 'Send test event' }).click();
     await expect(page.getByText('Test event queued')).toBeVisible();
     await expect.poll(() => received.some((r) => r.headers['x-broadsheet-event'] === 'webhook.test'), { timeout: 20_000 }).toBe(true);
-    page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Delete endpoint' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete endpoint' });
+    await expect(confirm).toContainText('This cannot be undone.');
+    await confirm.getByRole('button', { name: 'Delete endpoint' }).click();
     await expect(page).toHaveURL(/\/admin\/webhooks\?deleted=1$/);
     await expect(page.getByRole('link', { name: url })).toHaveCount(0);
   });

@@ -9,7 +9,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
   const [sections, weather] = await Promise.all([listSections(), getCurrentWeather()]);
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-surface focus:p-2 focus:text-fg">
         Skip to content
       </a>
       <SiteHeader sections={sections} now={new Date()} weather={weather} />

@@ -1,6 +1,11 @@
 'use client';
 
 import { useActionState, useState, type ReactNode } from 'react';
+import { Alert, ActionMessage } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Checkbox, Radio } from '@/components/ui/checkbox';
+import { Field, type FieldControlProps } from '@/components/ui/field';
+import { Input, Select, Textarea } from '@/components/ui/input';
 import type { ActionState } from '@/lib/actions';
 import { AD_PLACEMENT_LABELS, AD_PLACEMENTS } from '@/lib/validation/ads';
 
@@ -19,8 +24,7 @@ export type AdSlotFormValues = {
   active: boolean;
 };
 
-const input =
-  'mt-1 w-full rounded border border-black/30 bg-white px-3 py-2 text-neutral-900 aria-[invalid=true]:border-red-700 dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100';
+const group = 'space-y-4 rounded-lg border border-subtle p-4';
 
 /** The create/edit form of an ad slot; the server validates everything again and sanitises the HTML. */
 export function AdSlotForm({
@@ -42,108 +46,65 @@ export function AdSlotForm({
   const [placement, setPlacement] = useState(values.placement);
   const [creativeType, setCreativeType] = useState(values.creativeType);
   const err = (k: string) => (state.ok ? undefined : state.fieldErrors?.[k]?.[0]);
-
-  const field = (name: string, label: string, control: (common: Record<string, unknown>) => ReactNode, hint?: string) => {
-    const fid = `ad-${name}`;
-    const error = err(name);
-    const describedBy = [error ? `${fid}-error` : '', hint ? `${fid}-hint` : ''].filter(Boolean).join(' ') || undefined;
-    return (
-      <div>
-        <label htmlFor={fid} className="block text-sm font-semibold">
-          {label}
-        </label>
-        {control({ id: fid, name, 'aria-invalid': !!error, 'aria-describedby': describedBy, className: input })}
-        {hint ? (
-          <p id={`${fid}-hint`} className="mt-1 text-sm text-neutral-600 dark:text-neutral-300">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${fid}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  const field = (name: string, label: string, control: (p: FieldControlProps) => ReactNode, hint?: string) => (
+    <Field id={`ad-${name}`} label={label} hint={hint} error={err(name)}>
+      {control}
+    </Field>
+  );
 
   return (
     <form action={formAction} aria-label={id ? 'Edit ad slot' : 'New ad slot'} className="max-w-2xl space-y-5" noValidate>
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      {field('name', 'Name', (c) => <input {...c} type="text" defaultValue={v('name')} />, 'For the dashboard; also the image’s alternative text.')}
+      {field('name', 'Name', (p) => <Input {...p} name="name" type="text" defaultValue={v('name')} />, 'For the dashboard; also the image’s alternative text.')}
       <div className="grid gap-4 sm:grid-cols-2">
-        {field('placement', 'Placement', (c) => (
-          <select {...c} value={placement} onChange={(e) => setPlacement(e.target.value)}>
-            {AD_PLACEMENTS.map((p) => (
-              <option key={p} value={p}>
-                {AD_PLACEMENT_LABELS[p]}
-              </option>
-            ))}
-          </select>
+        {field('placement', 'Placement', (p) => (
+          <Select {...p} name="placement" value={placement} onChange={(e) => setPlacement(e.target.value)} options={AD_PLACEMENTS.map((value) => ({ value, label: AD_PLACEMENT_LABELS[value] }))} />
         ))}
         {placement === 'AFTER_PARAGRAPH'
-          ? field('paragraph', 'Paragraph number (N)', (c) => <input {...c} type="text" inputMode="numeric" defaultValue={v('paragraph')} />, 'The ad follows this paragraph of the article body; 1 is the first.')
+          ? field('paragraph', 'Paragraph number (N)', (p) => <Input {...p} name="paragraph" type="text" inputMode="numeric" defaultValue={v('paragraph')} />, 'The ad follows this paragraph of the article body; 1 is the first.')
           : null}
       </div>
 
-      <fieldset className="space-y-4 rounded border border-black/10 p-4 dark:border-white/15">
+      <fieldset className={group}>
         <legend className="px-1 text-sm font-semibold">Creative</legend>
-        <div className="flex flex-wrap gap-6 text-sm">
-          <label className="flex items-center gap-2">
-            <input type="radio" name="creativeType" value="image" checked={creativeType === 'image'} onChange={() => setCreativeType('image')} />
-            Image with a link
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="creativeType" value="html" checked={creativeType === 'html'} onChange={() => setCreativeType('html')} />
-            HTML creative
-          </label>
+        <div className="flex flex-wrap gap-6">
+          <Radio name="creativeType" value="image" checked={creativeType === 'image'} onChange={() => setCreativeType('image')} label="Image with a link" />
+          <Radio name="creativeType" value="html" checked={creativeType === 'html'} onChange={() => setCreativeType('html')} label="HTML creative" />
         </div>
         {creativeType === 'image'
-          ? field('imageUrl', 'Image URL', (c) => <input {...c} type="url" defaultValue={v('imageUrl')} placeholder="https://" />, 'A full https:// address of the image.')
+          ? field('imageUrl', 'Image URL', (p) => <Input {...p} name="imageUrl" type="url" defaultValue={v('imageUrl')} placeholder="https://" />, 'A full https:// address of the image.')
           : field(
               'html',
               'HTML',
-              (c) => <textarea {...c} rows={6} defaultValue={v('html')} className={`${input} font-mono text-sm`} />,
+              (p) => <Textarea {...p} name="html" rows={6} defaultValue={v('html')} className="font-mono text-sm" />,
               'Sanitised on the server when saved: scripts, styles, frames, forms and event handlers are removed; links open in a new tab and are marked sponsored.',
             )}
-        {field('linkUrl', creativeType === 'image' ? 'Link URL' : 'Link URL (optional)', (c) => <input {...c} type="url" defaultValue={v('linkUrl')} placeholder="https://" />, 'Where readers go when they select the ad.')}
+        {field('linkUrl', creativeType === 'image' ? 'Link URL' : 'Link URL (optional)', (p) => <Input {...p} name="linkUrl" type="url" defaultValue={v('linkUrl')} placeholder="https://" />, 'Where readers go when they select the ad.')}
       </fieldset>
 
-      <fieldset className="rounded border border-black/10 p-4 dark:border-white/15">
+      <fieldset className={group}>
         <legend className="px-1 text-sm font-semibold">Reserved size (pixels)</legend>
-        <p className="mb-3 text-sm text-neutral-600 dark:text-neutral-300">The page keeps this space (scaled to the column) before the creative loads, so nothing jumps.</p>
+        <p className="text-sm text-muted">The page keeps this space (scaled to the column) before the creative loads, so nothing jumps.</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          {field('width', 'Width', (c) => <input {...c} type="text" inputMode="numeric" defaultValue={v('width')} />)}
-          {field('height', 'Height', (c) => <input {...c} type="text" inputMode="numeric" defaultValue={v('height')} />)}
+          {field('width', 'Width', (p) => <Input {...p} name="width" type="text" inputMode="numeric" defaultValue={v('width')} />)}
+          {field('height', 'Height', (p) => <Input {...p} name="height" type="text" inputMode="numeric" defaultValue={v('height')} />)}
         </div>
       </fieldset>
 
-      <fieldset className="rounded border border-black/10 p-4 dark:border-white/15">
+      <fieldset className={group}>
         <legend className="px-1 text-sm font-semibold">Dates ({timeZone} time)</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          {field('startsAt', 'Starts', (c) => <input {...c} type="datetime-local" defaultValue={v('startsAt')} />, 'Empty: runs from now.')}
-          {field('endsAt', 'Ends', (c) => <input {...c} type="datetime-local" defaultValue={v('endsAt')} />, 'Empty: runs until switched off. Must be after the start.')}
+          {field('startsAt', 'Starts', (p) => <Input {...p} name="startsAt" type="datetime-local" defaultValue={v('startsAt')} />, 'Empty: runs from now.')}
+          {field('endsAt', 'Ends', (p) => <Input {...p} name="endsAt" type="datetime-local" defaultValue={v('endsAt')} />, 'Empty: runs until switched off. Must be after the start.')}
         </div>
       </fieldset>
 
-      <div className="flex items-start gap-2">
-        <input id="ad-active" type="checkbox" name="active" defaultChecked={typed ? typed.active === 'on' : values.active} className="mt-1" />
-        <label htmlFor="ad-active">
-          <span className="font-semibold">Active</span>
-          <span className="block text-sm text-neutral-600 dark:text-neutral-300">Switched off, the slot shows nowhere, whatever its dates.</span>
-        </label>
-      </div>
+      <Checkbox id="ad-active" name="active" defaultChecked={typed ? typed.active === 'on' : values.active} label={<strong>Active</strong>} hint="Switched off, the slot shows nowhere, whatever its dates." />
 
-      <button type="submit" disabled={pending} className="rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900">
+      <Button type="submit" variant="primary" disabled={pending}>
         {pending ? 'Saving…' : submitLabel}
-      </button>
-      <div aria-live="polite">
-        {state.message ? (
-          <p role={state.ok ? 'status' : 'alert'} className={state.ok ? 'rounded bg-green-50 p-2 text-sm text-green-900' : 'rounded bg-red-50 p-2 text-sm text-red-900'}>
-            {state.message}
-          </p>
-        ) : null}
-      </div>
+      </Button>
+      <ActionMessage state={state} />
     </form>
   );
 }
@@ -154,14 +115,11 @@ export function DeleteAdSlotForm({ id, name, action }: { id: string; name: strin
   return (
     <form action={formAction} aria-label="Delete ad slot" className="space-y-3">
       <input type="hidden" name="id" value={id} />
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="confirm" className="mt-1" />
-        <span>Yes, delete “{name}” for good. It disappears from every page at once.</span>
-      </label>
-      <button type="submit" disabled={pending} className="rounded border border-red-700 px-4 py-2 text-sm font-semibold text-red-800 disabled:opacity-60 dark:border-red-400 dark:text-red-300">
+      <Checkbox name="confirm" label={`Yes, delete “${name}” for good. It disappears from every page at once.`} />
+      <Button type="submit" variant="danger" disabled={pending}>
         Delete ad slot
-      </button>
-      <div aria-live="polite">{state.message ? <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900">{state.message}</p> : null}</div>
+      </Button>
+      <div aria-live="polite">{state.message ? <Alert tone="danger">{state.message}</Alert> : null}</div>
     </form>
   );
 }

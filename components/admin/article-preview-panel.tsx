@@ -1,6 +1,11 @@
 'use client';
 
 import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Panel } from '@/components/ui/card';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 import type { ActionState } from '@/lib/actions';
 
 /**
@@ -34,33 +39,24 @@ export function ArticlePreviewPanel({ articleId, action }: { articleId: string; 
   }
 
   return (
-    <section aria-labelledby="preview-panel" className="mt-10 max-w-xl rounded border border-black/10 bg-white p-5 dark:border-white/15 dark:bg-neutral-900">
-      <h2 id="preview-panel" className="text-lg font-semibold">
-        Preview
-      </h2>
-      <p className="mt-1 text-sm">See the last saved version as readers will, or share it with someone without an account. Save your changes first.</p>
-      <button type="button" onClick={() => void create()} disabled={pending} className="mt-3 rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900">
+    <Panel id="preview-panel" title="Preview" description="See the last saved version as readers will, or share it with someone without an account. Save your changes first.">
+      <Button onClick={() => void create()} disabled={pending}>
         {pending ? 'Making link…' : 'Copy preview link'}
-      </button>
-      <div aria-live="polite" className="mt-3 text-sm">
-        {error ? (
-          <p role="alert" className="rounded bg-red-50 p-2 text-red-900">
-            {error}
-          </p>
-        ) : null}
+      </Button>
+      <div aria-live="polite" className="mt-3 space-y-2 text-sm">
+        {error ? <Alert tone="danger">{error}</Alert> : null}
         {link ? (
           <>
             <p role="status">{link.copied ? `Copied. Anyone with the link can read this draft until ${link.expires}.` : `Copy the link below. Anyone with it can read this draft until ${link.expires}.`}</p>
-            <label htmlFor="preview-link" className="mt-2 block font-semibold">
-              Preview link
-            </label>
-            <input id="preview-link" readOnly value={link.url} onFocus={(e) => e.target.select()} className="mt-1 w-full rounded border border-black/30 bg-white px-2 py-1 font-mono text-xs text-neutral-900 dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100" />
-            <a href={link.url} target="_blank" rel="noreferrer" className="mt-2 inline-block font-semibold underline">
+            <Field id="preview-link" label="Preview link">
+              {(p) => <Input {...p} readOnly value={link.url} onFocus={(e) => e.target.select()} compact className="font-mono text-xs" />}
+            </Field>
+            <a href={link.url} target="_blank" rel="noreferrer" className="inline-block font-semibold underline">
               Open preview
             </a>
           </>
         ) : null}
       </div>
-    </section>
+    </Panel>
   );
 }

@@ -2,18 +2,19 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input, Select, Textarea } from '@/components/ui/input';
+import { useToast } from '@/components/ui/toast';
 import type { ActionState } from '@/lib/actions';
-import { useModerationStatus } from './moderation-buttons';
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
-const field = 'mt-1 w-full rounded border border-black/20 bg-transparent px-2 py-1 text-sm dark:border-white/30';
-const button = 'rounded bg-neutral-900 px-3 py-1 text-sm font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900';
 
 function Message({ state }: { state: ActionState }) {
   if (!state.message) return null;
   const details = state.fieldErrors ? Object.values(state.fieldErrors).flat().join(' ') : '';
   return (
-    <p role="status" className={state.ok ? 'text-sm text-green-800 dark:text-green-300' : 'text-sm text-red-800 dark:text-red-300'}>
+    <p role="status" className={state.ok ? 'text-sm text-success' : 'text-sm text-danger'}>
       {state.message} {details}
     </p>
   );
@@ -27,9 +28,9 @@ export function EditCommentForm({ comment, action }: { comment: { id: string; bo
   const [open, setOpen] = useState(false);
   return (
     <div className="mt-3 text-sm">
-      <button type="button" onClick={() => setOpen((o) => !o)} aria-expanded={open} className="font-semibold">
+      <Button variant="ghost" size="sm" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
         {open ? 'Close editor' : 'Edit'}
-      </button>
+      </Button>
       {open ? <EditFields comment={comment} action={action} /> : null}
     </div>
   );
@@ -38,26 +39,24 @@ export function EditCommentForm({ comment, action }: { comment: { id: string; bo
 function EditFields({ comment, action }: { comment: { id: string; body: string; authorName: string; authorUrl: string | null }; action: Action }) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const v = state.ok ? undefined : state.values;
+  const id = `edit-${comment.id}`;
   return (
-    <form action={formAction} aria-label={`Edit comment by ${comment.authorName}`} className="mt-2 space-y-2">
+    <form action={formAction} aria-label={`Edit comment by ${comment.authorName}`} className="mt-2 space-y-3">
       <input type="hidden" name="commentId" value={comment.id} />
-      <label className="block">
-        Comment text
-        <textarea name="body" rows={4} defaultValue={v?.body ?? comment.body} className={field} />
-      </label>
-      <div className="grid gap-2 sm:grid-cols-2">
-        <label className="block">
-          Name
-          <input name="name" defaultValue={v?.name ?? comment.authorName} className={field} />
-        </label>
-        <label className="block">
-          Website
-          <input name="website" defaultValue={v?.website ?? comment.authorUrl ?? ''} className={field} />
-        </label>
+      <Field id={`${id}-body`} label="Comment text">
+        {(p) => <Textarea {...p} name="body" rows={4} defaultValue={v?.body ?? comment.body} />}
+      </Field>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field id={`${id}-name`} label="Name">
+          {(p) => <Input {...p} name="name" defaultValue={v?.name ?? comment.authorName} />}
+        </Field>
+        <Field id={`${id}-website`} label="Website">
+          {(p) => <Input {...p} name="website" defaultValue={v?.website ?? comment.authorUrl ?? ''} />}
+        </Field>
       </div>
-      <button type="submit" disabled={pending} className={button}>
+      <Button type="submit" variant="primary" size="sm" disabled={pending}>
         Save changes
-      </button>
+      </Button>
       <Message state={state} />
     </form>
   );
@@ -69,15 +68,14 @@ export function StaffReplyForm({ parentId, authorName, action }: { parentId: str
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer font-semibold">Reply as staff</summary>
-      <form action={formAction} aria-label={`Staff reply to ${authorName}`} className="mt-2 space-y-2">
+      <form action={formAction} aria-label={`Staff reply to ${authorName}`} className="mt-2 space-y-3">
         <input type="hidden" name="parentId" value={parentId} />
-        <label className="block">
-          Your reply
-          <textarea name="body" rows={3} key={state.ok ? state.message : 'draft'} defaultValue={state.ok ? '' : state.values?.body} className={field} />
-        </label>
-        <button type="submit" disabled={pending} className={button}>
+        <Field id={`reply-${parentId}`} label="Your reply">
+          {(p) => <Textarea {...p} name="body" rows={3} key={state.ok ? state.message : 'draft'} defaultValue={state.ok ? '' : state.values?.body} />}
+        </Field>
+        <Button type="submit" variant="primary" size="sm" disabled={pending}>
           Publish reply
-        </button>
+        </Button>
         <Message state={state} />
       </form>
     </details>
@@ -100,19 +98,19 @@ const BATCH = 5;
  */
 export function BulkModeration({ action }: { action: (ids: string[], action: string) => Promise<ActionState<{ done: number }>> }) {
   const router = useRouter();
-  const report = useModerationStatus();
+  const toast = useToast();
   const [choice, setChoice] = useState<string>('approve');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
 
   async function apply() {
     const ids = [...document.querySelectorAll<HTMLInputElement>('input[data-bulk-id]:checked')].map((el) => el.dataset.bulkId!);
-    if (!ids.length) return report({ ok: false, message: 'Select at least one comment.' });
+    if (!ids.length) return toast('Select at least one comment.', 'danger');
     setProgress({ done: 0, total: ids.length });
     let done = 0;
     for (let i = 0; i < ids.length; i += BATCH) {
       const result = await action(ids.slice(i, i + BATCH), choice);
       if (!result.ok) {
-        report({ ok: false, message: `${result.message ?? 'Something went wrong.'} (${done} of ${ids.length} done)` });
+        toast(`${result.message ?? 'Something went wrong.'} (${done} of ${ids.length} done)`, 'danger');
         setProgress(null);
         router.refresh();
         return;
@@ -121,35 +119,24 @@ export function BulkModeration({ action }: { action: (ids: string[], action: str
       setProgress({ done, total: ids.length });
     }
     const label = BULK_ACTIONS.find((a) => a.value === choice)!.label.toLowerCase();
-    report({ ok: true, message: `Bulk action done: ${label}, ${done} of ${ids.length} comment${ids.length === 1 ? '' : 's'}.` });
+    toast(`Bulk action done: ${label}, ${done} of ${ids.length} comment${ids.length === 1 ? '' : 's'}.`);
     setProgress(null);
     router.refresh();
   }
 
   return (
-    <div className="mt-4 flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Bulk moderation">
-      <label htmlFor="bulk-action" className="font-semibold">
-        Bulk action
-      </label>
-      <select id="bulk-action" value={choice} onChange={(e) => setChoice(e.target.value)} className="rounded border border-black/20 bg-transparent px-2 py-1 dark:border-white/30">
-        {BULK_ACTIONS.map((a) => (
-          <option key={a.value} value={a.value}>
-            {a.label}
-          </option>
-        ))}
-      </select>
-      <button type="button" onClick={apply} disabled={!!progress} className={button}>
+    <div className="mt-4 flex flex-wrap items-end gap-3 rounded-lg border border-subtle bg-surface p-3 text-sm" role="group" aria-label="Bulk moderation">
+      <Field id="bulk-action" label="Bulk action">
+        {(p) => <Select {...p} compact fit value={choice} onChange={(e) => setChoice(e.target.value)} options={[...BULK_ACTIONS]} />}
+      </Field>
+      <Button variant="primary" size="sm" onClick={apply} disabled={!!progress}>
         Apply to selected
-      </button>
-      <button
-        type="button"
-        onClick={() => document.querySelectorAll<HTMLInputElement>('input[data-bulk-id]').forEach((el) => (el.checked = true))}
-        className="underline"
-      >
+      </Button>
+      <Button variant="ghost" size="sm" onClick={() => document.querySelectorAll<HTMLInputElement>('input[data-bulk-id]').forEach((el) => (el.checked = true))}>
         Select all on this page
-      </button>
+      </Button>
       {progress ? (
-        <span role="progressbar" aria-label="Bulk progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done} className="font-semibold">
+        <span role="progressbar" aria-label="Bulk progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done} className="self-center font-semibold">
           {progress.done} of {progress.total} done…
         </span>
       ) : null}

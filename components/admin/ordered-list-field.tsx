@@ -1,5 +1,7 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
+
 /**
  * An ordered list of chosen items (a byline, pinned related articles) with Move up, Move
  * down and Remove buttons named after the item, so it can be rearranged from the keyboard
@@ -27,7 +29,6 @@ export function OrderedListField({
     next.splice(i + by, 0, item!);
     onChange(next);
   };
-  const btn = 'rounded border border-black/30 px-2 py-0.5 text-xs font-semibold disabled:opacity-40 dark:border-white/30';
   return (
     <div>
       {items.map((item) => (
@@ -35,25 +36,25 @@ export function OrderedListField({
       ))}
       <ol aria-label={label} className="space-y-1">
         {items.map((item, i) => (
-          <li key={item.id} className="flex flex-wrap items-center gap-2 rounded border border-black/10 px-2 py-1 text-sm dark:border-white/15">
+          <li key={item.id} className="flex flex-wrap items-center gap-1 rounded-md border border-subtle bg-surface px-2 py-1 text-sm">
             <span className="mr-auto">
               {i + 1}. {item.label}
             </span>
-            <button type="button" className={btn} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move up: ${item.label}`}>
+            <Button variant="ghost" size="sm" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move up: ${item.label}`}>
               Move up
-            </button>
-            <button type="button" className={btn} disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move down: ${item.label}`}>
+            </Button>
+            <Button variant="ghost" size="sm" disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move down: ${item.label}`}>
               Move down
-            </button>
+            </Button>
             {canRemove(item.id) ? (
-              <button type="button" className={btn} onClick={() => onChange(items.filter((x) => x.id !== item.id))} aria-label={`Remove: ${item.label}`}>
+              <Button variant="ghost" size="sm" onClick={() => onChange(items.filter((x) => x.id !== item.id))} aria-label={`Remove: ${item.label}`}>
                 Remove
-              </button>
+              </Button>
             ) : null}
           </li>
         ))}
       </ol>
-      {removeHint ? <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-300">{removeHint}</p> : null}
+      {removeHint ? <p className="mt-1 text-xs text-muted">{removeHint}</p> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
 import type { ActionState } from '@/lib/actions';
 
 export function RestoreRevisionButton({
@@ -22,11 +23,11 @@ export function RestoreRevisionButton({
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="revisionId" value={revisionId} />
       <input type="hidden" name="version" value={currentVersion} />
-      <button type="submit" disabled={pending} className="rounded border border-black/20 px-3 py-1 text-sm font-semibold disabled:opacity-60 dark:border-white/30">
+      <Button type="submit" size="sm" disabled={pending}>
         Restore version {revisionVersion}
-      </button>
+      </Button>
       {!state.ok && state.message ? (
-        <p role="alert" className="mt-1 text-sm text-red-800 dark:text-red-300">
+        <p role="alert" className="mt-1 text-sm text-danger">
           {state.message}
         </p>
       ) : null}

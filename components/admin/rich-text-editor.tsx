@@ -6,6 +6,8 @@ import StarterKit from '@tiptap/starter-kit';
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { MEDIA_ID, parseEmbedUrl, SAFE_HREF, type BodyDoc, type EmbedProvider } from '@/lib/articles/body-schema';
 import { MediaPicker } from '@/components/media/media-picker';
+import { buttonClass } from '@/components/ui/button';
+import { controlClass } from '@/components/ui/input';
 
 const PROVIDER_LABEL: Record<EmbedProvider, string> = { youtube: 'YouTube video', vimeo: 'Vimeo video', x: 'Post on X', link: 'Link card' };
 
@@ -69,7 +71,7 @@ const LibraryImage = Node.create({
       'figure',
       { 'data-media-id': mediaId, 'data-caption': caption, 'data-credit': credit, class: 'editor-image' },
       ['img', { src: `/api/media/${encodeURIComponent(mediaId)}/preview`, alt, class: 'max-h-80 w-auto' }],
-      ['figcaption', { class: 'text-sm text-neutral-600 dark:text-neutral-300' }, [caption, caption && credit ? ' — ' : '', credit].join('') || 'No caption'],
+      ['figcaption', { class: 'text-sm text-muted' }, [caption, caption && credit ? ' — ' : '', credit].join('') || 'No caption'],
     ];
   },
 });
@@ -82,7 +84,7 @@ function ToolbarButton({ label, active, onClick, children }: { label: string; ac
       title={label}
       aria-pressed={active === undefined ? undefined : active}
       onClick={onClick}
-      className={`min-w-9 rounded px-2 py-1 text-sm font-semibold ${active ? 'bg-neutral-900 text-white dark:bg-white dark:text-neutral-900' : 'hover:bg-black/10 dark:hover:bg-white/15'}`}
+      className={`min-w-9 rounded px-2 py-1 text-sm font-semibold ${active ? 'bg-primary text-on-primary' : 'hover:bg-surface'}`}
     >
       <span aria-hidden>{children}</span>
       <span className="sr-only">{label}</span>
@@ -136,9 +138,9 @@ function Toolbar({ editor, mediaMaxMegabytes }: { editor: Editor; mediaMaxMegaby
     }
   }
 
-  const divider = <span aria-hidden className="mx-1 h-6 w-px bg-black/20 dark:bg-white/25" />;
+  const divider = <span aria-hidden className="mx-1 h-6 w-px bg-subtle" />;
   return (
-    <div className="border-b border-black/20 bg-neutral-50 px-2 py-1 dark:border-white/20 dark:bg-neutral-800">
+    <div className="rounded-t-md border-b border-subtle bg-surface-muted px-2 py-1">
       <div role="toolbar" aria-label="Formatting" className="flex flex-wrap items-center gap-1">
         <ToolbarButton label="Bold" active={editor.isActive('bold')} onClick={() => chain().toggleBold().run()}>
           B
@@ -203,21 +205,21 @@ function Toolbar({ editor, mediaMaxMegabytes }: { editor: Editor; mediaMaxMegaby
             aria-invalid={!!error}
             aria-describedby={error ? errorId : undefined}
             placeholder={panel === 'link' ? 'https://' : 'https://www.youtube.com/watch?v=…'}
-            className="min-w-64 flex-1 rounded border border-black/30 bg-white px-2 py-1 text-sm text-neutral-900 dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100"
+            className={controlClass({ compact: true, fit: true, className: 'min-w-64 flex-1' })}
           />
-          <button type="button" onClick={apply} className="rounded bg-neutral-900 px-3 py-1 text-sm font-semibold text-white dark:bg-white dark:text-neutral-900">
+          <button type="button" onClick={apply} className={buttonClass({ variant: 'primary', size: 'sm' })}>
             {panel === 'link' ? 'Apply link' : 'Insert embed'}
           </button>
           {panel === 'link' && editor.isActive('link') ? (
-            <button type="button" onClick={() => (chain().extendMarkRange('link').unsetLink().run(), setPanel(null))} className="rounded border border-black/30 px-3 py-1 text-sm font-semibold dark:border-white/30">
+            <button type="button" onClick={() => (chain().extendMarkRange('link').unsetLink().run(), setPanel(null))} className={buttonClass({ size: 'sm' })}>
               Remove link
             </button>
           ) : null}
-          <button type="button" onClick={() => setPanel(null)} className="px-2 py-1 text-sm underline">
+          <button type="button" onClick={() => setPanel(null)} className={buttonClass({ variant: 'ghost', size: 'sm' })}>
             Cancel
           </button>
           {error ? (
-            <p id={errorId} className="w-full text-sm font-medium text-red-700 dark:text-red-400">
+            <p id={errorId} className="w-full text-sm font-medium text-danger">
               {error}
             </p>
           ) : null}
@@ -294,8 +296,8 @@ export function RichTextEditor({
   });
 
   return (
-    <div className="mt-1 rounded border border-black/30 bg-white text-neutral-900 focus-within:ring-2 focus-within:ring-[var(--color-accent)] dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100">
-      {editor ? <Toolbar editor={editor} mediaMaxMegabytes={mediaMaxMegabytes} /> : <div className="h-10 border-b border-black/20 dark:border-white/20" />}
+    <div className="mt-1 rounded-md border border-strong bg-surface text-fg focus-within:ring-2 focus-within:ring-accent">
+      {editor ? <Toolbar editor={editor} mediaMaxMegabytes={mediaMaxMegabytes} /> : <div className="h-10 rounded-t-md border-b border-subtle bg-surface-muted" />}
       <EditorContent editor={editor} />
     </div>
   );

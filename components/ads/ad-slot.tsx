@@ -8,10 +8,10 @@ export function AdSlot({ slot, className = '' }: { slot: LiveAdSlot; className?:
   const labelId = `ad-${slot.id}-label`;
   return (
     <div role="group" aria-labelledby={labelId} data-ad-slot={slot.id} data-placement={slot.placement} className={`mx-auto my-8 w-full ${className}`} style={{ maxWidth: slot.width }}>
-      <p id={labelId} className="mb-1 text-center text-xs uppercase tracking-wide text-[var(--color-muted)]">
+      <p id={labelId} className="mb-1 text-center text-xs uppercase tracking-wide text-muted">
         Advertisement
       </p>
-      <div className="overflow-hidden border border-black/10 bg-black/[0.03] dark:border-white/15 dark:bg-white/5" style={{ aspectRatio: `${slot.width} / ${slot.height}` }}>
+      <div className="overflow-hidden border border-subtle bg-surface-muted" style={{ aspectRatio: `${slot.width} / ${slot.height}` }}>
         <AdCreative slot={slot} />
       </div>
     </div>

@@ -20,13 +20,13 @@ export function ArticleHeader({
   return (
     <header>
       {article.section ? (
-        <p className="text-sm font-bold uppercase tracking-wide text-[var(--color-accent)]">
+        <p className="text-sm font-bold uppercase tracking-wide text-accent">
           <Link href={sectionPath(article.section.slug)}>{article.section.name}</Link>
         </p>
       ) : null}
       <h1 className="mt-2 font-serif text-3xl font-bold leading-tight sm:text-5xl">{article.title}</h1>
-      {article.standfirst ? <p className="mt-4 text-xl text-[var(--color-muted)]">{article.standfirst}</p> : null}
-      <div className="mt-6 border-y border-black/10 py-3 text-sm dark:border-white/15">
+      {article.standfirst ? <p className="mt-4 text-xl text-muted">{article.standfirst}</p> : null}
+      <div className="mt-6 border-y border-subtle py-3 text-sm">
         {article.authors.length ? (
           <p className="font-semibold">
             By{' '}
@@ -40,7 +40,7 @@ export function ArticleHeader({
             ))}
           </p>
         ) : null}
-        <p className="text-[var(--color-muted)]">
+        <p className="text-muted">
           {article.publishedAt ? <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt)}</time> : 'Not yet published'}
           {edited ? (
             <>
@@ -62,7 +62,7 @@ export function ArticleTags({ tags }: { tags: { id: string; name: string; slug: 
     <ul aria-label="Tags" className="mt-8 flex flex-wrap gap-2 text-sm">
       {tags.map((t) => (
         <li key={t.id}>
-          <Link href={tagPath(t.slug)} className="rounded-full border border-black/20 px-3 py-1 hover:bg-black/5 dark:border-white/25">
+          <Link href={tagPath(t.slug)} className="rounded-full border border-subtle px-3 py-1 hover:bg-surface-muted">
             {t.name}
           </Link>
         </li>

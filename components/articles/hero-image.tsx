@@ -13,10 +13,10 @@ export function HeroImage({ image }: { image: MediaItem }) {
     <figure className="mt-6">
       <picture>
         {avifSrcset ? <source type="image/avif" srcSet={avifSrcset} sizes={SIZES} /> : null}
-        <img src={src} srcSet={srcset} sizes={SIZES} width={width} height={height} alt={image.alt} fetchPriority="high" decoding="async" className="h-auto w-full bg-neutral-100 dark:bg-neutral-800" />
+        <img src={src} srcSet={srcset} sizes={SIZES} width={width} height={height} alt={image.alt} fetchPriority="high" decoding="async" className="h-auto w-full bg-surface-muted" />
       </picture>
       {image.caption || image.credit ? (
-        <figcaption className="mt-2 text-sm text-[var(--color-muted)]">
+        <figcaption className="mt-2 text-sm text-muted">
           {image.caption}
           {image.caption && image.credit ? ' — ' : ''}
           {image.credit ? <span className="media-credit">{image.credit}</span> : null}

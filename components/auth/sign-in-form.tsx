@@ -2,8 +2,10 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
-
-const inputClass = 'mt-1 w-full rounded border border-black/30 bg-transparent px-3 py-2 dark:border-white/30';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -30,26 +32,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="mt-6 space-y-4">
-      <div>
-        <label htmlFor="email" className="block text-sm font-semibold">
-          Email
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-semibold">
-          Password
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
-      </div>
-      {error ? (
-        <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-900">
-          {error}
-        </p>
-      ) : null}
-      <button type="submit" disabled={pending} className="w-full rounded bg-[var(--color-ink)] px-4 py-2 font-semibold text-[var(--color-paper)] disabled:opacity-60">
+      <Field id="email" label="Email">
+        {(p) => <Input {...p} name="email" type="email" autoComplete="username" required />}
+      </Field>
+      <Field id="password" label="Password">
+        {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}
+      </Field>
+      {error ? <Alert tone="danger">{error}</Alert> : null}
+      <Button type="submit" variant="primary" disabled={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -25,7 +25,7 @@ function Field({
       </label>
       {children}
       {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-danger">
           {error}
         </p>
       ) : null}
@@ -34,7 +34,7 @@ function Field({
 }
 
 const inputClass =
-  'mt-1 w-full rounded border border-black/30 bg-transparent px-3 py-2 aria-[invalid=true]:border-red-700 dark:border-white/30';
+  'mt-1 w-full rounded border border-strong bg-surface px-3 py-2 aria-[invalid=true]:border-danger';
 
 /** "Leave a reply": validates in the browser with the server's schema, keeps what was typed on any error. */
 export function CommentForm({
@@ -113,11 +113,11 @@ export function CommentForm({
   const describedBy = (k: keyof Fields, id: string) => (errorFor(k) ? `${id}-error` : undefined);
 
   return (
-    <section aria-labelledby={headingId} className={`${parentId ? 'mt-4' : 'mt-10'} rounded border border-black/10 p-5 dark:border-white/15`}>
+    <section aria-labelledby={headingId} className={`${parentId ? 'mt-4' : 'mt-10'} rounded border border-subtle p-5`}>
       <h3 id={headingId} className="text-xl font-bold">
         {heading}
       </h3>
-      <p className="mt-1 text-sm text-[var(--color-muted)]">Your email address will not be published. Comments are moderated.</p>
+      <p className="mt-1 text-sm text-muted">Your email address will not be published. Comments are moderated.</p>
       <form action={formAction} onSubmit={validate} noValidate className="mt-4 space-y-4">
         <input type="hidden" name="articleId" value={articleId} />
         {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
@@ -150,12 +150,12 @@ export function CommentForm({
             <input id={`${idPrefix}-website`} name="website" type="url" autoComplete="url" value={fields.website} onChange={set('website')} aria-invalid={!!errorFor('website')} aria-describedby={describedBy('website', `${idPrefix}-website`)} className={inputClass} />
           </Field>
         </div>
-        <button type="submit" disabled={pending} className="rounded bg-[var(--color-accent)] px-5 py-2 font-semibold text-white disabled:opacity-60">
+        <button type="submit" disabled={pending} className="rounded bg-accent px-5 py-2 font-semibold text-on-accent disabled:opacity-60">
           {pending ? 'Posting…' : 'Post comment'}
         </button>
         <div aria-live="polite">
           {state.message ? (
-            <p className={state.ok ? 'rounded bg-green-50 p-3 text-green-900' : 'rounded bg-red-50 p-3 text-red-900'}>{state.message}</p>
+            <p className={state.ok ? 'rounded bg-success-soft p-3 text-success' : 'rounded bg-danger-soft p-3 text-danger'}>{state.message}</p>
           ) : null}
         </div>
       </form>

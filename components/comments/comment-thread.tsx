@@ -19,14 +19,14 @@ function Thread({ comments, parentId, depth, reply }: { comments: PublicComment[
   const level = comments.filter((c) => c.parentId === parentId);
   if (!level.length) return null;
   return (
-    <ol className={depth ? 'ml-6 mt-4 space-y-4 border-l border-black/10 pl-4 dark:border-white/15' : 'mt-6 space-y-6'}>
+    <ol className={depth ? 'ml-6 mt-4 space-y-4 border-l border-subtle pl-4' : 'mt-6 space-y-6'}>
       {level.map((c) => (
         <li key={c.id} id={`comment-${c.id}`}>
           <article aria-label={`Comment by ${c.authorName}`}>
             <p className="text-sm">
               <span className="font-semibold">{c.authorName}</span>
-              {c.isStaff ? <span className="ml-2 rounded bg-black/80 px-1.5 py-0.5 text-xs text-white">Staff</span> : null}
-              <span className="text-[var(--color-muted)]">
+              {c.isStaff ? <span className="ml-2 rounded bg-primary px-1.5 py-0.5 text-xs text-on-primary">Staff</span> : null}
+              <span className="text-muted">
                 {' · '}
                 <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt)}</time>
               </span>
@@ -48,6 +48,6 @@ function Thread({ comments, parentId, depth, reply }: { comments: PublicComment[
 
 /** Approved comments with their replies; bodies are plain text, escaped by React, with http(s) links. */
 export function CommentThread({ comments, ...reply }: { comments: PublicComment[] } & ReplyProps) {
-  if (!comments.length) return <p className="mt-4 text-[var(--color-muted)]">No comments yet. Be the first to reply.</p>;
+  if (!comments.length) return <p className="mt-4 text-muted">No comments yet. Be the first to reply.</p>;
   return <Thread comments={comments} parentId={null} depth={0} reply={reply} />;
 }

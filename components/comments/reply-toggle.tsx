@@ -24,7 +24,7 @@ export function ReplyToggle({
         onClick={() => setOpen((o) => !o)}
         aria-expanded={open}
         aria-label={open ? `Cancel reply to ${authorName}` : `Reply to ${authorName}`}
-        className="text-sm font-semibold text-[var(--color-accent)] hover:underline"
+        className="text-sm font-semibold text-accent hover:underline"
       >
         {open ? 'Cancel reply' : 'Reply'}
       </button>

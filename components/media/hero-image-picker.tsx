@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { Button } from '@/components/ui/button';
 import type { ClientMediaItem } from '@/lib/media/client-item';
 import { MediaPicker } from './media-picker';
 
@@ -15,13 +16,13 @@ export function HeroImagePicker({ value, onChange, maxMegabytes }: { value: Hero
   const [picking, setPicking] = useState(false);
   const hero = value;
   return (
-    <fieldset className="rounded border border-black/15 p-4 dark:border-white/20">
-      <legend className="px-1 font-semibold">Hero image</legend>
+    <fieldset className="rounded-lg border border-subtle p-4">
+      <legend className="px-1 text-sm font-semibold">Hero image</legend>
       <input type="hidden" name="heroImageId" value={hero?.id ?? ''} />
       {hero ? (
         <div className="flex flex-wrap items-start gap-4">
           {/* eslint-disable-next-line @next/next/no-img-element -- a stored thumbnail */}
-          <img src={hero.thumbnailUrl} alt={hero.alt} width={160} height={90} className="aspect-video w-40 rounded object-cover" />
+          <img src={hero.thumbnailUrl} alt={hero.alt} width={160} height={90} className="aspect-video w-40 rounded-md bg-surface-muted object-cover" />
           <div className="text-sm">
             <p>
               <strong>Alt text:</strong> {hero.alt}
@@ -39,19 +40,19 @@ export function HeroImagePicker({ value, onChange, maxMegabytes }: { value: Hero
           </div>
         </div>
       ) : (
-        <p className="text-sm text-neutral-700 dark:text-neutral-300">No hero image. The article page and social cards show text only.</p>
+        <p className="text-sm text-muted">No hero image. The article page and social cards show text only.</p>
       )}
       <div className="mt-3 flex flex-wrap gap-2">
-        <button type="button" onClick={() => setPicking(true)} className="rounded border border-black/30 bg-white px-3 py-1.5 text-sm font-semibold text-neutral-900 dark:border-white/30">
+        <Button size="sm" onClick={() => setPicking(true)}>
           {hero ? 'Change hero image' : 'Choose hero image'}
-        </button>
+        </Button>
         {hero ? (
-          <button type="button" onClick={() => onChange(null)} className="rounded border border-red-800 px-3 py-1.5 text-sm font-semibold text-red-800 dark:text-red-300">
+          <Button size="sm" onClick={() => onChange(null)}>
             Remove hero image
-          </button>
+          </Button>
         ) : null}
       </div>
-      <p className="mt-2 text-xs text-neutral-600 dark:text-neutral-300">Saved with the article. Caption and credit come from the media library.</p>
+      <p className="mt-2 text-xs text-muted">Saved with the article. Caption and credit come from the media library.</p>
       <MediaPicker
         open={picking}
         mode="hero"

@@ -1,14 +1,17 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ALT_REQUIRED_MESSAGE, IMAGE_TEXT_LIMITS } from '@/lib/articles/body-schema';
 import type { ClientMediaItem } from '@/lib/media/client-item';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
+import { Input, Textarea } from '@/components/ui/input';
 import { useDescribeMedia } from './media-actions';
 import { MediaUploader } from './media-uploader';
 
 export type ChosenImage = { item: ClientMediaItem; alt: string; caption: string; credit: string };
-
-const inputClass = 'mt-1 w-full rounded border border-black/30 bg-white px-3 py-2 text-neutral-900 aria-[invalid=true]:border-red-700 dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100';
 
 /**
  * A modal dialog to choose an image from the library or upload one, then give it alt text
@@ -30,7 +33,6 @@ export function MediaPicker({
   onChoose: (chosen: ChosenImage) => void;
 }) {
   const describeMediaAction = useDescribeMedia();
-  const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const [items, setItems] = useState<ClientMediaItem[]>([]);
   const [loading, setLoading] = useState(false);
@@ -40,13 +42,6 @@ export function MediaPicker({
   const [text, setText] = useState({ alt: '', caption: '', credit: '' });
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   async function load(query: string) {
     setLoading(true);
@@ -105,128 +100,104 @@ export function MediaPicker({
 
   const title = mode === 'hero' ? 'Choose a hero image' : 'Insert an image';
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={headingId}
-      onClose={onClose}
-      className="m-auto w-[min(64rem,95vw)] rounded-lg bg-white p-0 text-neutral-900 backdrop:bg-black/50 dark:bg-neutral-900 dark:text-neutral-100"
-    >
-      {open ? (
-        <div className="max-h-[90vh] overflow-y-auto p-5">
-          <div className="flex items-start justify-between gap-3">
-            <h2 id={headingId} className="text-xl font-bold">
-              {title}
-            </h2>
-            <button type="button" onClick={onClose} className="rounded border border-black/30 px-3 py-1 text-sm font-semibold dark:border-white/30">
-              Close
-            </button>
-          </div>
-          <div className="mt-4">
-            <MediaUploader
-              maxMegabytes={maxMegabytes}
-              onUploaded={(item) => {
-                setItems((list) => [item, ...list.filter((i) => i.id !== item.id)]);
-                select(item);
+    <Dialog open={open} onClose={onClose} title={title} size="lg">
+      <MediaUploader
+        maxMegabytes={maxMegabytes}
+        onUploaded={(item) => {
+          setItems((list) => [item, ...list.filter((i) => i.id !== item.id)]);
+          select(item);
+        }}
+      />
+      <div className="mt-4 flex flex-wrap items-end gap-2">
+        <Field id={`${headingId}-q`} label="Search the library">
+          {(p) => (
+            <Input
+              {...p}
+              type="search"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void load(q);
+                }
               }}
             />
-          </div>
-          <div className="mt-4 flex flex-wrap items-end gap-2">
-            <div>
-              <label htmlFor={`${headingId}-q`} className="block text-sm font-semibold">
-                Search the library
-              </label>
-              <input
-                id={`${headingId}-q`}
-                type="search"
-                value={q}
-                onChange={(e) => setQ(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    void load(q);
-                  }
-                }}
-                className={inputClass}
-              />
-            </div>
-            <button type="button" onClick={() => void load(q)} className="rounded border border-black/30 px-3 py-2 text-sm font-semibold dark:border-white/30">
-              Search
-            </button>
-          </div>
-          {loading ? <p role="status" className="mt-3 text-sm">Loading images…</p> : null}
-          {loadError ? <p role="alert" className="mt-3 text-sm font-medium text-red-700">{loadError}</p> : null}
-          {!loading && !loadError && !items.length ? <p className="mt-3 text-sm">No images yet: upload one above.</p> : null}
-          <ul aria-label="Library images" className="mt-3 grid grid-cols-3 gap-2 sm:grid-cols-5">
-            {items.map((item) => (
-              <li key={item.id}>
-                <button
-                  type="button"
-                  aria-pressed={selected?.id === item.id}
-                  onClick={() => select(item)}
-                  className={`block w-full overflow-hidden rounded border-2 ${selected?.id === item.id ? 'border-red-800' : 'border-transparent'}`}
-                >
-                  {/* eslint-disable-next-line @next/next/no-img-element -- a stored thumbnail */}
-                  <img src={item.thumbnailUrl} alt={item.alt || `${item.filename} (no alt text yet)`} width={160} height={120} className="aspect-[4/3] w-full object-cover" />
-                </button>
-              </li>
-            ))}
-          </ul>
-          {selected ? (
-            <section aria-label="Image details" className="mt-4 grid gap-3 rounded border border-black/15 p-4 dark:border-white/20">
-              <p className="text-sm">
-                Selected: <strong>{selected.filename}</strong> ({selected.width}×{selected.height})
-              </p>
-              <div>
-                <label htmlFor={`${headingId}-alt`} className="block font-semibold">
-                  Alt text (required)
-                </label>
-                <textarea
-                  id={`${headingId}-alt`}
-                  rows={2}
-                  value={text.alt}
-                  maxLength={IMAGE_TEXT_LIMITS.alt}
-                  readOnly={mode === 'hero' && !!selected.alt.trim()}
-                  onChange={(e) => setText((t) => ({ ...t, alt: e.target.value }))}
-                  aria-invalid={!!error}
-                  aria-describedby={`${headingId}-alt-hint${error ? ` ${headingId}-alt-error` : ''}`}
-                  className={inputClass}
-                />
-                <p id={`${headingId}-alt-hint`} className="mt-1 text-xs text-neutral-600 dark:text-neutral-300">
-                  {mode === 'hero' && selected.alt.trim()
-                    ? 'The hero uses the alt text from the media library; change it there.'
-                    : 'What a reader who cannot see the image needs to know. An image without alt text cannot be inserted.'}
-                </p>
-                {error ? (
-                  <p id={`${headingId}-alt-error`} role="alert" className="mt-1 text-sm font-medium text-red-700 dark:text-red-400">
-                    {error}
-                  </p>
-                ) : null}
-              </div>
-              {mode === 'insert' ? (
-                <div className="grid gap-3 sm:grid-cols-2">
-                  <div>
-                    <label htmlFor={`${headingId}-caption`} className="block font-semibold">
-                      Caption
-                    </label>
-                    <input id={`${headingId}-caption`} value={text.caption} maxLength={IMAGE_TEXT_LIMITS.caption} onChange={(e) => setText((t) => ({ ...t, caption: e.target.value }))} className={inputClass} />
-                  </div>
-                  <div>
-                    <label htmlFor={`${headingId}-credit`} className="block font-semibold">
-                      Credit
-                    </label>
-                    <input id={`${headingId}-credit`} value={text.credit} maxLength={IMAGE_TEXT_LIMITS.credit} onChange={(e) => setText((t) => ({ ...t, credit: e.target.value }))} className={inputClass} />
-                  </div>
-                </div>
-              ) : null}
-              <div>
-                <button type="button" onClick={() => void choose()} disabled={busy} className="rounded bg-neutral-900 px-4 py-2 font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900">
-                  {busy ? 'Saving…' : mode === 'hero' ? 'Use as hero image' : 'Insert image'}
-                </button>
-              </div>
-            </section>
-          ) : null}
-        </div>
+          )}
+        </Field>
+        <Button onClick={() => void load(q)}>Search</Button>
+      </div>
+      {loading ? (
+        <p role="status" className="mt-3 text-sm text-muted">
+          Loading images…
+        </p>
       ) : null}
-    </dialog>
+      {loadError ? <Alert tone="danger" className="mt-3">{loadError}</Alert> : null}
+      {!loading && !loadError && !items.length ? <p className="mt-3 text-sm text-muted">No images yet: upload one above.</p> : null}
+      <ul aria-label="Library images" className="mt-3 grid grid-cols-3 gap-2 sm:grid-cols-5">
+        {items.map((item) => (
+          <li key={item.id}>
+            <button
+              type="button"
+              aria-pressed={selected?.id === item.id}
+              onClick={() => select(item)}
+              className="block w-full overflow-hidden rounded-md border-2 border-transparent aria-pressed:border-accent"
+            >
+              {/* eslint-disable-next-line @next/next/no-img-element -- a stored thumbnail */}
+              <img src={item.thumbnailUrl} alt={item.alt || `${item.filename} (no alt text yet)`} width={160} height={120} className="aspect-[4/3] w-full bg-surface-muted object-cover" />
+            </button>
+          </li>
+        ))}
+      </ul>
+      {selected ? (
+        <section aria-label="Image details" className="mt-4 grid gap-3 rounded-lg border border-subtle bg-surface-muted p-4">
+          <p className="text-sm">
+            Selected: <strong>{selected.filename}</strong> ({selected.width}×{selected.height})
+          </p>
+          <Field
+            id={`${headingId}-alt`}
+            label="Alt text (required)"
+            hint={
+              mode === 'hero' && selected.alt.trim()
+                ? 'The hero uses the alt text from the media library; change it there.'
+                : 'What a reader who cannot see the image needs to know. An image without alt text cannot be inserted.'
+            }
+          >
+            {(p) => (
+              <Textarea
+                {...p}
+                rows={2}
+                value={text.alt}
+                maxLength={IMAGE_TEXT_LIMITS.alt}
+                readOnly={mode === 'hero' && !!selected.alt.trim()}
+                onChange={(e) => setText((t) => ({ ...t, alt: e.target.value }))}
+                aria-invalid={!!error}
+                aria-describedby={`${headingId}-alt-hint${error ? ` ${headingId}-alt-error` : ''}`}
+              />
+            )}
+          </Field>
+          {error ? (
+            <p id={`${headingId}-alt-error`} role="alert" className="-mt-2 text-sm font-medium text-danger">
+              {error}
+            </p>
+          ) : null}
+          {mode === 'insert' ? (
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field id={`${headingId}-caption`} label="Caption">
+                {(p) => <Input {...p} value={text.caption} maxLength={IMAGE_TEXT_LIMITS.caption} onChange={(e) => setText((t) => ({ ...t, caption: e.target.value }))} />}
+              </Field>
+              <Field id={`${headingId}-credit`} label="Credit">
+                {(p) => <Input {...p} value={text.credit} maxLength={IMAGE_TEXT_LIMITS.credit} onChange={(e) => setText((t) => ({ ...t, credit: e.target.value }))} />}
+              </Field>
+            </div>
+          ) : null}
+          <div>
+            <Button variant="primary" onClick={() => void choose()} disabled={busy}>
+              {busy ? 'Saving…' : mode === 'hero' ? 'Use as hero image' : 'Insert image'}
+            </Button>
+          </div>
+        </section>
+      ) : null}
+    </Dialog>
   );
 }

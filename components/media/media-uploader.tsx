@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type DragEvent } from 'react';
 import type { ClientMediaItem } from '@/lib/media/client-item';
+import { buttonClass } from '@/components/ui/button';
 import { ACCEPT_ATTRIBUTE, uploadSizeError } from '@/lib/media/limits';
 
 type Upload = { key: string; name: string; progress: number; state: 'uploading' | 'processing' | 'done' | 'error'; message?: string };
@@ -73,10 +74,10 @@ export function MediaUploader({ maxMegabytes, onUploaded }: { maxMegabytes?: num
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
-        className={`rounded border-2 border-dashed p-6 text-center ${dragging ? 'border-red-800 bg-red-50 dark:bg-red-950' : 'border-black/30 dark:border-white/30'}`}
+        className={`rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-accent bg-surface-muted' : 'border-strong bg-surface'}`}
       >
         <p className="text-sm">Drop images here, or</p>
-        <label className="mt-2 inline-block cursor-pointer rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white focus-within:ring-2 focus-within:ring-red-800 focus-within:ring-offset-2 dark:bg-white dark:text-neutral-900">
+        <label className={buttonClass({ variant: 'primary', className: 'mt-2 cursor-pointer focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-accent' })}>
           Upload images
           <input
             type="file"
@@ -90,21 +91,21 @@ export function MediaUploader({ maxMegabytes, onUploaded }: { maxMegabytes?: num
             }}
           />
         </label>
-        <p id={hintId} className="mt-2 text-xs text-neutral-600 dark:text-neutral-300">
+        <p id={hintId} className="mt-2 text-xs text-muted">
           JPEG, PNG, WebP, AVIF or GIF{maxMegabytes ? `, up to ${maxMegabytes} MB each` : ''}.
         </p>
       </div>
       {uploads.length ? (
         <ul aria-label="Uploads" className="mt-3 space-y-2">
           {uploads.map((u) => (
-            <li key={u.key} className="rounded border border-black/10 bg-white p-2 text-sm dark:border-white/15 dark:bg-neutral-900">
+            <li key={u.key} className="rounded-md border border-subtle bg-surface p-2 text-sm">
               <div className="flex justify-between gap-2">
                 <span className="truncate font-medium">{u.name}</span>
                 <span role="status">{u.state === 'uploading' ? `${Math.round(u.progress * 100)}%` : u.state === 'processing' ? 'Making sizes…' : u.state === 'done' ? 'Uploaded' : 'Not uploaded'}</span>
               </div>
-              {u.state !== 'error' ? <progress aria-label={`Uploading ${u.name}`} max={1} value={u.state === 'processing' ? undefined : u.progress} className="mt-1 h-2 w-full" /> : null}
+              {u.state !== 'error' ? <progress aria-label={`Uploading ${u.name}`} max={1} value={u.state === 'processing' ? undefined : u.progress} className="mt-1 h-2 w-full accent-primary" /> : null}
               {u.message ? (
-                <p role={u.state === 'error' ? 'alert' : undefined} className={`mt-1 ${u.state === 'error' ? 'font-medium text-red-700 dark:text-red-400' : 'text-neutral-700 dark:text-neutral-300'}`}>
+                <p role={u.state === 'error' ? 'alert' : undefined} className={`mt-1 ${u.state === 'error' ? 'font-medium text-danger' : 'text-muted'}`}>
                   {u.message}
                 </p>
               ) : null}

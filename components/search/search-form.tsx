@@ -17,10 +17,10 @@ export function SearchForm({ id, defaultValue = '', compact = false, label = 'Se
           maxLength={200}
           autoComplete="off"
           placeholder={compact ? undefined : 'Words, "a phrase", -exclude'}
-          className={`rounded border border-black/30 bg-white px-2 text-black dark:border-white/40 ${compact ? 'w-36 py-1 text-sm sm:w-48' : 'mt-1 w-full py-2'}`}
+          className={`rounded border border-strong bg-surface px-2 text-fg ${compact ? 'w-36 py-1 text-sm sm:w-48' : 'mt-1 w-full py-2'}`}
         />
       </div>
-      <button type="submit" className={`rounded bg-[var(--color-accent)] font-semibold text-[var(--color-paper)] hover:opacity-90 ${compact ? 'px-3 py-1 text-sm' : 'px-4 py-2'}`}>
+      <button type="submit" className={`rounded bg-accent font-semibold text-on-accent hover:opacity-90 ${compact ? 'px-3 py-1 text-sm' : 'px-4 py-2'}`}>
         Search
       </button>
     </form>
@@ -33,7 +33,7 @@ export function Highlighted({ segments }: { segments: { text: string; mark: bool
     <>
       {segments.map((s, i) =>
         s.mark ? (
-          <mark key={i} className="rounded-sm bg-amber-200 px-0.5 text-black">
+          <mark key={i} className="rounded-sm bg-warning-soft px-0.5 text-fg">
             {s.text}
           </mark>
         ) : (

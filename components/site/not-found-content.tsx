@@ -10,12 +10,12 @@ export async function NotFoundContent() {
   return (
     <div className="mx-auto max-w-2xl py-8">
       <h1 className="font-serif text-4xl font-bold">Page not found</h1>
-      <p className="mt-4 text-[var(--color-muted)]">The page you were looking for has moved or never existed. Search for it, or pick up the latest news below.</p>
+      <p className="mt-4 text-muted">The page you were looking for has moved or never existed. Search for it, or pick up the latest news below.</p>
       <div className="mt-8">
         <SearchForm id="not-found-search-q" label="Search articles" />
       </div>
       <p className="mt-6">
-        <Link href="/" className="font-semibold text-[var(--color-accent)] underline">
+        <Link href="/" className="font-semibold text-accent underline">
           Go to the front page
         </Link>
       </p>

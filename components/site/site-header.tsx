@@ -10,8 +10,8 @@ export async function SiteHeader({ sections, now, weather }: { sections: Section
   // Name and time zone come from admin settings (one cached read per render, see lib/settings).
   const site = await getSite();
   return (
-    <header className="border-b border-black/10 dark:border-white/15">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 pt-3 text-sm text-[var(--color-muted)]">
+    <header className="border-b border-subtle">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 pt-3 text-sm text-muted">
         <time dateTime={isoDateIn(now, site.timeZone)}>{formatLongDate(now, site.timeZone)}</time>
         <div className="flex flex-wrap items-center gap-4">
           {weather ? (
@@ -26,13 +26,13 @@ export async function SiteHeader({ sections, now, weather }: { sections: Section
         <Link href="/" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">
           {site.name}
         </Link>
-        <p className="mt-1 text-sm text-[var(--color-muted)]">{site.tagline}</p>
+        <p className="mt-1 text-sm text-muted">{site.tagline}</p>
       </div>
-      <nav aria-label="Sections" className="border-t border-black/10 dark:border-white/15">
+      <nav aria-label="Sections" className="border-t border-subtle">
         <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-6 gap-y-1 px-4 py-2 text-sm font-semibold">
           {sections.map((s) => (
             <li key={s.id}>
-              <Link href={sectionPath(s.slug)} className="hover:text-[var(--color-accent)]">
+              <Link href={sectionPath(s.slug)} className="hover:text-accent">
                 {s.name}
               </Link>
             </li>

@@ -3,7 +3,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { StaffUser } from '@/lib/users';
-import { encodeDashboardCursor, type DashboardArticlesQuery, type DashboardCursor, type DashboardSort } from '@/lib/validation/articles';
+import { dashboardArticlesQuerySchema, encodeDashboardCursor, type DashboardArticlesQuery, type DashboardCursor, type DashboardSort } from '@/lib/validation/articles';
 
 export const DASHBOARD_PAGE_SIZE = 50;
 /** Counts stop here ("more than 10,000"): an exact count of a large filtered set costs a scan of it on every page. */
@@ -265,4 +265,22 @@ export async function listDashboardFilterOptions() {
     db.tag.findMany({ orderBy: { name: 'asc' }, take: 500, select: { id: true, name: true } }),
   ]);
   return { sections, authors, tags };
+}
+
+/** How many articles the dashboard's quick finder (the command palette) lists for a title search. */
+export const FIND_ARTICLES_LIMIT = 8;
+
+/**
+ * Articles whose title contains `q`, last updated first, as the articles list would find them
+ * (the same scope and reading path): editors all, writers only those with them in the byline.
+ */
+export async function findDashboardArticles(user: StaffUser, q: string, take = FIND_ARTICLES_LIMIT): Promise<{ id: string; title: string; status: string }[]> {
+  const query = dashboardArticlesQuerySchema.parse({ q });
+  if (!query.q) return [];
+  const { read, filters } = await readerFor(user, query);
+  const ids = await readIds(read, filters, 'updated', 'forward', take, { skip: 0 });
+  if (!ids.length) return [];
+  const rows = await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, status: true } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

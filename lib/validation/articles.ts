@@ -156,7 +156,7 @@ export const dashboardCursorSchema = z
 export const DASHBOARD_MAX_JUMP_PAGE = 200;
 
 /**
- * The articles list's URL query (/admin?status=DRAFT&section=…&q=…&sort=title&page=2).
+ * The articles list's URL query (/admin/articles?status=DRAFT&section=…&q=…&sort=title&page=2).
  * Every field falls back to its default on bad input, so a mangled link still shows a list.
  * `after`/`before` are keyset cursors ("Next"/"Previous page"); with one, `page` only labels
  * the page. Without one, `page` is read by offset and capped at DASHBOARD_MAX_JUMP_PAGE.

@@ -31,20 +31,20 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <div className="grid gap-12 lg:grid-cols-3">
       <div className="lg:col-span-2">
-        <h1 className="border-b-2 border-[var(--color-accent)] pb-2 font-serif text-4xl font-bold">{q ? <>Search results for “{q}”</> : 'Search'}</h1>
+        <h1 className="border-b-2 border-accent pb-2 font-serif text-4xl font-bold">{q ? <>Search results for “{q}”</> : 'Search'}</h1>
         <div className="mt-6">
           <SearchForm id="search-page-q" defaultValue={q} label="Search articles" />
         </div>
 
         {!q ? (
-          <p className="mt-6 text-[var(--color-muted)]">
+          <p className="mt-6 text-muted">
             Type a word or a few words to search headlines, standfirsts and stories. Put a phrase in “quotes”, use OR for either word, and a minus sign to leave a word out (-sport).
           </p>
         ) : null}
 
         {results && results.hits.length > 0 ? (
           <>
-            <p className="mt-6 text-sm text-[var(--color-muted)]" role="status">
+            <p className="mt-6 text-sm text-muted" role="status">
               {results.capped
                 ? `More than ${results.total.toLocaleString('en-GB')} articles found: the best matches among the ${results.total.toLocaleString('en-GB')} most recent`
                 : results.total === 1
@@ -52,13 +52,13 @@ export default async function SearchPage({ searchParams }: Props) {
                   : `${results.total.toLocaleString('en-GB')} articles found`}
               {results.pages > 1 ? ` · showing ${first}–${first + results.hits.length - 1}, page ${results.page} of ${results.pages}` : ''}
             </p>
-            {results.capped ? <p className="mt-1 text-sm text-[var(--color-muted)]">Add another word or use quotes for a phrase to narrow the search.</p> : null}
-            <ol aria-label="Search results" className="mt-4 divide-y divide-black/10 dark:divide-white/15" start={first}>
+            {results.capped ? <p className="mt-1 text-sm text-muted">Add another word or use quotes for a phrase to narrow the search.</p> : null}
+            <ol aria-label="Search results" className="mt-4 divide-y divide-subtle" start={first}>
               {results.hits.map((hit) => (
                 <li key={hit.id} className="py-5">
                   <article>
                     {hit.section ? (
-                      <p className="text-xs font-bold uppercase tracking-wide text-[var(--color-accent)]">
+                      <p className="text-xs font-bold uppercase tracking-wide text-accent">
                         <Link href={sectionPath(hit.section.slug)}>{hit.section.name}</Link>
                       </p>
                     ) : null}
@@ -68,11 +68,11 @@ export default async function SearchPage({ searchParams }: Props) {
                       </Link>
                     </h2>
                     {hit.excerpt.length ? (
-                      <p className="mt-2 text-[var(--color-muted)]">
+                      <p className="mt-2 text-muted">
                         <Highlighted segments={hit.excerpt} />
                       </p>
                     ) : null}
-                    <p className="mt-2 text-xs text-[var(--color-muted)]">
+                    <p className="mt-2 text-xs text-muted">
                       {hit.authors.length ? `By ${hit.authors.map((a) => a.name).join(' and ')} · ` : ''}
                       <time dateTime={hit.publishedAt.toISOString()}>{formatDateTime(hit.publishedAt)}</time>
                     </p>
@@ -89,7 +89,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 ) : (
                   <span />
                 )}
-                <span className="text-sm text-[var(--color-muted)]">
+                <span className="text-sm text-muted">
                   Page {results.page} of {results.pages}
                 </span>
                 {results.page < results.pages ? (
@@ -105,16 +105,16 @@ export default async function SearchPage({ searchParams }: Props) {
         ) : null}
 
         {q && nothing ? (
-          <div className="mt-6 rounded border border-black/10 p-5 dark:border-white/15" role="status">
+          <div className="mt-6 rounded border border-subtle p-5" role="status">
             <h2 className="text-lg font-bold">{results && results.page > 1 ? `No more results for “${q}”` : `No articles match “${q}”`}</h2>
-            <ul className="mt-2 list-disc pl-5 text-[var(--color-muted)]">
+            <ul className="mt-2 list-disc pl-5 text-muted">
               <li>Check the spelling, or try fewer or more general words.</li>
               <li>Leave out minus signs and quotes to widen the search.</li>
               <li>Browse a section or the latest news instead.</li>
             </ul>
             {results && results.page > 1 ? (
               <p className="mt-3">
-                <Link href={searchHref(q, 1)} className="font-semibold text-[var(--color-accent)] underline">
+                <Link href={searchHref(q, 1)} className="font-semibold text-accent underline">
                   Back to the first page of results
                 </Link>
               </p>
@@ -126,7 +126,7 @@ export default async function SearchPage({ searchParams }: Props) {
       <aside>
         {sections.length ? (
           <nav aria-labelledby="search-sections" className="mt-10">
-            <h2 id="search-sections" className="border-b-2 border-[var(--color-accent)] pb-1 text-lg font-bold uppercase tracking-wide">
+            <h2 id="search-sections" className="border-b-2 border-accent pb-1 text-lg font-bold uppercase tracking-wide">
               Browse sections
             </h2>
             <ul className="mt-3 space-y-2">

@@ -1,39 +1,37 @@
 import Link from 'next/link';
+import { DataTable } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { buildApiReference, type ReferenceField } from '@/lib/api/reference';
 import { requirePageRole } from '@/lib/auth/session';
 
 export const metadata = { title: 'API reference' };
 
-const cell = 'py-1.5 pr-4 align-top';
+type Row = ReferenceField & { in?: string; default?: string };
 
-function FieldTable({ caption, rows, extra }: { caption: string; rows: (ReferenceField & { in?: string; default?: string })[]; extra?: boolean }) {
+function FieldTable({ caption, rows, extra }: { caption: string; rows: Row[]; extra?: boolean }) {
   return (
-    <table className="mt-2 w-full border-collapse text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-black/10 dark:border-white/15">
-          <th scope="col" className={cell}>Name</th>
-          {extra ? <th scope="col" className={cell}>In</th> : null}
-          <th scope="col" className={cell}>Type</th>
-          <th scope="col" className={cell}>Required</th>
-          <th scope="col" className={cell}>Description</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.name} className="border-b border-black/5 dark:border-white/10">
-            <td className={`${cell} font-mono whitespace-nowrap`}>{r.name}</td>
-            {extra ? <td className={cell}>{r.in}</td> : null}
-            <td className={`${cell} font-mono`}>{r.type}</td>
-            <td className={cell}>{r.required ? 'Yes' : 'No'}</td>
-            <td className={cell}>
+    <DataTable
+      className="mt-2"
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.name}
+      columns={[
+        { key: 'name', header: 'Name', className: 'font-mono whitespace-nowrap', cell: (r) => r.name },
+        ...(extra ? [{ key: 'in', header: 'In', cell: (r: Row) => r.in }] : []),
+        { key: 'type', header: 'Type', className: 'font-mono', cell: (r) => r.type },
+        { key: 'required', header: 'Required', cell: (r) => (r.required ? 'Yes' : 'No') },
+        {
+          key: 'description',
+          header: 'Description',
+          cell: (r) => (
+            <>
               {r.description}
-              {r.default ? <span className="block text-neutral-600 dark:text-neutral-300">Default: {r.default}</span> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              {r.default ? <span className="block text-muted">Default: {r.default}</span> : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -43,19 +41,23 @@ export default async function ApiReferencePage() {
   const ref = buildApiReference();
   return (
     <>
-      <h1 className="text-2xl font-bold">API reference</h1>
-      <p className="mt-2 max-w-prose">
-        {ref.title} {ref.version}. {ref.description} Keys are made on the{' '}
-        <Link href="/admin/api-keys" className="underline">
-          API keys
-        </Link>{' '}
-        page. This page is generated from{' '}
-        <a href="/api/v1/openapi.json" className="underline">
-          openapi.json
-        </a>
-        , which code generators and API tools can read.
-      </p>
-      <h2 className="mt-6 text-lg font-semibold">Common to every endpoint</h2>
+      <PageHeader
+        title="API reference"
+        description={
+          <>
+            {ref.title} {ref.version}. {ref.description} Keys are made on the{' '}
+            <Link href="/admin/api-keys" className="underline">
+              API keys
+            </Link>{' '}
+            page. This page is generated from{' '}
+            <a href="/api/v1/openapi.json" className="underline">
+              openapi.json
+            </a>
+            , which code generators and API tools can read.
+          </>
+        }
+      />
+      <h2 className="text-lg font-semibold">Common to every endpoint</h2>
       <ul className="mt-2 max-w-prose list-disc space-y-1 pl-6 text-sm">
         <li>
           Authentication: <code>Authorization: Bearer &lt;key&gt;</code>, or <code>?key=&lt;key&gt;</code> for clients that cannot set headers. A missing or revoked key gets 401.
@@ -87,7 +89,7 @@ export default async function ApiReferencePage() {
         </ul>
       </nav>
       {ref.operations.map((op) => (
-        <section key={op.id} id={op.id} aria-labelledby={`${op.id}-title`} className="mt-10 border-t border-black/10 pt-6 dark:border-white/15">
+        <section key={op.id} id={op.id} aria-labelledby={`${op.id}-title`} className="mt-10 border-t border-subtle pt-6">
           <h2 id={`${op.id}-title`} className="font-mono text-lg font-semibold">
             {op.method} {op.path}
           </h2>

@@ -1,4 +1,6 @@
 import { ActionForm } from '@/components/admin/action-form';
+import { Panel } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePageRole } from '@/lib/auth/session';
 import { getOwnProfile } from '@/lib/users/admin';
 import { changePasswordAction, updateProfileAction } from './actions';
@@ -10,15 +12,9 @@ export default async function ProfilePage() {
   const profile = await getOwnProfile(user);
   return (
     <>
-      <h1 className="text-2xl font-bold">Your profile</h1>
-      <p className="mt-1 text-sm">
-        Signed in as {profile.email} ({profile.role.toLowerCase()}).
-      </p>
-      <div className="mt-6 grid gap-8 md:grid-cols-2">
-        <section aria-labelledby="profile-details" className="rounded border border-black/10 bg-white p-5 dark:border-white/15 dark:bg-neutral-900">
-          <h2 id="profile-details" className="mb-4 text-lg font-semibold">
-            Name and bio
-          </h2>
+      <PageHeader title="Your profile" description={`Signed in as ${profile.email} (${profile.role.toLowerCase()}).`} />
+      <div className="grid gap-6 md:grid-cols-2">
+        <Panel id="profile-details" title="Name and bio">
           <ActionForm
             action={updateProfileAction}
             submitLabel="Save profile"
@@ -28,22 +24,19 @@ export default async function ProfilePage() {
               { kind: 'textarea', name: 'bio', label: 'Bio', defaultValue: profile.bio ?? '', hint: 'Shown under your byline on articles.' },
             ]}
           />
-        </section>
-        <section aria-labelledby="profile-password" className="rounded border border-black/10 bg-white p-5 dark:border-white/15 dark:bg-neutral-900">
-          <h2 id="profile-password" className="mb-4 text-lg font-semibold">
-            Password
-          </h2>
+        </Panel>
+        <Panel id="profile-password" title="Password">
           <ActionForm
             action={changePasswordAction}
             submitLabel="Change password"
             pendingLabel="Changing…"
-              fields={[
+            fields={[
               { kind: 'password', name: 'currentPassword', label: 'Current password', autoComplete: 'current-password' },
               { kind: 'password', name: 'newPassword', label: 'New password', autoComplete: 'new-password', hint: 'At least 12 characters.' },
               { kind: 'password', name: 'confirmPassword', label: 'Confirm new password', autoComplete: 'new-password' },
             ]}
           />
-        </section>
+        </Panel>
       </div>
     </>
   );

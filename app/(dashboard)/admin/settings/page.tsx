@@ -1,4 +1,6 @@
 import { ActionForm } from '@/components/admin/action-form';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePageRole } from '@/lib/auth/session';
 import { getSiteSettings } from '@/lib/settings';
 import { saveSiteSettingsAction } from './actions';
@@ -10,11 +12,11 @@ export default async function SiteSettingsPage() {
   const s = await getSiteSettings();
   return (
     <>
-      <h1 className="text-2xl font-bold">Site settings</h1>
-      <p className="mt-2 max-w-2xl text-sm text-neutral-700 dark:text-neutral-300">
-        The site name and today’s date appear at the top of every public page, with the current weather for the city below. Changes show on public pages within seconds.
-      </p>
-      <div className="mt-6 max-w-xl rounded border border-black/10 bg-white p-5 dark:border-white/15 dark:bg-neutral-900">
+      <PageHeader
+        title="Site settings"
+        description="The site name and today’s date appear at the top of every public page, with the current weather for the city below. Changes show on public pages within seconds."
+      />
+      <Card className="max-w-xl">
         <ActionForm
           label="Site settings"
           action={saveSiteSettingsAction}
@@ -28,7 +30,7 @@ export default async function SiteSettingsPage() {
             { kind: 'text', name: 'longitude', label: 'Longitude', defaultValue: String(s.weather.longitude), hint: 'Decimal degrees from -180 (west) to 180 (east), e.g. -0.1276 for London.' },
           ]}
         />
-      </div>
+      </Card>
     </>
   );
 }

@@ -1,4 +1,8 @@
 import { ActionForm } from '@/components/admin/action-form';
+import { Badge } from '@/components/ui/badge';
+import { Panel } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { ROLES } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/site';
@@ -14,12 +18,8 @@ export default async function UsersPage() {
   const users = await listUsers(admin);
   return (
     <>
-      <h1 className="text-2xl font-bold">Users</h1>
-      <section aria-labelledby="add-user" className="mt-6 max-w-xl rounded border border-black/10 bg-white p-5 dark:border-white/15 dark:bg-neutral-900">
-        <h2 id="add-user" className="text-lg font-semibold">
-          Add a user
-        </h2>
-        <p className="mb-4 mt-1 text-sm text-neutral-600 dark:text-neutral-300">Give them the temporary password; they change it on their profile page.</p>
+      <PageHeader title="Users" description="Everyone who can sign in to the dashboard, their role and their access." />
+      <Panel id="add-user" title="Add a user" description="Give them the temporary password; they change it on their profile page." className="max-w-xl">
         <ActionForm
           label="Add a user"
           action={createUserAction}
@@ -32,63 +32,73 @@ export default async function UsersPage() {
             { kind: 'password', name: 'password', label: 'Temporary password', autoComplete: 'new-password', hint: 'At least 12 characters.' },
           ]}
         />
-      </section>
-      <h2 className="mt-10 text-lg font-semibold">Everyone with an account</h2>
-      <table className="mt-3 w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-black/10 dark:border-white/15">
-            <th scope="col" className="py-2 pr-4">Name</th>
-            <th scope="col" className="py-2 pr-4">Email</th>
-            <th scope="col" className="py-2 pr-4">Status</th>
-            <th scope="col" className="py-2 pr-4">Role</th>
-            <th scope="col" className="py-2">Access</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className="border-b border-black/5 align-top dark:border-white/10">
-              <th scope="row" className="py-2 pr-4 font-semibold">
+      </Panel>
+      <h2 className="mt-10 mb-3 text-lg font-semibold">Everyone with an account</h2>
+      <DataTable
+        caption="Everyone with an account"
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            key: 'name',
+            header: 'Name',
+            rowHeader: true,
+            cell: (u) => (
+              <>
                 {u.name}
-                {u.id === admin.id ? <span className="font-normal"> (you)</span> : null}
-              </th>
-              <td className="py-2 pr-4">{u.email}</td>
-              <td className="py-2 pr-4">
-                {u.deactivatedAt ? (
-                  <>
-                    Deactivated <time dateTime={u.deactivatedAt.toISOString()}>{formatDateTime(u.deactivatedAt)}</time>
-                  </>
-                ) : (
-                  'Active'
-                )}
-              </td>
-              <td className="py-2 pr-4">
-                <ActionForm
-                  inline
-                  label={`Role of ${u.name}`}
-                  action={changeUserRoleAction}
-                  submitLabel="Change role"
-                  fields={[
-                    { kind: 'hidden', name: 'userId', value: u.id },
-                    { kind: 'select', name: 'role', label: `Role of ${u.name}`, defaultValue: u.role, options: ROLE_OPTIONS },
-                  ]}
-                />
-              </td>
-              <td className="py-2">
-                <ActionForm
-                  inline
-                  label={`Access of ${u.name}`}
-                  action={setUserActiveAction}
-                  submitLabel={u.deactivatedAt ? `Reactivate ${u.name}` : `Deactivate ${u.name}`}
-                  fields={[
-                    { kind: 'hidden', name: 'userId', value: u.id },
-                    { kind: 'hidden', name: 'active', value: u.deactivatedAt ? 'true' : 'false' },
-                  ]}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                {u.id === admin.id ? <span className="font-normal text-muted"> (you)</span> : null}
+              </>
+            ),
+          },
+          { key: 'email', header: 'Email', cell: (u) => u.email },
+          {
+            key: 'status',
+            header: 'Status',
+            cell: (u) =>
+              u.deactivatedAt ? (
+                <>
+                  <Badge tone="danger">Deactivated</Badge> <time dateTime={u.deactivatedAt.toISOString()} className="block text-xs text-muted">{formatDateTime(u.deactivatedAt)}</time>
+                </>
+              ) : (
+                <Badge tone="success">Active</Badge>
+              ),
+          },
+          {
+            key: 'role',
+            header: 'Role',
+            cell: (u) => (
+              <ActionForm
+                inline
+                label={`Role of ${u.name}`}
+                action={changeUserRoleAction}
+                submitLabel="Change role"
+                variant="secondary"
+                fields={[
+                  { kind: 'hidden', name: 'userId', value: u.id },
+                  { kind: 'select', name: 'role', label: `Role of ${u.name}`, defaultValue: u.role, options: ROLE_OPTIONS },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'access',
+            header: 'Access',
+            cell: (u) => (
+              <ActionForm
+                inline
+                label={`Access of ${u.name}`}
+                action={setUserActiveAction}
+                submitLabel={u.deactivatedAt ? `Reactivate ${u.name}` : `Deactivate ${u.name}`}
+                variant={u.deactivatedAt ? 'secondary' : 'danger'}
+                fields={[
+                  { kind: 'hidden', name: 'userId', value: u.id },
+                  { kind: 'hidden', name: 'active', value: u.deactivatedAt ? 'true' : 'false' },
+                ]}
+              />
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

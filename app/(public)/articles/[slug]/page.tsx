@@ -162,7 +162,7 @@ export default async function ArticlePage({ params }: Props) {
             {open ? (
               <CommentForm articleId={article.id} action={postCommentAction} />
             ) : (
-              <p className="mt-6 rounded border border-black/10 p-4 dark:border-white/15">Comments are closed on this article.</p>
+              <p className="mt-6 rounded border border-subtle p-4">Comments are closed on this article.</p>
             )}
           </section>
         </article>

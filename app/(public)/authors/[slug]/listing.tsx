@@ -34,9 +34,9 @@ export async function AuthorListing({ slug, page }: { slug: string; page: number
   await tagPage(pageTags.author(author.id), ...articleTags(articles));
   return (
     <>
-      <header className="border-b-2 border-[var(--color-accent)] pb-4">
+      <header className="border-b-2 border-accent pb-4">
         <h1 className="font-serif text-4xl font-bold">{author.name}</h1>
-        {author.bio ? <p className="mt-2 max-w-2xl text-lg text-[var(--color-muted)]">{author.bio}</p> : null}
+        {author.bio ? <p className="mt-2 max-w-2xl text-lg text-muted">{author.bio}</p> : null}
       </header>
       <h2 className="mt-8 text-lg font-bold uppercase tracking-wide">Stories by {author.name}</h2>
       <div className="mt-4 grid gap-8 sm:grid-cols-2 lg:grid-cols-3">

@@ -45,7 +45,7 @@ export default async function PreviewPage({ params }: Props) {
   const { article, expiresAt } = result;
   return (
     <>
-      <p role="note" className="mb-6 rounded border-2 border-amber-700 bg-amber-50 p-3 font-semibold text-amber-950">
+      <p role="note" className="mb-6 rounded border-2 border-warning bg-warning-soft p-3 font-semibold text-warning">
         Preview — not published. Status: {ARTICLE_STATUS_LABEL[article.status] ?? article.status}. This link works until {formatDateTime(expiresAt)}.
       </p>
       <div className="grid gap-12 lg:grid-cols-3">

@@ -36,8 +36,8 @@ export async function SectionListing({ slug, page }: { slug: string; page: numbe
   await tagPage(pageTags.section(section.id), ...articleTags(articles));
   return (
     <>
-      <h1 className="border-b-2 border-[var(--color-accent)] pb-2 font-serif text-4xl font-bold">{section.name}</h1>
-      {section.description ? <p className="mt-2 text-[var(--color-muted)]">{section.description}</p> : null}
+      <h1 className="border-b-2 border-accent pb-2 font-serif text-4xl font-bold">{section.name}</h1>
+      {section.description ? <p className="mt-2 text-muted">{section.description}</p> : null}
       <div className="mt-8 grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
         {articles.map((a) => (
           <StoryCard key={a.id} article={a} />

@@ -34,9 +34,9 @@ export async function TagListing({ slug, page }: { slug: string; page: number })
   await tagPage(pageTags.tag(tag.id), ...articleTags(articles));
   return (
     <>
-      <p className="text-sm font-bold uppercase tracking-wide text-[var(--color-accent)]">Tag</p>
-      <h1 className="border-b-2 border-[var(--color-accent)] pb-2 font-serif text-4xl font-bold">{tag.name}</h1>
-      {tag.description ? <p className="mt-2 text-[var(--color-muted)]">{tag.description}</p> : null}
+      <p className="text-sm font-bold uppercase tracking-wide text-accent">Tag</p>
+      <h1 className="border-b-2 border-accent pb-2 font-serif text-4xl font-bold">{tag.name}</h1>
+      {tag.description ? <p className="mt-2 text-muted">{tag.description}</p> : null}
       <div className="mt-8 grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
         {articles.map((a) => (
           <StoryCard key={a.id} article={a} />

@@ -1,7 +1,9 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AdSlotForm, DeleteAdSlotForm } from '@/components/admin/ad-slot-form';
 import { AdSlot } from '@/components/ads/ad-slot';
+import { Alert } from '@/components/ui/alert';
+import { Card, Panel } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { getAdSlotForAdmin } from '@/lib/ads/admin';
 import { requirePageRole } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
@@ -25,21 +27,15 @@ export default async function EditAdSlotPage({ params, searchParams }: { params:
   const wall = (d: Date | null) => (d ? dateToZonedWallTime(d, site.timeZone) : '');
   return (
     <>
-      <p className="text-sm">
-        <Link href="/admin/ads" className="underline">
-          Ads
-        </Link>
-      </p>
-      <h1 className="mt-1 text-2xl font-bold">{slot.name}</h1>
-      <p className="mt-1 text-sm">Status: {STATUS_TEXT[slot.status]}</p>
+      <PageHeader breadcrumb={[{ label: 'Ads', href: '/admin/ads' }]} title={slot.name} description={`Status: ${STATUS_TEXT[slot.status]}`} />
       {query.created ? (
-        <p role="status" className="mt-4 max-w-2xl rounded bg-green-50 p-2 text-sm text-green-900">
+        <Alert tone="success" className="mb-4 max-w-2xl">
           Ad slot created.
           {query.cleaned ? ' Unsafe markup (scripts, styles, frames, forms or event handlers) was removed from the HTML creative: the preview shows what readers will see.' : ''}
-        </p>
+        </Alert>
       ) : null}
-      <div className="mt-6 grid gap-10 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+      <div className="grid gap-8 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
           <AdSlotForm
             id={slot.id}
             action={updateAdSlotAction}
@@ -60,29 +56,22 @@ export default async function EditAdSlotPage({ params, searchParams }: { params:
               active: slot.active,
             }}
           />
-        </div>
-        <div className="space-y-8">
-          <section aria-labelledby="ad-preview">
-            <h2 id="ad-preview" className="text-lg font-semibold">
-              Preview
-            </h2>
-            <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-300">As saved, after sanitising: what readers see.</p>
-            <AdSlot slot={{ ...slot, html: slot.html || null }} className="mt-3" />
+        </Card>
+        <div className="space-y-6">
+          <Panel id="ad-preview" title="Preview" description="As saved, after sanitising: what readers see.">
+            <AdSlot slot={{ ...slot, html: slot.html || null }} />
             {slot.html !== null ? (
               <>
                 <h3 className="mt-4 text-sm font-semibold">Stored HTML</h3>
-                <pre aria-label="Stored HTML" className="mt-1 overflow-x-auto whitespace-pre-wrap break-words rounded bg-neutral-100 p-2 text-xs dark:bg-neutral-800">
+                <pre aria-label="Stored HTML" className="mt-1 overflow-x-auto rounded-md bg-surface-muted p-2 text-xs break-words whitespace-pre-wrap">
                   {slot.html}
                 </pre>
               </>
             ) : null}
-          </section>
-          <section aria-labelledby="ad-delete" className="rounded border border-red-200 p-4 dark:border-red-900">
-            <h2 id="ad-delete" className="text-lg font-semibold">
-              Delete
-            </h2>
+          </Panel>
+          <Panel id="ad-delete" title="Delete" tone="danger">
             <DeleteAdSlotForm id={slot.id} name={slot.name} action={deleteAdSlotAction} />
-          </section>
+          </Panel>
         </div>
       </div>
     </>

@@ -1,5 +1,6 @@
-import Link from 'next/link';
 import { AdSlotForm } from '@/components/admin/ad-slot-form';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePageRole } from '@/lib/auth/session';
 import { getSite } from '@/lib/site';
 import { createAdSlotAction } from '../actions';
@@ -11,18 +12,15 @@ export default async function NewAdSlotPage() {
   const site = await getSite();
   return (
     <>
-      <p className="text-sm">
-        <Link href="/admin/ads" className="underline">
-          Ads
-        </Link>
-      </p>
-      <h1 className="mt-1 mb-6 text-2xl font-bold">New ad slot</h1>
-      <AdSlotForm
-        action={createAdSlotAction}
-        submitLabel="Create ad slot"
-        timeZone={site.timeZone}
-        values={{ name: '', placement: 'SIDEBAR', paragraph: '2', creativeType: 'image', imageUrl: '', linkUrl: '', html: '', width: '300', height: '250', startsAt: '', endsAt: '', active: true }}
-      />
+      <PageHeader breadcrumb={[{ label: 'Ads', href: '/admin/ads' }]} title="New ad slot" />
+      <Card className="max-w-3xl">
+        <AdSlotForm
+          action={createAdSlotAction}
+          submitLabel="Create ad slot"
+          timeZone={site.timeZone}
+          values={{ name: '', placement: 'SIDEBAR', paragraph: '2', creativeType: 'image', imageUrl: '', linkUrl: '', html: '', width: '300', height: '250', startsAt: '', endsAt: '', active: true }}
+        />
+      </Card>
     </>
   );
 }

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleEditor } from '@/components/admin/article-editor';
@@ -8,6 +7,8 @@ import { ArticleArchivePanel } from '@/components/admin/article-archive-panel';
 import { ArticleDetailsPanel } from '@/components/admin/article-details-panel';
 import { ArticlePreviewPanel } from '@/components/admin/article-preview-panel';
 import { ArticleSlugPanel } from '@/components/admin/article-slug-panel';
+import { ButtonLink } from '@/components/ui/button';
+import { PageHeader } from '@/components/ui/page-header';
 import { bodyDocSchema } from '@/lib/articles/body';
 import { getArticleDetailsForEdit } from '@/lib/articles/details';
 import { getArticleForEdit } from '@/lib/articles/mutations';
@@ -58,12 +59,13 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
   return (
     <MediaActionsProvider describe={describeMediaAction}>
-      <div className="flex flex-wrap items-baseline justify-between gap-3">
-        <h1 className="text-2xl font-bold">Edit article</h1>
-        <Link href={`/admin/articles/${article.id}/revisions`} className="font-semibold underline">
-          Revisions
-        </Link>
-      </div>
+      <PageHeader
+        breadcrumb={[{ label: 'Articles', href: '/admin/articles' }]}
+        title="Edit article"
+        actions={
+<ButtonLink href={`/admin/articles/${article.id}/revisions`}>Revisions</ButtonLink>
+        }
+      />
       <ArticleEditor
         sections={sections}
         canPublish={hasRole(user.role, 'EDITOR')}
@@ -114,9 +116,11 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
           }}
         />
       ) : null}
-      <ArticlePreviewPanel articleId={article.id} action={createPreviewLinkAction} />
-      {isEditor ? <ArticleArchivePanel articleId={article.id} archived={article.status === 'ARCHIVED'} action={archiveOrRestoreArticleAction} deleteAction={deleteArticleAction} /> : null}
-      {canChangeSlug ? <ArticleSlugPanel articleId={article.id} slug={article.slug} action={changeSlugAction} /> : null}
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <ArticlePreviewPanel articleId={article.id} action={createPreviewLinkAction} />
+        {canChangeSlug ? <ArticleSlugPanel articleId={article.id} slug={article.slug} action={changeSlugAction} /> : null}
+        {isEditor ? <ArticleArchivePanel articleId={article.id} archived={article.status === 'ARCHIVED'} action={archiveOrRestoreArticleAction} deleteAction={deleteArticleAction} /> : null}
+      </div>
     </MediaActionsProvider>
   );
 }

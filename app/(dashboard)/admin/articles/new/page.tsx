@@ -1,5 +1,6 @@
 import { ArticleEditor } from '@/components/admin/article-editor';
 import { MediaActionsProvider } from '@/components/media/media-actions';
+import { PageHeader } from '@/components/ui/page-header';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
@@ -15,9 +16,8 @@ export default async function NewArticlePage() {
   const [sections, site] = await Promise.all([listSections(), getSite()]);
   return (
     <MediaActionsProvider describe={describeMediaAction}>
-      <h1 className="text-2xl font-bold">New article</h1>
-      <ArticleEditor sections={sections} canPublish={hasRole(user.role, 'EDITOR')} action={saveArticleAction}
-        loadCurrent={getArticleSnapshotAction} timeZone={site.timeZone} mediaMaxMegabytes={env.MEDIA_MAX_UPLOAD_MB} />
+      <PageHeader breadcrumb={[{ label: 'Articles', href: '/admin/articles' }]} title="New article" description="Drafts save themselves once they have a title." />
+      <ArticleEditor sections={sections} canPublish={hasRole(user.role, 'EDITOR')} action={saveArticleAction} loadCurrent={getArticleSnapshotAction} timeZone={site.timeZone} mediaMaxMegabytes={env.MEDIA_MAX_UPLOAD_MB} />
     </MediaActionsProvider>
   );
 }

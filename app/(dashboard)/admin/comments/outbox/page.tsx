@@ -1,4 +1,6 @@
-import Link from 'next/link';
+import { CommentSubpageHeader } from '@/components/admin/comment-subpage-header';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth/session';
 import { listOutbox, mailConfigured } from '@/lib/notifications';
 import { formatDateTime } from '@/lib/site';
@@ -10,28 +12,25 @@ export default async function OutboxPage() {
   const messages = await listOutbox(user);
   return (
     <>
-      <p className="text-sm">
-        <Link href="/admin/comments" className="underline">
-          Comments
-        </Link>
-      </p>
-      <h1 className="mt-1 text-2xl font-bold">Outbox</h1>
-      <p className="mt-2 max-w-2xl text-sm text-neutral-700 dark:text-neutral-300">
+      <CommentSubpageHeader title="Outbox">
         {mailConfigured()
           ? 'Mail goes out through the SMTP server in SMTP_URL; this is the record of what was sent.'
           : 'No SMTP server is configured (SMTP_URL), so nothing is sent: these are the messages the site would have sent.'}
-      </p>
-      {messages.length === 0 ? <p className="mt-4">No messages yet.</p> : null}
-      <ul className="mt-4 space-y-3">
+      </CommentSubpageHeader>
+      {messages.length === 0 ? <EmptyState>No messages yet.</EmptyState> : null}
+      <ul className="space-y-3">
         {messages.map((m) => (
-          <li key={m.id} className="rounded border border-black/10 bg-white p-4 text-sm dark:border-white/15 dark:bg-neutral-900">
+          <li key={m.id} className="rounded-lg border border-subtle bg-surface p-4 text-sm shadow-xs">
             <article aria-label={m.subject}>
-              <p>
-                <span className="font-semibold">To:</span> {m.to} · <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time> ·{' '}
-                {m.sentAt ? 'sent' : m.error ? <span className="text-red-800 dark:text-red-300">failed: {m.error}</span> : 'not sent (no SMTP)'}
+              <p className="flex flex-wrap items-center gap-2 text-muted">
+                <span>
+                  <span className="font-semibold text-fg">To:</span> {m.to}
+                </span>
+                · <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
+                {m.sentAt ? <Badge tone="success">sent</Badge> : m.error ? <Badge tone="danger">failed: {m.error}</Badge> : <Badge>not sent (no SMTP)</Badge>}
               </p>
               <p className="mt-1 font-semibold">{m.subject}</p>
-              <pre className="mt-2 whitespace-pre-wrap break-words font-sans">{m.text}</pre>
+              <pre className="mt-2 font-sans break-words whitespace-pre-wrap">{m.text}</pre>
             </article>
           </li>
         ))}

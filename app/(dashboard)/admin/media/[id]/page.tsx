@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/admin/action-form';
 import { MediaEditForm } from '@/components/media/media-edit-form';
+import { Card, Panel } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { getMedia, getMediaUsage } from '@/lib/media';
@@ -22,23 +24,18 @@ export default async function MediaDetailPage({ params }: { params: Promise<{ id
   const canEdit = hasRole(user.role, 'EDITOR') || (hasRole(user.role, 'AUTHOR') && item.uploadedById === user.id);
   return (
     <>
-      <p className="text-sm">
-        <Link href="/admin/media" className="underline">
-          Media library
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold">Image details</h1>
-      <p className="mt-1 text-sm text-neutral-700 dark:text-neutral-300">
-        {item.filename} · {item.width}×{item.height} · {formatMegabytes(item.size)} · uploaded {formatDateTime(item.createdAt)}
-        {item.uploadedBy ? ` by ${item.uploadedBy}` : ''}
-      </p>
-      <div className="mt-6">
+      <PageHeader
+        breadcrumb={[{ label: 'Media library', href: '/admin/media' }]}
+        title="Image details"
+        description={`${item.filename} · ${item.width}×${item.height} · ${formatMegabytes(item.size)} · uploaded ${formatDateTime(item.createdAt)}${item.uploadedBy ? ` by ${item.uploadedBy}` : ''}`}
+      />
+      <Card>
         <MediaEditForm
           action={updateMediaAction}
           canEdit={canEdit}
           item={{ id: item.id, alt: item.alt, caption: item.caption, credit: item.credit, focalX: item.focalX, focalY: item.focalY, src: item.image.src, width: item.width, height: item.height }}
         />
-      </div>
+      </Card>
       <section aria-labelledby="usage-heading" className="mt-10">
         <h2 id="usage-heading" className="text-lg font-semibold">
           Used in
@@ -54,21 +51,23 @@ export default async function MediaDetailPage({ params }: { params: Promise<{ id
             ))}
           </ul>
         ) : (
-          <p className="mt-2 text-sm">No article uses this image.</p>
+          <p className="mt-2 text-sm text-muted">No article uses this image.</p>
         )}
       </section>
       {canEdit ? (
-        <section aria-labelledby="delete-heading" className="mt-10 max-w-xl rounded border border-red-800/40 p-4">
-          <h2 id="delete-heading" className="text-lg font-semibold">
-            Delete image
-          </h2>
-          <p className="mt-1 mb-3 text-sm">
-            {usage.length
+        <Panel
+          id="delete-heading"
+          title="Delete image"
+          tone="danger"
+          className="mt-10 max-w-xl"
+          description={
+            usage.length
               ? `This image is used in ${usage.length === 1 ? 'an article' : `${usage.length} articles`}: remove it from ${usage.length === 1 ? 'that article' : 'them'} first, or the deletion will be refused.`
-              : 'Deletes the image and all its sizes. This cannot be undone.'}
-          </p>
-          <ActionForm label="Delete image" action={deleteMediaAction} submitLabel="Delete image" pendingLabel="Deleting…" fields={[{ kind: 'hidden', name: 'id', value: item.id }]} />
-        </section>
+              : 'Deletes the image and all its sizes. This cannot be undone.'
+          }
+        >
+          <ActionForm label="Delete image" action={deleteMediaAction} submitLabel="Delete image" pendingLabel="Deleting…" variant="danger" fields={[{ kind: 'hidden', name: 'id', value: item.id }]} />
+        </Panel>
       ) : null}
     </>
   );

@@ -1,6 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EditWebhookForm, WebhookButton } from '@/components/admin/webhook-forms';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Panel } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePageRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/site';
 import { WEBHOOK_EVENT_OPTIONS } from '@/lib/validation/webhooks';
@@ -9,7 +13,8 @@ import { deleteWebhookAction, resendWebhookDeliveryAction, sendTestWebhookAction
 
 export const metadata = { title: 'Webhook endpoint' };
 
-const STATUS_LABEL: Record<string, string> = { PENDING: 'Pending', SUCCEEDED: 'Delivered', FAILED: 'Failed' };
+const STATUS: Record<string, { label: string; tone: BadgeTone }> = { PENDING: { label: 'Pending', tone: 'info' }, SUCCEEDED: { label: 'Delivered', tone: 'success' }, FAILED: { label: 'Failed', tone: 'danger' } };
+const time = (d: Date) => <time dateTime={d.toISOString()}>{formatDateTime(d)}</time>;
 
 export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -18,84 +23,80 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
   if (!hook) notFound();
   return (
     <>
-      <p className="text-sm">
-        <Link href="/admin/webhooks" className="underline">
-          All webhooks
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold break-all">Webhook: {hook.url}</h1>
-      <p className="mt-2">
-        {hook.active ? 'Active' : 'Disabled: nothing is sent until it is enabled again.'} Registered <time dateTime={hook.createdAt.toISOString()}>{formatDateTime(hook.createdAt)}</time>.
-      </p>
-      <div className="mt-4 flex flex-wrap items-start gap-3">
-        <WebhookButton action={sendTestWebhookAction} fields={{ id: hook.id }} label="Send test event" />
-        <WebhookButton action={setWebhookActiveAction} fields={{ id: hook.id, active: String(!hook.active) }} label={hook.active ? 'Disable endpoint' : 'Enable endpoint'} />
-        <WebhookButton action={deleteWebhookAction} fields={{ id: hook.id }} label="Delete endpoint" danger confirm="Delete this endpoint and its delivery log?" />
+      <PageHeader
+        breadcrumb={[{ label: 'Webhooks', href: '/admin/webhooks' }]}
+        title={<span className="break-all">Webhook: {hook.url}</span>}
+        description={
+          <>
+            {hook.active ? 'Active.' : 'Disabled: nothing is sent until it is enabled again.'} Registered {time(hook.createdAt)}.
+          </>
+        }
+        actions={
+          <>
+            <WebhookButton action={sendTestWebhookAction} fields={{ id: hook.id }} label="Send test event" />
+            <WebhookButton action={setWebhookActiveAction} fields={{ id: hook.id, active: String(!hook.active) }} label={hook.active ? 'Disable endpoint' : 'Enable endpoint'} />
+            <WebhookButton action={deleteWebhookAction} fields={{ id: hook.id }} label="Delete endpoint" danger confirm="Delete this endpoint and its delivery log? This cannot be undone." />
+          </>
+        }
+      />
+
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold">Delivery log</h2>
+        <p className="text-sm text-muted">
+          The latest 50 deliveries, newest first. Pending deliveries are sent within seconds.{' '}
+          <Link href={`/admin/webhooks/${hook.id}`} className="font-semibold text-fg underline">
+            Refresh the log
+          </Link>
+        </p>
       </div>
+      <DataTable
+        className="mt-3"
+        caption={`Deliveries to ${hook.url}`}
+        rows={hook.deliveries}
+        rowKey={(d) => d.id}
+        rowAttributes={(d) => ({ 'data-delivery-id': d.id })}
+        empty="No deliveries yet. Publish an article or send a test event."
+        columns={[
+          { key: 'event', header: 'Event', className: 'font-mono', cell: (d) => d.event },
+          { key: 'queued', header: 'Queued', cell: (d) => time(d.createdAt) },
+          { key: 'status', header: 'Status', cell: (d) => <Badge tone={STATUS[d.status]?.tone}>{STATUS[d.status]?.label ?? d.status}</Badge> },
+          {
+            key: 'response',
+            header: 'Response',
+            cell: (d) => (
+              <>
+                {d.responseStatus ? `HTTP ${d.responseStatus}` : d.attempt ? 'No answer' : '—'}
+                {d.error ? <span className="block text-xs text-muted">{d.error}</span> : null}
+              </>
+            ),
+          },
+          { key: 'time', header: 'Time', cell: (d) => (d.responseTimeMs !== null ? `${d.responseTimeMs} ms` : '—') },
+          {
+            key: 'attempts',
+            header: 'Attempts',
+            cell: (d) => (
+              <>
+                {d.attempt}
+                {d.attempts.length > 1 ? (
+                  <ol className="mt-1 text-xs text-muted">
+                    {d.attempts.map((a) => (
+                      <li key={a.attempt}>
+                        #{a.attempt}: {a.responseStatus ? `HTTP ${a.responseStatus}` : 'no answer'}, {a.responseTimeMs} ms
+                      </li>
+                    ))}
+                  </ol>
+                ) : null}
+              </>
+            ),
+          },
+          { key: 'retry', header: 'Next retry', cell: (d) => (d.status === 'PENDING' && d.nextAttemptAt ? time(d.nextAttemptAt) : '—') },
+          { key: 'actions', header: 'Actions', hideHeader: true, cell: (d) => <WebhookButton action={resendWebhookDeliveryAction} fields={{ webhookId: hook.id, deliveryId: d.id }} label="Resend" /> },
+        ]}
+      />
 
-      <h2 className="mt-8 text-lg font-semibold">Delivery log</h2>
-      <p className="mt-1 text-sm">
-        The latest 50 deliveries, newest first. Pending deliveries are sent within seconds.{' '}
-        <Link href={`/admin/webhooks/${hook.id}`} className="underline">
-          Refresh the log
-        </Link>
-      </p>
-      {hook.deliveries.length === 0 ? (
-        <p className="mt-3">No deliveries yet. Publish an article or send a test event.</p>
-      ) : (
-        <table className="mt-3 w-full border-collapse text-left text-sm">
-          <caption className="sr-only">Deliveries to {hook.url}</caption>
-          <thead>
-            <tr className="border-b border-black/10 dark:border-white/15">
-              <th scope="col" className="py-2 pr-3">Event</th>
-              <th scope="col" className="py-2 pr-3">Queued</th>
-              <th scope="col" className="py-2 pr-3">Status</th>
-              <th scope="col" className="py-2 pr-3">Response</th>
-              <th scope="col" className="py-2 pr-3">Time</th>
-              <th scope="col" className="py-2 pr-3">Attempts</th>
-              <th scope="col" className="py-2 pr-3">Next retry</th>
-              <th scope="col" className="py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {hook.deliveries.map((d) => (
-              <tr key={d.id} className="border-b border-black/5 align-top dark:border-white/10" data-delivery-id={d.id}>
-                <td className="py-2 pr-3 font-mono">{d.event}</td>
-                <td className="py-2 pr-3">
-                  <time dateTime={d.createdAt.toISOString()}>{formatDateTime(d.createdAt)}</time>
-                </td>
-                <td className="py-2 pr-3">{STATUS_LABEL[d.status] ?? d.status}</td>
-                <td className="py-2 pr-3">
-                  {d.responseStatus ? `HTTP ${d.responseStatus}` : d.attempt ? 'No answer' : '—'}
-                  {d.error ? <span className="block text-xs text-neutral-600 dark:text-neutral-300">{d.error}</span> : null}
-                </td>
-                <td className="py-2 pr-3">{d.responseTimeMs !== null ? `${d.responseTimeMs} ms` : '—'}</td>
-                <td className="py-2 pr-3">
-                  {d.attempt}
-                  {d.attempts.length > 1 ? (
-                    <ol className="mt-1 text-xs text-neutral-600 dark:text-neutral-300">
-                      {d.attempts.map((a) => (
-                        <li key={a.attempt}>
-                          #{a.attempt}: {a.responseStatus ? `HTTP ${a.responseStatus}` : 'no answer'}, {a.responseTimeMs} ms
-                        </li>
-                      ))}
-                    </ol>
-                  ) : null}
-                </td>
-                <td className="py-2 pr-3">{d.status === 'PENDING' && d.nextAttemptAt ? <time dateTime={d.nextAttemptAt.toISOString()}>{formatDateTime(d.nextAttemptAt)}</time> : '—'}</td>
-                <td className="py-2">
-                  <WebhookButton action={resendWebhookDeliveryAction} fields={{ webhookId: hook.id, deliveryId: d.id }} label="Resend" />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-
-      <h2 className="mt-8 text-lg font-semibold">Edit endpoint</h2>
-      <EditWebhookForm action={updateWebhookAction} events={WEBHOOK_EVENT_OPTIONS} id={hook.id} url={hook.url} selected={hook.events} />
+      <Panel id="edit-endpoint" title="Edit endpoint" className="mt-8">
+        <EditWebhookForm action={updateWebhookAction} events={WEBHOOK_EVENT_OPTIONS} id={hook.id} url={hook.url} selected={hook.events} />
+      </Panel>
     </>
   );
 }

@@ -21,7 +21,7 @@ export default async function GoneArticlePage({ params }: Props) {
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-4xl font-bold">This article has been removed</h1>
-      <p className="mt-4 text-lg text-[var(--color-muted)]">
+      <p className="mt-4 text-lg text-muted">
         “{article.title}” is no longer available on {`this site`}. It has been archived and will not return at this address.
       </p>
       <div className="mt-8">
@@ -29,13 +29,13 @@ export default async function GoneArticlePage({ params }: Props) {
       </div>
       {article.section ? (
         <p className="mt-6">
-          <Link href={sectionPath(article.section.slug)} className="font-semibold text-[var(--color-accent)] underline">
+          <Link href={sectionPath(article.section.slug)} className="font-semibold text-accent underline">
             More from {article.section.name}
           </Link>
         </p>
       ) : null}
       <p className="mt-3">
-        <Link href="/" className="font-semibold text-[var(--color-accent)] underline">
+        <Link href="/" className="font-semibold text-accent underline">
           Go to the front page
         </Link>
       </p>

@@ -1,8 +1,14 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleAccessRefused } from '@/components/admin/article-access-refused';
+import { ArticleStatusBadge } from '@/components/admin/article-status-badge';
 import { RestoreRevisionButton } from '@/components/admin/restore-revision-button';
+import { Button, ButtonLink } from '@/components/ui/button';
+import { Card, Panel } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
+import { Field } from '@/components/ui/field';
+import { Select } from '@/components/ui/input';
+import { PageHeader } from '@/components/ui/page-header';
 import type { DiffPart } from '@/lib/articles/diff';
 import { compareRevisions, listRevisions } from '@/lib/articles/revisions';
 import { requirePageRole } from '@/lib/auth/session';
@@ -21,11 +27,11 @@ function Parts({ parts }: { parts: DiffPart[] }) {
     <>
       {parts.map((p, i) =>
         p.kind === 'added' ? (
-          <ins key={i} className="bg-green-100 text-green-950 no-underline dark:bg-green-900 dark:text-green-50">
+          <ins key={i} className="bg-success-soft text-success underline decoration-2">
             {p.text}
           </ins>
         ) : p.kind === 'removed' ? (
-          <del key={i} className="bg-red-100 text-red-950 dark:bg-red-900 dark:text-red-50">
+          <del key={i} className="bg-danger-soft text-danger">
             {p.text}
           </del>
         ) : (
@@ -53,97 +59,63 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const fromId = idParam.parse(sp.from) ?? revisions[1]?.id;
   const toId = idParam.parse(sp.to) ?? revisions[0]?.id;
   const comparison = fromId && toId && fromId !== toId ? await compareRevisions(id, fromId, toId, user) : null;
+  const versions = revisions.map((r) => ({ value: r.id, label: `Version ${r.version}` }));
 
   return (
     <>
-      <p className="text-sm">
-        <Link href={`/admin/articles/${article.id}`} className="underline">
-          Back to the editor
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold">Revisions of “{article.title}”</h1>
-
-      <table className="mt-6 w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="border-b border-black/10 dark:border-white/15">
-            <th scope="col" className="py-2 pr-4">Version</th>
-            <th scope="col" className="py-2 pr-4">Saved by</th>
-            <th scope="col" className="py-2 pr-4">When</th>
-            <th scope="col" className="py-2 pr-4">Status</th>
-            <th scope="col" className="py-2">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {revisions.map((r) => (
-            <tr key={r.id} className="border-b border-black/5 dark:border-white/10">
-              <td className="py-2 pr-4">
-                {r.version}
-                {r.version === article.version ? ' (current)' : ''}
-              </td>
-              <td className="py-2 pr-4">{r.author?.name ?? 'System'}</td>
-              <td className="py-2 pr-4">
-                <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
-              </td>
-              <td className="py-2 pr-4">{r.status.toLowerCase().replace('_', ' ')}</td>
-              <td className="py-2">
-                {r.version !== article.version ? (
-                  <RestoreRevisionButton articleId={article.id} revisionId={r.id} revisionVersion={r.version} currentVersion={article.version} action={restoreRevisionAction} />
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PageHeader
+        breadcrumb={[{ label: 'Articles', href: '/admin/articles' }]}
+        title={`Revisions of “${article.title}”`}
+        description="Every saved version, newest first. Compare two, or restore an earlier one as a new version."
+        actions={<ButtonLink href={`/admin/articles/${article.id}`}>Back to the editor</ButtonLink>}
+      />
+      <DataTable
+        caption="Revisions"
+        rows={revisions}
+        rowKey={(r) => r.id}
+        columns={[
+          { key: 'version', header: 'Version', cell: (r) => `${r.version}${r.version === article.version ? ' (current)' : ''}` },
+          { key: 'by', header: 'Saved by', cell: (r) => r.author?.name ?? 'System' },
+          { key: 'when', header: 'When', cell: (r) => <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time> },
+          { key: 'status', header: 'Status', cell: (r) => <ArticleStatusBadge status={r.status} /> },
+          {
+            key: 'action',
+            header: 'Action',
+            cell: (r) =>
+              r.version !== article.version ? <RestoreRevisionButton articleId={article.id} revisionId={r.id} revisionVersion={r.version} currentVersion={article.version} action={restoreRevisionAction} /> : null,
+          },
+        ]}
+      />
 
       {revisions.length > 1 ? (
-        <form method="get" className="mt-8 flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="compare-from" className="block text-sm font-semibold">
-              From
-            </label>
-            <select id="compare-from" name="from" defaultValue={fromId} className="mt-1 rounded border border-black/30 bg-white px-2 py-1 text-neutral-900">
-              {revisions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  Version {r.version}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="compare-to" className="block text-sm font-semibold">
-              To
-            </label>
-            <select id="compare-to" name="to" defaultValue={toId} className="mt-1 rounded border border-black/30 bg-white px-2 py-1 text-neutral-900">
-              {revisions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  Version {r.version}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded bg-neutral-900 px-4 py-1.5 font-semibold text-white dark:bg-white dark:text-neutral-900">
-            Compare
-          </button>
-        </form>
+        <Card className="mt-8 p-4">
+          <form method="get" aria-label="Compare versions" className="flex flex-wrap items-end gap-3">
+            <Field id="compare-from" label="From">
+              {(p) => <Select {...p} compact fit name="from" defaultValue={fromId} options={versions} />}
+            </Field>
+            <Field id="compare-to" label="To">
+              {(p) => <Select {...p} compact fit name="to" defaultValue={toId} options={versions} />}
+            </Field>
+            <Button type="submit" variant="primary" size="sm">
+              Compare
+            </Button>
+          </form>
+        </Card>
       ) : (
-        <p className="mt-6">Only one version so far: save again to compare changes.</p>
+        <p className="mt-6 text-muted">Only one version so far: save again to compare changes.</p>
       )}
 
       {comparison ? (
-        <section aria-labelledby="diff-heading" className="mt-6 rounded border border-black/10 bg-white p-4 dark:border-white/15 dark:bg-neutral-900">
-          <h2 id="diff-heading" className="text-lg font-semibold">
-            Changes from version {comparison.from.version} to version {comparison.to.version}
-          </h2>
-          <p className="mt-1 text-xs">Removed text is struck through; added text is underlined in green.</p>
-          <h3 className="mt-4 text-sm font-semibold uppercase">Title</h3>
+        <Panel id="diff-heading" title={`Changes from version ${comparison.from.version} to version ${comparison.to.version}`} description="Removed text is struck through; added text is underlined in green." className="mt-6">
+          <h3 className="text-sm font-semibold text-muted uppercase">Title</h3>
           <p className="font-serif text-xl">
             <Parts parts={comparison.title} />
           </p>
-          <h3 className="mt-4 text-sm font-semibold uppercase">Standfirst</h3>
+          <h3 className="mt-4 text-sm font-semibold text-muted uppercase">Standfirst</h3>
           <p>
             <Parts parts={comparison.standfirst} />
           </p>
-          <h3 className="mt-4 text-sm font-semibold uppercase">Body</h3>
+          <h3 className="mt-4 text-sm font-semibold text-muted uppercase">Body</h3>
           <div className="space-y-3 font-serif">
             {comparison.body.map((parts, i) => (
               <p key={i}>
@@ -151,7 +123,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
               </p>
             ))}
           </div>
-        </section>
+        </Panel>
       ) : null}
     </>
   );

@@ -16,6 +16,8 @@ export type LocalDraft = DraftContent & {
 };
 
 const keyFor = (articleId: string | null) => `broadsheet:article-draft:${articleId ?? 'new'}`;
+/** Where a copy offered back on arrival waits for the writer's decision, so new typing can be kept beside it. */
+const asideKeyFor = (articleId: string | null) => `${keyFor(articleId)}:set-aside`;
 
 /** One canonical string per content, so "changed since the last save" is a string comparison. */
 export const contentKey = (c: DraftContent) => JSON.stringify([c.title, c.standfirst, c.sectionId, c.tags, c.bodyJson, c.heroImageId]);
@@ -33,9 +35,9 @@ function readHero(v: unknown): HeroImage | null {
  * The copy this browser kept for an article, if any. A copy kept before the hero image was
  * part of it has no `hero`: it gets `serverHero`, so it never silently removes the image.
  */
-export function readLocalDraft(articleId: string | null, serverHero: HeroImage | null = null): LocalDraft | null {
+export function readLocalDraft(articleId: string | null, serverHero: HeroImage | null = null, key = keyFor(articleId)): LocalDraft | null {
   try {
-    const raw = window.localStorage.getItem(keyFor(articleId));
+    const raw = window.localStorage.getItem(key);
     if (!raw) return null;
     const d = JSON.parse(raw) as Record<string, unknown>;
     if (typeof d.savedAt !== 'number' || typeof d.baseVersion !== 'number' || typeof d.bodyJson !== 'string') return null;
@@ -46,18 +48,46 @@ export function readLocalDraft(articleId: string | null, serverHero: HeroImage |
   }
 }
 
-export function writeLocalDraft(articleId: string | null, draft: LocalDraft) {
+export function writeLocalDraft(articleId: string | null, draft: LocalDraft, key = keyFor(articleId)) {
   try {
-    window.localStorage.setItem(keyFor(articleId), JSON.stringify(draft));
+    window.localStorage.setItem(key, JSON.stringify(draft));
   } catch {
     // Storage full or disabled (private mode): the server copy and the autosave still stand.
   }
 }
 
-export function removeLocalDraft(articleId: string | null) {
+export function removeLocalDraft(articleId: string | null, key = keyFor(articleId)) {
   try {
-    window.localStorage.removeItem(keyFor(articleId));
+    window.localStorage.removeItem(key);
   } catch {
     // Nothing to clean up when storage is unavailable.
   }
+}
+
+/**
+ * On opening the editor: the copy this browser kept that the server does not have (its content
+ * differs from `serverKey`), to offer back. It is set aside under its own key until the writer
+ * restores or discards it, so the editor keeps new typing locally and autosaves meanwhile.
+ * A copy equal to the server's is dropped. A newer copy wins over one set aside earlier.
+ */
+export function takeLocalDraft(articleId: string | null, serverKey: string, serverHero: HeroImage | null = null): LocalDraft | null {
+  const kept = readLocalDraft(articleId, serverHero);
+  if (kept) {
+    removeLocalDraft(articleId);
+    if (contentKey(kept) !== serverKey) {
+      writeLocalDraft(articleId, kept, asideKeyFor(articleId));
+      return kept;
+    }
+  }
+  const aside = readLocalDraft(articleId, serverHero, asideKeyFor(articleId));
+  if (aside && contentKey(aside) === serverKey) {
+    removeLocalDraft(articleId, asideKeyFor(articleId));
+    return null;
+  }
+  return aside;
+}
+
+/** The writer restored or discarded the copy offered back: it is gone from this browser. */
+export function forgetSetAside(articleId: string | null) {
+  removeLocalDraft(articleId, asideKeyFor(articleId));
 }
