@@ -25,12 +25,19 @@ const hostname = arg('-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
 
 const { default: next } = await import('next');
 const { serveCachedPage } = await import('../lib/cache/fast-path.mjs');
+const { applySecurityHeaders, securePageResponse } = await import('../lib/security/headers.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((req, res) => {
+  // Every response is hardened here, whoever answers it (lib/security/headers.mjs).
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  applySecurityHeaders(res, path);
+  // Next.js takes a page's script nonce from this request header: only proxy.ts may set it.
+  delete req.headers['content-security-policy'];
+  delete req.headers['content-security-policy-report-only'];
   try {
     if (serveCachedPage(req, res)) return;
   } catch (e) {
@@ -38,7 +45,9 @@ const server = http.createServer((req, res) => {
     console.error('page cache fast path:', e);
     if (res.headersSent) return;
     for (const name of res.getHeaderNames()) res.removeHeader(name);
+    applySecurityHeaders(res, path);
   }
+  securePageResponse(res);
   handle(req, res).catch((e) => {
     console.error(e);
     if (!res.headersSent) res.statusCode = 500;
