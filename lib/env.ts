@@ -58,6 +58,8 @@ const schema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   /** How long a webhook receiver may take to answer before the attempt counts as failed. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** `1` lets webhooks reach loopback and private-network addresses (intranet receivers, tests); refused otherwise. */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false', '']).default('').transform((v) => v === '1' || v === 'true'),
   /** How long a draft's preview link works (hours; default a week). */
   PREVIEW_LINK_HOURS: z.coerce.number().min(0.001).max(24 * 90).default(168),
   /** Where uploaded images live: `local` (files under MEDIA_DIR, served at /media/…) or `s3` (any S3-compatible bucket). */
@@ -117,6 +119,7 @@ function load(): Env {
     API_RATE_LIMIT: e.API_RATE_LIMIT || undefined,
     WEBHOOK_RETRY_BASE_MS: e.WEBHOOK_RETRY_BASE_MS || undefined,
     WEBHOOK_TIMEOUT_MS: e.WEBHOOK_TIMEOUT_MS || undefined,
+    WEBHOOK_ALLOW_PRIVATE: e.WEBHOOK_ALLOW_PRIVATE?.trim().toLowerCase() || undefined,
     PREVIEW_LINK_HOURS: e.PREVIEW_LINK_HOURS || undefined,
     MEDIA_STORAGE: e.MEDIA_STORAGE || undefined,
     MEDIA_DIR: path.resolve(ROOT, e.MEDIA_DIR || 'data/media'),
