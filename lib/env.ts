@@ -67,6 +67,10 @@ const schema = z.object({
   MEDIA_DIR: z.string().min(1),
   /** The largest upload accepted, in megabytes. */
   MEDIA_MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
+  /** Images processed at once by this instance (decode, renditions, crops); others wait their turn. */
+  MEDIA_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Uploads per user as `points/seconds` (default 60 in 10 minutes), or `off`; shared through Redis when REDIS_URL is set. */
+  MEDIA_UPLOAD_RATE_LIMIT: z.string().trim().default('60/600'),
   S3_ENDPOINT: optionalUrl,
   S3_BUCKET: z.string().trim().optional(),
   S3_REGION: z.string().trim().default('us-east-1'),
@@ -124,6 +128,8 @@ function load(): Env {
     MEDIA_STORAGE: e.MEDIA_STORAGE || undefined,
     MEDIA_DIR: path.resolve(ROOT, e.MEDIA_DIR || 'data/media'),
     MEDIA_MAX_UPLOAD_MB: e.MEDIA_MAX_UPLOAD_MB || undefined,
+    MEDIA_PROCESSING_CONCURRENCY: e.MEDIA_PROCESSING_CONCURRENCY || undefined,
+    MEDIA_UPLOAD_RATE_LIMIT: e.MEDIA_UPLOAD_RATE_LIMIT || undefined,
     S3_ENDPOINT: e.S3_ENDPOINT,
     S3_BUCKET: e.S3_BUCKET || undefined,
     S3_REGION: e.S3_REGION || undefined,
