@@ -26,6 +26,7 @@ const hostname = arg('-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
 const { default: next } = await import('next');
 const { serveCachedPage } = await import('../lib/cache/fast-path.mjs');
 const { applySecurityHeaders, securePageResponse } = await import('../lib/security/headers.mjs');
+const { answerMalformedUrl } = await import('../lib/security/malformed-url.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -38,6 +39,8 @@ const server = http.createServer((req, res) => {
   // Next.js takes a page's script nonce from this request header: only proxy.ts may set it.
   delete req.headers['content-security-policy'];
   delete req.headers['content-security-policy-report-only'];
+  // A broken %-escape would be a 500 from Next: a clear 400 instead (a preview link: its invalid-link page).
+  if (answerMalformedUrl(req, res)) return;
   try {
     if (serveCachedPage(req, res)) return;
   } catch (e) {
