@@ -191,7 +191,10 @@ export function securePageResponse(res) {
     adopt(rest[0]);
     res.statusCode = status;
     if (!mode) {
-      if (res.getHeader('content-security-policy') !== undefined) mode = 'pass';
+      // A 304 updates the headers the browser stored with the page: any policy here (one without
+      // the page's hashes, or the resources' lock-down) would replace the right one.
+      if (status === 304) res.removeHeader('content-security-policy');
+      if (status === 304 || res.getHeader('content-security-policy') !== undefined) mode = 'pass';
       else if (/^text\/html\b/i.test(headerText(res.getHeader('content-type')))) mode = 'hold';
       else {
         res.setHeader('content-security-policy', RESOURCE_CSP);
@@ -220,8 +223,6 @@ export function securePageResponse(res) {
     const body = Buffer.concat(held);
     mode = 'pass';
     if (res.statusCode === 304) {
-      // A 304 updates the headers the browser stored with the page: a policy without the page's
-      // hashes would replace the right one.
       res.removeHeader('content-security-policy');
     } else {
       let html = '';

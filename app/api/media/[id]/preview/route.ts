@@ -5,10 +5,11 @@ import { AppError } from '@/lib/errors';
 import { getMedia } from '@/lib/media';
 import { mediaIdSchema } from '@/lib/validation/media';
 
-export const GET = withRequest<{ id?: string }>({ role: 'CONTRIBUTOR' }, async ({ request, params }) => {
+export const GET = withRequest<{ id?: string }>({ role: 'CONTRIBUTOR' }, async ({ params }) => {
   const id = mediaIdSchema.safeParse(params.id);
   const item = id.success ? await getMedia(id.data) : null;
   if (!item) throw new AppError('not_found', 'This image is no longer in the media library.');
-  const url = item.image.src;
-  return new Response(null, { status: 302, headers: { Location: new URL(url, request.url).toString(), 'Cache-Control': 'private, max-age=60' } });
+  // As stored: a path on this site (local storage) stays relative, so the browser stays on the
+  // origin it is on (the request's own URL may name another host behind a proxy); S3 gives a full URL.
+  return new Response(null, { status: 302, headers: { Location: item.image.src, 'Cache-Control': 'private, max-age=60' } });
 });
