@@ -5,7 +5,6 @@ export declare const RESOURCE_CSP: string;
 export declare function siteIsHttps(): boolean;
 export declare function pageCsp(scriptSources: string[]): string;
 export declare function nonceCsp(nonce: string): string;
-export declare function allowInlineScript(source: string): string;
 export declare function scriptHash(source: string): string;
 export declare function inlineScriptHashes(html: string): string[];
 export declare function hashedPageCsp(html: string): string;

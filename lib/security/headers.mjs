@@ -14,6 +14,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { EMBED_IFRAME_HOSTS } from '../articles/embed-hosts.mjs';
+import { LAYOUT_INLINE_SCRIPTS } from './inline-scripts.mjs';
 
 /** Paths whose pages render per request and get a nonce from proxy.ts (never cached pages). */
 export const NONCE_PATHS = /^\/(?:admin|login|search|preview)(?:\/|$)/;
@@ -70,22 +71,8 @@ export function pageCsp(scriptSources) {
   ].join('; ');
 }
 
-/** The CSP of a dynamic page rendered with `nonce` (proxy.ts). @param {string} nonce */
-export const nonceCsp = (nonce) => pageCsp([`'nonce-${nonce}'`, ...STATIC_SCRIPT_HASHES]);
-
-/**
- * Hashes of inline scripts that a page renders without a nonce even when it has one (a script
- * of our own in the root layout, identical on every page). Cached pages are hashed whole.
- * @type {string[]}
- */
-const STATIC_SCRIPT_HASHES = [];
-
-/** Registers a static inline script (e.g. the theme script in <head>) so nonce pages allow it too. @param {string} source */
-export function allowInlineScript(source) {
-  const h = scriptHash(source);
-  if (!STATIC_SCRIPT_HASHES.includes(h)) STATIC_SCRIPT_HASHES.push(h);
-  return h;
-}
+/** The CSP of a dynamic page rendered with `nonce` (proxy.ts); the layout's own inline scripts by hash. @param {string} nonce */
+export const nonceCsp = (nonce) => pageCsp([`'nonce-${nonce}'`, ...LAYOUT_INLINE_SCRIPTS.map(scriptHash)]);
 
 /** `'sha256-…'` of a script's text as the browser hashes it (UTF-8, line breaks normalised). @param {string} source */
 export function scriptHash(source) {
