@@ -12,6 +12,12 @@ const nextConfig = {
   typedRoutes: false,
   // `npm test` type-checks in a stage of its own, beside the build; a plain `next build` still does.
   typescript: { ignoreBuildErrors: process.env.BROADSHEET_BUILD_SKIP_TYPECHECK === '1' },
+  experimental: {
+    // Server actions (every dashboard form, the comment form) carry form fields and article
+    // bodies, never files: uploads go to POST /api/media with its own cap (MEDIA_MAX_UPLOAD_MB).
+    // 1 MB holds a 100,000-word article with room to spare; Next answers larger bodies 413.
+    serverActions: { bodySizeLimit: '1mb' },
+  },
   // Public pages are cached and invalidated by tag (lib/cache); with REDIS_URL the cache and its
   // invalidations are shared by every instance. The handler keeps its own bounded memory cache.
   cacheHandler: fileURLToPath(new URL('./lib/cache/page-cache-handler.mjs', import.meta.url)),

@@ -27,7 +27,9 @@ export default defineConfig({
   use: { baseURL, trace: 'retain-on-failure', launchOptions },
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'], testIgnore: /multi-instance\.spec\.ts/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['setup'], testIgnore: /(multi-instance|hostile-input)\.spec\.ts/ },
+    // Hostile requests (no browser) once the browser tests are done, so its "nothing stored" row counts are its own.
+    { name: 'hostile', testMatch: /hostile-input\.spec\.ts/, dependencies: ['chromium'] },
     // Timed freshness across two extra servers: runs last, alone, so other tests' load does not skew it.
     { name: 'multi-instance', testMatch: /multi-instance\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions }, dependencies: ['chromium'] },
   ],

@@ -1,12 +1,17 @@
 // Runs before routes (Node.js runtime in Next 16).
 // 1. First of three auth layers: unauthenticated requests to /admin go to /login. Layouts
 //    check the session again and every mutation checks the role on the server.
-// 2. Article URLs: an archived article answers 410 Gone (App Router pages can send only 404
+// 2. Dynamic pages (dashboard, sign-in, search, previews) get a per-request CSP nonce
+//    (lib/security/nonce.ts); cached public pages are allowed their scripts by hash instead
+//    (lib/security/headers.mjs).
+// 3. Article URLs: an archived article answers 410 Gone (App Router pages can send only 404
 //    or redirects, so the request is rewritten with status 410 to a page that helps onward),
 //    and an old slug answers a real 301 to the new one (pages can only send 308).
 import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { getArticlePathState } from '@/lib/articles/gone';
+import { NONCE_PATHS } from '@/lib/security/headers.mjs';
+import { nextWithNonce } from '@/lib/security/nonce';
 import { readOrCreateDevSecrets } from '@/lib/dev-secrets';
 
 const secret =
@@ -16,13 +21,14 @@ const secret =
     ? readOrCreateDevSecrets().nextAuthSecret
     : undefined);
 
-const adminAuth = withAuth({ secret, pages: { signIn: '/login' } });
+const adminAuth = withAuth((request) => nextWithNonce(request), { secret, pages: { signIn: '/login' } });
 
 const ARTICLE_PATH = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminAuth(request as NextRequestWithAuth, event);
+  if (NONCE_PATHS.test(pathname)) return nextWithNonce(request);
   const slug = ARTICLE_PATH.exec(pathname)?.[1];
   if (!slug) return NextResponse.next();
   // Unknown while the database is unreachable: the page decides (served from the cache if it is there, else 503).
@@ -32,4 +38,4 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/admin/:path*', '/articles/:slug'] };
+export const config = { matcher: ['/admin/:path*', '/login', '/search', '/preview/:path*', '/articles/:slug'] };

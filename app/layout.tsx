@@ -2,7 +2,7 @@ import '@fontsource-variable/inter';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { THEME_SCRIPT } from '@/lib/theme/script';
+import { THEME_SCRIPT } from '@/lib/theme/script.mjs';
 
 export const metadata: Metadata = {
   title: { default: 'Broadsheet', template: '%s — Broadsheet' },

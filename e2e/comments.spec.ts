@@ -142,7 +142,7 @@ test.describe('reader comments', () => {
     const res = await request.post('/api/comments', { data: { articleId, formToken, body: ' ', name: '', email: 'nope' } });
     expect(res.status()).toBe(422);
     expect(await res.json()).toMatchObject({
-      error: { code: 'unprocessable', fields: { body: ['Please enter your comment!'], name: ['Please enter your name here'], email: ['You have entered an incorrect email address!'] } },
+      error: { code: 'unprocessable', details: { body: ['Please enter your comment!'], name: ['Please enter your name here'], email: ['You have entered an incorrect email address!'] } },
     });
   });
 });

@@ -72,6 +72,8 @@ const schema = z.object({
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   /** First retry delay of a failed job in ms; each later one is 4× longer. Tests shorten it. */
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  /** `1` lets webhooks reach loopback and private-network addresses (intranet receivers, tests); refused otherwise. */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false', '']).default('').transform((v) => v === '1' || v === 'true'),
   /** How long a draft's preview link works (hours; default a week). */
   PREVIEW_LINK_HOURS: z.coerce.number().min(0.001).max(24 * 90).default(168),
   /** Where uploaded images live: `local` (files under MEDIA_DIR, served at /media/…) or `s3` (any S3-compatible bucket). */
@@ -79,6 +81,10 @@ const schema = z.object({
   MEDIA_DIR: z.string().min(1),
   /** The largest upload accepted, in megabytes. */
   MEDIA_MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
+  /** Images processed at once by this instance (decode, renditions, crops); others wait their turn. */
+  MEDIA_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Uploads per user as `points/seconds` (default 60 in 10 minutes), or `off`; shared through Redis when REDIS_URL is set. */
+  MEDIA_UPLOAD_RATE_LIMIT: z.string().trim().default('60/600'),
   S3_ENDPOINT: optionalUrl,
   S3_BUCKET: z.string().trim().optional(),
   S3_REGION: z.string().trim().default('us-east-1'),
@@ -138,12 +144,15 @@ function load(): Env {
     API_RATE_LIMIT: e.API_RATE_LIMIT || undefined,
     WEBHOOK_RETRY_BASE_MS: e.WEBHOOK_RETRY_BASE_MS || undefined,
     WEBHOOK_TIMEOUT_MS: e.WEBHOOK_TIMEOUT_MS || undefined,
+    WEBHOOK_ALLOW_PRIVATE: e.WEBHOOK_ALLOW_PRIVATE?.trim().toLowerCase() || undefined,
     PREVIEW_LINK_HOURS: e.PREVIEW_LINK_HOURS || undefined,
     JOB_CONCURRENCY: e.JOB_CONCURRENCY || undefined,
     JOB_RETRY_BASE_MS: e.JOB_RETRY_BASE_MS || undefined,
     MEDIA_STORAGE: e.MEDIA_STORAGE || undefined,
     MEDIA_DIR: path.resolve(ROOT, e.MEDIA_DIR || 'data/media'),
     MEDIA_MAX_UPLOAD_MB: e.MEDIA_MAX_UPLOAD_MB || undefined,
+    MEDIA_PROCESSING_CONCURRENCY: e.MEDIA_PROCESSING_CONCURRENCY || undefined,
+    MEDIA_UPLOAD_RATE_LIMIT: e.MEDIA_UPLOAD_RATE_LIMIT || undefined,
     S3_ENDPOINT: e.S3_ENDPOINT,
     S3_BUCKET: e.S3_BUCKET || undefined,
     S3_REGION: e.S3_REGION || undefined,

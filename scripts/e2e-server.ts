@@ -41,6 +41,8 @@ const env = {
   TRUST_PROXY: 'off',
   // e2e/webhooks.spec.ts sees a failed delivery retried within seconds, not 30 s.
   WEBHOOK_RETRY_BASE_MS: '1000',
+  // e2e/webhooks.spec.ts delivers to a receiver on 127.0.0.1.
+  WEBHOOK_ALLOW_PRIVATE: '1',
   MEDIA_STORAGE: 'local',
   MEDIA_DIR: mediaDir,
 };

@@ -38,6 +38,8 @@ const { checkReadiness, requestNotes, runShutdownHooks, withRequestNotes } = awa
 const DRAIN_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS || 25_000);
 const READY_TIMEOUT_MS = 1000;
 const RETRY_AFTER_SECONDS = '10';
+const { applySecurityHeaders, securePageResponse } = await import('../lib/security/headers.mjs');
+const { answerMalformedUrl } = await import('../lib/security/malformed-url.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -127,6 +129,9 @@ function answerOutagesWith503(req, res) {
 }
 
 const server = http.createServer((req, res) => {
+  // Every response is hardened here, whoever answers it (lib/security/headers.mjs).
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  applySecurityHeaders(res, path);
   if ((req.method === 'GET' || req.method === 'HEAD') && /^\/(healthz|readyz)(\?|$)/.test(req.url ?? '')) {
     answerProbe(req, res).catch((e) => probeAnswer(res, 503, { status: 'unavailable', error: String(e) }));
     return;
@@ -138,6 +143,11 @@ const server = http.createServer((req, res) => {
   });
   // While draining, requests on connections that were already open are served, then the connection closes.
   if (draining) res.setHeader('Connection', 'close');
+  // Next.js takes a page's script nonce from this request header: only proxy.ts may set it.
+  delete req.headers['content-security-policy'];
+  delete req.headers['content-security-policy-report-only'];
+  // A broken %-escape would be a 500 from Next: a clear 400 instead (a preview link: its invalid-link page).
+  if (answerMalformedUrl(req, res)) return;
   try {
     if (serveCachedPage(req, res)) return;
   } catch (e) {
@@ -145,9 +155,13 @@ const server = http.createServer((req, res) => {
     console.error('page cache fast path:', e);
     if (res.headersSent) return;
     for (const name of res.getHeaderNames()) res.removeHeader(name);
+    applySecurityHeaders(res, path);
   }
   withRequestNotes(() => {
+    // Beneath the page's policy (which holds HTML to hash its scripts): an outage page replaces
+    // whatever failed, after the policy was worked out.
     answerOutagesWith503(req, res);
+    securePageResponse(res);
     handle(req, res).catch((e) => {
       console.error(e);
       if (!res.headersSent) res.statusCode = requestNotes()?.databaseUnavailable ? 503 : 500;

@@ -65,6 +65,8 @@ function runVitest(provider: Provider, url: string): Promise<{ ok: boolean; coun
         COMMENT_RATE_LIMITS: 'off',
         // Runs side by side: each keeps its files apart.
         MEDIA_DIR: path.join(tmp, `${provider}-media`),
+        // Webhook tests deliver to receivers on 127.0.0.1; lib/webhooks/destination.int.test.ts turns the guard back on.
+        WEBHOOK_ALLOW_PRIVATE: '1',
       },
     });
     children.add(child);

@@ -1,12 +1,17 @@
 import 'server-only';
 import crypto from 'node:crypto';
+import { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { authenticateApiKey, type AuthenticatedApiKey } from '@/lib/api-keys';
 import { corsHeaders } from '@/lib/api/cors';
 import { apiRateLimitedError, apiRateLimiter } from '@/lib/api/rate-limit';
+import { assertSameOrigin, JSON_BODY_LIMIT, parseBody, type BodyKind, type ParsedBody, type TooLarge } from '@/lib/api/request';
 import type { ApiErrorResponse } from '@/lib/api/schemas';
+import type { Role } from '@/lib/auth/roles';
+import { requireRole } from '@/lib/auth/session';
 import { AppError, retryAfterSeconds, toAppError } from '@/lib/errors';
 import type { RateLimiter } from '@/lib/rate-limit';
+import type { StaffUser } from '@/lib/users';
 
 /**
  * `private`, not `public, s-maxage=60`: every response answers a request that carries an
@@ -48,9 +53,46 @@ export function errorResponse(e: unknown, extra: Record<string, string> = {}): R
   const body: ApiErrorResponse = { error: { code: err.code, message: err.message, details: err.details ?? null } };
   const headers: Record<string, string> = { ...extra, 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' };
   if (err.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer realm="Broadsheet Content API"';
+  // Every refusal that knows when to come back says so: rate limits (the API's, the comments',
+  // uploads') and a database outage (503).
   const retryAfter = retryAfterSeconds(err);
   if (retryAfter) headers['Retry-After'] = String(retryAfter);
   return new Response(JSON.stringify(body), { status: err.status, headers });
+}
+
+type RequestOptions = {
+  /** The body this handler reads: accepted types and a cap (JSON_BODY_LIMIT unless said). */
+  body?: { accept: BodyKind[]; maxBytes?: number; tooLarge?: TooLarge };
+  /** Signed-in staff of at least this role (session cookie): cross-site requests get 403 first. */
+  role?: Role;
+};
+
+type RequestContext<P, U> = { request: Request; params: P; body: ParsedBody | null; user: U };
+
+/**
+ * Wraps every route handler that is not the content API's: a cookie-authenticated handler
+ * (`role`) refuses cross-site requests (403) then checks the session (401/403) before reading
+ * anything; a body is read with a cap counted on the stream (413), its Content-Type checked
+ * (415) and parsed (400); whatever is thrown becomes the API's error shape, never a bare 500.
+ */
+export function withRequest<P = Record<string, never>, O extends RequestOptions = RequestOptions>(
+  options: O,
+  handler: (ctx: RequestContext<P, O['role'] extends Role ? StaffUser : null>) => Promise<Response>,
+) {
+  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+    try {
+      let user: StaffUser | null = null;
+      if (options.role) {
+        assertSameOrigin(request);
+        user = await requireRole(options.role);
+      }
+      const body = options.body ? await parseBody(request, { accept: options.body.accept, maxBytes: options.body.maxBytes ?? JSON_BODY_LIMIT, tooLarge: options.body.tooLarge }) : null;
+      const params = ((await context?.params) ?? {}) as P;
+      return await handler({ request, params, body, user: user as O['role'] extends Role ? StaffUser : null });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
 }
 
 /** Messages per parameter name, so a client can tell which parameter to fix. */
@@ -121,5 +163,23 @@ export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z
     } catch (e) {
       return errorResponse(e, headers);
     }
+  };
+}
+
+/**
+ * For a handler that reads its own body (next-auth): a write request's body is read and checked
+ * first (cap counted on the stream 413, type 415, syntax 400), and the handler gets a request
+ * holding those same bytes, so the library never meets a body it would choke on.
+ */
+export function withCheckedBody<C>(handler: (request: NextRequest, context: C) => Promise<Response>, body: { accept: BodyKind[]; maxBytes?: number }) {
+  return async (request: NextRequest, context: C): Promise<Response> => {
+    if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return handler(request, context);
+    let checked: ParsedBody;
+    try {
+      checked = await parseBody(request, { accept: body.accept, maxBytes: body.maxBytes ?? JSON_BODY_LIMIT });
+    } catch (e) {
+      return errorResponse(e);
+    }
+    return handler(new NextRequest(request.url, { method: request.method, headers: request.headers, body: checked.bytes as BodyInit }), context);
   };
 }

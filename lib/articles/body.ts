@@ -1,6 +1,7 @@
 // The article body rendered to sanitised HTML on the server. The schema and the plain-text
 // helpers live in body-schema.ts (shared with the browser editor); they are re-exported here.
 import sanitizeHtml from 'sanitize-html';
+import { EMBED_IFRAME_HOSTS, EMBED_PLAYER_HOSTS } from './embed-hosts.mjs';
 import { parseEmbedUrl, type BlockNode, type BodyDoc, type ImageNode, type InlineNode } from './body-schema';
 
 export * from './body-schema';
@@ -31,7 +32,7 @@ function renderEmbed(url: string): string {
   if (!parsed) return '';
   const href = escapeHtml(parsed.url);
   if ((parsed.provider === 'youtube' || parsed.provider === 'vimeo') && parsed.id) {
-    const src = parsed.provider === 'youtube' ? `https://www.youtube-nocookie.com/embed/${parsed.id}` : `https://player.vimeo.com/video/${parsed.id}`;
+    const src = parsed.provider === 'youtube' ? `https://${EMBED_PLAYER_HOSTS.youtube}/embed/${parsed.id}` : `https://${EMBED_PLAYER_HOSTS.vimeo}/video/${parsed.id}`;
     const name = PROVIDER_NAME[parsed.provider];
     return (
       `<figure class="embed embed-video"><iframe src="${src}" title="${name} video" loading="lazy" ` +
@@ -120,7 +121,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { iframe: ['https'], img: ['http', 'https'], source: ['http', 'https'] },
-  allowedIframeHostnames: ['www.youtube-nocookie.com', 'player.vimeo.com'],
+  // The same list gives the Content-Security-Policy its frame-src (lib/security/headers.mjs).
+  allowedIframeHostnames: [...EMBED_IFRAME_HOSTS],
   allowIframeRelativeUrls: false,
   selfClosing: [...sanitizeHtml.defaults.selfClosing, 'source'],
   allowProtocolRelative: false,

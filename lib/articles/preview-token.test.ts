@@ -34,4 +34,13 @@ describe('preview token', () => {
       expect(verifyPreviewToken(secret, t, now)).toEqual({ ok: false, reason: 'invalid' });
     }
   });
+
+  it('accepts a token signed with any of several keys (links made before preview links had their own key)', () => {
+    const purposeKey = Buffer.alloc(32, 7);
+    const old = signPreviewToken(secret, 'cmarticle1', inAWeek);
+    const current = signPreviewToken(purposeKey, 'cmarticle1', inAWeek);
+    expect(old).not.toBe(current);
+    for (const t of [old, current]) expect(verifyPreviewToken([purposeKey, secret], t, now)).toMatchObject({ ok: true, articleId: 'cmarticle1' });
+    expect(verifyPreviewToken([purposeKey], old, now)).toEqual({ ok: false, reason: 'invalid' });
+  });
 });

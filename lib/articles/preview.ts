@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import { getArticleForEdit } from '@/lib/articles/mutations';
 import { signPreviewToken, verifyPreviewToken } from '@/lib/articles/preview-token';
+import { keyFor, legacyKey } from '@/lib/crypto/keys';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -13,7 +14,7 @@ export async function createPreviewLink(articleId: string, user: StaffUser, now 
   const article = await getArticleForEdit(articleId, user);
   if (!article) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
   const expiresAt = new Date(now + env.PREVIEW_LINK_HOURS * 3_600_000);
-  const token = signPreviewToken(env.NEXTAUTH_SECRET, article.id, expiresAt);
+  const token = signPreviewToken(keyFor('previewLinks'), article.id, expiresAt);
   await recordAudit(db, { actorId: user.id, action: 'article.preview_link', entityType: 'article', entityId: article.id, summary: article.title, data: { expiresAt: expiresAt.toISOString() } });
   return { url: absoluteUrl(`/preview/${token}`), expiresAt };
 }
@@ -47,7 +48,8 @@ async function loadPreview(id: string) {
  * The token alone grants access: no account needed.
  */
 export async function getArticleForPreview(token: string, now = Date.now()): Promise<{ ok: true; article: PreviewArticle; expiresAt: Date } | { ok: false; reason: 'invalid' | 'expired' | 'gone' }> {
-  const check = verifyPreviewToken(env.NEXTAUTH_SECRET, token, now);
+  // Links made before preview links had their own key stay good until they expire.
+  const check = verifyPreviewToken([keyFor('previewLinks'), legacyKey()], token, now);
   if (!check.ok) return check;
   const article = await loadPreview(check.articleId);
   if (!article) return { ok: false, reason: 'gone' };

@@ -12,6 +12,7 @@
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
+import { hashedPageCsp } from '../security/headers.mjs';
 import { effectiveCacheControl, memoryStore, notInvalidated, pageCacheEnabled } from './page-cache-handler.mjs';
 
 /** Only plain page paths; anything unusual (encoded characters, dots, query strings) goes to Next. */
@@ -76,6 +77,8 @@ function prepare(entry) {
     'x-nextjs-prerender': '1',
     'cache-control': cacheControlHeader(effectiveCacheControl(entry.cacheControl)),
     'content-type': 'text/html; charset=utf-8',
+    // Its inline scripts allowed by hash, worked out once per stored page (the server set the other security headers).
+    'content-security-policy': hashedPageCsp(/** @type {string} */ (entry.value.html)),
   });
   p = { etag: nextETag(/** @type {string} */ (entry.value.html)), identity: html, headers };
   prepared.set(entry, p);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
@@ -62,6 +63,18 @@ describe('page cache fast path', () => {
     const again = await get('/sections/fast-world', { 'if-none-match': etag });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+  });
+
+  it("sends the Content-Security-Policy allowing the stored page's inline scripts by hash, on 200 and 304 alike", async () => {
+    const script = 'self.__next_f.push([1,"story"])';
+    await store('/sections/fast-scripted', `<!DOCTYPE html><html><body><h1>Scripted</h1><script>${script}</script></body></html>`);
+    const hash = `'sha256-${crypto.createHash('sha256').update(script).digest('base64')}'`;
+    const res = await get('/sections/fast-scripted');
+    expect(res.headers.get('x-nextjs-cache')).toBe('HIT');
+    expect(res.headers.get('content-security-policy')).toContain(`script-src 'self' ${hash};`);
+    const again = await get('/sections/fast-scripted', { 'if-none-match': res.headers.get('etag')! });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('content-security-policy')).toBe(res.headers.get('content-security-policy'));
   });
 
   it('compresses once with Brotli or gzip as the reader accepts, and answers HEAD without a body', async () => {

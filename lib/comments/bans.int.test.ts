@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { saveArticle } from '@/lib/articles/mutations';
 import { BANNED_MESSAGE, issueCommentFormToken, submitComment } from '@/lib/comments';
 import { banCommentAuthor, banValue, isBanned, liftBan, listBans } from '@/lib/comments/bans';
+import crypto from 'node:crypto';
+import { exportCommenterData } from '@/lib/comments/privacy';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { hashIdentifier } from '@/lib/hash';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
@@ -66,5 +69,26 @@ describe('bans', () => {
     await expect(listBans(editor)).rejects.toMatchObject({ code: 'forbidden' });
     const id = await banValue('IP', '203.0.113.41', { days: null, reason: '' }, admin);
     await expect(liftBan(id, editor)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('keeps matching bans and comments stored before identifiers had their own key', async () => {
+    // As hashed then: HMAC-SHA256 keyed with the app secret itself.
+    const legacy = (value: string) => crypto.createHmac('sha256', env.NEXTAUTH_SECRET).update(value.trim().toLowerCase()).digest('base64url');
+    const email = `old-ban-${unique()}@example.com`;
+    const ip = '198.51.100.77';
+    expect(hashIdentifier(email)).not.toBe(legacy(email));
+    await db.ban.createMany({ data: [{ kind: 'EMAIL', valueHash: legacy(email), reason: 'Old email ban' }, { kind: 'IP', valueHash: legacy(ip), reason: 'Old IP ban' }] });
+    const before = await db.comment.count();
+    await expect(post(email, '198.51.100.1')).rejects.toMatchObject({ message: BANNED_MESSAGE });
+    await expect(post(`fresh-${unique()}@example.com`, ip)).rejects.toMatchObject({ message: BANNED_MESSAGE });
+    expect(await db.comment.count()).toBe(before);
+    expect((await exportCommenterData(email, admin)).ban).toMatchObject({ reason: 'Old email ban' });
+
+    // A comment from then carries the old IP hash; banning its author bans that address still.
+    const oldIp = '198.51.100.88';
+    const old = await post(`then-${unique()}@example.com`, '198.51.100.2');
+    await db.comment.update({ where: { id: old.id }, data: { ipHash: legacy(oldIp) } });
+    await banCommentAuthor(old.id, { email: false, ip: true, days: null, reason: 'Old comment' }, admin);
+    await expect(post(`later-${unique()}@example.com`, oldIp)).rejects.toMatchObject({ message: BANNED_MESSAGE });
   });
 });

@@ -13,11 +13,17 @@ function requireAdmin(user: StaffUser) {
 /** Whether a ban is in force at `now`: permanent, or not yet expired. */
 export const activeBanFilter = (now = new Date()) => ({ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] });
 
-/** True when the commenter's email hash or IP hash is under an active ban. */
-export async function isBanned(hashes: { emailHash: string | null; ipHash: string | null }, now = new Date()): Promise<boolean> {
+type Hashes = string | string[] | null;
+const list = (h: Hashes) => (h === null ? [] : Array.isArray(h) ? h : [h]);
+
+/**
+ * True when the commenter's email or IP is under an active ban. Each may be given as every hash
+ * it can be stored under (identifierHashes: bans made before identifiers had their own key).
+ */
+export async function isBanned(hashes: { emailHash: Hashes; ipHash: Hashes }, now = new Date()): Promise<boolean> {
   const which = [
-    ...(hashes.emailHash ? [{ kind: 'EMAIL' as const, valueHash: hashes.emailHash }] : []),
-    ...(hashes.ipHash ? [{ kind: 'IP' as const, valueHash: hashes.ipHash }] : []),
+    ...list(hashes.emailHash).map((valueHash) => ({ kind: 'EMAIL' as const, valueHash })),
+    ...list(hashes.ipHash).map((valueHash) => ({ kind: 'IP' as const, valueHash })),
   ];
   if (!which.length) return false;
   return (await db.ban.count({ where: { AND: [{ OR: which }, activeBanFilter(now)] } })) > 0;

@@ -30,4 +30,11 @@ describe('comment form token', () => {
     expect(formTokenAgeSeconds(secret, 'art_1', signFormToken(secret, 'art_1', t0 + 3_000), t0)).toBe(0);
     expect(formTokenAgeSeconds(secret, 'art_1', signFormToken(secret, 'art_1', t0 + 60_000), t0)).toBeNull();
   });
+
+  it('accepts a form served before comment forms had their own key', () => {
+    const purposeKey = Buffer.alloc(32, 9);
+    expect(formTokenAgeSeconds([purposeKey, secret], 'art_1', signFormToken(secret, 'art_1', t0), t0 + 4_000)).toBe(4);
+    expect(formTokenAgeSeconds([purposeKey, secret], 'art_1', signFormToken(purposeKey, 'art_1', t0), t0 + 4_000)).toBe(4);
+    expect(formTokenAgeSeconds([purposeKey], 'art_1', signFormToken(secret, 'art_1', t0), t0 + 4_000)).toBeNull();
+  });
 });

@@ -8,7 +8,8 @@ import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { clientIpFrom } from '@/lib/client-ip';
 import { env } from '@/lib/env';
-import { hashIdentifier } from '@/lib/hash';
+import { keyFor, legacyKey } from '@/lib/crypto/keys';
+import { hashIdentifier, identifierHashes } from '@/lib/hash';
 import { effectiveMinSeconds, getCommentSettings, type CommentSettings } from '@/lib/settings/comments';
 import type { StaffUser } from '@/lib/users';
 import type { ModerationAction } from '@/lib/validation/comments';
@@ -35,7 +36,7 @@ export type SubmittedComment = { id: string; status: 'PENDING' | 'APPROVED' | 'S
 
 /** The signed "form served at" token the article page puts into its comment form. */
 export function issueCommentFormToken(articleId: string, now = Date.now()): string {
-  return signFormToken(env.NEXTAUTH_SECRET, articleId, now);
+  return signFormToken(keyFor('commentForms'), articleId, now);
 }
 
 /** True when comments on the article are still open (per article, and the site's auto-close age). */
@@ -83,7 +84,7 @@ export async function submitComment(
   const ipHash = meta.ip ? hashIdentifier(meta.ip) : null;
   const emailHash = hashIdentifier(input.email);
   // Neutral on purpose: the commenter learns nothing about why, and nothing is stored.
-  if (await isBanned({ emailHash, ipHash }, new Date(now))) throw new AppError('forbidden', BANNED_MESSAGE);
+  if (await isBanned({ emailHash: identifierHashes(input.email), ipHash: meta.ip ? identifierHashes(meta.ip) : null }, new Date(now))) throw new AppError('forbidden', BANNED_MESSAGE);
   await consumeRateLimits(commentRateLimiters(), { ip: ipHash, email: emailHash });
 
   const earlier = await db.comment.findMany({
@@ -104,7 +105,7 @@ export async function submitComment(
       email: input.email,
       website: input.website,
       honeypot: input.honeypot,
-      elapsedSeconds: formTokenAgeSeconds(env.NEXTAUTH_SECRET, article.id, input.formToken, now),
+      elapsedSeconds: formTokenAgeSeconds([keyFor('commentForms'), legacyKey()], article.id, input.formToken, now),
       minSeconds: effectiveMinSeconds(settings).seconds,
       knownCommenter,
     },

@@ -5,7 +5,7 @@ import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { hashIdentifier } from '@/lib/hash';
+import { hashIdentifier, identifierHashes } from '@/lib/hash';
 import { reportRateLimiters } from './limiters';
 import { consumeRateLimits, type RateLimiters } from './rate-limit';
 import type { StaffUser } from '@/lib/users';
@@ -82,7 +82,7 @@ export async function reportComment(commentId: string, reason: string, meta: { i
   await consumeRateLimits(meta.limiters ?? reportRateLimiters(), { ip: ipHash }, 'reporting comments');
   const comment = await db.comment.findFirst({ where: { id: commentId, status: 'APPROVED' }, select: { id: true } });
   if (!comment) throw new AppError('not_found', 'This comment is no longer available.');
-  if (ipHash && (await db.commentReport.count({ where: { commentId, ipHash, resolvedAt: null } }))) return;
+  if (meta.ip && (await db.commentReport.count({ where: { commentId, ipHash: { in: identifierHashes(meta.ip) }, resolvedAt: null } }))) return;
   await db.commentReport.create({ data: { commentId, reason, ipHash } });
 }
 

@@ -5,7 +5,7 @@ import { articlePath } from '@/lib/articles/urls';
 import { invalidateArticlePages } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { hashIdentifier } from '@/lib/hash';
+import { hashIdentifier, identifierHashes } from '@/lib/hash';
 import { outboxReference } from '@/lib/notifications';
 import type { StaffUser } from '@/lib/users';
 
@@ -34,7 +34,7 @@ export async function exportCommenterData(email: string, user: StaffUser) {
   const address = email.trim().toLowerCase();
   const [comments, ban] = await Promise.all([
     db.comment.findMany({ where: { authorEmail: address }, orderBy: { createdAt: 'asc' }, select: commentSelect }),
-    db.ban.findUnique({ where: { kind_valueHash: { kind: 'EMAIL', valueHash: hashIdentifier(address) } }, select: { reason: true, expiresAt: true, createdAt: true } }),
+    db.ban.findFirst({ where: { kind: 'EMAIL', valueHash: { in: identifierHashes(address) } }, orderBy: { createdAt: 'desc' }, select: { reason: true, expiresAt: true, createdAt: true } }),
   ]);
   await db.$transaction((tx) => recordAudit(tx, { actorId: user.id, action: 'commenter.export', entityType: 'commenter', entityId: hashIdentifier(address), data: { comments: comments.length } }));
   return {

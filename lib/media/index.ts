@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 import type { UpdateMediaInput } from '@/lib/validation/media';
 import { makeBase, makeCrops, makeRenditions, normaliseOriginal, type CropName, type Variant } from './process';
+import { checkImageDimensions, countUpload, mediaProcessing } from './guards';
 import { sniffImageType, unsupportedTypeMessage, uploadSizeError } from './sniff';
 import { getStorage } from './driver';
 
@@ -140,17 +141,21 @@ export async function uploadMedia(input: UploadInput, user: StaffUser): Promise<
   if (sizeError) throw new AppError('unprocessable', sizeError, { file: [sizeError] });
   const type = sniffImageType(input.bytes);
   if (!type) throw new AppError('unprocessable', unsupportedTypeMessage(filename), { file: [unsupportedTypeMessage(filename)] });
+  await checkImageDimensions(input.bytes, filename);
+  await countUpload(user.id);
 
   const id = newMediaId();
-  let original;
-  try {
-    original = await normaliseOriginal(input.bytes, type, id);
-  } catch {
-    const message = `“${filename}” looks like an image but could not be read (it may be damaged or cut short). Open it in an image editor, save it again and retry.`;
-    throw new AppError('unprocessable', message, { file: [message] });
-  }
-  const base = await makeBase(original.body);
-  const derived = [...(await makeRenditions(base, id)), ...(await makeCrops(base, { x: null, y: null }, id, cropVersion()))];
+  const { original, derived } = await mediaProcessing.run(async () => {
+    let original;
+    try {
+      original = await normaliseOriginal(input.bytes, type, id);
+    } catch {
+      const message = `“${filename}” looks like an image but could not be read (it may be damaged or cut short). Open it in an image editor, save it again and retry.`;
+      throw new AppError('unprocessable', message, { file: [message] });
+    }
+    const base = await makeBase(original.body);
+    return { original, derived: [...(await makeRenditions(base, id)), ...(await makeCrops(base, { x: null, y: null }, id, cropVersion()))] };
+  });
   const files = [original, ...derived];
   const storage = getStorage();
   const stored: string[] = [];
@@ -229,7 +234,7 @@ export async function updateMedia(id: string, input: UpdateMediaInput, user: Sta
   if (focalX !== row.focalX || focalY !== row.focalY) {
     const original = await storage.get(row.storageKey);
     if (!original) throw new AppError('internal', 'The original file of this image is missing from storage, so its crops cannot be re-cut.');
-    const crops = await makeCrops(await makeBase(original.body), { x: focalX, y: focalY }, id, cropVersion());
+    const crops = await mediaProcessing.run(async () => makeCrops(await makeBase(original.body), { x: focalX, y: focalY }, id, cropVersion()));
     for (const c of crops) await storage.put(c.key, c.body, c.contentType);
     oldCropKeys = variants.filter((v) => v.crop).map((v) => v.key);
     variants = [...variants.filter((v) => !v.crop), ...crops.map(({ width, height, format, key, crop }) => ({ width, height, format, key, crop }))];

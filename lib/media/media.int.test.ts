@@ -7,9 +7,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveArticle } from '@/lib/articles/mutations';
+import zlib from 'node:zlib';
 import { pageTags } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { RateLimitedError } from '@/lib/rate-limit';
 import { deleteMedia, getMedia, getMediaUsage, updateMedia, uploadMedia, type MediaItem } from '@/lib/media';
 import { setStorageForTests } from '@/lib/media/driver';
 import { LocalDiskDriver, S3Driver } from '@/lib/media/storage';
@@ -117,6 +120,61 @@ describe('upload pipeline (local disk)', () => {
     expect((await refusal(uploadMedia({ bytes: truncated, filename: 'cut.jpg' }, author))).message).toMatch(/could not be read/);
     expect(fs.readdirSync(dir).length).toBe(before);
     expect(await db.media.count()).toBe(count);
+  });
+
+  it('refuses an image over 40 megapixels from its header, before decoding it, saying how large it is', async () => {
+    // A 200-byte PNG that claims 12,000 × 9,000 pixels: decoding it would take 324 MB.
+    const chunk = (type: string, data: Buffer) => {
+      const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+      const len = Buffer.alloc(4);
+      len.writeUInt32BE(data.length);
+      const crc = Buffer.alloc(4);
+      crc.writeUInt32BE(zlib.crc32(body));
+      return Buffer.concat([len, body, crc]);
+    };
+    const ihdr = Buffer.alloc(13);
+    ihdr.writeUInt32BE(12_000, 0);
+    ihdr.writeUInt32BE(9_000, 4);
+    ihdr.set([8, 2, 0, 0, 0], 8);
+    const bomb = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))]);
+    const count = await db.media.count();
+    const started = performance.now();
+    const refused = await refusal(uploadMedia({ bytes: bomb, filename: 'bomb.png' }, author));
+    expect(refused).toMatchObject({ code: 'unprocessable', details: { file: [refused.message] } });
+    expect(refused.message).toBe('“bomb.png” is 12,000 × 9,000 pixels (108 megapixels); the limit is 40 megapixels. Scale it down (to 7,300 px wide or less) and try again.');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(await db.media.count()).toBe(count);
+  });
+
+  it('keeps originals at most 4096 px wide, upright', async () => {
+    const wide = await sharp({ create: { width: 6000, height: 300, channels: 3, background: '#336699' } }).png().toBuffer();
+    const item = await uploadMedia({ bytes: wide, filename: 'panorama.png' }, author);
+    expect(item).toMatchObject({ width: 4096, height: 205 });
+    expect(await sharp(fs.readFileSync(onDisk(item.originalUrl))).metadata()).toMatchObject({ width: 4096, height: 205 });
+    // Shot sideways: 6000 px is its height once upright, so it keeps all of it.
+    const tall = await sharp({ create: { width: 6000, height: 300, channels: 3, background: '#996633' } }).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    expect(await uploadMedia({ bytes: tall, filename: 'tower.jpg' }, author)).toMatchObject({ width: 300, height: 6000 });
+  });
+
+  it('limits how many images one user uploads in a while (429 with the wait), and nothing is stored past it', async () => {
+    const saved = env.MEDIA_UPLOAD_RATE_LIMIT;
+    env.MEDIA_UPLOAD_RATE_LIMIT = '2/600';
+    try {
+      const uploader = await createUser('AUTHOR');
+      const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#000' } }).png().toBuffer();
+      await uploadMedia({ bytes: png, filename: 'one.png' }, uploader);
+      await uploadMedia({ bytes: png, filename: 'two.png' }, uploader);
+      const count = await db.media.count();
+      const third = await refusal(uploadMedia({ bytes: png, filename: 'three.png' }, uploader));
+      expect(third).toBeInstanceOf(RateLimitedError);
+      expect(third).toMatchObject({ code: 'rate_limited', retryAfterSeconds: expect.any(Number) });
+      expect(third.message).toMatch(/^You have uploaded 2 images in the last 10 minutes, the most allowed\. Try again in \d+ (minutes|seconds)\.$/);
+      expect(await db.media.count()).toBe(count);
+      // Another writer is not held back by this one.
+      await uploadMedia({ bytes: png, filename: 'other.png' }, otherAuthor);
+    } finally {
+      env.MEDIA_UPLOAD_RATE_LIMIT = saved;
+    }
   });
 
   it('lets authors and up upload, and only editors change images others uploaded', async () => {

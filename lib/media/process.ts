@@ -21,20 +21,28 @@ export type Rendition = Variant & { body: Uint8Array; contentType: string };
 const ORIGINAL_FORMAT = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp', 'image/avif': 'avif', 'image/gif': 'gif' } as const;
 const EXT = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif', gif: 'gif' } as const;
 
-/** Decoding stops at 100 megapixels: a tiny file that claims huge dimensions must not exhaust memory. */
-const LIMIT_INPUT_PIXELS = 100_000_000;
+/**
+ * Decoding stops past this many pixels: a tiny file that claims huge dimensions must not exhaust
+ * memory. Uploads are refused earlier, from their header, at 40 megapixels (./guards.ts); this is
+ * the backstop for anything that reaches sharp another way.
+ */
+const LIMIT_INPUT_PIXELS = 50_000_000;
+
+/** Originals are kept at most this wide (renditions stop at 1920 px; this leaves room for crops and print). */
+export const MAX_ORIGINAL_WIDTH = 4096;
 
 export type Normalised = { body: Uint8Array; width: number; height: number; key: string; contentType: string };
 
 /**
- * The upload, turned upright (EXIF orientation applied) and stripped of metadata such as
- * camera serials and GPS position, in its own format; kept as the source of later crops.
- * Animated GIFs keep their first frame only.
+ * The upload, turned upright (EXIF orientation applied), at most MAX_ORIGINAL_WIDTH wide and
+ * stripped of metadata such as camera serials and GPS position, in its own format; kept as the
+ * source of later crops. Animated GIFs keep their first frame only.
  */
 export async function normaliseOriginal(input: Uint8Array, mimeType: keyof typeof ORIGINAL_FORMAT, keyBase: string): Promise<Normalised> {
   const format = ORIGINAL_FORMAT[mimeType];
   const { data, info } = await sharp(input, { limitInputPixels: LIMIT_INPUT_PIXELS, failOn: 'error' })
     .rotate()
+    .resize({ width: MAX_ORIGINAL_WIDTH, withoutEnlargement: true })
     .toFormat(format, format === 'jpeg' ? { quality: 90 } : undefined)
     .toBuffer({ resolveWithObject: true });
   return { body: new Uint8Array(data), width: info.width, height: info.height, key: `${keyBase}/original.${EXT[format]}`, contentType: mimeType };

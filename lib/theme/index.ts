@@ -1,6 +1,6 @@
 // The reader's colour theme in the browser: Light, Dark or System (the OS decides).
-// Shared by the toggle (client) and kept in step with the inline script of lib/theme/script.ts.
-import { THEME_STORAGE_KEY } from './script';
+// Shared by the toggle (client) and kept in step with the inline script of lib/theme/script.mjs.
+import { THEME_STORAGE_KEY } from './script.mjs';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
 export const THEME_CHOICES: { value: ThemeChoice; label: string }[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { THEME_SCRIPT, THEME_STORAGE_KEY } from './script';
+import { THEME_SCRIPT, THEME_STORAGE_KEY } from './script.mjs';
 
 /** Runs the inline script against a stand-in document and storage; returns the data-theme it set, if any. */
 function run(stored: string | null | Error): string | undefined {

@@ -1,12 +1,13 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import { recordAudit } from '@/lib/audit';
 import { hasRole } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 import { TEST_EVENT, webhookInputSchema, WEBHOOK_EVENTS, type WebhookEvent, type WebhookInput } from '@/lib/validation/webhooks';
+import { checkWebhookDestination } from '@/lib/webhooks/destination';
 import { newPayload } from '@/lib/webhooks/events';
+import { newWebhookSecret, sealWebhookSecret } from '@/lib/webhooks/secrets';
 
 // Webhook endpoints as admins manage them in /admin/webhooks. Sending is in worker.ts,
 // emitting in events.ts.
@@ -39,17 +40,32 @@ function assertAdmin(user: StaffUser) {
 
 const eventsOf = (v: unknown): WebhookEvent[] => (Array.isArray(v) ? WEBHOOK_EVENTS.filter((e) => v.includes(e)) : []);
 
-/** whsec_ + 32 random bytes: the HMAC key receivers verify signatures with. */
-const newSecret = () => `whsec_${crypto.randomBytes(32).toString('base64url')}`;
+/**
+ * A URL as the audit log keeps it: scheme, host and path; a query string, fragment or user
+ * info (where receivers put their tokens) is left out.
+ */
+export function redactWebhookUrl(url: string): string {
+  if (!URL.canParse(url)) return '(not a URL)';
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}${u.pathname}${u.search || u.hash ? ' (query hidden)' : ''}`;
+}
 
-/** Registers an endpoint; the secret is returned this once (it is stored, as signing needs it, but never shown again). */
+/** Parses the form and refuses a destination the server may not connect to (loopback, private, metadata …). */
+async function parseDestination(input: WebhookInput): Promise<WebhookInput> {
+  const data = webhookInputSchema.parse(input);
+  const refused = await checkWebhookDestination(data.url);
+  if (refused) throw new AppError('unprocessable', refused, { url: [refused] });
+  return data;
+}
+
+/** Registers an endpoint; the secret is returned this once (stored sealed, as signing needs it, never shown again). */
 export async function createWebhook(input: WebhookInput, user: StaffUser): Promise<{ id: string; url: string; secret: string }> {
   assertAdmin(user);
-  const data = webhookInputSchema.parse(input);
-  const secret = newSecret();
+  const data = await parseDestination(input);
+  const secret = newWebhookSecret();
   return db.$transaction(async (tx) => {
-    const row = await tx.webhook.create({ data: { url: data.url, events: data.events, secret }, select: { id: true, url: true } });
-    await recordAudit(tx, { actorId: user.id, action: 'webhook.created', entityType: 'webhook', entityId: row.id, summary: row.url, data: { events: data.events } });
+    const row = await tx.webhook.create({ data: { url: data.url, events: data.events, secret: sealWebhookSecret(secret) }, select: { id: true, url: true } });
+    await recordAudit(tx, { actorId: user.id, action: 'webhook.created', entityType: 'webhook', entityId: row.id, summary: redactWebhookUrl(row.url), data: { events: data.events } });
     return { ...row, secret };
   });
 }
@@ -105,11 +121,18 @@ async function findOrThrow(tx: Pick<typeof db, 'webhook'>, id: string) {
 /** Changes an endpoint's URL and events; the secret stays. */
 export async function updateWebhook(id: string, input: WebhookInput, user: StaffUser): Promise<{ id: string; url: string }> {
   assertAdmin(user);
-  const data = webhookInputSchema.parse(input);
+  const data = await parseDestination(input);
   return db.$transaction(async (tx) => {
     const before = await findOrThrow(tx, id);
     await tx.webhook.update({ where: { id }, data: { url: data.url, events: data.events } });
-    await recordAudit(tx, { actorId: user.id, action: 'webhook.updated', entityType: 'webhook', entityId: id, summary: data.url, data: { before: { url: before.url, events: before.events }, after: data } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'webhook.updated',
+      entityType: 'webhook',
+      entityId: id,
+      summary: redactWebhookUrl(data.url),
+      data: { before: { url: redactWebhookUrl(before.url), events: before.events }, after: { url: redactWebhookUrl(data.url), events: data.events } },
+    });
     return { id, url: data.url };
   });
 }
@@ -121,7 +144,7 @@ export async function setWebhookActive(id: string, active: boolean, user: StaffU
     const hook = await findOrThrow(tx, id);
     if (hook.active !== active) {
       await tx.webhook.update({ where: { id }, data: { active } });
-      await recordAudit(tx, { actorId: user.id, action: active ? 'webhook.enabled' : 'webhook.disabled', entityType: 'webhook', entityId: id, summary: hook.url });
+      await recordAudit(tx, { actorId: user.id, action: active ? 'webhook.enabled' : 'webhook.disabled', entityType: 'webhook', entityId: id, summary: redactWebhookUrl(hook.url) });
     }
     return { id, url: hook.url, active };
   });
@@ -133,7 +156,7 @@ export async function deleteWebhook(id: string, user: StaffUser): Promise<{ id: 
   return db.$transaction(async (tx) => {
     const hook = await findOrThrow(tx, id);
     await tx.webhook.delete({ where: { id } });
-    await recordAudit(tx, { actorId: user.id, action: 'webhook.deleted', entityType: 'webhook', entityId: id, summary: hook.url });
+    await recordAudit(tx, { actorId: user.id, action: 'webhook.deleted', entityType: 'webhook', entityId: id, summary: redactWebhookUrl(hook.url) });
     return { id, url: hook.url };
   });
 }
@@ -145,7 +168,7 @@ export async function resendWebhookDelivery(deliveryId: string, user: StaffUser)
     const d = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { id: true, webhookId: true, event: true, payload: true, webhook: { select: { url: true } } } });
     if (!d) throw new AppError('not_found', 'This delivery no longer exists. Reload the page.');
     const copy = await tx.webhookDelivery.create({ data: { webhookId: d.webhookId, event: d.event, payload: d.payload ?? {}, nextAttemptAt: new Date() }, select: { id: true, event: true } });
-    await recordAudit(tx, { actorId: user.id, action: 'webhook.resent', entityType: 'webhook', entityId: d.webhookId, summary: d.webhook.url, data: { deliveryId: d.id, newDeliveryId: copy.id, event: d.event } });
+    await recordAudit(tx, { actorId: user.id, action: 'webhook.resent', entityType: 'webhook', entityId: d.webhookId, summary: redactWebhookUrl(d.webhook.url), data: { deliveryId: d.id, newDeliveryId: copy.id, event: d.event } });
     return copy;
   });
 }
@@ -157,7 +180,7 @@ export async function sendTestWebhook(id: string, user: StaffUser): Promise<{ id
     const hook = await findOrThrow(tx, id);
     const payload = newPayload(TEST_EVENT, { message: 'A test event from the Broadsheet dashboard.', webhook: { id: hook.id, url: hook.url } });
     const d = await tx.webhookDelivery.create({ data: { webhookId: id, event: TEST_EVENT, payload, nextAttemptAt: new Date() }, select: { id: true } });
-    await recordAudit(tx, { actorId: user.id, action: 'webhook.tested', entityType: 'webhook', entityId: id, summary: hook.url, data: { deliveryId: d.id } });
+    await recordAudit(tx, { actorId: user.id, action: 'webhook.tested', entityType: 'webhook', entityId: id, summary: redactWebhookUrl(hook.url), data: { deliveryId: d.id } });
     return d;
   });
 }

@@ -2,6 +2,9 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { startPoller } from '@/lib/poller';
 import { env } from '@/lib/env';
+import { UnreadableSecretError } from '@/lib/crypto/sealed';
+import { ForbiddenDestinationError, postToDestination } from '@/lib/webhooks/destination';
+import { sealLegacyWebhookSecrets, webhookSigningSecret } from '@/lib/webhooks/secrets';
 import { signWebhook } from '@/lib/webhooks/signature';
 
 // Delivers queued webhook events. State lives in WebhookDelivery rows (status, attempt,
@@ -45,34 +48,32 @@ export async function deliverDueWebhooks(now = new Date()): Promise<AttemptResul
 }
 
 async function attemptDelivery(id: string, attempt: number): Promise<AttemptResult> {
-  const d = await db.webhookDelivery.findUniqueOrThrow({ where: { id }, select: { id: true, event: true, payload: true, webhook: { select: { url: true, secret: true } } } });
+  const d = await db.webhookDelivery.findUniqueOrThrow({ where: { id }, select: { id: true, event: true, payload: true, webhook: { select: { id: true, url: true, secret: true } } } });
   const body = JSON.stringify(d.payload);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const started = performance.now();
   let status: number | null = null;
   let error: string | null = null;
   try {
-    const res = await fetch(d.webhook.url, {
-      method: 'POST',
-      body,
-      // A redirect is reported, not followed: the signature was made for this URL's owner.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(env.WEBHOOK_TIMEOUT_MS),
-      headers: {
-        'Content-Type': 'application/json',
-        'User-Agent': 'Broadsheet-Webhooks/1.0',
-        'X-Broadsheet-Event': d.event,
-        'X-Broadsheet-Delivery': d.id,
-        'X-Broadsheet-Timestamp': timestamp,
-        'X-Broadsheet-Signature': signWebhook(d.webhook.secret, timestamp, body),
-      },
-    });
-    status = res.status;
-    await res.body?.cancel().catch(() => {});
+    const secret = await webhookSigningSecret(d.webhook);
+    status = await postToDestination(d.webhook.url, body, {
+      'Content-Type': 'application/json',
+      'User-Agent': 'Broadsheet-Webhooks/1.0',
+      'X-Broadsheet-Event': d.event,
+      'X-Broadsheet-Delivery': d.id,
+      'X-Broadsheet-Timestamp': timestamp,
+      'X-Broadsheet-Signature': signWebhook(secret, timestamp, body),
+    }, env.WEBHOOK_TIMEOUT_MS);
     if (status < 200 || status >= 300) error = `The endpoint answered HTTP ${status}.`;
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
-    error = name === 'TimeoutError' ? `No answer within ${env.WEBHOOK_TIMEOUT_MS / 1000} s.` : `Could not connect: ${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e)}`.slice(0, 500);
+    error =
+      name === 'TimeoutError'
+        ? `No answer within ${env.WEBHOOK_TIMEOUT_MS / 1000} s.`
+        : e instanceof ForbiddenDestinationError || e instanceof UnreadableSecretError
+          ? e.message
+          : `Could not connect: ${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e)}`;
+    error = error.slice(0, 500);
   }
   const ms = Math.round(performance.now() - started);
   const ok = error === null;
@@ -103,6 +104,8 @@ const POLL_MS = 1000;
 
 /** Runs inside the server process like the article scheduler: polls at least once a second. Returns a stop function. */
 export function startWebhookWorker(): () => Promise<void> {
+  // Rows stored before secrets were sealed are sealed once, at start (and on use meanwhile).
+  sealLegacyWebhookSecrets().catch((e) => console.error('webhooks: could not seal stored secrets', e));
   return startPoller(
     'webhooks',
     async () => {

@@ -17,6 +17,15 @@ export const metadata: Metadata = { title: 'Preview', robots: { index: false, fo
 
 const tokenSchema = z.string().max(200);
 
+/** The token as sent; a broken %-escape (a link cut short when pasted) is simply not a valid token. */
+function decodeToken(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 const REFUSED = {
   invalid: { heading: 'This preview link is not valid', text: 'The link may have been copied incompletely. Ask the person who shared it for a new preview link.' },
   expired: { heading: 'This preview link has expired', text: 'Preview links work for a limited time. Ask the person who shared it to copy a new preview link from the editor.' },
@@ -31,7 +40,7 @@ function bodyBlocks(article: PreviewArticle): string[] {
 export default async function PreviewPage({ params }: Props) {
   // A preview shows the draft as saved at this moment: always rendered per request.
   await connection();
-  const token = tokenSchema.safeParse(decodeURIComponent((await params).token));
+  const token = tokenSchema.safeParse(decodeToken((await params).token));
   const result = token.success ? await getArticleForPreview(token.data) : ({ ok: false, reason: 'invalid' } as const);
   if (!result.ok) {
     const r = REFUSED[result.reason];

@@ -1,3 +1,4 @@
+// @ts-check
 // The one inline script of every page, public and dashboard alike: it applies the reader's
 // chosen colour theme (see lib/theme) to <html> before the first paint, so a cached page
 // never flashes the wrong scheme. "System" needs no script: the CSS follows the OS.

@@ -1,0 +1,2 @@
+// Types for ./inline-scripts.mjs.
+export declare const LAYOUT_INLINE_SCRIPTS: readonly string[];
