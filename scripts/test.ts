@@ -3,6 +3,7 @@
 //   lint, typecheck, unit, build      at once (the build skips its own type-check: typecheck runs it)
 //   integration                       SQLite and PostgreSQL at once (scripts/test-integration.ts)
 //   e2e                               after build (Playwright against the production server)
+//   faults                            after e2e (test/faults/suite.ts, on the same build)
 // Each stage's output goes to test-results/stages/<stage>.log; a failed stage's log is printed in
 // full, a passed one's last lines. Exit status 0 only when every stage passed.
 //   npm test                          everything
@@ -29,6 +30,9 @@ const STAGES: Stage[] = [
   { name: 'build', command: [bin('next'), 'build'], env: { NEXT_TELEMETRY_DISABLED: '1', BROADSHEET_BUILD_SKIP_TYPECHECK: '1' }, tail: 3 },
   { name: 'integration', command: [bin('tsx'), 'scripts/test-integration.ts'], tail: 4 },
   { name: 'e2e', command: [bin('playwright'), 'test'], after: ['build'], env: { E2E_SKIP_BUILD: '1', NEXT_TELEMETRY_DISABLED: '1' }, tail: 6 },
+  // Its own PostgreSQL and Redis, crashed and frozen under two server instances: after e2e, so that
+  // neither's timing checks run on a machine the other keeps busy.
+  { name: 'faults', command: [bin('tsx'), 'test/faults/suite.ts'], after: ['e2e'], env: { FAULTS_SKIP_BUILD: '1', NEXT_TELEMETRY_DISABLED: '1' }, tail: 12 },
 ];
 
 const only = (() => {

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { chromium } from '@playwright/test';
 import pg from 'pg';
 import sharp from 'sharp';
 import { bin, canConnect, postgresBinaries, redisBinary, run, until, type Instance } from './services.ts';
@@ -25,6 +26,9 @@ if (missing.length) {
   console.log(`Fault suite skipped: ${missing.join(' and ')} not installed (Debian: apt-get install postgresql redis-server).`);
   process.exit(0);
 }
+
+// Debian's Chromium where it exists, as in playwright.config.ts.
+const launchOptions = fs.existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] } : {};
 
 let stack: Stack;
 let run_id: string;
@@ -110,9 +114,29 @@ const storedCounts = async (bodies: string[]) => {
   return { missing: bodies.filter((b) => !counts.has(b)), duplicated: rows.filter((r) => Number(r.n) > 1).map((r) => r.body) };
 };
 
-/** Crashes PostgreSQL under the traffic, checks what readers get meanwhile, restarts it and waits for a comment to be accepted again. */
+/** Comment traffic and a reader's comment form through a PostgreSQL crash. */
 async function crashDuringTraffic(traffic: ReturnType<typeof commentTraffic>, second: Story) {
   await until('comments to be accepted', () => traffic.accepted.length >= 5, 30_000, 25);
+  // A reader has the story open and is writing a comment when the database goes.
+  const browser = await chromium.launch(launchOptions);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${a.origin}/articles/${fixture.published[0]!.slug}`, { waitUntil: 'networkidle' });
+    await page.locator('#comment-body').fill('The council should publish the figures. (Written while the database was down.)');
+    await page.locator('#comment-name').fill('Patient Reader');
+    await page.locator('#comment-email').fill(`patient-${run_id}@example.com`);
+    await crashAndWatch(traffic, second, async () => {
+      await page.getByRole('button', { name: 'Post comment' }).click();
+      await page.getByText('Your comment could not be saved').waitFor({ timeout: 15_000 });
+      assert.equal(await page.locator('#comment-body').inputValue(), 'The council should publish the figures. (Written while the database was down.)', 'the form keeps the text');
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Crashes PostgreSQL under the traffic (and runs `duringOutage`), checks what readers get meanwhile, restarts it, waits for a comment to be accepted again. */
+async function crashAndWatch(traffic: ReturnType<typeof commentTraffic>, second: Story, duringOutage: () => Promise<void>) {
   // Due one second into the outage: the scheduler must publish it once the database is back.
   await sql.query(`UPDATE "Article" SET "scheduledAt" = now() + interval '1.5 seconds' WHERE id = $1`, [fixture.scheduledDuringOutage.id]);
   postgres.stop('immediate');
@@ -130,6 +154,7 @@ async function crashDuringTraffic(traffic: ReturnType<typeof commentTraffic>, se
   assert.equal(ready.status, 503);
   assert.deepEqual((await ready.json()).failed, ['database']);
   assert.equal((await get(`${a.origin}/healthz`)).status, 200);
+  await duringOutage();
 
   // Long enough for the schedule to fall due, and for the pollers to try (and back off) a few times.
   await until('the schedule to fall due', () => performance.now() - downAt > 2500, 10_000, 100);
@@ -143,7 +168,7 @@ async function crashDuringTraffic(traffic: ReturnType<typeof commentTraffic>, se
 }
 
 describe('PostgreSQL crashes during traffic', () => {
-  it('serves cached pages, answers the rest 503 within 5 s, loses no accepted comment, and catches up when it returns', async () => {
+  it('serves cached pages, answers the rest 503 within 5 s, keeps a reader’s unsaved comment in the form, loses no accepted comment, and catches up when it returns', async () => {
     const [first, second] = fixture.published as [Story, Story];
     // Pages each instance has in memory before the crash.
     for (const i of [a, b]) for (const url of ['/', `/articles/${first.slug}`]) for (let k = 0; k < 2; k++) assert.equal((await get(i.origin + url)).status, 200);
