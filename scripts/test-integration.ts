@@ -1,6 +1,6 @@
 // npm run test:int [-- vitest args]: runs the `int` vitest project once per database
-// provider, each against a fresh, migrated database that is dropped afterwards (also on
-// failure or Ctrl-C).
+// provider, both at once (each line of output is prefixed with its provider), each against a
+// fresh, migrated database that is dropped afterwards (also on failure or Ctrl-C).
 //   SQLite      a temporary file
 //   PostgreSQL  broadsheet_int_<random> on TEST_DATABASE_URL's server, else on
 //               postgresql://postgres@127.0.0.1:5432/postgres when reachable (skipped if not)
@@ -21,13 +21,27 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-int-'));
 
 type Result = { provider: Provider; ok: boolean; line: string };
 
-let child: ChildProcess | undefined;
+const children = new Set<ChildProcess>();
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    // Let the current run stop, then clean up its database below before exiting.
+    // Let the current runs stop, then clean up their databases below before exiting.
     interrupted = true;
-    child?.kill(signal);
+    for (const child of children) child.kill(signal);
+  });
+}
+
+/** Copies a child's output to ours line by line, each line prefixed (two runs share the terminal). */
+function prefixLines(stream: NodeJS.ReadableStream, prefix: string) {
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    if (lines.length) process.stdout.write(lines.map((l) => `${prefix}${l}\n`).join(''));
+  });
+  stream.on('end', () => {
+    if (rest) process.stdout.write(`${prefix}${rest}\n`);
   });
 }
 
@@ -38,9 +52,9 @@ function runVitest(provider: Provider, url: string): Promise<{ ok: boolean; coun
   const report = path.join(tmp, `${provider}.json`);
   const args = ['run', '--project', 'int', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs];
   return new Promise((resolve, reject) => {
-    child = spawn(path.join(ROOT, 'node_modules/.bin/vitest'), args, {
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/vitest'), args, {
       cwd: ROOT,
-      stdio: 'inherit',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: {
         ...process.env,
         DATABASE_URL: url,
@@ -49,11 +63,17 @@ function runVitest(provider: Provider, url: string): Promise<{ ok: boolean; coun
         NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
         // Tests submit many comments from one address; the limits have their own tests.
         COMMENT_RATE_LIMITS: 'off',
+        // Runs side by side: each keeps its files apart.
+        MEDIA_DIR: path.join(tmp, `${provider}-media`),
       },
     });
+    children.add(child);
+    const prefix = `[${provider === 'sqlite' ? 'sqlite' : 'pg'}] `;
+    prefixLines(child.stdout!, prefix);
+    prefixLines(child.stderr!, prefix);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      child = undefined;
+      children.delete(child);
       let counts = signal ? `killed by ${signal}` : `vitest exited with ${code}`;
       try {
         const r = JSON.parse(fs.readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; testResults: unknown[] };
@@ -113,16 +133,11 @@ async function runPostgres(): Promise<Result> {
 
 async function main() {
   const started = performance.now();
-  const results: Result[] = [];
-  for (const run of [runSqlite, runPostgres]) {
-    if (interrupted) break;
-    try {
-      results.push(await run());
-    } catch (e) {
-      const provider = run === runSqlite ? 'sqlite' : 'postgresql';
-      results.push({ provider, ok: false, line: `FAILED: ${(e as Error).message}` });
-    }
-  }
+  const results: Result[] = await Promise.all(
+    ([['sqlite', runSqlite], ['postgresql', runPostgres]] as const).map(([provider, run]) =>
+      run().catch((e: unknown): Result => ({ provider, ok: false, line: `FAILED: ${(e as Error).message}` })),
+    ),
+  );
   console.log(`\nIntegration tests (${seconds(started)}):`);
   for (const r of results) console.log(`  ${r.provider.padEnd(10)} ${r.line}`);
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -3,9 +3,10 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { authenticateApiKey, type AuthenticatedApiKey } from '@/lib/api-keys';
 import { corsHeaders } from '@/lib/api/cors';
-import { ApiRateLimitedError, apiRateLimiter, type ApiRateLimiter } from '@/lib/api/rate-limit';
+import { apiRateLimitedError, apiRateLimiter } from '@/lib/api/rate-limit';
 import type { ApiErrorResponse } from '@/lib/api/schemas';
 import { AppError, toAppError } from '@/lib/errors';
+import { RateLimitedError, type RateLimiter } from '@/lib/rate-limit';
 
 /**
  * `private`, not `public, s-maxage=60`: every response answers a request that carries an
@@ -47,7 +48,7 @@ export function errorResponse(e: unknown, extra: Record<string, string> = {}): R
   const body: ApiErrorResponse = { error: { code: err.code, message: err.message, details: err.details ?? null } };
   const headers: Record<string, string> = { ...extra, 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' };
   if (err.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer realm="Broadsheet Content API"';
-  if (err instanceof ApiRateLimitedError) headers['Retry-After'] = String(err.retryAfterSeconds);
+  if (err instanceof RateLimitedError) headers['Retry-After'] = String(err.retryAfterSeconds);
   return new Response(JSON.stringify(body), { status: err.status, headers });
 }
 
@@ -87,7 +88,7 @@ export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z
   schemas: { query: Q; params?: P; /** What the handler returns; the OpenAPI document describes it with the same schema. */ response: R },
   handler: (ctx: { query: z.output<Q>; params: z.output<P>; apiKey: AuthenticatedApiKey; request: Request }) => Promise<z.input<R>>,
   /** Tests pass their own limiter; null turns limits off. */
-  options: { rateLimiter?: () => ApiRateLimiter | null } = {},
+  options: { rateLimiter?: () => RateLimiter | null } = {},
 ) {
   const limiterOf = options.rateLimiter ?? apiRateLimiter;
   return async (request: Request, context: RouteContext): Promise<Response> => {
@@ -103,12 +104,10 @@ export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z
       if (!apiKey) throw new AppError('unauthorized', 'This API key is not valid or has been revoked.');
       const limiter = limiterOf();
       if (limiter) {
-        headers['RateLimit-Limit'] = String(limiter.limit.points);
-        const { remaining, resetSeconds } = await limiter.consume(apiKey.id).catch((e) => {
-          if (e instanceof ApiRateLimitedError) Object.assign(headers, { 'RateLimit-Remaining': '0', 'RateLimit-Reset': String(e.retryAfterSeconds) });
-          throw e;
-        });
+        headers['RateLimit-Limit'] = String(limiter.rule.points);
+        const { allowed, remaining, resetSeconds } = await limiter.consume(apiKey.id);
         Object.assign(headers, { 'RateLimit-Remaining': String(remaining), 'RateLimit-Reset': String(resetSeconds) });
+        if (!allowed) throw apiRateLimitedError(resetSeconds, limiter.rule);
       }
 
       const params = schemas.params ? parseOrBadRequest(schemas.params, await context.params, 'The path is not valid.') : undefined;

@@ -4,7 +4,7 @@ import { createApiKey } from '@/lib/api-keys';
 import { listApiSections } from '@/lib/api/content';
 import { apiPreflight, getCorsOrigins, saveCorsOrigins } from '@/lib/api/cors';
 import { withApiKey } from '@/lib/api/handler';
-import { createApiRateLimiter, type ApiRateLimiter } from '@/lib/api/rate-limit';
+import { createRateLimiter, type RateLimiter } from '@/lib/rate-limit';
 import { errorResponseSchema, sectionListResponseSchema } from '@/lib/api/schemas';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
@@ -28,7 +28,7 @@ afterAll(async () => {
   for (const r of redisClients) r.disconnect();
 });
 
-const sectionsWith = (limiter: ApiRateLimiter | null) => withApiKey({ query: noQuerySchema, response: sectionListResponseSchema }, () => listApiSections(), { rateLimiter: () => limiter });
+const sectionsWith = (limiter: RateLimiter | null) => withApiKey({ query: noQuerySchema, response: sectionListResponseSchema }, () => listApiSections(), { rateLimiter: () => limiter });
 const get = (route: ReturnType<typeof sectionsWith>, headers: Record<string, string>) => route(new Request('http://localhost/api/v1/sections', { headers }), { params: Promise.resolve({}) });
 const bearer = async () => ({ Authorization: `Bearer ${(await createApiKey(`Limit ${unique()}`, admin)).key}` });
 
@@ -41,7 +41,7 @@ async function redis(): Promise<Redis> {
 
 describe('per-key rate limits', () => {
   it('answers 429 with Retry-After in the error format once a key used its requests; other keys go on', async () => {
-    const route = sectionsWith(createApiRateLimiter({ points: 3, seconds: 60 }, undefined, `t:${unique()}`));
+    const route = sectionsWith(createRateLimiter(`t:${unique()}`, { points: 3, seconds: 60 }, { shared: false }));
     const [a, b] = [await bearer(), await bearer()];
     const first = await get(route, a);
     expect(first.status).toBe(200);
@@ -65,14 +65,14 @@ describe('per-key rate limits', () => {
   it('shares one count between two instances through Redis', async () => {
     const prefix = `broadsheet:test:${unique()}`;
     const limit = { points: 5, seconds: 60 };
-    const instanceA = sectionsWith(createApiRateLimiter(limit, await redis(), prefix));
-    const instanceB = sectionsWith(createApiRateLimiter(limit, await redis(), prefix));
+    const instanceA = sectionsWith(createRateLimiter(prefix, limit, { redis: await redis() }));
+    const instanceB = sectionsWith(createRateLimiter(prefix, limit, { redis: await redis() }));
     const key = await bearer();
     const statuses = [];
     for (const route of [instanceA, instanceB, instanceA, instanceB, instanceA, instanceB, instanceA]) statuses.push((await get(route, key)).status);
     // Each instance alone would have allowed all of its own four (A) or three (B) requests.
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
-    const keys = await (await redis()).keys(`${prefix}*`);
+    const keys = await (await redis()).keys(`broadsheet:rl:${prefix}*`);
     expect(keys).toHaveLength(1);
   });
 

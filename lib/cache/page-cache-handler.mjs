@@ -13,6 +13,7 @@
 //   invalidated are kept but dated just before that invalidation, so the next request renders
 //   again (one extra render, never a stale page).
 import v8 from 'node:v8';
+import { isRedisReady, redis, redisConfigured } from '../redis.mjs';
 import { ENTRY_PREFIX, lastInvalidated, invalidateTags, sharedState, startSharing } from './shared.mjs';
 
 const TAGS_HEADER = 'x-next-cache-tags';
@@ -113,12 +114,19 @@ function sizeOf(value) {
 
 export default class PageCacheHandler {
   constructor() {
-    if (sharedState().redisUrl) startSharing();
+    if (redisConfigured()) startSharing();
   }
 
-  /** @returns {import('ioredis').Redis | null} */
-  get redis() {
-    return sharedState().publisher;
+  /**
+   * Redis, when it is worth asking: configured, connected, and (for reads) with the shared
+   * invalidation history loaded, so an entry another instance stored can be judged fresh.
+   * Otherwise null at once: a reader never waits for Redis.
+   * @param {'read' | 'write'} use
+   * @returns {import('ioredis').Redis | null}
+   */
+  redisFor(use) {
+    if (!isRedisReady() || (use === 'read' && !sharedState().loaded)) return null;
+    return redis();
   }
 
   /**
@@ -132,10 +140,10 @@ export default class PageCacheHandler {
       // Most recently used last, so eviction takes the coldest pages first.
       memory.delete(key);
       memory.set(key, entry);
-    } else if (this.redis) {
+    } else {
+      const shared = this.redisFor('read');
       try {
-        await sharedState().ready;
-        const raw = await this.redis.getBuffer(ENTRY_PREFIX + key);
+        const raw = shared ? await shared.getBuffer(ENTRY_PREFIX + key) : null;
         if (raw) {
           entry = /** @type {Entry} */ (v8.deserialize(raw));
           remember(key, entry);
@@ -165,7 +173,7 @@ export default class PageCacheHandler {
       const old = memory.get(key);
       if (old) store.bytes -= old.size;
       memory.delete(key);
-      await this.redis?.del(ENTRY_PREFIX + key).catch(() => {});
+      await this.redisFor('write')?.del(ENTRY_PREFIX + key).catch(() => {});
       return;
     }
     const tags = [...tagsOf(data), ...(ctx?.tags ?? [])];
@@ -177,9 +185,10 @@ export default class PageCacheHandler {
     const entry = { lastModified, value: data, tags, size: sizeOf(data), cacheControl: ctx?.cacheControl };
     remember(key, entry);
     if (DEBUG) console.log('page cache: stored', key, tags.join(' '));
-    if (this.redis) {
+    const shared = this.redisFor('write');
+    if (shared) {
       try {
-        await this.redis.set(ENTRY_PREFIX + key, v8.serialize(entry), 'EX', REDIS_TTL_SECONDS);
+        await shared.set(ENTRY_PREFIX + key, v8.serialize(entry), 'EX', REDIS_TTL_SECONDS);
       } catch {
         // Not shared this time; this instance still has it.
       }

@@ -6,4 +6,4 @@ export declare const TAG_RETENTION_MS: number;
 export declare function startSharing(): Promise<void>;
 export declare function lastInvalidated(tags: Iterable<string>): number;
 export declare function invalidateTags(tags: string[]): Promise<void>;
-export declare function sharedState(): { tags: Map<string, number>; redisUrl: string | undefined; publisher: unknown; subscriber: unknown; ready: Promise<void> | null };
+export declare function sharedState(): { tags: Map<string, number>; loaded: boolean; pending: Map<string, number>; ready: Promise<void> | null };

@@ -12,6 +12,7 @@ beforeAll(async () => {
   process.env.REDIS_URL = REDIS_URL;
   process.env.PAGE_CACHE_REDIS_PREFIX = PREFIX;
   delete (globalThis as Record<symbol, unknown>)[Symbol.for('broadsheet.page-cache')];
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('broadsheet.redis')];
   shared = await import('./shared.mjs');
   Handler = (await import('./page-cache-handler.mjs')).default;
   await shared.startSharing();
@@ -21,9 +22,7 @@ afterAll(async () => {
   const keys = await other.keys(`${PREFIX}*`);
   if (keys.length) await other.del(...keys);
   other.disconnect();
-  const state = shared.sharedState() as unknown as { publisher: Redis | null; subscriber: Redis | null };
-  state.publisher?.disconnect();
-  state.subscriber?.disconnect();
+  await (await import('../redis.mjs')).closeRedis();
 });
 
 const page = (html: string, tags: string[]) => ({ kind: 'APP_PAGE', html, rscData: Buffer.from(''), headers: { 'x-next-cache-tags': tags.join(',') }, status: 200 });

@@ -5,7 +5,7 @@
 // (lib/cache/index.ts) imports this file too. Both copies meet in one object on globalThis, so
 // an invalidation made by a server action, the scheduler or an API call is seen by the handler
 // in the same process at once, and by every other instance through Redis within milliseconds.
-import { Redis } from 'ioredis';
+import { isRedisReady, onRedisReady, redis, redisConfigured, redisSubscriber } from '../redis.mjs';
 
 // PAGE_CACHE_REDIS_PREFIX separates sites (or test runs) sharing one Redis.
 const PREFIX = process.env.PAGE_CACHE_REDIS_PREFIX || 'broadsheet:page-cache:';
@@ -21,47 +21,44 @@ export const TAG_RETENTION_MS = 7 * 24 * 3600 * 1000;
 /**
  * @typedef {{
  *   tags: Map<string, number>,
- *   redisUrl: string | undefined,
- *   publisher: Redis | null,
- *   subscriber: Redis | null,
+ *   loaded: boolean,
+ *   pending: Map<string, number>,
  *   ready: Promise<void> | null,
  * }} SharedState
  */
 
 const KEY = Symbol.for('broadsheet.page-cache');
 
-/** @returns {SharedState} */
+/**
+ * This process's view of invalidations. `loaded`: the shared history is loaded and the
+ * subscription is live, so entries read from Redis can be judged fresh; `pending`: invalidations
+ * made while Redis was away, shared as soon as it is back.
+ * @returns {SharedState}
+ */
 export function sharedState() {
   const g = /** @type {Record<symbol, SharedState | undefined>} */ (/** @type {unknown} */ (globalThis));
-  let state = g[KEY];
-  if (!state) {
-    state = { tags: new Map(), redisUrl: process.env.REDIS_URL || undefined, publisher: null, subscriber: null, ready: null };
-    g[KEY] = state;
-  }
-  return state;
-}
-
-/** @param {string} url */
-function connect(url) {
-  const client = new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: 2000, enableOfflineQueue: true });
-  // ioredis reconnects by itself; an outage must not crash the server (pages fall back to rendering).
-  client.on('error', () => {});
-  return client;
+  return (g[KEY] ??= { tags: new Map(), loaded: false, pending: new Map(), ready: null });
 }
 
 /**
- * Connects to Redis once per process (when REDIS_URL is set): loads the invalidation history and
- * subscribes to new invalidations from other instances. Resolves when the history is loaded.
+ * Connects to Redis once per process (when REDIS_URL is set): subscribes to invalidations from
+ * other instances and loads the shared history, again after every reconnect (catching up on what
+ * was missed). Resolves when the history is first loaded; nothing on a reader's path waits for it.
  */
 export function startSharing() {
   const state = sharedState();
-  if (!state.redisUrl) return Promise.resolve();
+  if (!redisConfigured()) return Promise.resolve();
   if (state.ready) return state.ready;
-  const publisher = connect(state.redisUrl);
-  const subscriber = connect(state.redisUrl);
-  state.publisher = publisher;
-  state.subscriber = subscriber;
-  subscriber.on('message', (_channel, message) => {
+  const subscriber = /** @type {import('ioredis').Redis} */ (redisSubscriber());
+  const client = /** @type {import('ioredis').Redis} */ (redis());
+  let subscribed = false;
+  let loadedOnce = false;
+  /** @type {() => void} */
+  let resolveReady = () => {};
+  state.ready = new Promise((resolve) => (resolveReady = resolve));
+
+  subscriber.on('message', (channel, message) => {
+    if (channel !== CHANNEL) return;
     try {
       const { tags, at } = JSON.parse(message);
       // Dated when the news arrives, not when it was sent: a render here that read the database
@@ -72,31 +69,49 @@ export function startSharing() {
       // a malformed message is not ours to act on
     }
   });
-  /** @param {boolean} catchingUp */
-  const load = async (catchingUp) => {
-    const all = await publisher.hgetall(TAGS_KEY);
-    const now = Date.now();
-    const cutoff = now - TAG_RETENTION_MS;
-    const old = [];
-    for (const [tag, at] of Object.entries(all)) {
-      const ms = Number(at);
-      if (ms < cutoff) old.push(tag);
-      // Missed while disconnected: anything stored here meanwhile may predate it (see 'message').
-      else if (catchingUp && ms > (state.tags.get(tag) ?? 0)) markLocal(tag, Math.max(ms, now));
-      else markLocal(tag, ms);
-    }
-    if (old.length) await publisher.hdel(TAGS_KEY, ...old);
-  };
-  // After a reconnect, catch up on what was missed while the subscription was down.
-  let connectedOnce = false;
-  subscriber.on('ready', () => {
-    if (connectedOnce) load(true).catch(() => {});
-    connectedOnce = true;
+  // While the subscription is down, news from other instances is missed: shared entries can't be
+  // judged until the history is read again.
+  subscriber.on('close', () => {
+    subscribed = false;
+    state.loaded = false;
   });
-  state.ready = subscriber
-    .subscribe(CHANNEL)
-    .then(() => load(false))
-    .catch(() => {});
+  const onSubscriberReady = () => {
+    subscriber.subscribe(CHANNEL).then(
+      () => {
+        subscribed = true;
+        load();
+      },
+      () => {},
+    );
+  };
+  subscriber.on('ready', onSubscriberReady);
+
+  const load = () => {
+    if (!subscribed || !isRedisReady()) return;
+    const catchingUp = loadedOnce;
+    client.hgetall(TAGS_KEY).then(async (all) => {
+      const now = Date.now();
+      const cutoff = now - TAG_RETENTION_MS;
+      const old = [];
+      for (const [tag, at] of Object.entries(all)) {
+        const ms = Number(at);
+        if (ms < cutoff) old.push(tag);
+        // Missed while disconnected: anything stored here meanwhile may predate it (see 'message').
+        else if (catchingUp && ms > (state.tags.get(tag) ?? 0)) markLocal(tag, Math.max(ms, now));
+        else markLocal(tag, ms);
+      }
+      loadedOnce = true;
+      state.loaded = subscribed;
+      resolveReady();
+      if (old.length) await client.hdel(TAGS_KEY, ...old);
+    }).catch(() => {});
+  };
+  onRedisReady(() => {
+    flushPending();
+    load();
+  });
+  if (subscriber.status === 'ready') onSubscriberReady();
+  if (client.status === 'ready') load();
   return state.ready;
 }
 
@@ -120,7 +135,8 @@ export function lastInvalidated(tags) {
 /**
  * Marks `tags` invalid as of now in this process and, with Redis, on every instance. Resolves
  * once the other instances have been told (the publish is awaited), so a caller that answers
- * "published" afterwards can promise that every instance serves the new page.
+ * "published" afterwards can promise that every instance serves the new page. While Redis is
+ * away it resolves at once: this instance is fresh, and the others are told on reconnect.
  * @param {string[]} tags
  */
 export async function invalidateTags(tags) {
@@ -128,20 +144,41 @@ export async function invalidateTags(tags) {
   const unique = [...new Set(tags)];
   const at = Date.now();
   for (const tag of unique) markLocal(tag, at);
-  const state = sharedState();
-  if (!state.redisUrl) return;
-  await startSharing();
-  const publisher = state.publisher;
-  if (!publisher) return;
+  if (!redisConfigured()) return;
+  startSharing();
+  if (!isRedisReady()) return keep(unique, at);
   try {
-    await publisher
-      .multi()
-      .hset(TAGS_KEY, Object.fromEntries(unique.map((t) => [t, String(at)])))
-      .publish(CHANNEL, JSON.stringify({ tags: unique, at }))
-      .exec();
+    await share(unique.map((t) => [t, at]));
   } catch (e) {
-    // The local instance is already fresh; others catch up when their entries' revalidate time
-    // passes. Say so, since a shared cache that cannot be told is worth knowing about.
-    console.error('page cache: could not share an invalidation through Redis', e instanceof Error ? e.message : e);
+    keep(unique, at);
+    console.error('page cache: could not share an invalidation through Redis; it will be shared on reconnect:', e instanceof Error ? e.message : e);
   }
+}
+
+/** @param {[string, number][]} entries */
+async function share(entries) {
+  const client = /** @type {import('ioredis').Redis} */ (redis());
+  const at = Math.max(...entries.map(([, ms]) => ms));
+  await client
+    .multi()
+    .hset(TAGS_KEY, Object.fromEntries(entries.map(([t, ms]) => [t, String(ms)])))
+    .publish(CHANNEL, JSON.stringify({ tags: entries.map(([t]) => t), at }))
+    .exec();
+}
+
+/** Keeps invalidations made while Redis is away, to share on reconnect. @param {string[]} tags @param {number} at */
+function keep(tags, at) {
+  const pending = sharedState().pending;
+  for (const tag of tags) pending.set(tag, Math.max(at, pending.get(tag) ?? 0));
+}
+
+/** Shares the invalidations kept while Redis was away (called on every reconnect). */
+function flushPending() {
+  const pending = sharedState().pending;
+  if (!pending.size) return;
+  const entries = [...pending];
+  pending.clear();
+  share(entries).catch(() => {
+    for (const [tag, at] of entries) pending.set(tag, Math.max(at, pending.get(tag) ?? 0));
+  });
 }

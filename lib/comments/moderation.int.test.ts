@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { saveArticle } from '@/lib/articles/mutations';
 import { issueCommentFormToken, listApprovedComments, moderateComment, submitComment } from '@/lib/comments';
 import { countModerationTabs, dismissReports, editComment, listModerationQueue, replyAsStaff, reportComment } from '@/lib/comments/moderation';
-import { createRateLimiters, parseRateLimits, RateLimitedError } from '@/lib/comments/rate-limit';
+import { createRateLimiters, parseRateLimits } from '@/lib/comments/rate-limit';
+import { RateLimitedError } from '@/lib/rate-limit';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
@@ -87,7 +88,7 @@ describe('reports', () => {
   });
 
   it('limits reports per IP address (the default 10 an hour) with a 429 that says how long to wait', async () => {
-    const limiters = createRateLimiters(parseRateLimits('ip:10/3600'));
+    const limiters = createRateLimiters(parseRateLimits('ip:10/3600'), { shared: false });
     const comments = await Promise.all(Array.from({ length: 11 }, () => approved()));
     for (const c of comments.slice(0, 10)) await reportComment(c.id, 'Off-topic', { ip: '192.0.2.50', limiters });
     const err = await reportComment(comments[10]!.id, 'Off-topic', { ip: '192.0.2.50', limiters }).catch((e: unknown) => e);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { consumeRateLimits, createRateLimiters, parseRateLimits, RateLimitedError } from './rate-limit';
+import { RateLimitedError } from '@/lib/rate-limit';
+import { consumeRateLimits, createRateLimiters, parseRateLimits, tooQuickly } from './rate-limit';
 
 describe('parseRateLimits', () => {
   it('reads per-IP and per-email rules', () => {
@@ -19,7 +20,7 @@ describe('parseRateLimits', () => {
 
 describe('consumeRateLimits (in memory)', () => {
   it('allows up to the limit per key, then answers 429 with the wait', async () => {
-    const limiters = createRateLimiters(parseRateLimits('ip:2/60,email:1/60'), undefined, `t${Math.random()}`);
+    const limiters = createRateLimiters(parseRateLimits('ip:2/60,email:1/60'), { name: `t${Math.random()}`, shared: false });
     await consumeRateLimits(limiters, { ip: 'ip-a', email: 'e-1' });
     await consumeRateLimits(limiters, { ip: 'ip-a', email: 'e-2' });
     const third = consumeRateLimits(limiters, { ip: 'ip-a', email: 'e-3' });
@@ -31,14 +32,14 @@ describe('consumeRateLimits (in memory)', () => {
   });
 
   it('skips a scope without a key (no IP known)', async () => {
-    const limiters = createRateLimiters(parseRateLimits('ip:1/60'), undefined, `t${Math.random()}`);
+    const limiters = createRateLimiters(parseRateLimits('ip:1/60'), { name: `t${Math.random()}`, shared: false });
     await consumeRateLimits(limiters, { ip: null, email: 'x' });
     await consumeRateLimits(limiters, { ip: null, email: 'x' });
   });
 
   it('says minutes for long waits', () => {
-    expect(new RateLimitedError(30).message).toBe('You are commenting too quickly. Please wait 30 seconds and try again.');
-    expect(new RateLimitedError(1).message).toBe('You are commenting too quickly. Please wait 1 second and try again.');
-    expect(new RateLimitedError(3000).message).toBe('You are commenting too quickly. Please wait 50 minutes and try again.');
+    expect(tooQuickly(30).message).toBe('You are commenting too quickly. Please wait 30 seconds and try again.');
+    expect(tooQuickly(1).message).toBe('You are commenting too quickly. Please wait 1 second and try again.');
+    expect(tooQuickly(3000).message).toBe('You are commenting too quickly. Please wait 50 minutes and try again.');
   });
 });

@@ -1,7 +1,5 @@
 import 'server-only';
-import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { AppError } from '@/lib/errors';
+import { createRateLimiter, RateLimitedError, waitInWords, type RateLimiter, type RateLimiterOptions } from '@/lib/rate-limit';
 
 export type RateLimitRule = { scope: 'ip' | 'email'; points: number; seconds: number };
 
@@ -20,51 +18,28 @@ export function parseRateLimits(spec: string): RateLimitRule[] {
   });
 }
 
-type Limiter = { rule: RateLimitRule; limiter: RateLimiterAbstract };
+type Limiter = { rule: RateLimitRule; limiter: RateLimiter };
 export type RateLimiters = Limiter[];
 
-/**
- * One limiter per rule: in Redis when a client is given (shared by every instance, with an
- * in-process limiter as insurance while Redis is unreachable), else in process memory.
- */
-export function createRateLimiters(rules: RateLimitRule[], redis?: Redis, prefix = 'broadsheet:comments'): Limiter[] {
-  return rules.map((rule, i) => {
-    const opts = { points: rule.points, duration: rule.seconds, keyPrefix: `${prefix}:${rule.scope}:${i}` };
-    const memory = new RateLimiterMemory(opts);
-    const limiter = redis ? new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: memory }) : memory;
-    return { rule, limiter };
-  });
+/** One limiter per rule, named `<name>:<scope>:<index>` in the app's rate-limit module. */
+export function createRateLimiters(rules: RateLimitRule[], options: RateLimiterOptions & { name?: string } = {}): RateLimiters {
+  const name = options.name ?? 'comments';
+  return rules.map((rule, i) => ({ rule, limiter: createRateLimiter(`${name}:${rule.scope}:${i}`, rule, options) }));
 }
 
-/** Consumes one point per rule; throws a rate_limited AppError (HTTP 429) naming how long to wait. */
-export async function consumeRateLimits(limiters: Limiter[], keys: { ip?: string | null; email?: string | null }, doing = 'commenting'): Promise<void> {
-  let waitMs = 0;
+/** Consumes one point per rule; throws a RateLimitedError (HTTP 429) naming how long to wait. */
+export async function consumeRateLimits(limiters: RateLimiters, keys: { ip?: string | null; email?: string | null }, doing = 'commenting'): Promise<void> {
+  let wait = 0;
   for (const { rule, limiter } of limiters) {
     const key = keys[rule.scope];
     if (!key) continue;
-    try {
-      await limiter.consume(key);
-    } catch (e) {
-      // A rejection is a RateLimiterRes; matched by shape, as bundlers may load the class twice.
-      if (!(e instanceof RateLimiterRes) && !(e && typeof e === 'object' && typeof (e as RateLimiterRes).msBeforeNext === 'number' && !(e instanceof Error))) throw e;
-      waitMs = Math.max(waitMs, (e as RateLimiterRes).msBeforeNext);
-    }
+    const res = await limiter.consume(key);
+    if (!res.allowed) wait = Math.max(wait, res.resetSeconds);
   }
-  if (waitMs > 0) throw rateLimitedError(waitMs, doing);
+  if (wait > 0) throw tooQuickly(wait, doing);
 }
 
-/** A 429 that knows how long to wait, for the Retry-After header. */
-export class RateLimitedError extends AppError {
-  /** `doing` names what was too quick: "commenting", "reporting comments". */
-  constructor(
-    public readonly retryAfterSeconds: number,
-    doing = 'commenting',
-  ) {
-    const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
-    super('rate_limited', `You are ${doing} too quickly. Please wait ${wait} and try again.`);
-  }
-}
-
-export function rateLimitedError(waitMs: number, doing?: string): RateLimitedError {
-  return new RateLimitedError(Math.max(1, Math.ceil(waitMs / 1000)), doing);
+/** "You are commenting too quickly. Please wait 30 seconds and try again." */
+export function tooQuickly(retryAfterSeconds: number, doing = 'commenting'): RateLimitedError {
+  return new RateLimitedError(retryAfterSeconds, `You are ${doing} too quickly. Please wait ${waitInWords(retryAfterSeconds)} and try again.`);
 }

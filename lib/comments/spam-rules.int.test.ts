@@ -155,7 +155,7 @@ describe('threads and closing', () => {
 
 describe('flood limits', () => {
   it('answers 429 through submitComment once an IP or an email is over its limit, storing nothing', async () => {
-    g.broadsheetCommentLimiters = createRateLimiters(parseRateLimits('ip:2/60,email:1/60'), undefined, `int-${unique()}`);
+    g.broadsheetCommentLimiters = createRateLimiters(parseRateLimits('ip:2/60,email:1/60'), { name: `int-${unique()}`, shared: false });
     const ip = '192.0.2.55';
     const email = `flood-${unique()}@example.com`;
     await post(article.id, { email }, 60_000, ip);
@@ -179,12 +179,12 @@ describe('flood limits', () => {
     try {
       const prefix = `broadsheet-int-${unique()}`;
       // Two "instances": separate limiter objects over one Redis.
-      const a = createRateLimiters(parseRateLimits('email:2/60'), redis, prefix);
-      const b = createRateLimiters(parseRateLimits('email:2/60'), redis, prefix);
+      const a = createRateLimiters(parseRateLimits('email:2/60'), { name: prefix, redis });
+      const b = createRateLimiters(parseRateLimits('email:2/60'), { name: prefix, redis });
       await consumeRateLimits(a, { email: 'shared' });
       await consumeRateLimits(b, { email: 'shared' });
       await expect(consumeRateLimits(a, { email: 'shared' })).rejects.toMatchObject({ code: 'rate_limited' });
-      expect(Number(await redis.get(`${prefix}:email:0:shared`))).toBe(3);
+      expect(Number(await redis.get(`broadsheet:rl:${prefix}:email:0:shared`))).toBe(3);
     } finally {
       redis.disconnect();
     }

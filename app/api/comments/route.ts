@@ -3,7 +3,7 @@
 import { after, NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
 import { clientIp, issueCommentFormToken, submitComment, submittedMessage } from '@/lib/comments';
-import { RateLimitedError } from '@/lib/comments/rate-limit';
+import { RateLimitedError } from '@/lib/rate-limit';
 import { toAppError } from '@/lib/errors';
 import { notifyPendingComment } from '@/lib/notifications';
 import { commentSubmissionSchema } from '@/lib/validation/comments';
