@@ -19,6 +19,7 @@ beforeAll(async () => {
   process.env.REDIS_URL = REDIS_URL;
   process.env.PAGE_CACHE_REDIS_PREFIX = PREFIX;
   delete (globalThis as Record<symbol, unknown>)[Symbol.for('broadsheet.page-cache')];
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('broadsheet.redis')];
   shared = await import('@/lib/cache/shared.mjs');
   store = await import('./store');
   ({ db } = await import('@/lib/db'));
@@ -33,9 +34,7 @@ afterAll(async () => {
   const keys = await other.keys(`${PREFIX}*`);
   if (keys.length) await other.del(...keys);
   other.disconnect();
-  const state = shared.sharedState() as unknown as { publisher: Redis | null; subscriber: Redis | null };
-  state.publisher?.disconnect();
-  state.subscriber?.disconnect();
+  await (await import('@/lib/redis.mjs')).closeRedis();
 });
 
 /** What another instance leaves behind: the row it wrote, without this process being told. */

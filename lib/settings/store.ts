@@ -4,7 +4,6 @@ import { hasRole } from '@/lib/auth/roles';
 import { invalidateSite, pageTags } from '@/lib/cache';
 // The page cache's shared invalidations (plain JS, see there) carry settings changes too.
 import { invalidateTags, lastInvalidated, startSharing } from '@/lib/cache/shared.mjs';
-import { redisConfigured } from '@/lib/redis.mjs';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
@@ -38,8 +37,8 @@ async function load<G extends SettingsGroup>(group: G): Promise<Settings<G>> {
 
 /** A group's settings, with defaults for anything unset or no longer valid; from memory unless it changed. */
 export async function getSettings<G extends SettingsGroup>(group: G): Promise<Settings<G>> {
-  // Hear other instances' saves (idempotent; the page cache handler usually started it already).
-  if (redisConfigured()) void startSharing();
+  // Hear other instances' saves (idempotent, nothing without REDIS_URL; the page cache handler usually started it already).
+  void startSharing();
   const hit = memo.get(group);
   if (hit && lastInvalidated([pageTags.settings(group)]) < hit.loadedAt) return hit.value as Promise<Settings<G>>;
   // Dated when the read starts: a save committed while it runs makes it stale at once.
