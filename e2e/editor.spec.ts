@@ -20,6 +20,15 @@ test.describe('editor', () => {
     await expect(page).toHaveURL(/\/admin\/articles\/[a-z0-9]+(\?|$)/);
     await expect(page.getByRole('link', { name: 'View article' })).toHaveCount(0);
 
+    // After a reload nothing is offered back (the server has it all, tags spelt as the newsroom spells them), and autosave goes on.
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    await expect(page.getByLabel('Tags')).toHaveValue('Transport, Cities');
+    await page.getByLabel('Standfirst').fill('The Ardmere crossing reopens on Monday with a quieter engine.');
+    await expect(page.getByRole('status', { name: 'Autosave' })).toHaveText('Unsaved changes');
+    await expect(page.getByRole('status', { name: 'Autosave' })).toHaveText('Saved');
+    await expect(page.getByRole('heading', { name: 'Unsaved changes found in this browser' })).toHaveCount(0);
+
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByText('Published. The article is live.')).toBeVisible();
     await page.getByRole('link', { name: 'View article' }).click();

@@ -58,7 +58,8 @@ export function ActionForm({
         if (f.kind === 'hidden') return <input key={f.name} type="hidden" name={f.name} value={f.value} />;
         const defaultValue = f.kind === 'password' ? undefined : valueOf(f.name, f.defaultValue);
         return (
-          <Field key={f.name} id={`${id}-${f.name}`} label={f.label} hint={'hint' in f ? f.hint : undefined} error={errors[f.name]?.[0]}>
+          // In a table row the column names the field: its label is for screen readers.
+          <Field key={f.name} id={`${id}-${f.name}`} label={f.label} labelHidden={inline} hint={'hint' in f ? f.hint : undefined} error={errors[f.name]?.[0]}>
             {(p) =>
               f.kind === 'select' ? (
                 // A select ignores a new defaultValue once mounted: remount it so a reset shows the value to keep.

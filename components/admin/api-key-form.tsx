@@ -40,21 +40,3 @@ export function CreateApiKeyForm({ action }: { action: (prev: CreatedKeyState, f
     </div>
   );
 }
-
-/** The "Revoke" button of one active key. */
-export function RevokeApiKeyButton({ id, action }: { id: string; action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
-  return (
-    <form action={formAction}>
-      <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="danger" size="sm" disabled={pending}>
-        Revoke
-      </Button>
-      {!state.ok && state.message ? (
-        <p role="alert" className="mt-1 text-sm text-danger">
-          {state.message}
-        </p>
-      ) : null}
-    </form>
-  );
-}

@@ -68,20 +68,6 @@ export function BanValueForm({ action }: { action: Action }) {
   );
 }
 
-/** "Lift" beside a ban. */
-export function LiftBanButton({ banId, action }: { banId: string; action: Action }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
-  return (
-    <form action={formAction} className="inline">
-      <input type="hidden" name="banId" value={banId} />
-      <Button type="submit" size="sm" disabled={pending}>
-        Lift
-      </Button>
-      {state.message && !state.ok ? <span className="ml-2 text-danger">{state.message}</span> : null}
-    </form>
-  );
-}
-
 /** Duration and reason: the terms shared by both ban forms. */
 function BanTermsFields({ idPrefix }: { idPrefix: string }) {
   return (

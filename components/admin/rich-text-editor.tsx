@@ -6,7 +6,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { MEDIA_ID, parseEmbedUrl, SAFE_HREF, type BodyDoc, type EmbedProvider } from '@/lib/articles/body-schema';
 import { MediaPicker } from '@/components/media/media-picker';
-import { buttonClass } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/input';
 
 const PROVIDER_LABEL: Record<EmbedProvider, string> = { youtube: 'YouTube video', vimeo: 'Vimeo video', x: 'Post on X', link: 'Link card' };
@@ -207,17 +207,17 @@ function Toolbar({ editor, mediaMaxMegabytes }: { editor: Editor; mediaMaxMegaby
             placeholder={panel === 'link' ? 'https://' : 'https://www.youtube.com/watch?v=…'}
             className={controlClass({ compact: true, fit: true, className: 'min-w-64 flex-1' })}
           />
-          <button type="button" onClick={apply} className={buttonClass({ variant: 'primary', size: 'sm' })}>
+          <Button variant="primary" size="sm" onClick={apply}>
             {panel === 'link' ? 'Apply link' : 'Insert embed'}
-          </button>
+          </Button>
           {panel === 'link' && editor.isActive('link') ? (
-            <button type="button" onClick={() => (chain().extendMarkRange('link').unsetLink().run(), setPanel(null))} className={buttonClass({ size: 'sm' })}>
+            <Button size="sm" onClick={() => (chain().extendMarkRange('link').unsetLink().run(), setPanel(null))}>
               Remove link
-            </button>
+            </Button>
           ) : null}
-          <button type="button" onClick={() => setPanel(null)} className={buttonClass({ variant: 'ghost', size: 'sm' })}>
+          <Button variant="ghost" size="sm" onClick={() => setPanel(null)}>
             Cancel
-          </button>
+          </Button>
           {error ? (
             <p id={errorId} className="w-full text-sm font-medium text-danger">
               {error}

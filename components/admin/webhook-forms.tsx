@@ -1,10 +1,9 @@
 'use client';
 
-import { useActionState, useRef, useState } from 'react';
+import { useActionState } from 'react';
 import { ActionMessage } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Dialog } from '@/components/ui/dialog';
 import { Field, FieldError } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import type { ActionState } from '@/lib/actions';
@@ -83,54 +82,6 @@ export function EditWebhookForm({ action, events, id, url, selected }: { action:
         Save changes
       </Button>
       <ActionMessage state={state} />
-    </form>
-  );
-}
-
-/**
- * A one-button form (Resend, Send test event, Disable, Delete endpoint) with its outcome beside
- * it; with `confirm`, a dialog asks first.
- */
-export function WebhookButton({ action, fields, label, danger = false, confirm }: { action: Action; fields: Record<string, string>; label: string; danger?: boolean; confirm?: string }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
-  const [asking, setAsking] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  return (
-    <form ref={form} action={formAction} className="inline-block">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <Button type={confirm ? 'button' : 'submit'} variant={danger ? 'danger' : 'secondary'} size="sm" disabled={pending} onClick={confirm ? () => setAsking(true) : undefined}>
-        {label}
-      </Button>
-      {confirm ? (
-        <Dialog
-          open={asking}
-          onClose={() => setAsking(false)}
-          size="sm"
-          title={label}
-          description={confirm}
-          footer={
-            <>
-              <Button onClick={() => setAsking(false)}>Cancel</Button>
-              <Button
-                variant={danger ? 'danger' : 'primary'}
-                onClick={() => {
-                  setAsking(false);
-                  form.current?.requestSubmit();
-                }}
-              >
-                {label}
-              </Button>
-            </>
-          }
-        />
-      ) : null}
-      {state.message ? (
-        <p role={state.ok ? 'status' : 'alert'} className={`mt-1 text-sm ${state.ok ? 'text-success' : 'text-danger'}`}>
-          {state.message}
-        </p>
-      ) : null}
     </form>
   );
 }

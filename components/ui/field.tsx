@@ -48,11 +48,14 @@ export function Field({
   hint,
   hintClassName,
   error,
+  labelHidden = false,
   className,
   children,
 }: {
   id: string;
   label: ReactNode;
+  /** The label is read by screen readers only (a control whose row or column already says what it is). */
+  labelHidden?: boolean;
   hint?: ReactNode;
   /** E.g. a warning colour for a hint that warns. */
   hintClassName?: string;
@@ -62,8 +65,10 @@ export function Field({
 }) {
   return (
     <div className={className}>
-      <Label htmlFor={id}>{label}</Label>
-      <div className="mt-1">{children(fieldControlProps(id, { hint, error }))}</div>
+      <Label htmlFor={id} className={labelHidden ? 'sr-only' : undefined}>
+        {label}
+      </Label>
+      <div className={labelHidden ? undefined : 'mt-1'}>{children(fieldControlProps(id, { hint, error }))}</div>
       {hint ? (
         <FieldHint id={`${id}-hint`} className={hintClassName}>
           {hint}

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useRef, useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { ToastProvider } from '@/components/ui/toast';
 import { CommandPalette } from './command-palette';
@@ -45,9 +46,9 @@ export function AdminShell({ nav, actions, user, children }: { nav: NavGroup[]; 
               Broadsheet
             </Link>
             {menuOpen ? (
-              <button type="button" onClick={() => closeMenu(true)} className="rounded-md px-2 py-1 text-sm font-semibold text-muted hover:bg-surface-muted lg:hidden">
+              <Button variant="ghost" size="sm" onClick={() => closeMenu(true)} className="lg:hidden">
                 Close menu
-              </button>
+              </Button>
             ) : null}
           </div>
           <SidebarNav nav={nav} onNavigate={() => closeMenu()} />
@@ -55,16 +56,9 @@ export function AdminShell({ nav, actions, user, children }: { nav: NavGroup[]; 
         {menuOpen ? <div aria-hidden className="fixed inset-0 z-30 bg-black/40 lg:hidden" onClick={() => closeMenu(true)} /> : null}
         <div className="flex min-w-0 flex-col">
           <header className="sticky top-0 z-20 flex h-14 items-center gap-3 border-b border-subtle bg-surface px-4 lg:px-8">
-            <button
-              ref={menuButton}
-              type="button"
-              aria-expanded={menuOpen}
-              aria-controls="dashboard-sidebar"
-              onClick={() => setMenuOpen((o) => !o)}
-              className="rounded-md border border-subtle px-3 py-1.5 text-sm font-semibold lg:hidden"
-            >
+            <Button ref={menuButton} size="sm" aria-expanded={menuOpen} aria-controls="dashboard-sidebar" onClick={() => setMenuOpen((o) => !o)} className="lg:hidden">
               Menu
-            </button>
+            </Button>
             <CommandPalette screens={screens} actions={actions} />
             <div className="ml-auto flex items-center gap-2">
               <UserMenu name={user.name} role={user.role} />

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Dialog } from '@/components/ui/dialog';
+import { controlClass } from '@/components/ui/input';
 import { ARTICLE_STATUS_LABEL } from '@/lib/articles/status';
 import { matchCommands, moveActive, type Command } from './palette';
 
@@ -149,7 +150,7 @@ function PaletteSearch({ screens, actions, onDone }: { screens: Command[]; actio
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
         placeholder="Type a screen or an article title…"
-        className="w-full rounded-md border border-strong bg-surface px-3 py-2 text-base text-fg placeholder:text-muted"
+        className={controlClass({ className: 'text-base' })}
       />
       <p role="status" className="mt-2 min-h-5 text-xs text-muted">
         {status}

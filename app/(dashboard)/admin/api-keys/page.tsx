@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { ActionForm } from '@/components/admin/action-form';
-import { CreateApiKeyForm, RevokeApiKeyButton } from '@/components/admin/api-key-form';
+import { ActionButton } from '@/components/admin/action-button';
+import { CreateApiKeyForm } from '@/components/admin/api-key-form';
 import { Badge } from '@/components/ui/badge';
 import { Panel } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
@@ -73,7 +74,7 @@ export default async function ApiKeysPage() {
                 <Badge tone="success">Active</Badge>
               ),
           },
-          { key: 'actions', header: 'Actions', hideHeader: true, cell: (k) => (k.revokedAt ? null : <RevokeApiKeyButton id={k.id} action={revokeApiKeyAction} />) },
+          { key: 'actions', header: 'Actions', hideHeader: true, cell: (k) => (k.revokedAt ? null : <ActionButton action={revokeApiKeyAction} fields={{ id: k.id }} label="Revoke" variant="danger" quiet />) },
         ]}
       />
       <Panel

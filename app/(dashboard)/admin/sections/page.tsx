@@ -21,28 +21,18 @@ export default async function SectionsPage() {
         {sections.map((s, i) => (
           <TaxonomyCard
             key={s.id}
-            label={`Section ${s.name}`}
+            kind="Section"
+            item={s}
             title={`${i + 1}. ${s.name}`}
             path={`/sections/${s.slug}`}
-            count={s.articleCount}
+            action={updateSectionAction}
             aside={
               <>
                 {i > 0 ? move(s, 'up') : null}
                 {i < sections.length - 1 ? move(s, 'down') : null}
               </>
             }
-          >
-            <ActionForm
-              label={`Edit section ${s.name}`}
-              action={updateSectionAction}
-              submitLabel={`Save section ${s.name}`}
-              fields={[
-                { kind: 'hidden', name: 'id', value: s.id },
-                { kind: 'text', name: 'name', label: 'Name', defaultValue: s.name },
-                { kind: 'textarea', name: 'description', label: 'Description', defaultValue: s.description ?? '' },
-              ]}
-            />
-          </TaxonomyCard>
+          />
         ))}
       </ol>
       <Panel id="add-section" title="Add a section" className="mt-10 max-w-xl">

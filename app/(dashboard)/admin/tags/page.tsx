@@ -31,18 +31,7 @@ export default async function TagsPage() {
       ) : null}
       <ul className="space-y-4">
         {tags.map((t) => (
-          <TaxonomyCard key={t.id} label={`Tag ${t.name}`} title={t.name} path={`/tags/${t.slug}`} count={t.articleCount}>
-            <ActionForm
-              label={`Edit tag ${t.name}`}
-              action={updateTagAction}
-              submitLabel={`Save tag ${t.name}`}
-              fields={[
-                { kind: 'hidden', name: 'id', value: t.id },
-                { kind: 'text', name: 'name', label: 'Name', defaultValue: t.name },
-                { kind: 'textarea', name: 'description', label: 'Description', defaultValue: t.description ?? '' },
-              ]}
-            />
-          </TaxonomyCard>
+          <TaxonomyCard key={t.id} kind="Tag" item={t} title={t.name} path={`/tags/${t.slug}`} action={updateTagAction} />
         ))}
       </ul>
     </>

@@ -1,4 +1,5 @@
-import { BanValueForm, LiftBanButton } from '@/components/admin/ban-form';
+import { ActionButton } from '@/components/admin/action-button';
+import { BanValueForm } from '@/components/admin/ban-form';
 import { CommentSubpageHeader } from '@/components/admin/comment-subpage-header';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState, Panel } from '@/components/ui/card';
@@ -42,7 +43,7 @@ export default async function BansPage() {
                 </p>
                 <p className="mt-1">Reason: {b.reason || '—'}</p>
               </div>
-              <LiftBanButton banId={b.id} action={liftBanAction} />
+              <ActionButton action={liftBanAction} fields={{ banId: b.id }} label="Lift" quiet />
             </li>
           ))}
         </ul>

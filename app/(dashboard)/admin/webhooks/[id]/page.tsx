@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { EditWebhookForm, WebhookButton } from '@/components/admin/webhook-forms';
+import { ActionButton } from '@/components/admin/action-button';
+import { EditWebhookForm } from '@/components/admin/webhook-forms';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Panel } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
@@ -33,9 +34,9 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
         }
         actions={
           <>
-            <WebhookButton action={sendTestWebhookAction} fields={{ id: hook.id }} label="Send test event" />
-            <WebhookButton action={setWebhookActiveAction} fields={{ id: hook.id, active: String(!hook.active) }} label={hook.active ? 'Disable endpoint' : 'Enable endpoint'} />
-            <WebhookButton action={deleteWebhookAction} fields={{ id: hook.id }} label="Delete endpoint" danger confirm="Delete this endpoint and its delivery log? This cannot be undone." />
+            <ActionButton action={sendTestWebhookAction} fields={{ id: hook.id }} label="Send test event" />
+            <ActionButton action={setWebhookActiveAction} fields={{ id: hook.id, active: String(!hook.active) }} label={hook.active ? 'Disable endpoint' : 'Enable endpoint'} />
+            <ActionButton action={deleteWebhookAction} fields={{ id: hook.id }} label="Delete endpoint" variant="danger" confirm="Delete this endpoint and its delivery log? This cannot be undone." />
           </>
         }
       />
@@ -90,7 +91,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
             ),
           },
           { key: 'retry', header: 'Next retry', cell: (d) => (d.status === 'PENDING' && d.nextAttemptAt ? time(d.nextAttemptAt) : '—') },
-          { key: 'actions', header: 'Actions', hideHeader: true, cell: (d) => <WebhookButton action={resendWebhookDeliveryAction} fields={{ webhookId: hook.id, deliveryId: d.id }} label="Resend" /> },
+          { key: 'actions', header: 'Actions', hideHeader: true, cell: (d) => <ActionButton action={resendWebhookDeliveryAction} fields={{ webhookId: hook.id, deliveryId: d.id }} label="Resend" /> },
         ]}
       />
 

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { ArticleAccessRefused } from '@/components/admin/article-access-refused';
 import { ArticleStatusBadge } from '@/components/admin/article-status-badge';
-import { RestoreRevisionButton } from '@/components/admin/restore-revision-button';
+import { ActionButton } from '@/components/admin/action-button';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Card, Panel } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
@@ -82,7 +82,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             key: 'action',
             header: 'Action',
             cell: (r) =>
-              r.version !== article.version ? <RestoreRevisionButton articleId={article.id} revisionId={r.id} revisionVersion={r.version} currentVersion={article.version} action={restoreRevisionAction} /> : null,
+              r.version !== article.version ? <ActionButton action={restoreRevisionAction} fields={{ articleId: article.id, revisionId: r.id, version: String(article.version) }} label={`Restore version ${r.version}`} quiet /> : null,
           },
         ]}
       />
