@@ -19,9 +19,12 @@ export function buildOnce(env: NodeJS.ProcessEnv) {
   if (!fs.existsSync(path.join(ROOT, dist, 'BUILD_ID')) || process.env.BENCH_REBUILD === '1') run(bin('next'), ['build'], env);
 }
 
-/** Starts the production server on `port` and waits until it answers. */
+/**
+ * Starts the production server on `port` and waits until it answers. BENCH_SERVER names another
+ * server script to measure instead (a copy of an earlier scripts/server.mjs, for before/after figures).
+ */
 export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port)], { cwd: ROOT, env, stdio: 'ignore' });
+  const child = spawn(process.execPath, [process.env.BENCH_SERVER ?? 'scripts/server.mjs', '-p', String(port)], { cwd: ROOT, env, stdio: 'ignore' });
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/login`)).ok) return child;

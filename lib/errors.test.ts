@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError, databaseFault, retryAfterSeconds, toAppError } from './errors';
+import { AppError, databaseFault, fieldErrors, retryAfterSeconds, toAppError } from './errors';
 
 // Shapes as they reach the domain, copied from a PostgreSQL stopped and restarted under a running client.
 const prismaUnreachable = Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), {
@@ -52,5 +52,18 @@ describe('toAppError', () => {
     const zod = toAppError(z.object({ a: z.string() }).safeParse({}).error);
     expect(zod.code).toBe('unprocessable');
     expect(retryAfterSeconds(zod)).toBeUndefined();
+  });
+});
+
+describe('fieldErrors', () => {
+  it('groups messages by field, including fields named like Object.prototype members', () => {
+    const schema = z.object({ constructor: z.string(), toString: z.number(), name: z.string().min(2, 'Too short') }).strict();
+    const parsed = schema.safeParse(JSON.parse('{"name":"a","extra":1}'));
+    const out = fieldErrors(parsed.error!);
+    expect(Object.keys(out).sort()).toEqual(['_form', 'constructor', 'name', 'toString']);
+    expect(out.constructor).toEqual([expect.any(String)]);
+    expect(out.name).toEqual(['Too short']);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -36,12 +36,13 @@ export class AppError extends Error {
 
 /** Field messages from a ZodError, keyed by the top-level field name. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // A Map, not an object: a field named "constructor" or "__proto__" must not meet Object.prototype.
+  const out = new Map<string, string[]>();
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? '_form');
-    (out[key] ??= []).push(issue.message);
+    out.set(key, [...(out.get(key) ?? []), issue.message]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 // Node's socket errors, PostgreSQL's connection-exception (08…) and operator-intervention (57P…)

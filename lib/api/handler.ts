@@ -97,12 +97,13 @@ export function withRequest<P = Record<string, never>, O extends RequestOptions 
 
 /** Messages per parameter name, so a client can tell which parameter to fix. */
 function parameterErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // A Map, not an object: a parameter named "constructor" or "__proto__" must not meet Object.prototype.
+  const out = new Map<string, string[]>();
   for (const issue of error.issues) {
     const names = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '_query')];
-    for (const name of names) (out[name] ??= []).push(issue.code === 'unrecognized_keys' ? 'Unknown parameter.' : issue.message);
+    for (const name of names) out.set(name, [...(out.get(name) ?? []), issue.code === 'unrecognized_keys' ? 'Unknown parameter.' : issue.message]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
 
 /** The key from `Authorization: Bearer …`, else from `?key=` (for clients that cannot set headers; it ends up in logs, so prefer the header). */
