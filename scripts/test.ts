@@ -4,7 +4,7 @@
 //   integration                       SQLite and PostgreSQL at once (scripts/test-integration.ts)
 //   e2e                               after build (Playwright against the production server)
 //   faults                            after e2e (test/faults/suite.ts, on the same build)
-// Each stage's output goes to test-results/stages/<stage>.log; a failed stage's log is printed in
+// Each stage's output goes to test-results-stages/<stage>.log (not under test-results/, which Playwright empties when it starts); a failed stage's log is printed in
 // full, a passed one's last lines. Exit status 0 only when every stage passed.
 //   npm test                          everything
 //   npm test -- --only lint,unit      some stages (their prerequisites are not added)
@@ -42,7 +42,7 @@ const only = (() => {
 const stages = only ? STAGES.filter((s) => only.has(s.name)) : STAGES;
 if (only) for (const name of only) if (!STAGES.some((s) => s.name === name)) throw new Error(`unknown stage "${name}" (stages: ${STAGES.map((s) => s.name).join(', ')})`);
 
-const logDir = path.join(ROOT, 'test-results/stages');
+const logDir = path.join(ROOT, 'test-results-stages');
 fs.mkdirSync(logDir, { recursive: true });
 
 type Result = { name: string; status: 'passed' | 'FAILED' | 'skipped'; started: number; seconds: number; note?: string };
