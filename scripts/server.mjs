@@ -39,7 +39,7 @@ const DRAIN_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS || 25_000);
 const READY_TIMEOUT_MS = 1000;
 const RETRY_AFTER_SECONDS = '10';
 const { applySecurityHeaders, securePageResponse } = await import('../lib/security/headers.mjs');
-const { answerMalformedUrl } = await import('../lib/security/malformed-url.mjs');
+const { answerMalformedUrl, malformedActionsAre400 } = await import('../lib/security/malformed-url.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -160,6 +160,7 @@ const server = http.createServer((req, res) => {
   withRequestNotes(() => {
     // Beneath the page's policy (which holds HTML to hash its scripts): an outage page replaces
     // whatever failed, after the policy was worked out.
+    malformedActionsAre400(req, res);
     answerOutagesWith503(req, res);
     securePageResponse(res);
     handle(req, res).catch((e) => {

@@ -53,6 +53,8 @@ export function errorResponse(e: unknown, extra: Record<string, string> = {}): R
   const body: ApiErrorResponse = { error: { code: err.code, message: err.message, details: err.details ?? null } };
   const headers: Record<string, string> = { ...extra, 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' };
   if (err.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer realm="Broadsheet Content API"';
+  // The rest of an oversized body is not read: this connection cannot carry another request.
+  if (err.code === 'payload_too_large') headers['Connection'] = 'close';
   // Every refusal that knows when to come back says so: rate limits (the API's, the comments',
   // uploads') and a database outage (503).
   const retryAfter = retryAfterSeconds(err);

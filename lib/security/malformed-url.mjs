@@ -46,3 +46,21 @@ export function answerMalformedUrl(req, res) {
   }
   return true;
 }
+
+/**
+ * A server action request (Next-Action header) whose envelope Next.js cannot decode (its form
+ * field "0" is not the JSON React sent) makes Next answer 500. Our actions never throw (each
+ * returns its form state, lib/actions.ts), so a 500 there means the request was malformed: it is
+ * answered 400 instead (the error is still logged).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+export function malformedActionsAre400(req, res) {
+  if (req.method !== 'POST' || req.headers['next-action'] === undefined) return;
+  const writeHead = res.writeHead;
+  /** @type {any} */ (res).writeHead = function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+    if (status === 500) res.statusCode = status = 400;
+    return writeHead.call(res, status, ...rest);
+  };
+}
+

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerMalformedUrl, hasMalformedEscape, INVALID_PREVIEW_PATH } from './malformed-url.mjs';
+import { answerMalformedUrl, hasMalformedEscape, INVALID_PREVIEW_PATH, malformedActionsAre400 } from './malformed-url.mjs';
 
 // In front of a stand-in for Next that echoes the path it was asked for.
 let server: http.Server;
@@ -9,6 +9,9 @@ let base = '';
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (answerMalformedUrl(req, res)) return;
+    malformedActionsAre400(req, res);
+    // As Next answers an action envelope it cannot decode.
+    if (req.url === '/action') return void res.writeHead(500).end('0:{"error":"x"}');
     res.end(`next got ${req.url}`);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -32,5 +35,11 @@ describe('addresses with a broken %-escape', () => {
     expect(api.status).toBe(400);
     expect(await api.json()).toEqual({ error: { code: 'bad_request', message: expect.stringContaining('broken %-escape'), details: null } });
     expect(await (await fetch(`${base}/articles/caf%C3%A9?q=%`)).text()).toBe('next got /articles/caf%C3%A9?q=%');
+  });
+
+  it('answers a server action request Next could not decode 400, not 500; other 500s stay', async () => {
+    expect((await fetch(`${base}/action`, { method: 'POST', headers: { 'next-action': 'abc' }, body: '0=%00' })).status).toBe(400);
+    expect((await fetch(`${base}/action`, { method: 'POST', body: 'x' })).status).toBe(500);
+    expect((await fetch(`${base}/action`, { headers: { 'next-action': 'abc' } })).status).toBe(500);
   });
 });

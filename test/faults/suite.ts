@@ -313,7 +313,7 @@ describe('SIGTERM', () => {
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(`${b.origin}/api/media`, {
         method: 'POST',
-        headers: { cookie, origin: b.origin, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': body.length },
       });
       req.on('response', (res) => {
         let text = '';
