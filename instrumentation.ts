@@ -8,6 +8,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  // Refuse to start, rather than answer 500s, when the environment is unfit (in production: no real
+  // secret, no database, or a site address that is not https, which would leave sign-in cookies insecure).
+  const { exitUnlessEnvironmentIsFit } = await import('./lib/env-check');
+  await exitUnlessEnvironmentIsFit();
   const { installPeerAddressHeader } = await import('./lib/client-ip');
   installPeerAddressHeader();
   // Loading the client registers its readiness check and its shutdown; it connects on first use.

@@ -7,12 +7,13 @@
 // 3. Article URLs: an archived article answers 410 Gone (App Router pages can send only 404
 //    or redirects, so the request is rewritten with status 410 to a page that helps onward),
 //    and an old slug answers a real 301 to the new one (pages can only send 308).
-import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
+import { withAuth, type NextAuthMiddlewareOptions, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { getArticlePathState } from '@/lib/articles/gone';
+import { sessionCookieName } from '@/lib/auth/auth-url';
+import { readOrCreateDevSecrets } from '@/lib/dev-secrets';
 import { NONCE_PATHS } from '@/lib/security/headers.mjs';
 import { nextWithNonce } from '@/lib/security/nonce';
-import { readOrCreateDevSecrets } from '@/lib/dev-secrets';
 
 const secret =
   process.env.NEXTAUTH_SECRET ||
@@ -21,7 +22,10 @@ const secret =
     ? readOrCreateDevSecrets().nextAuthSecret
     : undefined);
 
-const adminAuth = withAuth((request) => nextWithNonce(request), { secret, pages: { signIn: '/login' } });
+// The same cookie name the server issues (Secure and prefixed when the site is https), whichever of NEXTAUTH_URL/SITE_URL says so.
+// (next-auth's type for this option is mistyped; the runtime reads cookies.sessionToken.name.)
+const cookies = { sessionToken: { name: sessionCookieName() } } as unknown as NextAuthMiddlewareOptions['cookies'];
+const adminAuth = withAuth((request) => nextWithNonce(request), { secret, pages: { signIn: '/login' }, cookies });
 
 const ARTICLE_PATH = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 

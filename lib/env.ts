@@ -1,6 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import path from 'node:path';
+import { productionUrlProblem } from '@/lib/auth/auth-url';
+import { parseSignInLimits } from '@/lib/auth/throttle-rules';
 import { parseTrustProxy } from '@/lib/client-ip';
 import { databaseUrl, providerOf, ROOT } from '@/lib/db-config';
 import { readOrCreateDevSecrets } from '@/lib/dev-secrets';
@@ -62,6 +64,23 @@ const schema = z.object({
   COMMENT_RATE_LIMITS: z.string().trim().default('ip:1/15,ip:20/3600,email:1/15,email:20/3600'),
   /** Limits on readers' "Report" under comments, same format (only ip: rules apply), or `off`. */
   REPORT_RATE_LIMITS: z.string().trim().default('ip:10/3600'),
+  /** Failed sign-ins allowed per account and per client network, as `account:5/900,ip:20/900` (points/seconds), or `off`; see lib/auth/throttle. */
+  SIGN_IN_LIMITS: z
+    .string()
+    .trim()
+    .default('account:5/900,ip:20/900')
+    .superRefine((v, ctx) => {
+      try {
+        parseSignInLimits(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      }
+    }),
+  /**
+   * The origin staff open the dashboard on, which passkeys are bound to (its host name is the WebAuthn
+   * relying party id). Defaults to NEXTAUTH_URL's origin, else SITE_URL's.
+   */
+  PASSKEY_ORIGIN: optionalUrl,
   /** Content API requests per key, as `points/seconds` (e.g. `600/60`), or `off`; see lib/api/rate-limit. */
   API_RATE_LIMIT: z.string().trim().default('600/60'),
   /** First webhook retry delay in ms; each later one is 4× longer (30 s, 2 min, 8 min, …). Tests shorten it. */
@@ -120,6 +139,8 @@ function load(): Env {
           'Set them in the environment, or run the demo with `npm start` (BROADSHEET_ENV=demo).',
       );
     }
+    const httpsProblem = productionUrlProblem(e);
+    if (httpsProblem) throw new Error(httpsProblem);
   }
   const parsed = schema.safeParse({
     BROADSHEET_ENV: mode,
@@ -142,6 +163,8 @@ function load(): Env {
     REPORT_RATE_LIMITS: e.REPORT_RATE_LIMITS || undefined,
     TRUST_PROXY: e.TRUST_PROXY,
     API_RATE_LIMIT: e.API_RATE_LIMIT || undefined,
+    SIGN_IN_LIMITS: e.SIGN_IN_LIMITS || undefined,
+    PASSKEY_ORIGIN: e.PASSKEY_ORIGIN,
     WEBHOOK_RETRY_BASE_MS: e.WEBHOOK_RETRY_BASE_MS || undefined,
     WEBHOOK_TIMEOUT_MS: e.WEBHOOK_TIMEOUT_MS || undefined,
     WEBHOOK_ALLOW_PRIVATE: e.WEBHOOK_ALLOW_PRIVATE?.trim().toLowerCase() || undefined,
@@ -173,5 +196,7 @@ export const env: Env = load();
 export const isProduction = env.BROADSHEET_ENV === 'production';
 
 // Outside production next-auth may trust the Host header, so sign-in and sign-out
-// redirects work on any local port without NEXTAUTH_URL.
+// redirects work on any local port without NEXTAUTH_URL. In production it takes its base URL
+// (redirects, Secure cookies) from NEXTAUTH_URL: the site's https address serves when only SITE_URL is set.
 if (!isProduction) process.env.AUTH_TRUST_HOST ??= 'true';
+else process.env.NEXTAUTH_URL ??= env.SITE_URL;

@@ -37,6 +37,12 @@ const env = {
   PAGE_REVALIDATE_SECONDS: '2',
   // Every spec reports from 127.0.0.1; the report limit has its own integration test.
   REPORT_RATE_LIMITS: 'off',
+  // Every spec signs in from 127.0.0.1: the per-IP sign-in limit would end other specs' sign-ins
+  // after 20 failures; e2e/two-factor.spec.ts proves the per-account lockout, and the per-IP one
+  // has its own integration test.
+  SIGN_IN_LIMITS: 'account:5/900,ip:1000/900',
+  // WebAuthn refuses IP addresses as relying party ids: passkey tests open the site as localhost.
+  PASSKEY_ORIGIN: `http://localhost:${port}`,
   // No proxy in front: the socket address is the reader's.
   TRUST_PROXY: 'off',
   // e2e/webhooks.spec.ts sees a failed delivery retried within seconds, not 30 s.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
 import { isValidTimeZone } from '@/lib/time-zone';
 import { corsOriginSchema } from '@/lib/validation/api-settings';
 
@@ -58,6 +59,21 @@ const commentsRead = z.object({
 /** The site setting keys before the site group was stored as one row; read until the first save. */
 const LEGACY_SITE_KEYS = { name: 'site.name', timeZone: 'site.timeZone', city: 'weather.city', latitude: 'weather.latitude', longitude: 'weather.longitude' } as const;
 
+/** The lowest role that must use two-factor authentication, or `off`. */
+export const twoFactorPolicySchema = z.enum(['off', ...ROLES], { error: 'Choose who must use two-factor authentication.' });
+export type TwoFactorPolicy = z.infer<typeof twoFactorPolicySchema>;
+export const TWO_FACTOR_POLICY_LABELS: Record<TwoFactorPolicy, string> = {
+  off: 'Nobody (optional for everyone)',
+  ADMIN: 'Admins',
+  EDITOR: 'Editors and admins',
+  AUTHOR: 'Authors, editors and admins',
+  CONTRIBUTOR: 'Everyone',
+};
+/** The policy in words: "Two-factor required for editors and admins". */
+export function describeTwoFactorPolicy(policy: TwoFactorPolicy): string {
+  return policy === 'off' ? 'Two-factor optional for everyone' : `Two-factor required for ${TWO_FACTOR_POLICY_LABELS[policy].toLowerCase()}`;
+}
+
 export type SettingsGroupDefinition = {
   /** The Setting row holding the group's value. */
   key: string;
@@ -109,6 +125,16 @@ export const SETTINGS_GROUPS = {
     save: z.array(corsOriginSchema).max(100),
     audit: 'settings.api_cors',
     forbidden: 'Only admins change the API settings.',
+    shownOnPages: false,
+  },
+  /** Who must use two-factor authentication (read on every dashboard request). */
+  twoFactor: {
+    key: 'security.twoFactorRequiredFrom',
+    read: twoFactorPolicySchema.catch('off'),
+    save: twoFactorPolicySchema,
+    audit: 'settings.two_factor_policy',
+    summary: describeTwoFactorPolicy,
+    forbidden: 'Only admins can change who must use two-factor authentication.',
     shownOnPages: false,
   },
 } satisfies Record<string, SettingsGroupDefinition>;

@@ -11,7 +11,7 @@ import type { CreateUserInput } from '@/lib/validation/users';
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
-export type UserRow = { id: string; name: string; email: string; role: Role; deactivatedAt: Date | null; createdAt: Date };
+export type UserRow = { id: string; name: string; email: string; role: Role; deactivatedAt: Date | null; createdAt: Date; twoFactor: boolean };
 
 function assertAdmin(actor: StaffUser) {
   if (!hasRole(actor.role, 'ADMIN')) throw new AppError('forbidden', 'Only admins can manage users.');
@@ -22,9 +22,11 @@ export async function listUsers(actor: StaffUser): Promise<UserRow[]> {
   assertAdmin(actor);
   const rows = await db.user.findMany({
     orderBy: [{ name: 'asc' }],
-    select: { id: true, name: true, email: true, role: true, deactivatedAt: true, createdAt: true },
+    select: { id: true, name: true, email: true, role: true, deactivatedAt: true, createdAt: true, totpEnabledAt: true, _count: { select: { passkeys: true } } },
   });
-  return rows.sort((a, b) => Number(!!a.deactivatedAt) - Number(!!b.deactivatedAt));
+  return rows
+    .map(({ totpEnabledAt, _count, ...r }) => ({ ...r, twoFactor: totpEnabledAt !== null || _count.passkeys > 0 }))
+    .sort((a, b) => Number(!!a.deactivatedAt) - Number(!!b.deactivatedAt));
 }
 
 /** Staff who can appear in bylines and filters: active users, by name. */
@@ -40,7 +42,7 @@ async function uniqueUserSlug(tx: Tx, name: string): Promise<string> {
   }
 }
 
-/** Creates a user with a temporary password (hashed with scrypt); admins only. */
+/** Creates a user with a temporary password (hashed with argon2id); admins only. */
 export async function createUser(input: CreateUserInput, actor: StaffUser): Promise<{ id: string }> {
   assertAdmin(actor);
   const passwordHash = await hashPassword(input.password);
@@ -94,7 +96,8 @@ export async function setUserActive(userId: string, active: boolean, actor: Staf
   return db.$transaction(async (tx) => {
     const target = await getTarget(tx, userId);
     if (!target.deactivatedAt === active) return { name: target.name, active };
-    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: active ? null : new Date() } });
+    // Deactivating also bumps the session version, so a later reactivation does not revive old sessions.
+    await tx.user.update({ where: { id: userId }, data: active ? { deactivatedAt: null } : { deactivatedAt: new Date(), sessionVersion: { increment: 1 } } });
     if (!active) await assertAnActiveAdminRemains(tx);
     await recordAudit(tx, { actorId: actor.id, action: active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: userId, summary: target.name });
     return { name: target.name, active };
@@ -115,15 +118,28 @@ export async function updateOwnProfile(user: StaffUser, input: { name: string; b
   await invalidateAuthor(user.id);
 }
 
-/** Changes the user's own password after checking the current one. */
-export async function changeOwnPassword(user: StaffUser, input: { currentPassword: string; newPassword: string }) {
+/**
+ * Changes the user's own password after checking the current one, and ends every other session
+ * (the session version goes up): returns the new version, for re-issuing the caller's session.
+ */
+export async function changeOwnPassword(user: StaffUser, input: { currentPassword: string; newPassword: string }): Promise<{ sessionVersion: number }> {
   const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
     throw new AppError('unprocessable', 'Your current password is not correct.', { currentPassword: ['Your current password is not correct.'] });
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+  return db.$transaction(async (tx) => {
+    const { sessionVersion } = await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
     await recordAudit(tx, { actorId: user.id, action: 'user.password_changed', entityType: 'user', entityId: user.id, summary: user.name });
+    return { sessionVersion };
+  });
+}
+
+/** "Sign out everywhere": ends every session of the user's but the caller's; returns the new version to re-issue it with. */
+export async function signOutEverywhere(user: StaffUser): Promise<{ sessionVersion: number }> {
+  return db.$transaction(async (tx) => {
+    const { sessionVersion } = await tx.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+    await recordAudit(tx, { actorId: user.id, action: 'user.signed_out_everywhere', entityType: 'user', entityId: user.id, summary: user.name });
+    return { sessionVersion };
   });
 }

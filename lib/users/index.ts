@@ -16,6 +16,17 @@ export async function getUserForSignIn(email: string) {
   });
 }
 
+/**
+ * What every authenticated request checks, in one primary-key read: the active user, the
+ * version their sessions must carry, and whether an authenticator app is on.
+ */
+export async function getSessionUser(id: string): Promise<(StaffUser & { sessionVersion: number; totpEnabled: boolean }) | null> {
+  const row = await db.user.findFirst({ where: { id, deactivatedAt: null }, select: { ...staffSelect, sessionVersion: true, totpEnabledAt: true } });
+  if (!row) return null;
+  const { totpEnabledAt, ...user } = row;
+  return { ...user, totpEnabled: totpEnabledAt !== null };
+}
+
 /** The active staff user by id (null when missing or deactivated); memoised per request. */
 export const getActiveUserById = cache(async (id: string): Promise<StaffUser | null> => {
   return db.user.findFirst({ where: { id, deactivatedAt: null }, select: staffSelect });

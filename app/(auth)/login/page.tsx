@@ -1,25 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { ThemeToggle } from '@/components/theme/theme-toggle';
 import { Card } from '@/components/ui/card';
-import { getCurrentUser } from '@/lib/auth/session';
+import { resolveCallbackUrl } from '@/lib/auth/callback-url';
+import { ENROL_PATH, getSessionState } from '@/lib/auth/session';
+import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Sign in' };
-
-// Only same-site paths: never bounce a signed-in user to another host.
-const callbackSchema = z
-  .string()
-  .regex(/^\/(?!\/)[^\s]*$/)
-  .catch('/admin');
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const callbackUrl = callbackSchema.parse((await searchParams).callbackUrl ?? '/admin');
-  if (await getCurrentUser()) redirect(callbackUrl);
+  // Only paths on this site: never bounce a signed-in user to another host.
+  const callbackUrl = resolveCallbackUrl((await searchParams).callbackUrl, env.SITE_URL);
+  const state = await getSessionState();
+  if (state?.mustEnrol) redirect(ENROL_PATH);
+  if (state) redirect(callbackUrl);
   return (
     <main className="min-h-screen bg-canvas px-4 py-16">
       <div className="mx-auto max-w-sm">

@@ -3,7 +3,8 @@ import { Panel } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageRole } from '@/lib/auth/session';
 import { getOwnProfile } from '@/lib/users/admin';
-import { changePasswordAction, updateProfileAction } from './actions';
+import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from './actions';
+import { TwoFactorSection } from './two-factor';
 
 export const metadata = { title: 'Your profile' };
 
@@ -36,6 +37,12 @@ export default async function ProfilePage() {
               { kind: 'password', name: 'confirmPassword', label: 'Confirm new password', autoComplete: 'new-password' },
             ]}
           />
+        </Panel>
+        <Panel id="profile-two-factor" title="Two-factor authentication">
+          <TwoFactorSection user={user} />
+        </Panel>
+        <Panel id="profile-sessions" title="Sessions" description="Signed in on a computer you no longer use, or lost a phone? End every other session of your account; this one stays signed in.">
+          <ActionForm label="Sign out everywhere" action={signOutEverywhereAction} submitLabel="Sign out everywhere" pendingLabel="Signing out…" fields={[]} />
         </Panel>
       </div>
     </>

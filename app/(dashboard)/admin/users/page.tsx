@@ -7,15 +7,17 @@ import { ROLES } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/site';
 import { listUsers } from '@/lib/users/admin';
-import { changeUserRoleAction, createUserAction, setUserActiveAction } from './actions';
+import { getTwoFactorPolicy, TWO_FACTOR_POLICY_LABELS, type TwoFactorPolicy } from '@/lib/auth/two-factor-policy';
+import { changeUserRoleAction, createUserAction, resetTwoFactorAction, saveTwoFactorPolicyAction, setUserActiveAction } from './actions';
 
 export const metadata = { title: 'Users' };
 
 const ROLE_OPTIONS = [...ROLES].reverse().map((r) => ({ value: r, label: r[0] + r.slice(1).toLowerCase() }));
+const POLICY_OPTIONS = (['off', 'ADMIN', 'EDITOR', 'AUTHOR', 'CONTRIBUTOR'] as TwoFactorPolicy[]).map((value) => ({ value, label: TWO_FACTOR_POLICY_LABELS[value] }));
 
 export default async function UsersPage() {
   const admin = await requirePageRole('ADMIN', '/admin/users');
-  const users = await listUsers(admin);
+  const [users, policy] = await Promise.all([listUsers(admin), getTwoFactorPolicy()]);
   return (
     <>
       <PageHeader title="Users" description="Everyone who can sign in to the dashboard, their role and their access." />
@@ -31,6 +33,15 @@ export default async function UsersPage() {
             { kind: 'select', name: 'role', label: 'Role', defaultValue: 'AUTHOR', options: ROLE_OPTIONS },
             { kind: 'password', name: 'password', label: 'Temporary password', autoComplete: 'new-password', hint: 'At least 12 characters.' },
           ]}
+        />
+      </Panel>
+      <Panel id="two-factor-policy" title="Two-factor authentication" description="People it covers who have not set it up are sent to set it up right after their password, and can do nothing else until they have." className="mt-6 max-w-xl">
+        <ActionForm
+          label="Who must use two-factor authentication"
+          action={saveTwoFactorPolicyAction}
+          submitLabel="Save two-factor rule"
+          pendingLabel="Saving…"
+          fields={[{ kind: 'select', name: 'policy', label: 'Require two-factor authentication for', defaultValue: policy, options: POLICY_OPTIONS }]}
         />
       </Panel>
       <h2 className="mt-10 mb-3 text-lg font-semibold">Everyone with an account</h2>
@@ -61,6 +72,25 @@ export default async function UsersPage() {
                 </>
               ) : (
                 <Badge tone="success">Active</Badge>
+              ),
+          },
+          {
+            key: 'two-factor',
+            header: 'Two-factor',
+            cell: (u) =>
+              u.twoFactor ? (
+                <ActionForm
+                  inline
+                  label={`Two-factor of ${u.name}`}
+                  action={resetTwoFactorAction}
+                  submitLabel={`Reset two-factor for ${u.name}`}
+                  variant="secondary"
+                  fields={[{ kind: 'hidden', name: 'userId', value: u.id }]}
+                >
+                  <Badge tone="success">On</Badge>
+                </ActionForm>
+              ) : (
+                'Off'
               ),
           },
           {
