@@ -18,9 +18,7 @@ import { nextWithNonce } from '@/lib/security/nonce';
 const secret =
   process.env.NEXTAUTH_SECRET ||
   process.env.AUTH_SECRET ||
-  ((process.env.BROADSHEET_ENV ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development')) !== 'production'
-    ? readOrCreateDevSecrets().nextAuthSecret
-    : undefined);
+  ((process.env.BROADSHEET_ENV ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development')) !== 'production' ? readOrCreateDevSecrets().nextAuthSecret : undefined);
 
 // The same cookie name the server issues (Secure and prefixed when the site is https), whichever of NEXTAUTH_URL/SITE_URL says so.
 // (next-auth's type for this option is mistyped; the runtime reads cookies.sessionToken.name.)

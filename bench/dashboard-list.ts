@@ -28,18 +28,38 @@ async function seed() {
   const t0 = performance.now();
   const users: { id: string }[] = [];
   for (let i = 0; i < 20; i++) {
-    users.push(await db.user.upsert({ where: { email: `bench${i}@broadsheet.test` }, update: {}, create: { email: `bench${i}@broadsheet.test`, name: `Bench Writer ${i}`, slug: `bench-writer-${i}`, role: i < 3 ? 'EDITOR' : 'AUTHOR', passwordHash: 'x' }, select: { id: true } }));
+    users.push(
+      await db.user.upsert({
+        where: { email: `bench${i}@broadsheet.test` },
+        update: {},
+        create: { email: `bench${i}@broadsheet.test`, name: `Bench Writer ${i}`, slug: `bench-writer-${i}`, role: i < 3 ? 'EDITOR' : 'AUTHOR', passwordHash: 'x' },
+        select: { id: true },
+      }),
+    );
   }
   const sections: { id: string }[] = [];
-  for (let i = 0; i < 8; i++) sections.push(await db.section.upsert({ where: { slug: `bench-section-${i}` }, update: {}, create: { name: `Section ${i}`, slug: `bench-section-${i}`, position: i }, select: { id: true } }));
+  for (let i = 0; i < 8; i++)
+    sections.push(await db.section.upsert({ where: { slug: `bench-section-${i}` }, update: {}, create: { name: `Section ${i}`, slug: `bench-section-${i}`, position: i }, select: { id: true } }));
   const tags: { id: string }[] = [];
-  for (let i = 0; i < 50; i++) tags.push(await db.tag.upsert({ where: { slug: `bench-tag-${i}` }, update: {}, create: { name: `${WORDS[i % WORDS.length]} ${i}`, slug: `bench-tag-${i}` }, select: { id: true } }));
+  for (let i = 0; i < 50; i++)
+    tags.push(await db.tag.upsert({ where: { slug: `bench-tag-${i}` }, update: {}, create: { name: `${WORDS[i % WORDS.length]} ${i}`, slug: `bench-tag-${i}` }, select: { id: true } }));
   const now = Date.now();
   const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Bench body.' }] }] };
   // One transaction per 5,000 articles: SQLite commits (and fsyncs) once per batch, not per row.
   const BATCH = 5_000;
   for (let start = existing; start < ARTICLES; start += BATCH) {
-    const rows: { id: string; slug: string; title: string; bodyJson: object; status: (typeof STATUSES)[number]; publishedAt: Date | null; scheduledAt: Date | null; sectionId: string | null; createdAt: Date; updatedAt: Date }[] = [];
+    const rows: {
+      id: string;
+      slug: string;
+      title: string;
+      bodyJson: object;
+      status: (typeof STATUSES)[number];
+      publishedAt: Date | null;
+      scheduledAt: Date | null;
+      sectionId: string | null;
+      createdAt: Date;
+      updatedAt: Date;
+    }[] = [];
     for (let i = start; i < Math.min(ARTICLES, start + BATCH); i++) {
       const status = STATUSES[i % STATUSES.length]!;
       const words = Array.from({ length: 6 }, (_, k) => WORDS[(i * 7 + k * 13 + Math.floor(i / 20)) % WORDS.length]);
@@ -56,23 +76,36 @@ async function seed() {
         updatedAt: new Date(now - ((i * 7919) % ARTICLES) * 30_000),
       });
     }
-    await db.$transaction(async (tx) => {
-      await tx.article.createMany({ data: rows });
-      await tx.articleAuthor.createMany({
-        data: rows.flatMap((r, k) => {
-          const first = users[((start + k) * 7 + Math.floor((start + k) / 20)) % users.length]!.id;
-          const second = users[(start + k * 3 + 1) % users.length]!.id;
-          return (start + k) % 10 === 0 && second !== first ? [{ articleId: r.id, userId: first, position: 0 }, { articleId: r.id, userId: second, position: 1 }] : [{ articleId: r.id, userId: first, position: 0 }];
-        }),
-      });
-      await tx.articleTag.createMany({
-        data: rows.flatMap((r, k) => {
-          const a = tags[(start + k) % tags.length]!.id;
-          const b = tags[(start + k * 3 + 7) % tags.length]!.id;
-          return a === b ? [{ articleId: r.id, tagId: a }] : [{ articleId: r.id, tagId: a }, { articleId: r.id, tagId: b }];
-        }),
-      });
-    }, { timeout: 300_000 });
+    await db.$transaction(
+      async (tx) => {
+        await tx.article.createMany({ data: rows });
+        await tx.articleAuthor.createMany({
+          data: rows.flatMap((r, k) => {
+            const first = users[((start + k) * 7 + Math.floor((start + k) / 20)) % users.length]!.id;
+            const second = users[(start + k * 3 + 1) % users.length]!.id;
+            return (start + k) % 10 === 0 && second !== first
+              ? [
+                  { articleId: r.id, userId: first, position: 0 },
+                  { articleId: r.id, userId: second, position: 1 },
+                ]
+              : [{ articleId: r.id, userId: first, position: 0 }];
+          }),
+        });
+        await tx.articleTag.createMany({
+          data: rows.flatMap((r, k) => {
+            const a = tags[(start + k) % tags.length]!.id;
+            const b = tags[(start + k * 3 + 7) % tags.length]!.id;
+            return a === b
+              ? [{ articleId: r.id, tagId: a }]
+              : [
+                  { articleId: r.id, tagId: a },
+                  { articleId: r.id, tagId: b },
+                ];
+          }),
+        });
+      },
+      { timeout: 300_000 },
+    );
     process.stdout.write(`  seeded ${Math.min(ARTICLES, start + BATCH)}/${ARTICLES}\r`);
   }
   console.log(`\nseeded ${ARTICLES - existing} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

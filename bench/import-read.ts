@@ -20,7 +20,16 @@ if (!existsSync(file)) {
   console.log(`generated ${file}: ${(bytes / 1048576).toFixed(0)} MiB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 const out = execFileSync(process.execPath, ['--expose-gc', '--conditions=react-server', '--import', 'tsx', 'test/helpers/read-export.ts', 'wordpress', file], { cwd: root, encoding: 'utf8' });
-const r = JSON.parse(out.trim().split('\n').pop()!) as { fileMiB: number; seconds: number; cpuSeconds: number; records: number; counts: Record<string, number>; baseHeapMiB: number; peakHeapMiB: number; peakRssMiB: number };
+const r = JSON.parse(out.trim().split('\n').pop()!) as {
+  fileMiB: number;
+  seconds: number;
+  cpuSeconds: number;
+  records: number;
+  counts: Record<string, number>;
+  baseHeapMiB: number;
+  peakHeapMiB: number;
+  peakRssMiB: number;
+};
 console.log(`file                 ${r.fileMiB} MiB, ${posts} posts, ${comments} comments each`);
 console.log(`read (two passes)    ${r.seconds} s wall, ${r.cpuSeconds} s CPU (wall > CPU when other work shares the cores)`);
 console.log(`posts per second     ${Math.round((r.counts.post ?? 0) / r.seconds)} wall, ${Math.round((r.counts.post ?? 0) / r.cpuSeconds)} per CPU second`);

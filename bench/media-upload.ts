@@ -20,7 +20,9 @@ async function photo(): Promise<Buffer> {
       raw[i + 2] = (((x + y) / (width + height)) * 160 + 40 + grain) | 0;
     }
   }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 88 })
+    .toBuffer();
 }
 
 const time = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
@@ -43,6 +45,9 @@ for (const r of renditions) console.log(`  ${r.key.padEnd(24)} ${(r.body.length 
 // What AVIF would cost at every WebP width, for comparison with the two widths made.
 for (const w of [320, 960, 1920]) {
   await time(`  (AVIF at ${w} px, not made)`, () =>
-    sharp(base.data, { raw: { width: base.width, height: base.height, channels: base.channels } }).resize({ width: w }).avif({ quality: 50, effort: 2 }).toBuffer(),
+    sharp(base.data, { raw: { width: base.width, height: base.height, channels: base.channels } })
+      .resize({ width: w })
+      .avif({ quality: 50, effort: 2 })
+      .toBuffer(),
   );
 }

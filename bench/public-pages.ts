@@ -38,7 +38,9 @@ const STATIC_FILE = path.join(ROOT, 'public/bench-static.html');
 async function load(name: string, url: string) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
   const row = { name, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
-  console.log(`${name.padEnd(10)} ${String(row.reqPerSec).padStart(7)} req/s   p50 ${String(row.p50).padStart(5)} ms   p99 ${String(row.p99).padStart(5)} ms   non-2xx ${row.non2xx}  errors ${row.errors}`);
+  console.log(
+    `${name.padEnd(10)} ${String(row.reqPerSec).padStart(7)} req/s   p50 ${String(row.p50).padStart(5)} ms   p99 ${String(row.p99).padStart(5)} ms   non-2xx ${row.non2xx}  errors ${row.errors}`,
+  );
   return row;
 }
 

@@ -27,7 +27,11 @@ process.env.BROADSHEET_ENV = 'test';
 function vocabulary(): string[] {
   const counts = new Map<string, number>();
   for (const a of seedArticles) {
-    for (const w of [a.title, a.standfirst, ...a.paragraphs].join(' ').toLowerCase().match(/[a-z]{2,}/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const w of [a.title, a.standfirst, ...a.paragraphs]
+      .join(' ')
+      .toLowerCase()
+      .match(/[a-z]{2,}/g) ?? [])
+      counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
 }

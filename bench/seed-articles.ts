@@ -45,7 +45,11 @@ export function zipfText(words: string[]) {
   };
   return (i: number, n: number) => {
     const rnd = random(i * 2654435761);
-    return Array.from({ length: n }, () => pick(rnd)).join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+    return (
+      Array.from({ length: n }, () => pick(rnd))
+        .join(' ')
+        .replace(/^./, (c) => c.toUpperCase()) + '.'
+    );
   };
 }
 
@@ -53,7 +57,12 @@ export async function seedBenchArticles(count: number, { text = sentence }: { te
   const existing = await db.article.count();
   if (existing >= count) return existing;
   const passwordHash = await hashPassword('bench-password');
-  const author = await db.user.upsert({ where: { email: 'bench@broadsheet.test' }, update: {}, create: { email: 'bench@broadsheet.test', name: 'Bench Writer', slug: 'bench-writer', role: 'AUTHOR', passwordHash }, select: { id: true } });
+  const author = await db.user.upsert({
+    where: { email: 'bench@broadsheet.test' },
+    update: {},
+    create: { email: 'bench@broadsheet.test', name: 'Bench Writer', slug: 'bench-writer', role: 'AUTHOR', passwordHash },
+    select: { id: true },
+  });
   const sections: { id: string }[] = [];
   for (const [i, name] of ['World', 'Politics', 'Business', 'Technology', 'Sport', 'Culture'].entries()) {
     sections.push(await db.section.upsert({ where: { slug: name.toLowerCase() }, update: {}, create: { name, slug: name.toLowerCase(), position: i }, select: { id: true } }));
@@ -83,7 +92,9 @@ export async function seedBenchArticles(count: number, { text = sentence }: { te
     await db.article.createMany({ data: rows });
     await db.articleAuthor.createMany({ data: rows.map((r) => ({ articleId: r.id, userId: author.id, position: 0 })) });
     await db.articleTag.createMany({
-      data: rows.flatMap((r, k) => [tags[(start + k) % tags.length]!, tags[(start + k * 3 + 1) % tags.length]!].filter((t, j, a) => a.findIndex((x) => x.id === t.id) === j).map((t) => ({ articleId: r.id, tagId: t.id }))),
+      data: rows.flatMap((r, k) =>
+        [tags[(start + k) % tags.length]!, tags[(start + k * 3 + 1) % tags.length]!].filter((t, j, a) => a.findIndex((x) => x.id === t.id) === j).map((t) => ({ articleId: r.id, tagId: t.id })),
+      ),
     });
     if ((start / BATCH) % 20 === 0) process.stdout.write(`  seeded ${Math.min(count, start + BATCH)}/${count}\r`);
   }

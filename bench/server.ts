@@ -59,7 +59,11 @@ export function rssMiB(pid: number): number {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [p, pp] of parent) if (tree.has(pp) && !tree.has(p)) { tree.add(p); grew = true; }
+    for (const [p, pp] of parent)
+      if (tree.has(pp) && !tree.has(p)) {
+        tree.add(p);
+        grew = true;
+      }
   }
   let kb = 0;
   for (const p of tree) {

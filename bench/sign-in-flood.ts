@@ -53,22 +53,25 @@ function flood(kind: Flood) {
   const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
   const instance = autocannon(
     {
-    url: kind === 'control' ? `${base}/api/comments?articleId=bench` : `${base}/api/auth/sign-in`,
-    connections: 50,
-    duration: SECONDS + 2,
-    requests: kind === 'control' ? undefined : [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const ip = oneAddress ? fixedIp : `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
-          return {
-            ...req,
-            headers: { ...req.headers, 'content-type': 'application/json', 'x-forwarded-for': ip },
-            body: JSON.stringify({ email: `nobody-${crypto.randomBytes(6).toString('hex')}@example.com`, password: 'Winter2026!' }),
-          };
-        },
-      },
-    ],
+      url: kind === 'control' ? `${base}/api/comments?articleId=bench` : `${base}/api/auth/sign-in`,
+      connections: 50,
+      duration: SECONDS + 2,
+      requests:
+        kind === 'control'
+          ? undefined
+          : [
+              {
+                method: 'POST',
+                setupRequest: (req) => {
+                  const ip = oneAddress ? fixedIp : `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
+                  return {
+                    ...req,
+                    headers: { ...req.headers, 'content-type': 'application/json', 'x-forwarded-for': ip },
+                    body: JSON.stringify({ email: `nobody-${crypto.randomBytes(6).toString('hex')}@example.com`, password: 'Winter2026!' }),
+                  };
+                },
+              },
+            ],
     },
     (err, result) => (err ? fail(err) : finish(result)),
   );
@@ -100,7 +103,7 @@ async function main() {
       const reading = await readers(article);
       const floodResult = await f.done;
       rows.push(row(labels[kind], reading));
-      rows.push(row('  (the flood\'s own requests)', floodResult, f.statuses));
+      rows.push(row("  (the flood's own requests)", floodResult, f.statuses));
     }
     const idle = rows[0]!.p99;
     const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -109,7 +112,9 @@ async function main() {
     console.log('| --- | ---: | ---: | ---: | ---: | --- |');
     for (const r of rows) {
       const signIn = r.name.includes('own requests');
-      const answers = Object.entries(r.statuses).map(([s, n]) => `${n} × ${s}`).join(', ');
+      const answers = Object.entries(r.statuses)
+        .map(([s, n]) => `${n} × ${s}`)
+        .join(', ');
       console.log(`| ${r.name} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${signIn || r.name === 'idle' ? '' : (r.p99 / Math.max(1, idle)).toFixed(2)} | ${signIn ? answers : ''} |`);
     }
   } finally {

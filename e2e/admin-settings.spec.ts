@@ -13,7 +13,9 @@ const SITE_TZ = 'Europe/London';
 /** An instant as the value of a datetime-local field in `timeZone`. */
 function wallTime(date: Date, timeZone = SITE_TZ): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(date).map((x) => [x.type, x.value]),
+    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(date)
+      .map((x) => [x.type, x.value]),
   );
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
@@ -56,7 +58,13 @@ test.describe('ad slots', () => {
     await expect(form.getByText('Enter the link URL readers go to, starting with https://.')).toBeVisible();
     await expect(form.getByText('The end must be after the start.')).toBeVisible();
 
-    await newAd(page, { name, placement: 'Sidebar', html: `<p><strong>Join us</strong> ${marker}</p>`, startsAt: wallTime(new Date(Date.now() - 5 * 60_000)), endsAt: wallTime(new Date(Date.now() + DAY)) });
+    await newAd(page, {
+      name,
+      placement: 'Sidebar',
+      html: `<p><strong>Join us</strong> ${marker}</p>`,
+      startsAt: wallTime(new Date(Date.now() - 5 * 60_000)),
+      endsAt: wallTime(new Date(Date.now() + DAY)),
+    });
     await expect(page.getByText('Status: Live: showing now.')).toBeVisible();
     await expectNoAxeViolations(page);
     await page.goto('/admin/ads');

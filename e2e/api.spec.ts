@@ -174,7 +174,10 @@ test.describe('API settings and reference', () => {
     await expect(page.getByLabel('Allowed origins (CORS)')).toHaveValue(`${origin}\nhttp://localhost:5173`);
     await expectNoAxeViolations(page);
 
-    const preflight = await request.fetch('/api/v1/articles', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+    const preflight = await request.fetch('/api/v1/articles', {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+    });
     expect(preflight.status()).toBe(204);
     expect(preflight.headers()['access-control-allow-origin']).toBe(origin);
     expect(preflight.headers()['access-control-allow-headers']).toContain('Authorization');

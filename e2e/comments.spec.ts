@@ -213,7 +213,12 @@ test.describe('moderation', () => {
     await admin.goto(ARTICLE_PATH);
     const staff = admin.getByRole('article', { name: 'Comment by Ada Admin' }).filter({ hasText: `Thanks, fixed ${marker}` });
     await expect(staff.getByText('Staff', { exact: true })).toBeVisible();
-    await expect(admin.locator('li', { has: admin.getByText(`Tidied up ${marker}`) }).locator('ol').getByText(`Thanks, fixed ${marker}`)).toBeVisible();
+    await expect(
+      admin
+        .locator('li', { has: admin.getByText(`Tidied up ${marker}`) })
+        .locator('ol')
+        .getByText(`Thanks, fixed ${marker}`),
+    ).toBeVisible();
   });
 
   test('bulk actions move many comments with progress, and delete forever empties the trash', async ({ page: admin, request }) => {
@@ -273,7 +278,12 @@ test.describe('settings and outbox', () => {
 
     // Leave the list as it was.
     await admin.goto('/admin/comments/settings');
-    await blockList.fill((await blockList.inputValue()).split('\n').filter((w) => w !== word).join('\n'));
+    await blockList.fill(
+      (await blockList.inputValue())
+        .split('\n')
+        .filter((w) => w !== word)
+        .join('\n'),
+    );
     await form.getByRole('button', { name: 'Save settings' }).click();
     await expect(form.getByText('Settings saved.')).toBeVisible();
   });
@@ -443,7 +453,9 @@ test.describe('hostile input', () => {
     const report = await reader.evaluate((m) => {
       const bodies = [...document.querySelectorAll('.comment-body')].filter((b) => b.textContent?.includes(`hostile ${m}`));
       const foreign = bodies.flatMap((b) =>
-        [...b.querySelectorAll('*')].filter((el) => el.tagName !== 'A' || el.getAttribute('rel') !== 'nofollow ugc noopener' || !/^https?:\/\//.test(el.getAttribute('href') ?? '') || el.attributes.length !== 3).map((el) => el.outerHTML.slice(0, 120)),
+        [...b.querySelectorAll('*')]
+          .filter((el) => el.tagName !== 'A' || el.getAttribute('rel') !== 'nofollow ugc noopener' || !/^https?:\/\//.test(el.getAttribute('href') ?? '') || el.attributes.length !== 3)
+          .map((el) => el.outerHTML.slice(0, 120)),
       );
       return { flag: (window as { __xss?: unknown }).__xss ?? null, foreign, texts: bodies.map((b) => b.textContent) };
     }, marker);

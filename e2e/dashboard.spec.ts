@@ -51,7 +51,9 @@ test.describe('the dashboard shell', () => {
 
   test('a chosen theme is remembered and applied before the first paint, on dashboard and public pages', async ({ page }) => {
     // What <html> says when the document is parsed, before any script of the app has run.
-    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => ((window as unknown as { themeAtParse: string | null }).themeAtParse = document.documentElement.getAttribute('data-theme'))));
+    await page.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => ((window as unknown as { themeAtParse: string | null }).themeAtParse = document.documentElement.getAttribute('data-theme'))),
+    );
     await page.goto('/admin');
     await openAccountMenu(page);
     await page.getByRole('group', { name: 'Colour theme' }).getByRole('button', { name: 'Dark' }).click();

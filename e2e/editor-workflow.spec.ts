@@ -180,7 +180,9 @@ test.describe('editor workflow', () => {
     await page.getByRole('button', { name: 'Choose hero image' }).click();
     const picker = page.getByRole('dialog', { name: 'Choose a hero image' });
     const filename = `lido-${unique()}.png`;
-    const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: { r: 30, g: 140, b: 200 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 800, height: 450, channels: 3, background: { r: 30, g: 140, b: 200 } } })
+      .png()
+      .toBuffer();
     await picker.getByLabel('Upload images').setInputFiles({ name: filename, mimeType: 'image/png', buffer: png });
     await expect(picker.getByText(`Selected: ${filename}`)).toBeVisible({ timeout: 30_000 });
     await picker.getByLabel('Alt text (required)').fill('The empty lido pool on a bright morning');

@@ -74,7 +74,10 @@ test.describe('editor', () => {
     await expect(compare.getByRole('row', { name: /^Text/ }).getByRole('cell')).toHaveText(['The colleague’s rewrite.', 'My competing edit.']);
     await expectNoAxeViolations(page);
 
-    const reader = await page.context().browser()!.newContext({ storageState: storageStateFor('editor') });
+    const reader = await page
+      .context()
+      .browser()!
+      .newContext({ storageState: storageStateFor('editor') });
     const check = await reader.newPage();
     await check.goto(editUrl);
     await expect(check.getByLabel('Body')).toHaveText('The colleague’s rewrite.');

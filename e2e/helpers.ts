@@ -26,14 +26,20 @@ export async function expectNoAxeViolations(page: Page) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe, ${colorScheme} scheme`).toEqual([]);
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      `axe, ${colorScheme} scheme`,
+    ).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
 /** The dashboard's account menu in the top bar, opened (Profile, theme, Sign out). */
 export async function openAccountMenu(page: Page) {
-  await page.getByRole('banner').getByRole('button', { name: /\((contributor|author|editor|admin)\)$/ }).click();
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /\((contributor|author|editor|admin)\)$/ })
+    .click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Profile' })).toBeVisible();
 }
 

@@ -59,12 +59,16 @@ const HOSTILE_STRINGS = [
   '{}',
   ...PROTO_KEYS,
 ];
-const hostileString = () => fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 100 }), fc.string({ unit: 'binary', maxLength: 100 }));
+const hostileString = () =>
+  fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 100 }), fc.string({ unit: 'binary', maxLength: 100 }));
 /** JSON values of every type, with prototype-pollution keys among the object keys. */
 const hostileJson = () =>
   fc.oneof(
     fc.jsonValue({ maxDepth: 3 }),
-    fc.dictionary(fc.oneof(fc.constantFrom(...PROTO_KEYS, 'articleId', 'body', 'name', 'email', 'formToken', 'parentId', 'website'), fc.string({ maxLength: 10 })), fc.oneof(hostileString(), fc.jsonValue({ maxDepth: 2 }))),
+    fc.dictionary(
+      fc.oneof(fc.constantFrom(...PROTO_KEYS, 'articleId', 'body', 'name', 'email', 'formToken', 'parentId', 'website'), fc.string({ maxLength: 10 })),
+      fc.oneof(hostileString(), fc.jsonValue({ maxDepth: 2 })),
+    ),
   );
 /** A query string of known and unknown parameter names with hostile values, repeats included. */
 const hostileQuery = (names: string[]) =>
@@ -125,7 +129,9 @@ function makeApiKey(): string {
 
 /** The comment form's server action id, from the build the server runs. */
 function commentActionId(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
   const found = Object.entries(manifest.node).find(([, v]) => v.exportedName === 'postCommentAction');
   if (!found) throw new Error('postCommentAction is not in the server reference manifest');
   return found[0];
@@ -156,7 +162,13 @@ test.describe('hostile input', () => {
     const lines = ['# Hostile input: what each target answered', '', '## Named cases', '', '| Target | Input | Answer |', '| --- | --- | --- |'];
     for (const n of named) lines.push(`| ${n.target} | ${n.input.replace(/\|/g, '\\|')} | ${n.status} |`);
     lines.push('', '## Generated cases (fast-check, seed ' + SEED + ')', '', '| Target | Answers (status × count) |', '| --- | --- |');
-    for (const [target, statuses] of tally) lines.push(`| ${target} | ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s} × ${n}`).join(', ')} |`);
+    for (const [target, statuses] of tally)
+      lines.push(
+        `| ${target} | ${[...statuses]
+          .sort(([a], [b]) => a - b)
+          .map(([s, n]) => `${s} × ${n}`)
+          .join(', ')} |`,
+      );
     fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'test-results/hostile-input.md'), `${lines.join('\n')}\n`);
     console.log(lines.join('\n'));
@@ -175,9 +187,24 @@ test.describe('hostile input', () => {
       ['POST /api/comments', 'JSON array', () => request.post('/api/comments', { headers: json, data: '[1,2]' }), 400],
       ['POST /api/comments', 'invalid UTF-8', () => request.post('/api/comments', { headers: json, data: Buffer.from([0x7b, 0xff, 0x7d]) }), 400],
       ['POST /api/comments', '70 KB JSON body', () => request.post('/api/comments', { headers: json, data: JSON.stringify({ articleId, body: 'x'.repeat(70_000) }) }), 413],
-      ['POST /api/comments', '{"__proto__":{"status":"APPROVED"}} and no fields', () => request.post('/api/comments', { headers: json, data: '{"__proto__":{"status":"APPROVED"},"constructor":{"prototype":{"x":1}}}' }), 422],
-      ['POST /api/comments', 'wrong types (numbers, arrays, objects)', () => request.post('/api/comments', { headers: json, data: JSON.stringify({ articleId: 42, body: ['a'], name: { a: 1 }, email: true }) }), 422],
-      ['POST /api/comments', 'unknown article', () => request.post('/api/comments', { headers: json, data: JSON.stringify({ articleId: 'nope', body: 'Hello there', name: 'Ann', email: 'ann@example.com' }) }), 404],
+      [
+        'POST /api/comments',
+        '{"__proto__":{"status":"APPROVED"}} and no fields',
+        () => request.post('/api/comments', { headers: json, data: '{"__proto__":{"status":"APPROVED"},"constructor":{"prototype":{"x":1}}}' }),
+        422,
+      ],
+      [
+        'POST /api/comments',
+        'wrong types (numbers, arrays, objects)',
+        () => request.post('/api/comments', { headers: json, data: JSON.stringify({ articleId: 42, body: ['a'], name: { a: 1 }, email: true }) }),
+        422,
+      ],
+      [
+        'POST /api/comments',
+        'unknown article',
+        () => request.post('/api/comments', { headers: json, data: JSON.stringify({ articleId: 'nope', body: 'Hello there', name: 'Ann', email: 'ann@example.com' }) }),
+        404,
+      ],
       ['POST /api/comments', 'multipart without boundary', () => request.post('/api/comments', { headers: { 'content-type': 'multipart/form-data' }, data: 'x' }), 400],
       ['GET /api/v1/articles', 'no key', () => request.get('/api/v1/articles'), 401],
       ['GET /api/v1/articles', 'malformed Authorization', () => request.get('/api/v1/articles', { headers: { Authorization: 'Bearer a b c' } }), 401],
@@ -190,15 +217,40 @@ test.describe('hostile input', () => {
       ['GET /api/v1/sections', '?anything=1', () => request.get('/api/v1/sections?anything=1', { headers: auth }), 400],
       ['POST /api/v1/articles', 'a write to a read-only API', () => request.post('/api/v1/articles', { headers: { ...auth, ...json }, data: '{}' }), 405],
       ['POST /api/media', 'signed out', () => request.post('/api/media', { multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } }), 401],
-      ['POST /api/media', 'cross-site (Origin: https://evil.example)', () => author.post('/api/media', { headers: { origin: 'https://evil.example' }, multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } }), 403],
-      ['POST /api/media', 'Sec-Fetch-Site: cross-site', () => author.post('/api/media', { headers: { 'sec-fetch-site': 'cross-site' }, multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } }), 403],
+      [
+        'POST /api/media',
+        'cross-site (Origin: https://evil.example)',
+        () => author.post('/api/media', { headers: { origin: 'https://evil.example' }, multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } }),
+        403,
+      ],
+      [
+        'POST /api/media',
+        'Sec-Fetch-Site: cross-site',
+        () => author.post('/api/media', { headers: { 'sec-fetch-site': 'cross-site' }, multipart: { file: { name: 'a.png', mimeType: 'image/png', buffer: Buffer.from('x') } } }),
+        403,
+      ],
       ['POST /api/media', 'author, JSON instead of a form', () => author.post('/api/media', { headers: json, data: '{}' }), 415],
-      ['POST /api/media', 'author, text file named photo.png', () => author.post('/api/media', { multipart: { file: { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all, just words'.repeat(3)) } } }), 422],
-      ['POST /api/media', 'author, file name ../../../etc/passwd', () => author.post('/api/media', { multipart: { file: { name: '../../../etc/passwd', mimeType: 'image/png', buffer: Buffer.from('plain text') } } }), 422],
+      [
+        'POST /api/media',
+        'author, text file named photo.png',
+        () => author.post('/api/media', { multipart: { file: { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all, just words'.repeat(3)) } } }),
+        422,
+      ],
+      [
+        'POST /api/media',
+        'author, file name ../../../etc/passwd',
+        () => author.post('/api/media', { multipart: { file: { name: '../../../etc/passwd', mimeType: 'image/png', buffer: Buffer.from('plain text') } } }),
+        422,
+      ],
       ['POST /api/media', 'author, no file field', () => author.post('/api/media', { multipart: { other: 'x' } }), 422],
       // Answered before the body has arrived, so the server closes that connection (as HTTP allows
       // after a 413): sent on a connection of its own, which no later case reuses.
-      ['POST /api/media', 'author, 11 MB body', () => author.post('/api/media', { headers: { connection: 'close' }, multipart: { file: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11_000_000, 0xff) } } }), 413],
+      [
+        'POST /api/media',
+        'author, 11 MB body',
+        () => author.post('/api/media', { headers: { connection: 'close' }, multipart: { file: { name: 'big.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(11_000_000, 0xff) } } }),
+        413,
+      ],
       ['GET /api/media', 'signed out', () => request.get('/api/media?q=%27%20OR%201%3D1'), 401],
       ['GET /api/media/:id/preview', 'author, ../ id', () => author.get('/api/media/..%2F..%2Fetc/preview', { maxRedirects: 0 }), 404],
       ['GET /media/...', '../../data/e2e.db (encoded)', () => request.get('/media/..%2F..%2Fe2e.db'), 404],
@@ -218,7 +270,8 @@ test.describe('hostile input', () => {
         const r = await answer(target, send());
         named.push({ target, input, status: r.status() });
         expect(r.status(), `${target} ${input}: ${(await r.text()).slice(0, 200)}`).toBe(expected);
-        if (r.status() >= 400 && target.includes('/api/') && r.status() !== 405) expect((await r.json()).error, `${target} ${input}`).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        if (r.status() >= 400 && target.includes('/api/') && r.status() !== 405)
+          expect((await r.json()).error, `${target} ${input}`).toMatchObject({ code: expect.any(String), message: expect.any(String) });
       }
     } finally {
       await author.dispose();
@@ -229,48 +282,114 @@ test.describe('hostile input', () => {
     test.setTimeout(120_000);
     const auth = { Authorization: `Bearer ${apiKey}` };
     const listParams = ['limit', 'cursor', 'sort', 'fields', 'include', 'section', 'tag', 'author', 'q', 'since', 'until', 'page'];
-    await run(fc.tuple(fc.constantFrom('/api/v1/articles', '/api/v1/sections', '/api/v1/tags', '/api/v1/authors', `/api/v1/articles/${SEEDED_ARTICLE.slug}`, `/api/v1/articles/${SEEDED_ARTICLE.slug}/comments`), hostileQuery(listParams)), 60, async ([p, q]) => {
-      await answer('GET /api/v1/* ?query', request.get(`${p}?${q}`, { headers: auth }));
-    });
+    await run(
+      fc.tuple(
+        fc.constantFrom('/api/v1/articles', '/api/v1/sections', '/api/v1/tags', '/api/v1/authors', `/api/v1/articles/${SEEDED_ARTICLE.slug}`, `/api/v1/articles/${SEEDED_ARTICLE.slug}/comments`),
+        hostileQuery(listParams),
+      ),
+      60,
+      async ([p, q]) => {
+        await answer('GET /api/v1/* ?query', request.get(`${p}?${q}`, { headers: auth }));
+      },
+    );
     await run(fc.tuple(hostileSegment(), fc.constantFrom('', '/comments')), 25, async ([seg, tail]) => {
       await answer('GET /api/v1/articles/:idOrSlug', request.get(`/api/v1/articles/${seg}${tail}`, { headers: auth }));
     });
     await run(hostileQuery(['q', 'page']), 25, async (q) => {
       await answer('GET /search ?query', request.get(`/search?${q}`));
     });
-    await run(fc.tuple(fc.constantFrom('/rss.xml', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/sections/world/rss.xml', '/sitemaps/articles-1.xml', '/'), hostileQuery(['page', 'utm_source', 'x'])), 20, async ([p, q]) => {
-      await answer('GET feeds and sitemaps ?query', request.get(`${p}?${q}`));
-    });
-    await run(fc.tuple(fc.constantFrom('/sitemaps/', '/sections/', '/tags/', '/authors/', '/articles/', '/media/', '/preview/', '/sections/world/page/'), hostileSegment(), fc.constantFrom('', '/rss.xml', '/page/2')), 40, async ([prefix, seg, tail]) => {
-      await answer('GET public paths with hostile segments', request.get(`${prefix}${seg}${tail}`, { maxRedirects: 0 }));
-    });
-    await run(fc.tuple(fc.constantFrom('/', ARTICLE, '/search?q=a', '/api/media', '/admin', '/login'), fc.array(fc.tuple(fc.oneof(fc.constantFrom('next-auth.session-token', 'next-auth.csrf-token', '__Secure-next-auth.session-token', '__prerender_bypass', ...PROTO_KEYS), fc.string({ maxLength: 10 })), hostileString()), { maxLength: 4 })), 25, async ([p, pairs]) => {
-      const cookie = pairs.map(([k, v]) => `${k.replace(/[^\x21-\x7e]|[;,=]/g, '') || 'k'}=${encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))}`).join('; ');
-      await answer('GET with hostile cookies', request.get(p, { headers: cookie ? { cookie } : {}, maxRedirects: 0 }));
-    });
+    await run(
+      fc.tuple(fc.constantFrom('/rss.xml', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/sections/world/rss.xml', '/sitemaps/articles-1.xml', '/'), hostileQuery(['page', 'utm_source', 'x'])),
+      20,
+      async ([p, q]) => {
+        await answer('GET feeds and sitemaps ?query', request.get(`${p}?${q}`));
+      },
+    );
+    await run(
+      fc.tuple(
+        fc.constantFrom('/sitemaps/', '/sections/', '/tags/', '/authors/', '/articles/', '/media/', '/preview/', '/sections/world/page/'),
+        hostileSegment(),
+        fc.constantFrom('', '/rss.xml', '/page/2'),
+      ),
+      40,
+      async ([prefix, seg, tail]) => {
+        await answer('GET public paths with hostile segments', request.get(`${prefix}${seg}${tail}`, { maxRedirects: 0 }));
+      },
+    );
+    await run(
+      fc.tuple(
+        fc.constantFrom('/', ARTICLE, '/search?q=a', '/api/media', '/admin', '/login'),
+        fc.array(
+          fc.tuple(
+            fc.oneof(fc.constantFrom('next-auth.session-token', 'next-auth.csrf-token', '__Secure-next-auth.session-token', '__prerender_bypass', ...PROTO_KEYS), fc.string({ maxLength: 10 })),
+            hostileString(),
+          ),
+          { maxLength: 4 },
+        ),
+      ),
+      25,
+      async ([p, pairs]) => {
+        const cookie = pairs.map(([k, v]) => `${k.replace(/[^\x21-\x7e]|[;,=]/g, '') || 'k'}=${encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, '\uFFFD'))}`).join('; ');
+        await answer('GET with hostile cookies', request.get(p, { headers: cookie ? { cookie } : {}, maxRedirects: 0 }));
+      },
+    );
   });
 
   test('generated bodies to the comment API and the comment form', async ({ request }) => {
     test.setTimeout(120_000);
     const types = ['application/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=xyz', 'text/plain', 'application/xml', 'application/json; charset=utf-16', ''];
-    await run(fc.tuple(fc.constantFrom(...types), fc.oneof(hostileJson().map((v) => JSON.stringify(v) ?? 'null'), hostileString(), fc.constant('{"a":'))), 60, async ([type, body]) => {
-      await answer('POST /api/comments (generated body)', request.post('/api/comments', { headers: type ? { 'content-type': type } : {}, data: Buffer.from(body) }));
-    });
+    await run(
+      fc.tuple(
+        fc.constantFrom(...types),
+        fc.oneof(
+          hostileJson().map((v) => JSON.stringify(v) ?? 'null'),
+          hostileString(),
+          fc.constant('{"a":'),
+        ),
+      ),
+      60,
+      async ([type, body]) => {
+        await answer('POST /api/comments (generated body)', request.post('/api/comments', { headers: type ? { 'content-type': type } : {}, data: Buffer.from(body) }));
+      },
+    );
     // Every generated comment is invalid on purpose (no usable email), so none may be stored.
     const badEmail = fc.constantFrom('', 'nope', 'a@', '@b', 'a b@c.d', '<x@y.z>', 'x'.repeat(300), '"><script>@x');
-    await run(fc.record({ articleId: fc.oneof(fc.constant(articleId), hostileString()), body: hostileString(), name: hostileString(), email: badEmail, parentId: fc.option(hostileString()), website: hostileString() }), 40, async (fields) => {
-      await answer('POST /api/comments (generated fields)', request.post('/api/comments', { headers: { 'content-type': 'application/json' }, data: JSON.stringify(fields) }));
-    });
+    await run(
+      fc.record({
+        articleId: fc.oneof(fc.constant(articleId), hostileString()),
+        body: hostileString(),
+        name: hostileString(),
+        email: badEmail,
+        parentId: fc.option(hostileString()),
+        website: hostileString(),
+      }),
+      40,
+      async (fields) => {
+        await answer('POST /api/comments (generated fields)', request.post('/api/comments', { headers: { 'content-type': 'application/json' }, data: JSON.stringify(fields) }));
+      },
+    );
 
     // The form on the article page posts to its server action, as the browser does.
     const action = commentActionId();
     await run(
-      fc.record({ articleId: fc.oneof(fc.constant(articleId), hostileString()), formToken: hostileString(), contact_fax: fc.oneof(fc.constant(''), hostileString()), body: hostileString(), name: hostileString(), email: badEmail, website: hostileString(), state: fc.oneof(fc.constant('[{"ok":false},"$K1"]'), hostileString()) }),
+      fc.record({
+        articleId: fc.oneof(fc.constant(articleId), hostileString()),
+        formToken: hostileString(),
+        contact_fax: fc.oneof(fc.constant(''), hostileString()),
+        body: hostileString(),
+        name: hostileString(),
+        email: badEmail,
+        website: hostileString(),
+        state: fc.oneof(fc.constant('[{"ok":false},"$K1"]'), hostileString()),
+      }),
       40,
       async ({ state, ...fields }) => {
         const multipart: Record<string, string> = { '0': state };
         for (const [k, v] of Object.entries(fields)) multipart[`_1_${k}`] = v;
-        await answer('comment form (server action)', request.post(ARTICLE, { headers: { 'next-action': action, accept: 'text/x-component', origin: new URL(test.info().project.use.baseURL!).origin }, multipart }));
+        await answer(
+          'comment form (server action)',
+          request.post(ARTICLE, { headers: { 'next-action': action, accept: 'text/x-component', origin: new URL(test.info().project.use.baseURL!).origin }, multipart }),
+        );
       },
     );
   });
@@ -285,13 +404,21 @@ test.describe('hostile input', () => {
     try {
       const { csrfToken } = (await (await ctx.get('/api/auth/csrf')).json()) as { csrfToken: string };
       await run(
-        fc.record({ email: fc.oneof(hostileString(), fc.constant('admin@broadsheet.test')), password: hostileString(), csrf: fc.oneof(fc.constant(csrfToken), hostileString()), asJson: fc.boolean(), extra: fc.dictionary(fc.constantFrom(...SIGN_IN_EXTRA_FIELDS), hostileString(), { maxKeys: 3 }) }),
+        fc.record({
+          email: fc.oneof(hostileString(), fc.constant('admin@broadsheet.test')),
+          password: hostileString(),
+          csrf: fc.oneof(fc.constant(csrfToken), hostileString()),
+          asJson: fc.boolean(),
+          extra: fc.dictionary(fc.constantFrom(...SIGN_IN_EXTRA_FIELDS), hostileString(), { maxKeys: 3 }),
+        }),
         40,
         async ({ email, password, csrf, asJson, extra }) => {
           const fields = { ...extra, email, password, csrfToken: csrf, json: 'true' };
           const res = await answer(
             'POST /api/auth/callback/credentials',
-            asJson ? ctx.post('/api/auth/callback/credentials', { headers: { 'content-type': 'application/json' }, data: JSON.stringify(fields) }) : ctx.post('/api/auth/callback/credentials', { form: fields, maxRedirects: 0 }),
+            asJson
+              ? ctx.post('/api/auth/callback/credentials', { headers: { 'content-type': 'application/json' }, data: JSON.stringify(fields) })
+              : ctx.post('/api/auth/callback/credentials', { form: fields, maxRedirects: 0 }),
           );
           // No session from a wrong password, whatever else was sent.
           expect(res.headers()['set-cookie'] ?? '').not.toContain('session-token=ey');

@@ -6,7 +6,9 @@ import { expectNoAxeViolations, fillBody, storageStateFor, unique } from './help
 async function photo(width = 1600, height = 1000): Promise<Buffer> {
   const raw = Buffer.alloc(width * height * 3);
   for (let i = 0; i < raw.length; i++) raw[i] = (i % 3 === 0 ? (i / (width * 3)) % 256 : 120) + ((Math.random() * 40) | 0);
-  return sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 85 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 /** Slows uploads so the progress bar is seen (localhost is otherwise instant). */

@@ -79,9 +79,7 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
       instances.push(child);
     }
     for (const i of [0, 1] as const) {
-      await expect
-        .poll(async () => (await fetch(`${origin(i)}/login`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] })
-        .toBe(200);
+      await expect.poll(async () => (await fetch(`${origin(i)}/login`).catch(() => null))?.status ?? 0, { timeout: 60_000, intervals: [250] }).toBe(200);
     }
   });
 

@@ -254,7 +254,13 @@ test.describe('an author’s day', () => {
     await expect(editor.getByText('Draft saved.')).toBeVisible();
     await typeBody(page, 'The depot will house twelve more trams from 2028, the council said.');
     await expect(autosave).toHaveText('Not saved — someone else saved a newer version', { timeout: 15_000 });
-    await expect(page.getByRole('region', { name: 'Compare before saving' }).getByRole('row', { name: /^Standfirst/ }).getByRole('cell').first()).toHaveText('Twelve more trams, and 40 jobs.');
+    await expect(
+      page
+        .getByRole('region', { name: 'Compare before saving' })
+        .getByRole('row', { name: /^Standfirst/ })
+        .getByRole('cell')
+        .first(),
+    ).toHaveText('Twelve more trams, and 40 jobs.');
     await page.getByRole('button', { name: 'Use theirs' }).click();
     await expect(page.getByLabel('Standfirst')).toHaveValue('Twelve more trams, and 40 jobs.');
     await expect(autosave).toHaveText('Saved');

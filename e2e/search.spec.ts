@@ -54,7 +54,9 @@ test.describe('reader search', () => {
 
   test('finds words in the body too, and matches other forms of a word', async ({ page }) => {
     // A word from the seeded article's second paragraph, searched in capitals.
-    const word = SEEDED_ARTICLE.paragraphs[1]!.split(/\W+/).filter((w) => w.length > 6).at(-1)!;
+    const word = SEEDED_ARTICLE.paragraphs[1]!.split(/\W+/)
+      .filter((w) => w.length > 6)
+      .at(-1)!;
     await page.goto(`/search?q=${encodeURIComponent(word.toUpperCase())}`);
     const results = page.getByRole('list', { name: 'Search results' });
     await expect(results.locator(`a[href="${seededPath}"]`)).toBeVisible();
@@ -135,7 +137,9 @@ test.describe('feeds and sitemaps', () => {
     expect(before.status()).toBe(200);
     // Every feed and sitemap is read (and so cached) before the publish.
     const readAll = async () => {
-      const [rss, section, news, articles] = await Promise.all(['/rss.xml', '/sections/business/rss.xml', '/news-sitemap.xml', '/sitemaps/articles-1.xml'].map((p) => request.get(p).then((r) => r.text())));
+      const [rss, section, news, articles] = await Promise.all(
+        ['/rss.xml', '/sections/business/rss.xml', '/news-sitemap.xml', '/sitemaps/articles-1.xml'].map((p) => request.get(p).then((r) => r.text())),
+      );
       return { rss, section, news, articles };
     };
     const cached = await readAll();
@@ -151,7 +155,7 @@ test.describe('feeds and sitemaps', () => {
     await page.getByLabel('Section').selectOption({ label: 'Business' });
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByText('Published. The article is live.')).toBeVisible();
-    const slug = new URL(await page.getByRole('link', { name: 'View article' }).getAttribute('href') ?? '', 'http://x').pathname;
+    const slug = new URL((await page.getByRole('link', { name: 'View article' }).getAttribute('href')) ?? '', 'http://x').pathname;
     await editor.close();
 
     const fresh = await readAll();

@@ -16,7 +16,9 @@ async function watchForProblems(page: Page): Promise<string[]> {
   await page.exposeFunction('reportCspViolation', (v: string) => problems.push(`CSP violation: ${v}`));
   await page.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`),
+      (window as unknown as { reportCspViolation: (v: string) => void }).reportCspViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`,
+      ),
     ),
   );
   page.on('console', (m) => {
@@ -78,12 +80,12 @@ test('every kind of response carries the security headers', async ({ request }) 
     .toBe('HIT');
   const responses = {
     'cached page': cached,
-    'story': await request.get(ARTICLE_PATH),
+    story: await request.get(ARTICLE_PATH),
     'not found': await request.get(`/articles/no-such-story-${unique()}`),
-    'API': await request.get('/api/v1/articles'),
+    API: await request.get('/api/v1/articles'),
     'comments API': await request.post('/api/comments', { data: 'x', headers: { 'content-type': 'text/plain' } }),
-    'feed': await request.get('/rss.xml'),
-    'media': await request.get('/media/no/such-file.webp'),
+    feed: await request.get('/rss.xml'),
+    media: await request.get('/media/no/such-file.webp'),
     'sign-in': await request.get('/login'),
   };
   for (const [name, res] of Object.entries(responses)) {

@@ -49,7 +49,10 @@ function createSqlite(url: string) {
   // Planner statistics, as SQLite recommends for long-lived connections: without them it may walk a
   // sort index for a byline or tag filter instead of the short id list (the dashboard's articles
   // list). Analyses only tables whose statistics are missing or stale, each on a bounded sample.
-  void client.$queryRawUnsafe('PRAGMA analysis_limit=1000').then(() => client.$queryRawUnsafe('PRAGMA optimize=0x10002')).catch(() => undefined);
+  void client
+    .$queryRawUnsafe('PRAGMA analysis_limit=1000')
+    .then(() => client.$queryRawUnsafe('PRAGMA optimize=0x10002'))
+    .catch(() => undefined);
   return withOutageMarks(client);
 }
 

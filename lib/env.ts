@@ -24,103 +24,115 @@ const optionalUrl = z
   .transform((v) => (v ? v : undefined))
   .pipe(z.url().optional());
 
-const schema = z.object({
-  BROADSHEET_ENV: modeSchema,
-  DATABASE_URL: z.string().min(1),
-  /** PostgreSQL pool (a parameter in DATABASE_URL wins): most connections per process. */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
-  /** Connecting, or waiting for a free pooled connection, gives up after this long (ms). */
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
-  /** The server cancels a statement running longer than this (ms; 0: never); the client gives up 1 s later. */
-  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
-  /** Idle pooled connections close after this long (ms). */
-  DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
-  /** TCP keep-alive probes on pooled connections start after this much idle time (ms; 0: off). */
-  DATABASE_KEEPALIVE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
-  NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET (or AUTH_SECRET) must be at least 32 characters'),
-  NEXTAUTH_URL: optionalUrl,
-  WEATHER_API_URL: z.url().default('https://api.open-meteo.com'),
-  /** How long a weather reading is reused; tests shorten it to see a changed endpoint quickly. */
-  WEATHER_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
-  /** The public origin used in canonical URLs, feeds, sitemaps and structured data. */
-  SITE_URL: z.url().transform((v) => v.replace(/\/+$/, '')),
-  REDIS_URL: optionalUrl,
-  SMTP_URL: optionalUrl,
-  /**
-   * Seconds a human needs at least between the comment form being served and posted (0 turns the rule off).
-   * Unset: the comment settings page decides (3 s by default); set, it overrides that setting.
-   */
-  COMMENT_MIN_SECONDS: z.coerce.number().min(0).max(3600).optional(),
-  /** Reverse proxies in front of the site whose X-Forwarded-For is believed: `off` (the default: the socket address) or a hop count. */
-  TRUST_PROXY: z.string().optional().transform((v, ctx) => {
-    try {
-      return parseTrustProxy(v);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message });
-      return z.NEVER;
+const schema = z
+  .object({
+    BROADSHEET_ENV: modeSchema,
+    DATABASE_URL: z.string().min(1),
+    /** PostgreSQL pool (a parameter in DATABASE_URL wins): most connections per process. */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+    /** Connecting, or waiting for a free pooled connection, gives up after this long (ms). */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
+    /** The server cancels a statement running longer than this (ms; 0: never); the client gives up 1 s later. */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+    /** Idle pooled connections close after this long (ms). */
+    DATABASE_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+    /** TCP keep-alive probes on pooled connections start after this much idle time (ms; 0: off). */
+    DATABASE_KEEPALIVE_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+    NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET (or AUTH_SECRET) must be at least 32 characters'),
+    NEXTAUTH_URL: optionalUrl,
+    WEATHER_API_URL: z.url().default('https://api.open-meteo.com'),
+    /** How long a weather reading is reused; tests shorten it to see a changed endpoint quickly. */
+    WEATHER_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+    /** The public origin used in canonical URLs, feeds, sitemaps and structured data. */
+    SITE_URL: z.url().transform((v) => v.replace(/\/+$/, '')),
+    REDIS_URL: optionalUrl,
+    SMTP_URL: optionalUrl,
+    /**
+     * Seconds a human needs at least between the comment form being served and posted (0 turns the rule off).
+     * Unset: the comment settings page decides (3 s by default); set, it overrides that setting.
+     */
+    COMMENT_MIN_SECONDS: z.coerce.number().min(0).max(3600).optional(),
+    /** Reverse proxies in front of the site whose X-Forwarded-For is believed: `off` (the default: the socket address) or a hop count. */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        try {
+          return parseTrustProxy(v);
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: (e as Error).message });
+          return z.NEVER;
+        }
+      }),
+    /** Comment flood limits, e.g. `ip:1/15,ip:20/3600,email:1/15,email:20/3600` (points/seconds), or `off`; see lib/comments/rate-limit. */
+    COMMENT_RATE_LIMITS: z.string().trim().default('ip:1/15,ip:20/3600,email:1/15,email:20/3600'),
+    /** Limits on readers' "Report" under comments, same format (only ip: rules apply), or `off`. */
+    REPORT_RATE_LIMITS: z.string().trim().default('ip:10/3600'),
+    /** Failed sign-ins allowed per account and per client network, as `account:5/900,ip:20/900` (points/seconds), or `off`; see lib/auth/throttle. */
+    SIGN_IN_LIMITS: z
+      .string()
+      .trim()
+      .default('account:5/900,ip:20/900')
+      .superRefine((v, ctx) => {
+        try {
+          parseSignInLimits(v);
+        } catch (e) {
+          ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        }
+      }),
+    /**
+     * The origin staff open the dashboard on, which passkeys are bound to (its host name is the WebAuthn
+     * relying party id). Defaults to NEXTAUTH_URL's origin, else SITE_URL's.
+     */
+    PASSKEY_ORIGIN: optionalUrl,
+    /** Content API requests per key, as `points/seconds` (e.g. `600/60`), or `off`; see lib/api/rate-limit. */
+    API_RATE_LIMIT: z.string().trim().default('600/60'),
+    /** First webhook retry delay in ms; each later one is 4× longer (30 s, 2 min, 8 min, …). Tests shorten it. */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+    /** How long a webhook receiver may take to answer before the attempt counts as failed. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /** Background jobs (lib/jobs) one instance runs at once. */
+    JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+    /** First retry delay of a failed job in ms; each later one is 4× longer. Tests shorten it. */
+    JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+    /** `1` lets webhooks reach loopback and private-network addresses (intranet receivers, tests); refused otherwise. */
+    WEBHOOK_ALLOW_PRIVATE: z
+      .enum(['0', '1', 'true', 'false', ''])
+      .default('')
+      .transform((v) => v === '1' || v === 'true'),
+    /** How long a draft's preview link works (hours; default a week). */
+    PREVIEW_LINK_HOURS: z.coerce
+      .number()
+      .min(0.001)
+      .max(24 * 90)
+      .default(168),
+    /** Where uploaded images live: `local` (files under MEDIA_DIR, served at /media/…) or `s3` (any S3-compatible bucket). */
+    MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+    MEDIA_DIR: z.string().min(1),
+    /** The largest upload accepted, in megabytes. */
+    MEDIA_MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
+    /** Images processed at once by this instance (decode, renditions, crops); others wait their turn. */
+    MEDIA_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    /** Uploads per user as `points/seconds` (default 60 in 10 minutes), or `off`; shared through Redis when REDIS_URL is set. */
+    MEDIA_UPLOAD_RATE_LIMIT: z.string().trim().default('60/600'),
+    S3_ENDPOINT: optionalUrl,
+    S3_BUCKET: z.string().trim().optional(),
+    S3_REGION: z.string().trim().default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().trim().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
+    /** With temporary credentials (STS, an instance or task role): their session token. */
+    S3_SESSION_TOKEN: z.string().trim().optional(),
+    /** Public base URL of the bucket's objects (a CDN or the bucket's website address). */
+    S3_PUBLIC_URL: optionalUrl,
+    /** Article URLs per child sitemap (/sitemaps/articles-N.xml); the protocol allows 50,000, tests use a handful. */
+    SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(50_000).default(10_000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.MEDIA_STORAGE !== 's3') return;
+    for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL'] as const) {
+      if (!v[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when MEDIA_STORAGE=s3` });
     }
-  }),
-  /** Comment flood limits, e.g. `ip:1/15,ip:20/3600,email:1/15,email:20/3600` (points/seconds), or `off`; see lib/comments/rate-limit. */
-  COMMENT_RATE_LIMITS: z.string().trim().default('ip:1/15,ip:20/3600,email:1/15,email:20/3600'),
-  /** Limits on readers' "Report" under comments, same format (only ip: rules apply), or `off`. */
-  REPORT_RATE_LIMITS: z.string().trim().default('ip:10/3600'),
-  /** Failed sign-ins allowed per account and per client network, as `account:5/900,ip:20/900` (points/seconds), or `off`; see lib/auth/throttle. */
-  SIGN_IN_LIMITS: z
-    .string()
-    .trim()
-    .default('account:5/900,ip:20/900')
-    .superRefine((v, ctx) => {
-      try {
-        parseSignInLimits(v);
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', message: (e as Error).message });
-      }
-    }),
-  /**
-   * The origin staff open the dashboard on, which passkeys are bound to (its host name is the WebAuthn
-   * relying party id). Defaults to NEXTAUTH_URL's origin, else SITE_URL's.
-   */
-  PASSKEY_ORIGIN: optionalUrl,
-  /** Content API requests per key, as `points/seconds` (e.g. `600/60`), or `off`; see lib/api/rate-limit. */
-  API_RATE_LIMIT: z.string().trim().default('600/60'),
-  /** First webhook retry delay in ms; each later one is 4× longer (30 s, 2 min, 8 min, …). Tests shorten it. */
-  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
-  /** How long a webhook receiver may take to answer before the attempt counts as failed. */
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-  /** Background jobs (lib/jobs) one instance runs at once. */
-  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
-  /** First retry delay of a failed job in ms; each later one is 4× longer. Tests shorten it. */
-  JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
-  /** `1` lets webhooks reach loopback and private-network addresses (intranet receivers, tests); refused otherwise. */
-  WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false', '']).default('').transform((v) => v === '1' || v === 'true'),
-  /** How long a draft's preview link works (hours; default a week). */
-  PREVIEW_LINK_HOURS: z.coerce.number().min(0.001).max(24 * 90).default(168),
-  /** Where uploaded images live: `local` (files under MEDIA_DIR, served at /media/…) or `s3` (any S3-compatible bucket). */
-  MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
-  MEDIA_DIR: z.string().min(1),
-  /** The largest upload accepted, in megabytes. */
-  MEDIA_MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(10),
-  /** Images processed at once by this instance (decode, renditions, crops); others wait their turn. */
-  MEDIA_PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  /** Uploads per user as `points/seconds` (default 60 in 10 minutes), or `off`; shared through Redis when REDIS_URL is set. */
-  MEDIA_UPLOAD_RATE_LIMIT: z.string().trim().default('60/600'),
-  S3_ENDPOINT: optionalUrl,
-  S3_BUCKET: z.string().trim().optional(),
-  S3_REGION: z.string().trim().default('us-east-1'),
-  S3_ACCESS_KEY_ID: z.string().trim().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().trim().optional(),
-  /** With temporary credentials (STS, an instance or task role): their session token. */
-  S3_SESSION_TOKEN: z.string().trim().optional(),
-  /** Public base URL of the bucket's objects (a CDN or the bucket's website address). */
-  S3_PUBLIC_URL: optionalUrl,
-  /** Article URLs per child sitemap (/sitemaps/articles-N.xml); the protocol allows 50,000, tests use a handful. */
-  SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(50_000).default(10_000),
-}).superRefine((v, ctx) => {
-  if (v.MEDIA_STORAGE !== 's3') return;
-  for (const key of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_PUBLIC_URL'] as const) {
-    if (!v[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when MEDIA_STORAGE=s3` });
-  }
-});
+  });
 
 export type Env = z.infer<typeof schema> & { DATABASE_PROVIDER: 'sqlite' | 'postgresql' };
 
@@ -134,10 +146,7 @@ function load(): Env {
   if (mode === 'production' && !building) {
     const missing = [!secret && 'NEXTAUTH_SECRET (or AUTH_SECRET)', !e.DATABASE_URL && 'DATABASE_URL'].filter(Boolean);
     if (missing.length) {
-      throw new Error(
-        `Broadsheet refuses to start in production without ${missing.join(' and ')}. ` +
-          'Set them in the environment, or run the demo with `npm start` (BROADSHEET_ENV=demo).',
-      );
+      throw new Error(`Broadsheet refuses to start in production without ${missing.join(' and ')}. ` + 'Set them in the environment, or run the demo with `npm start` (BROADSHEET_ENV=demo).');
     }
     const httpsProblem = productionUrlProblem(e);
     if (httpsProblem) throw new Error(httpsProblem);

@@ -22,16 +22,41 @@ export type PgPoolDefaults = {
  */
 const KNOWN_PARAMS = new Set([
   // TLS, read by pg-connection-string (sslmode=disable|prefer|require|verify-ca|verify-full|no-verify)
-  'ssl', 'sslmode', 'sslrootcert', 'sslcert', 'sslkey', 'sslnegotiation', 'uselibpqcompat',
+  'ssl',
+  'sslmode',
+  'sslrootcert',
+  'sslcert',
+  'sslkey',
+  'sslnegotiation',
+  'uselibpqcompat',
   // sent to the server at connect time
-  'application_name', 'fallback_application_name', 'options', 'client_encoding', 'replication',
-  'statement_timeout', 'lock_timeout', 'idle_in_transaction_session_timeout',
+  'application_name',
+  'fallback_application_name',
+  'options',
+  'client_encoding',
+  'replication',
+  'statement_timeout',
+  'lock_timeout',
+  'idle_in_transaction_session_timeout',
   // client side
-  'connect_timeout', 'keepalives', 'keepalives_idle', 'query_timeout',
-  'host', 'port', 'user', 'password', 'dbname', 'db', 'encoding',
+  'connect_timeout',
+  'keepalives',
+  'keepalives_idle',
+  'query_timeout',
+  'host',
+  'port',
+  'user',
+  'password',
+  'dbname',
+  'db',
+  'encoding',
   // Prisma's: connection_limit, pool_timeout, socket_timeout, schema, and pgbouncer (statements are
   // always unnamed here, which is what PgBouncer's transaction mode needs)
-  'connection_limit', 'pool_timeout', 'socket_timeout', 'schema', 'pgbouncer',
+  'connection_limit',
+  'pool_timeout',
+  'socket_timeout',
+  'schema',
+  'pgbouncer',
 ]);
 
 const seconds = (v: string | undefined) => (v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) * 1000 : undefined);
@@ -81,7 +106,22 @@ export function pgConfig(url: string, defaults: PgPoolDefaults = {}): PoolConfig
     if (keepAliveMs) config.keepAliveInitialDelayMillis = keepAliveMs;
   }
   // Parameters consumed above are not node-postgres options; leave them out of the config.
-  for (const key of ['dbname', 'connect_timeout', 'pool_timeout', 'connection_limit', 'socket_timeout', 'keepalives', 'keepalives_idle', 'schema', 'pgbouncer', 'sslmode', 'sslrootcert', 'sslcert', 'sslkey', 'uselibpqcompat'])
+  for (const key of [
+    'dbname',
+    'connect_timeout',
+    'pool_timeout',
+    'connection_limit',
+    'socket_timeout',
+    'keepalives',
+    'keepalives_idle',
+    'schema',
+    'pgbouncer',
+    'sslmode',
+    'sslrootcert',
+    'sslcert',
+    'sslkey',
+    'uselibpqcompat',
+  ])
     delete (config as Record<string, unknown>)[key];
   return config;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRateLimiter, rateLimiter, waitInWords } from './rate-limit';
 
 describe('createRateLimiter (in memory)', () => {
-  it('allows the rule\'s points per key, then refuses with the wait, without throwing', async () => {
+  it("allows the rule's points per key, then refuses with the wait, without throwing", async () => {
     const limiter = createRateLimiter(`t${Math.random()}`, { points: 2, seconds: 60 }, { shared: false });
     expect(await limiter.consume('a')).toMatchObject({ allowed: true, remaining: 1 });
     expect(await limiter.consume('a')).toMatchObject({ allowed: true, remaining: 0 });

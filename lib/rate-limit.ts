@@ -48,9 +48,7 @@ export function createRateLimiter(name: string, rule: LimitRule, options: RateLi
   const opts = { points: rule.points, duration: rule.seconds, keyPrefix: `${KEY_PREFIX}${name}` };
   const memory = new RateLimiterMemory(opts);
   const client = options.redis !== undefined ? options.redis : options.shared === false ? null : sharedRedis();
-  const limiter: RateLimiterAbstract = client
-    ? new RateLimiterRedis({ ...opts, storeClient: client, insuranceLimiter: memory, rejectIfRedisNotReady: true })
-    : memory;
+  const limiter: RateLimiterAbstract = client ? new RateLimiterRedis({ ...opts, storeClient: client, insuranceLimiter: memory, rejectIfRedisNotReady: true }) : memory;
 
   const result = (res: RateLimiterRes, allowed: boolean): LimitResult => ({
     allowed,

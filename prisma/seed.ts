@@ -27,7 +27,12 @@ const sections = [
 
 const pendingComments = [
   { id: 'seed-comment-1', authorName: 'Marguerite Hollis', authorEmail: 'marguerite@example.com', body: 'Thoughtful piece. I would like to read more about how this affects smaller towns.' },
-  { id: 'seed-comment-2', authorName: 'Tobias Wren', authorEmail: 'tobias@example.com', body: 'The figures in the third paragraph do not match what the council published last week. Worth a second look?' },
+  {
+    id: 'seed-comment-2',
+    authorName: 'Tobias Wren',
+    authorEmail: 'tobias@example.com',
+    body: 'The figures in the third paragraph do not match what the council published last week. Worth a second look?',
+  },
   { id: 'seed-comment-3', authorName: 'Priya Castellan', authorEmail: 'priya@example.com', body: 'Finally someone asks the obvious question. Thank you.' },
 ];
 
@@ -114,7 +119,9 @@ async function main() {
 
   // The search index is derived data: rebuilding it is idempotent and never loses anything.
   const indexed = await rebuildSearchIndex();
-  console.log(`seed: ${users.length} users, ${sections.length} sections, ${seedTags.length} tags, ${created} new articles (of ${seedArticles.length}), demo ad slot and comments ensured, ${indexed} articles in the search index`);
+  console.log(
+    `seed: ${users.length} users, ${sections.length} sections, ${seedTags.length} tags, ${created} new articles (of ${seedArticles.length}), demo ad slot and comments ensured, ${indexed} articles in the search index`,
+  );
 }
 
 main()

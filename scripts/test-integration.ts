@@ -136,9 +136,12 @@ async function runPostgres(): Promise<Result> {
 async function main() {
   const started = performance.now();
   const results: Result[] = await Promise.all(
-    ([['sqlite', runSqlite], ['postgresql', runPostgres]] as const).map(([provider, run]) =>
-      run().catch((e: unknown): Result => ({ provider, ok: false, line: `FAILED: ${(e as Error).message}` })),
-    ),
+    (
+      [
+        ['sqlite', runSqlite],
+        ['postgresql', runPostgres],
+      ] as const
+    ).map(([provider, run]) => run().catch((e: unknown): Result => ({ provider, ok: false, line: `FAILED: ${(e as Error).message}` }))),
   );
   console.log(`\nIntegration tests (${seconds(started)}):`);
   for (const r of results) console.log(`  ${r.provider.padEnd(10)} ${r.line}`);

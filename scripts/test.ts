@@ -54,7 +54,12 @@ function run(stage: Stage): Promise<Result> {
   const existing = results.get(stage.name);
   if (existing) return existing;
   const promise = (async (): Promise<Result> => {
-    const deps = await Promise.all((stage.after ?? []).map((n) => stages.find((s) => s.name === n)).filter((s): s is Stage => !!s).map(run));
+    const deps = await Promise.all(
+      (stage.after ?? [])
+        .map((n) => stages.find((s) => s.name === n))
+        .filter((s): s is Stage => !!s)
+        .map(run),
+    );
     const started = (performance.now() - t0) / 1000;
     const failedDep = deps.find((d) => d.status !== 'passed');
     if (failedDep) return { name: stage.name, status: 'skipped', started, seconds: 0, note: `${failedDep.name} did not pass` };

@@ -14,7 +14,9 @@ async function restricted(filePath: string, code: string): Promise<string[]> {
 describe('import boundaries', () => {
   it('keep lib/ and components/ from importing app/, by alias or relative path', async () => {
     expect(await restricted('lib/articles/sample.ts', "import { X } from '@/app/(dashboard)/admin/actions';\nexport const Y = X;\n")).toEqual([expect.stringContaining('never import from app/')]);
-    expect(await restricted('components/admin/sample.tsx', "import { X } from '../../app/(dashboard)/admin/articles/actions';\nexport const Y = X;\n")).toEqual([expect.stringContaining('never import from app/')]);
+    expect(await restricted('components/admin/sample.tsx', "import { X } from '../../app/(dashboard)/admin/articles/actions';\nexport const Y = X;\n")).toEqual([
+      expect.stringContaining('never import from app/'),
+    ]);
   });
 
   it('keep runtime lib/ from importing scripts/, while scripts may import lib/', async () => {
@@ -23,7 +25,9 @@ describe('import boundaries', () => {
   });
 
   it('send tests to the shared fixtures in test/', async () => {
-    expect(await restricted('lib/sample.int.test.ts', "import { createUser } from '@/scripts/test/fixtures';\nexport const y = createUser;\n")).toEqual([expect.stringContaining('top-level test/ folder')]);
+    expect(await restricted('lib/sample.int.test.ts', "import { createUser } from '@/scripts/test/fixtures';\nexport const y = createUser;\n")).toEqual([
+      expect.stringContaining('top-level test/ folder'),
+    ]);
     expect(await restricted('lib/sample.int.test.ts', "import { createUser } from '@/test/fixtures';\nexport const y = createUser;\n")).toEqual([]);
   });
 

@@ -13,7 +13,11 @@ const hmac = (key: crypto.BinaryLike, data: string) => crypto.createHmac('sha256
 const rfc3986 = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** 2015-08-30T12:36:00.000Z -> 20150830T123600Z */
-export const amzDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export const amzDate = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /**
  * Signs a request with AWS Signature Version 4 and returns the Authorization header.

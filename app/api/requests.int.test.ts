@@ -117,7 +117,10 @@ describe('request bodies', () => {
   it('checks the sign-in body before next-auth reads it', async () => {
     expect((await send('/api/auth/callback/credentials', { headers: json, body: '{"email":' })).status).toBe(400);
     expect((await send('/api/auth/callback/credentials', { headers: { 'content-type': 'text/plain' }, body: 'email=a' })).status).toBe(415);
-    const big = await send('/api/auth/callback/credentials', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, chunks: Array.from({ length: 8 }, () => Buffer.alloc(16 * 1024, 'c')) });
+    const big = await send('/api/auth/callback/credentials', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      chunks: Array.from({ length: 8 }, () => Buffer.alloc(16 * 1024, 'c')),
+    });
     expect(big.status).toBe(413);
     expect(big.json).toEqual(errorShape('payload_too_large'));
   });

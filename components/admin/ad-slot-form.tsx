@@ -55,13 +55,25 @@ export function AdSlotForm({
   return (
     <form action={formAction} aria-label={id ? 'Edit ad slot' : 'New ad slot'} className="max-w-2xl space-y-5" noValidate>
       {id ? <input type="hidden" name="id" value={id} /> : null}
-      {field('name', 'Name', (p) => <Input {...p} name="name" type="text" defaultValue={v('name')} />, 'For the dashboard; also the image’s alternative text.')}
+      {field(
+        'name',
+        'Name',
+        (p) => (
+          <Input {...p} name="name" type="text" defaultValue={v('name')} />
+        ),
+        'For the dashboard; also the image’s alternative text.',
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         {field('placement', 'Placement', (p) => (
           <Select {...p} name="placement" value={placement} onChange={(e) => setPlacement(e.target.value)} options={AD_PLACEMENTS.map((value) => ({ value, label: AD_PLACEMENT_LABELS[value] }))} />
         ))}
         {placement === 'AFTER_PARAGRAPH'
-          ? field('paragraph', 'Paragraph number (N)', (p) => <Input {...p} name="paragraph" type="text" inputMode="numeric" defaultValue={v('paragraph')} />, 'The ad follows this paragraph of the article body; 1 is the first.')
+          ? field(
+              'paragraph',
+              'Paragraph number (N)',
+              (p) => <Input {...p} name="paragraph" type="text" inputMode="numeric" defaultValue={v('paragraph')} />,
+              'The ad follows this paragraph of the article body; 1 is the first.',
+            )
           : null}
       </div>
 
@@ -79,27 +91,58 @@ export function AdSlotForm({
               (p) => <Textarea {...p} name="html" rows={6} defaultValue={v('html')} className="font-mono text-sm" />,
               'Sanitised on the server when saved: scripts, styles, frames, forms and event handlers are removed; links open in a new tab and are marked sponsored.',
             )}
-        {field('linkUrl', creativeType === 'image' ? 'Link URL' : 'Link URL (optional)', (p) => <Input {...p} name="linkUrl" type="url" defaultValue={v('linkUrl')} placeholder="https://" />, 'Where readers go when they select the ad.')}
+        {field(
+          'linkUrl',
+          creativeType === 'image' ? 'Link URL' : 'Link URL (optional)',
+          (p) => (
+            <Input {...p} name="linkUrl" type="url" defaultValue={v('linkUrl')} placeholder="https://" />
+          ),
+          'Where readers go when they select the ad.',
+        )}
       </fieldset>
 
       <fieldset className={group}>
         <legend className="px-1 text-sm font-semibold">Reserved size (pixels)</legend>
         <p className="text-sm text-muted">The page keeps this space (scaled to the column) before the creative loads, so nothing jumps.</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          {field('width', 'Width', (p) => <Input {...p} name="width" type="text" inputMode="numeric" defaultValue={v('width')} />)}
-          {field('height', 'Height', (p) => <Input {...p} name="height" type="text" inputMode="numeric" defaultValue={v('height')} />)}
+          {field('width', 'Width', (p) => (
+            <Input {...p} name="width" type="text" inputMode="numeric" defaultValue={v('width')} />
+          ))}
+          {field('height', 'Height', (p) => (
+            <Input {...p} name="height" type="text" inputMode="numeric" defaultValue={v('height')} />
+          ))}
         </div>
       </fieldset>
 
       <fieldset className={group}>
         <legend className="px-1 text-sm font-semibold">Dates ({timeZone} time)</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          {field('startsAt', 'Starts', (p) => <Input {...p} name="startsAt" type="datetime-local" defaultValue={v('startsAt')} />, 'Empty: runs from now.')}
-          {field('endsAt', 'Ends', (p) => <Input {...p} name="endsAt" type="datetime-local" defaultValue={v('endsAt')} />, 'Empty: runs until switched off. Must be after the start.')}
+          {field(
+            'startsAt',
+            'Starts',
+            (p) => (
+              <Input {...p} name="startsAt" type="datetime-local" defaultValue={v('startsAt')} />
+            ),
+            'Empty: runs from now.',
+          )}
+          {field(
+            'endsAt',
+            'Ends',
+            (p) => (
+              <Input {...p} name="endsAt" type="datetime-local" defaultValue={v('endsAt')} />
+            ),
+            'Empty: runs until switched off. Must be after the start.',
+          )}
         </div>
       </fieldset>
 
-      <Checkbox id="ad-active" name="active" defaultChecked={typed ? typed.active === 'on' : values.active} label={<strong>Active</strong>} hint="Switched off, the slot shows nowhere, whatever its dates." />
+      <Checkbox
+        id="ad-active"
+        name="active"
+        defaultChecked={typed ? typed.active === 'on' : values.active}
+        label={<strong>Active</strong>}
+        hint="Switched off, the slot shows nowhere, whatever its dates."
+      />
 
       <Button type="submit" variant="primary" disabled={pending}>
         {pending ? 'Saving…' : submitLabel}

@@ -37,9 +37,7 @@ export function ArticleArchivePanel({
       />
       {archived ? (
         <>
-          <p className="mt-6 mb-4 text-sm text-muted">
-            Deleting removes the article, its revisions and its comments for good; its address then answers “not found”. This cannot be undone.
-          </p>
+          <p className="mt-6 mb-4 text-sm text-muted">Deleting removes the article, its revisions and its comments for good; its address then answers “not found”. This cannot be undone.</p>
           <ActionForm
             label="Delete the article permanently"
             action={deleteAction}

@@ -50,7 +50,12 @@ export function ArticleDetailsPanel({
   const shownDescription = values.seoDescription.trim() || initial.standfirst;
 
   return (
-    <Panel id="details-panel" title="Details" description={`Byline, comments, search and social appearance${canPinRelated ? ', related articles' : ''}. Saved separately from the text.`} className="mt-8">
+    <Panel
+      id="details-panel"
+      title="Details"
+      description={`Byline, comments, search and social appearance${canPinRelated ? ', related articles' : ''}. Saved separately from the text.`}
+      className="mt-8"
+    >
       <form ref={formRef} onSubmit={form.onSubmit} aria-label="Article details" className="space-y-6" noValidate>
         <input type="hidden" name="articleId" value={initial.id} />
         <input type="hidden" name="detailsVersion" value={form.baseVersion} />
@@ -69,14 +74,22 @@ export function ArticleDetailsPanel({
             <SeoFields values={values} onChange={form.setSeoField} placeholders={{ title: initial.title, standfirst: initial.standfirst, url: initial.url }} media={media} error={form.error} />
           </fieldset>
         </div>
-        <SeoPreviews url={values.canonicalUrl.trim() || initial.url} title={shownTitle} description={shownDescription} imageUrl={media.find((m) => m.id === values.socialImageId)?.url} siteName={siteName} />
+        <SeoPreviews
+          url={values.canonicalUrl.trim() || initial.url}
+          title={shownTitle}
+          description={shownDescription}
+          imageUrl={media.find((m) => m.id === values.socialImageId)?.url}
+          siteName={siteName}
+        />
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" variant="primary" disabled={form.pending || !!form.conflict}>
             {form.pending ? 'Saving details…' : 'Save details'}
           </Button>
         </div>
         <div aria-live="polite">{form.shown ? <Alert tone={form.shown.ok ? 'success' : 'danger'}>{form.shown.message}</Alert> : null}</div>
-        {form.conflict ? <DetailsConflict theirs={form.conflict} mine={values} media={media} withRelated={canPinRelated} pending={form.pending} onTakeTheirs={form.takeTheirs} onKeepMine={form.keepMine} /> : null}
+        {form.conflict ? (
+          <DetailsConflict theirs={form.conflict} mine={values} media={media} withRelated={canPinRelated} pending={form.pending} onTakeTheirs={form.takeTheirs} onKeepMine={form.keepMine} />
+        ) : null}
       </form>
     </Panel>
   );

@@ -55,7 +55,11 @@ export function ArticleEditor({
 }) {
   // Buttons stay disabled until the editor is interactive, so an early click can never
   // fall back to a plain form submission that drops the work.
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const formRef = useRef<HTMLFormElement>(null);
   const initialKey = initialContentKey(initial);
   const draft = useArticleDraft(initial);
@@ -63,7 +67,16 @@ export function ArticleEditor({
   const { saved } = save;
   const dirty = draft.key !== save.savedKey;
   const canAutosave = saved ? AUTOSAVED_STATUSES.includes(saved.status) : draft.fields.title.trim() !== '';
-  const local = useLocalDraft({ initialId: initial?.id ?? null, serverKey: initialKey, serverHero: initial?.heroImage ?? null, articleId: saved?.id ?? null, content: draft.content, dirty, hero: draft.hero, baseVersion: saved?.version ?? 0 });
+  const local = useLocalDraft({
+    initialId: initial?.id ?? null,
+    serverKey: initialKey,
+    serverHero: initial?.heroImage ?? null,
+    articleId: saved?.id ?? null,
+    content: draft.content,
+    dirty,
+    hero: draft.hero,
+    baseVersion: saved?.version ?? 0,
+  });
   // Autosave after a pause in typing; a conflict holds it back. An undecided local copy does not: it waits aside.
   useAutosave(draft.key, { enabled: dirty && canAutosave && !save.conflict && !save.offline, save: save.autosave });
 
@@ -121,12 +134,20 @@ export function ArticleEditor({
             </div>
             <PublishBar saved={saved} canPublish={canPublish} lockedForWriter={lockedForWriter} busy={busy} shown={shown} />
           </section>
-          {canPublish && !isLive ? <ScheduleFields value={draft.fields.publishAt} onChange={draft.setField('publishAt')} error={error('publishAt')} timeZone={timeZone} scheduled={isScheduled} busy={busy} /> : null}
+          {canPublish && !isLive ? (
+            <ScheduleFields value={draft.fields.publishAt} onChange={draft.setField('publishAt')} error={error('publishAt')} timeZone={timeZone} scheduled={isScheduled} busy={busy} />
+          ) : null}
           <ArticleMetaFields draft={draft} error={error} sections={sections} mediaMaxMegabytes={mediaMaxMegabytes} />
         </div>
       </div>
       {save.conflict ? (
-        <ArticleConflict theirs={save.conflict} mine={{ title: draft.fields.title, standfirst: draft.fields.standfirst, body: draft.body, hero: draft.hero }} busy={busy} onKeepMine={save.keepMine} onTakeTheirs={save.takeTheirs} />
+        <ArticleConflict
+          theirs={save.conflict}
+          mine={{ title: draft.fields.title, standfirst: draft.fields.standfirst, body: draft.body, hero: draft.hero }}
+          busy={busy}
+          onKeepMine={save.keepMine}
+          onTakeTheirs={save.takeTheirs}
+        />
       ) : null}
     </form>
   );

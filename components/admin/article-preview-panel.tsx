@@ -47,7 +47,9 @@ export function ArticlePreviewPanel({ articleId, action }: { articleId: string; 
         {error ? <Alert tone="danger">{error}</Alert> : null}
         {link ? (
           <>
-            <p role="status">{link.copied ? `Copied. Anyone with the link can read this draft until ${link.expires}.` : `Copy the link below. Anyone with it can read this draft until ${link.expires}.`}</p>
+            <p role="status">
+              {link.copied ? `Copied. Anyone with the link can read this draft until ${link.expires}.` : `Copy the link below. Anyone with it can read this draft until ${link.expires}.`}
+            </p>
             <Field id="preview-link" label="Preview link">
               {(p) => <Input {...p} readOnly value={link.url} onFocus={(e) => e.target.select()} compact className="font-mono text-xs" />}
             </Field>

@@ -43,7 +43,12 @@ const COLUMNS: Column<ArticleRow>[] = [
   { key: 'section', header: 'Section', cell: (a) => a.section },
   { key: 'authors', header: 'Authors', cell: (a) => a.authors },
   { key: 'updated', header: 'Updated', className: 'whitespace-nowrap', cell: (a) => <time dateTime={a.updatedIso}>{a.updated}</time> },
-  { key: 'published', header: 'Published', className: 'whitespace-nowrap', cell: (a) => (a.publishedIso ? <time dateTime={a.publishedIso}>{a.published}</time> : <span className="text-muted">—</span>) },
+  {
+    key: 'published',
+    header: 'Published',
+    className: 'whitespace-nowrap',
+    cell: (a) => (a.publishedIso ? <time dateTime={a.publishedIso}>{a.published}</time> : <span className="text-muted">—</span>),
+  },
 ];
 
 /**
@@ -131,7 +136,16 @@ export function ArticlesTable({
           </Field>
           {op === 'move' ? (
             <Field id="bulk-section" label="Move to">
-              {(p) => <Select {...p} compact fit value={sectionId} onChange={(e) => setSectionId(e.target.value)} options={[{ value: '', label: 'No section' }, ...sections.map((s) => ({ value: s.id, label: s.name }))]} />}
+              {(p) => (
+                <Select
+                  {...p}
+                  compact
+                  fit
+                  value={sectionId}
+                  onChange={(e) => setSectionId(e.target.value)}
+                  options={[{ value: '', label: 'No section' }, ...sections.map((s) => ({ value: s.id, label: s.name }))]}
+                />
+              )}
             </Field>
           ) : null}
           <Button variant="primary" size="sm" onClick={() => void run()} disabled={running || shown === 0}>

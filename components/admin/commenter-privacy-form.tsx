@@ -13,16 +13,19 @@ type Action = (prev: ActionState<{ json: string; filename: string }>, form: Form
 
 /** Export (downloads JSON) or erase everything about one commenter's email address. */
 export function CommenterPrivacyForm({ exportAction, eraseAction }: { exportAction: Action; eraseAction: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
-  const [exported, exportFormAction, exporting] = useActionState(async (prev: ActionState<{ json: string; filename: string }>, form: FormData) => {
-    const result = await exportAction(prev, form);
-    if (result.ok && result.data) {
-      const url = URL.createObjectURL(new Blob([result.data.json], { type: 'application/json' }));
-      const a = Object.assign(document.createElement('a'), { href: url, download: result.data.filename });
-      a.click();
-      URL.revokeObjectURL(url);
-    }
-    return result;
-  }, { ok: false });
+  const [exported, exportFormAction, exporting] = useActionState(
+    async (prev: ActionState<{ json: string; filename: string }>, form: FormData) => {
+      const result = await exportAction(prev, form);
+      if (result.ok && result.data) {
+        const url = URL.createObjectURL(new Blob([result.data.json], { type: 'application/json' }));
+        const a = Object.assign(document.createElement('a'), { href: url, download: result.data.filename });
+        a.click();
+        URL.revokeObjectURL(url);
+      }
+      return result;
+    },
+    { ok: false },
+  );
   const [erased, eraseFormAction, erasing] = useActionState(eraseAction, { ok: false });
   return (
     <div className="grid gap-6 md:grid-cols-2">

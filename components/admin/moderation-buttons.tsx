@@ -51,11 +51,14 @@ export function ModerationButtons({
   dismissAction?: (prev: ActionState, form: FormData) => Promise<ActionState>;
 }) {
   const toast = useToast();
-  const [, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
-    const result = form.get('action') === 'dismiss' && dismissAction ? await dismissAction(prev, form) : await action(prev, form);
-    if (result.message) toast(result.message, result.ok ? 'success' : 'danger');
-    return result;
-  }, { ok: false });
+  const [, formAction, pending] = useActionState(
+    async (prev: ActionState, form: FormData) => {
+      const result = form.get('action') === 'dismiss' && dismissAction ? await dismissAction(prev, form) : await action(prev, form);
+      if (result.message) toast(result.message, result.ok ? 'success' : 'danger');
+      return result;
+    },
+    { ok: false },
+  );
   return (
     <form action={formAction} className="mt-3 flex flex-wrap items-center gap-2">
       <input type="hidden" name="commentId" value={commentId} />

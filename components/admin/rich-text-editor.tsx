@@ -114,14 +114,18 @@ function Toolbar({ editor, mediaMaxMegabytes }: { editor: Editor; mediaMaxMegaby
     if (panel === 'link') {
       if (!SAFE_HREF.test(value)) return setError('Links must start with http://, https://, mailto:, / or #.');
       if (editor.state.selection.empty && !editor.isActive('link')) {
-        chain().insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: value } }] }).run();
+        chain()
+          .insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs: { href: value } }] })
+          .run();
       } else {
         chain().extendMarkRange('link').setLink({ href: value }).run();
       }
     } else if (panel === 'embed') {
       const parsed = parseEmbedUrl(value);
       if (!parsed) return setError('Paste a YouTube, Vimeo or X link, or any http(s) address for a link card.');
-      chain().insertContent({ type: 'embed', attrs: { provider: parsed.provider, url: parsed.url } }).run();
+      chain()
+        .insertContent({ type: 'embed', attrs: { provider: parsed.provider, url: parsed.url } })
+        .run();
     }
     setPanel(null);
   }
@@ -187,7 +191,9 @@ function Toolbar({ editor, mediaMaxMegabytes }: { editor: Editor; mediaMaxMegaby
         onClose={() => setPicking(false)}
         onChoose={({ item, alt, caption, credit }) => {
           setPicking(false);
-          chain().insertContent({ type: 'image', attrs: { mediaId: item.id, alt, caption, credit } }).run();
+          chain()
+            .insertContent({ type: 'image', attrs: { mediaId: item.id, alt, caption, credit } })
+            .run();
         }}
       />
       {panel ? (

@@ -16,7 +16,15 @@ export function SecretReveal({ id, label, value, title, note }: { id: string; la
           {label}
         </label>
         <Input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} compact fit className="w-[34rem] max-w-full font-mono" />
-        <Button size="sm" onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}>
+        <Button
+          size="sm"
+          onClick={() =>
+            navigator.clipboard?.writeText(value).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
+        >
           {copied ? 'Copied' : 'Copy'}
         </Button>
       </div>

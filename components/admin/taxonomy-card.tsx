@@ -26,7 +26,10 @@ export function TaxonomyCard({
     <li>
       <section aria-label={`${kind} ${item.name}`} className="rounded-lg border border-subtle bg-surface p-5 shadow-xs">
         <h2 className="font-semibold">
-          {title} <span className="font-normal text-muted">{path} · {item.articleCount} articles</span>
+          {title}{' '}
+          <span className="font-normal text-muted">
+            {path} · {item.articleCount} articles
+          </span>
         </h2>
         <div className="mt-3 grid gap-4 md:grid-cols-3">
           <div className="md:col-span-2">

@@ -9,7 +9,11 @@ function CommentCount({ article }: { article: ArticleCard }) {
   return (
     <>
       {' · '}
-      <Link href={`${articlePath(article.slug)}#comments-heading`} className="hover:underline" aria-label={`${article.commentCount} ${article.commentCount === 1 ? 'comment' : 'comments'} on ${article.title}`}>
+      <Link
+        href={`${articlePath(article.slug)}#comments-heading`}
+        className="hover:underline"
+        aria-label={`${article.commentCount} ${article.commentCount === 1 ? 'comment' : 'comments'} on ${article.title}`}
+      >
         {article.commentCount} {article.commentCount === 1 ? 'comment' : 'comments'}
       </Link>
     </>

@@ -54,15 +54,7 @@ export function PasskeyAdd({
         <label htmlFor="passkey-name" className="block text-sm font-semibold">
           Passkey name
         </label>
-        <input
-          id="passkey-name"
-          name="name"
-          maxLength={60}
-          autoComplete="off"
-          aria-invalid={!!result?.nameError}
-          aria-describedby="passkey-name-hint"
-          className={inputClass}
-        />
+        <input id="passkey-name" name="name" maxLength={60} autoComplete="off" aria-invalid={!!result?.nameError} aria-describedby="passkey-name-hint" className={inputClass} />
         <p id="passkey-name-hint" className="mt-1 text-sm text-neutral-600 dark:text-neutral-300">
           So you can tell your passkeys apart, e.g. “Work laptop” or “Blue security key”.
         </p>

@@ -28,11 +28,14 @@ export function TotpSetup({
   const [setup, setSetup] = useState<TotpSetupData | null>(initial);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
-  const [state, confirmAction, confirming] = useActionState(async (prev: ConfirmState, form: FormData) => {
-    const result = await confirm(prev, form);
-    if (result.ok) onConfirmed(result.message ?? 'Your authenticator app is set up.', result.data?.recoveryCodes ?? null);
-    return result;
-  }, { ok: false });
+  const [state, confirmAction, confirming] = useActionState(
+    async (prev: ConfirmState, form: FormData) => {
+      const result = await confirm(prev, form);
+      if (result.ok) onConfirmed(result.message ?? 'Your authenticator app is set up.', result.data?.recoveryCodes ?? null);
+      return result;
+    },
+    { ok: false },
+  );
   const codeError = state.ok ? undefined : state.fieldErrors?.code?.[0];
 
   async function start() {

@@ -45,16 +45,22 @@ export function TwoFactorPanel({ status, pendingSetup, enrolOnly = false, action
     setNotice({ ok: true, message });
     if (c) setCodes(c);
   }, []);
-  const [, removePasskey] = useActionState(async (prev: ActionState, form: FormData) => {
-    const result = await actions.removePasskey(prev, form);
-    setNotice(result.message ? { ok: result.ok, message: result.message } : null);
-    return result;
-  }, { ok: false });
-  const [regenerated, regenerate, regenerating] = useActionState(async (prev: Codes, form: FormData) => {
-    const result = await actions.regenerateCodes(prev, form);
-    if (result.ok && result.data?.recoveryCodes) setCodes(result.data.recoveryCodes);
-    return result;
-  }, { ok: false });
+  const [, removePasskey] = useActionState(
+    async (prev: ActionState, form: FormData) => {
+      const result = await actions.removePasskey(prev, form);
+      setNotice(result.message ? { ok: result.ok, message: result.message } : null);
+      return result;
+    },
+    { ok: false },
+  );
+  const [regenerated, regenerate, regenerating] = useActionState(
+    async (prev: Codes, form: FormData) => {
+      const result = await actions.regenerateCodes(prev, form);
+      if (result.ok && result.data?.recoveryCodes) setCodes(result.data.recoveryCodes);
+      return result;
+    },
+    { ok: false },
+  );
   const anyFactor = status.totpEnabled || status.passkeys.length > 0;
 
   return (
@@ -135,9 +141,7 @@ export function TwoFactorPanel({ status, pendingSetup, enrolOnly = false, action
           <h3 id="recovery-heading" className="font-semibold">
             Recovery codes
           </h3>
-          <p className="text-sm">
-            {status.recoveryCodesLeft === 1 ? '1 recovery code left.' : `${status.recoveryCodesLeft} recovery codes left.`} Making new ones stops the old ones working.
-          </p>
+          <p className="text-sm">{status.recoveryCodesLeft === 1 ? '1 recovery code left.' : `${status.recoveryCodesLeft} recovery codes left.`} Making new ones stops the old ones working.</p>
           <form action={regenerate}>
             <button type="submit" disabled={regenerating} className={button}>
               {regenerating ? 'Making codes…' : 'Make new recovery codes'}

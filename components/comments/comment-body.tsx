@@ -10,9 +10,7 @@ export function CommentBody({ text, className = 'comment-body mt-1 whitespace-pr
     'p',
     { className },
     linkifyText(text).map((s, i) =>
-      s.kind === 'link'
-        ? createElement('a', { key: i, href: s.href, rel: COMMENT_LINK_REL, className: 'underline' }, s.text)
-        : createElement(Fragment, { key: i }, s.text),
+      s.kind === 'link' ? createElement('a', { key: i, href: s.href, rel: COMMENT_LINK_REL, className: 'underline' }, s.text) : createElement(Fragment, { key: i }, s.text),
     ),
   );
 }

@@ -7,17 +7,7 @@ import type { ActionState } from '@/lib/actions';
 type Fields = { body: string; name: string; email: string; website: string };
 const EMPTY: Fields = { body: '', name: '', email: '', website: '' };
 
-function Field({
-  id,
-  label,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  children: React.ReactNode;
-}) {
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-semibold">
@@ -33,8 +23,7 @@ function Field({
   );
 }
 
-const inputClass =
-  'mt-1 w-full rounded border border-strong bg-surface px-3 py-2 aria-[invalid=true]:border-danger';
+const inputClass = 'mt-1 w-full rounded border border-strong bg-surface px-3 py-2 aria-[invalid=true]:border-danger';
 
 /** "Leave a reply": validates in the browser with the server's schema, keeps what was typed on any error. */
 export function CommentForm({
@@ -73,22 +62,25 @@ export function CommentForm({
     return () => ctrl.abort();
   }, [articleId, tokenRound]);
   const [clientErrors, setClientErrors] = useState<Partial<Record<keyof Fields, string>>>({});
-  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
-    if (!form.get(FORM_TOKEN_FIELD) && pendingToken.current) form.set(FORM_TOKEN_FIELD, await pendingToken.current);
-    let result: ActionState;
-    try {
-      result = await action(prev, form);
-    } catch {
-      // The request never got an answer (connection lost, server restarting): keep the text, say so.
-      return { ok: false, message: 'Your comment could not be sent: the connection to the site failed. Your text is still here; please post it again.' };
-    }
-    if (result.ok) {
-      setFields(EMPTY);
-      setTokenRound((n) => n + 1);
-      onDone?.();
-    }
-    return result;
-  }, { ok: false });
+  const [state, formAction, pending] = useActionState(
+    async (prev: ActionState, form: FormData) => {
+      if (!form.get(FORM_TOKEN_FIELD) && pendingToken.current) form.set(FORM_TOKEN_FIELD, await pendingToken.current);
+      let result: ActionState;
+      try {
+        result = await action(prev, form);
+      } catch {
+        // The request never got an answer (connection lost, server restarting): keep the text, say so.
+        return { ok: false, message: 'Your comment could not be sent: the connection to the site failed. Your text is still here; please post it again.' };
+      }
+      if (result.ok) {
+        setFields(EMPTY);
+        setTokenRound((n) => n + 1);
+        onDone?.();
+      }
+      return result;
+    },
+    { ok: false },
+  );
 
   const serverErrors = state.ok ? {} : (state.fieldErrors ?? {});
   const errorFor = (k: keyof Fields) => clientErrors[k] ?? serverErrors[k]?.[0];
@@ -141,23 +133,48 @@ export function CommentForm({
         </Field>
         <div className="grid gap-4 sm:grid-cols-3">
           <Field id={`${idPrefix}-name`} label="Name" error={errorFor('name')}>
-            <input id={`${idPrefix}-name`} name="name" autoComplete="name" value={fields.name} onChange={set('name')} aria-invalid={!!errorFor('name')} aria-describedby={describedBy('name', `${idPrefix}-name`)} className={inputClass} />
+            <input
+              id={`${idPrefix}-name`}
+              name="name"
+              autoComplete="name"
+              value={fields.name}
+              onChange={set('name')}
+              aria-invalid={!!errorFor('name')}
+              aria-describedby={describedBy('name', `${idPrefix}-name`)}
+              className={inputClass}
+            />
           </Field>
           <Field id={`${idPrefix}-email`} label="Email" error={errorFor('email')}>
-            <input id={`${idPrefix}-email`} name="email" type="email" autoComplete="email" value={fields.email} onChange={set('email')} aria-invalid={!!errorFor('email')} aria-describedby={describedBy('email', `${idPrefix}-email`)} className={inputClass} />
+            <input
+              id={`${idPrefix}-email`}
+              name="email"
+              type="email"
+              autoComplete="email"
+              value={fields.email}
+              onChange={set('email')}
+              aria-invalid={!!errorFor('email')}
+              aria-describedby={describedBy('email', `${idPrefix}-email`)}
+              className={inputClass}
+            />
           </Field>
           <Field id={`${idPrefix}-website`} label="Website (optional)" error={errorFor('website')}>
-            <input id={`${idPrefix}-website`} name="website" type="url" autoComplete="url" value={fields.website} onChange={set('website')} aria-invalid={!!errorFor('website')} aria-describedby={describedBy('website', `${idPrefix}-website`)} className={inputClass} />
+            <input
+              id={`${idPrefix}-website`}
+              name="website"
+              type="url"
+              autoComplete="url"
+              value={fields.website}
+              onChange={set('website')}
+              aria-invalid={!!errorFor('website')}
+              aria-describedby={describedBy('website', `${idPrefix}-website`)}
+              className={inputClass}
+            />
           </Field>
         </div>
         <button type="submit" disabled={pending} className="rounded bg-accent px-5 py-2 font-semibold text-on-accent disabled:opacity-60">
           {pending ? 'Posting…' : 'Post comment'}
         </button>
-        <div aria-live="polite">
-          {state.message ? (
-            <p className={state.ok ? 'rounded bg-success-soft p-3 text-success' : 'rounded bg-danger-soft p-3 text-danger'}>{state.message}</p>
-          ) : null}
-        </div>
+        <div aria-live="polite">{state.message ? <p className={state.ok ? 'rounded bg-success-soft p-3 text-success' : 'rounded bg-danger-soft p-3 text-danger'}>{state.message}</p> : null}</div>
       </form>
     </section>
   );

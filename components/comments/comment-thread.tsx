@@ -33,9 +33,7 @@ function Thread({ comments, parentId, depth, reply }: { comments: PublicComment[
             </p>
             <CommentBody text={c.body} />
             <div>
-              {reply.open && depth + 1 < reply.maxDepth ? (
-                <ReplyToggle articleId={reply.articleId} parentId={c.id} authorName={c.authorName} action={reply.action} />
-              ) : null}
+              {reply.open && depth + 1 < reply.maxDepth ? <ReplyToggle articleId={reply.articleId} parentId={c.id} authorName={c.authorName} action={reply.action} /> : null}
               {c.isStaff ? null : <ReportToggle commentId={c.id} authorName={c.authorName} action={reply.reportAction} />}
             </div>
           </article>

@@ -28,9 +28,7 @@ export function ReplyToggle({
       >
         {open ? 'Cancel reply' : 'Reply'}
       </button>
-      {open ? (
-        <CommentForm articleId={articleId} parentId={parentId} action={action} heading={`Reply to ${authorName}`} idPrefix={`reply-${parentId}`} />
-      ) : null}
+      {open ? <CommentForm articleId={articleId} parentId={parentId} action={action} heading={`Reply to ${authorName}`} idPrefix={`reply-${parentId}`} /> : null}
     </div>
   );
 }

@@ -7,7 +7,12 @@ import type { ActionState } from '@/lib/actions';
 export function ReportToggle({ commentId, authorName, action }: { commentId: string; authorName: string; action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
   const [open, setOpen] = useState(false);
   const [state, formAction, pending] = useActionState(action, { ok: false });
-  if (state.ok) return <p role="status" className="mt-1 text-sm text-success">{state.message}</p>;
+  if (state.ok)
+    return (
+      <p role="status" className="mt-1 text-sm text-success">
+        {state.message}
+      </p>
+    );
   const error = state.fieldErrors?.reason?.[0] ?? (state.ok ? undefined : state.message);
   const id = `report-${commentId}`;
   return (
@@ -21,7 +26,15 @@ export function ReportToggle({ commentId, authorName, action }: { commentId: str
           <label htmlFor={id} className="block text-sm font-semibold">
             Why should a moderator look at this comment?
           </label>
-          <textarea id={id} name="reason" rows={2} maxLength={500} defaultValue={state.values?.reason} aria-invalid={!!error} className="w-full rounded border border-strong bg-surface px-2 py-1 text-sm aria-[invalid=true]:border-danger" />
+          <textarea
+            id={id}
+            name="reason"
+            rows={2}
+            maxLength={500}
+            defaultValue={state.values?.reason}
+            aria-invalid={!!error}
+            className="w-full rounded border border-strong bg-surface px-2 py-1 text-sm aria-[invalid=true]:border-danger"
+          />
           {error ? <p className="text-sm font-medium text-danger">{error}</p> : null}
           <button type="submit" disabled={pending} className="rounded border border-strong px-3 py-1 text-sm font-semibold disabled:opacity-60">
             Send report

@@ -34,7 +34,13 @@ export function MediaEditForm({ item, action, canEdit }: { item: Item; action: (
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div>
-        <button type="button" onClick={pick} disabled={!canEdit} aria-describedby="media-focal-hint" className="relative block w-full cursor-crosshair overflow-hidden rounded-md disabled:cursor-default">
+        <button
+          type="button"
+          onClick={pick}
+          disabled={!canEdit}
+          aria-describedby="media-focal-hint"
+          className="relative block w-full cursor-crosshair overflow-hidden rounded-md disabled:cursor-default"
+        >
           {/* eslint-disable-next-line @next/next/no-img-element -- a stored rendition, already sized */}
           <img src={item.src} alt={fields.alt || 'Image without alt text'} width={item.width} height={item.height} className="block h-auto w-full" />
           <span aria-hidden className="absolute size-5 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-white bg-red-700/80 shadow" style={{ left: `${fx}%`, top: `${fy}%` }} />

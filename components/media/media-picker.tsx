@@ -132,7 +132,11 @@ export function MediaPicker({
           Loading images…
         </p>
       ) : null}
-      {loadError ? <Alert tone="danger" className="mt-3">{loadError}</Alert> : null}
+      {loadError ? (
+        <Alert tone="danger" className="mt-3">
+          {loadError}
+        </Alert>
+      ) : null}
       {!loading && !loadError && !items.length ? <p className="mt-3 text-sm text-muted">No images yet: upload one above.</p> : null}
       <ul aria-label="Library images" className="mt-3 grid grid-cols-3 gap-2 sm:grid-cols-5">
         {items.map((item) => (

@@ -101,9 +101,13 @@ export function MediaUploader({ maxMegabytes, onUploaded }: { maxMegabytes?: num
             <li key={u.key} className="rounded-md border border-subtle bg-surface p-2 text-sm">
               <div className="flex justify-between gap-2">
                 <span className="truncate font-medium">{u.name}</span>
-                <span role="status">{u.state === 'uploading' ? `${Math.round(u.progress * 100)}%` : u.state === 'processing' ? 'Making sizes…' : u.state === 'done' ? 'Uploaded' : 'Not uploaded'}</span>
+                <span role="status">
+                  {u.state === 'uploading' ? `${Math.round(u.progress * 100)}%` : u.state === 'processing' ? 'Making sizes…' : u.state === 'done' ? 'Uploaded' : 'Not uploaded'}
+                </span>
               </div>
-              {u.state !== 'error' ? <progress aria-label={`Uploading ${u.name}`} max={1} value={u.state === 'processing' ? undefined : u.progress} className="mt-1 h-2 w-full accent-primary" /> : null}
+              {u.state !== 'error' ? (
+                <progress aria-label={`Uploading ${u.name}`} max={1} value={u.state === 'processing' ? undefined : u.progress} className="mt-1 h-2 w-full accent-primary" />
+              ) : null}
               {u.message ? (
                 <p role={u.state === 'error' ? 'alert' : undefined} className={`mt-1 ${u.state === 'error' ? 'font-medium text-danger' : 'text-muted'}`}>
                   {u.message}

@@ -14,9 +14,7 @@ export function ErrorContent({ error, reset }: { error: Error & { digest?: strin
     <div className="mx-auto max-w-2xl py-8" role="alert">
       <h1 className="font-serif text-4xl font-bold">{outage ? "We can't reach the newsroom's database right now" : "This page couldn't load"}</h1>
       <p className="mt-4 text-[var(--color-muted)]">
-        {outage
-          ? 'The stories are safe; the site just cannot read them at this moment. Please try again in a minute.'
-          : 'Something went wrong on our side. Please try again in a moment.'}
+        {outage ? 'The stories are safe; the site just cannot read them at this moment. Please try again in a minute.' : 'Something went wrong on our side. Please try again in a moment.'}
       </p>
       <div className="mt-6 flex flex-wrap gap-4">
         <button type="button" onClick={reset} className="rounded bg-[var(--color-accent)] px-5 py-2 font-semibold text-white">

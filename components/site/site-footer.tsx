@@ -7,7 +7,10 @@ export async function SiteFooter() {
   return (
     <footer className="mt-16 border-t border-subtle py-8 text-center text-sm text-muted">
       <p>
-        {site.name} — {site.tagline}. <Link href="/login" className="underline">Staff sign in</Link>
+        {site.name} — {site.tagline}.{' '}
+        <Link href="/login" className="underline">
+          Staff sign in
+        </Link>
       </p>
       <ThemeToggle className="mt-4" />
     </footer>

@@ -36,7 +36,9 @@ describe('Field', () => {
 
 describe('DataTable', () => {
   it('has a caption, row headers, and aria-sort on the sorted column only, with links to sort by the others', () => {
-    const html = renderToStaticMarkup(h(DataTable<Row>, { caption: 'Articles', columns, rows, rowKey: (r) => r.id, sort: { key: 'title', direction: 'ascending', links: { title: '/x?sort=title', id: '/x?sort=id' } } }));
+    const html = renderToStaticMarkup(
+      h(DataTable<Row>, { caption: 'Articles', columns, rows, rowKey: (r) => r.id, sort: { key: 'title', direction: 'ascending', links: { title: '/x?sort=title', id: '/x?sort=id' } } }),
+    );
     expect(html).toContain('<caption class="sr-only">Articles</caption>');
     expect(html.match(/aria-sort="[a-z]+"/g)).toEqual(['aria-sort="ascending"']);
     expect(html).toContain('href="/x?sort=id"');
@@ -51,7 +53,13 @@ describe('DataTable', () => {
 
   it('names each row’s box and the select-all box', () => {
     const html = renderToStaticMarkup(
-      h(DataTable<Row>, { caption: 'Articles', columns, rows, rowKey: (r) => r.id, selection: { selected: new Set(['a']), onChange: () => {}, label: (r) => `Select ${r.title}`, allLabel: 'Select all' } }),
+      h(DataTable<Row>, {
+        caption: 'Articles',
+        columns,
+        rows,
+        rowKey: (r) => r.id,
+        selection: { selected: new Set(['a']), onChange: () => {}, label: (r) => `Select ${r.title}`, allLabel: 'Select all' },
+      }),
     );
     expect(html).toContain('aria-label="Select all"');
     expect(html).toMatch(/aria-label="Select Pier reopens"[^>]*checked/);

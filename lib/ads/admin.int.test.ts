@@ -70,7 +70,11 @@ describe('admins manage ad slots', () => {
   });
 
   it('sanitises an HTML creative before storing it and says so', async () => {
-    const saved = await createAdSlot(form({ creativeType: 'html', html: '<p onclick="x()">Join <a href="https://example.com/join">now</a></p><script>steal()</script>', imageUrl: undefined, linkUrl: undefined }), admin, 'Europe/London');
+    const saved = await createAdSlot(
+      form({ creativeType: 'html', html: '<p onclick="x()">Join <a href="https://example.com/join">now</a></p><script>steal()</script>', imageUrl: undefined, linkUrl: undefined }),
+      admin,
+      'Europe/London',
+    );
     expect(saved.htmlChanged).toBe(true);
     const stored = await db.adSlot.findUniqueOrThrow({ where: { id: saved.id }, select: { html: true, imageUrl: true } });
     expect(stored.html).toBe('<p>Join <a href="https://example.com/join" rel="sponsored noopener" target="_blank">now</a></p>');

@@ -29,7 +29,21 @@ export type AdminAdSlot = {
   updatedAt: Date;
 };
 
-const select = { id: true, name: true, placement: true, paragraph: true, imageUrl: true, linkUrl: true, html: true, width: true, height: true, startsAt: true, endsAt: true, active: true, updatedAt: true } as const;
+const select = {
+  id: true,
+  name: true,
+  placement: true,
+  paragraph: true,
+  imageUrl: true,
+  linkUrl: true,
+  html: true,
+  width: true,
+  height: true,
+  startsAt: true,
+  endsAt: true,
+  active: true,
+  updatedAt: true,
+} as const;
 
 function requireAdmin(user: StaffUser) {
   if (!hasRole(user.role, 'ADMIN')) throw new AppError('forbidden', 'Only admins manage ad slots.');

@@ -23,7 +23,12 @@ describe('listActiveAdSlots', () => {
   });
 
   it('sanitises HTML creatives and drops unsafe URLs before they reach a page', async () => {
-    const hostile = await slot({ placement: 'AFTER_PARAGRAPH', paragraph: 2, html: '<p onclick="x()">Buy</p><script>steal()</script><a href="javascript:alert(1)">go</a>', linkUrl: 'javascript:alert(1)' });
+    const hostile = await slot({
+      placement: 'AFTER_PARAGRAPH',
+      paragraph: 2,
+      html: '<p onclick="x()">Buy</p><script>steal()</script><a href="javascript:alert(1)">go</a>',
+      linkUrl: 'javascript:alert(1)',
+    });
     const image = await slot({ placement: 'HEADER', html: null, imageUrl: 'https://ads.example/banner.png', linkUrl: 'https://ads.example/' });
     const empty = await slot({ html: '<script>only()</script>' });
     const slots = await listActiveAdSlots(now);

@@ -46,7 +46,8 @@ describe('adSlotStatus', () => {
       { active: false, startsAt: null, endsAt: null },
       { active: true, startsAt: at('2026-12-01T00:00:00Z'), endsAt: null },
       { active: true, startsAt: null, endsAt: at('2026-11-01T00:00:00Z') },
-    ]) expect(adSlotStatus(w, now) === 'live').toBe(isAdSlotLive(w, now));
+    ])
+      expect(adSlotStatus(w, now) === 'live').toBe(isAdSlotLive(w, now));
   });
 });
 

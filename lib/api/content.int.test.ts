@@ -52,8 +52,7 @@ beforeAll(async () => {
 });
 
 /** The expected order: publishedAt desc, then id desc. */
-const expectedOrder = () =>
-  [...published].sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).map((a) => a.id);
+const expectedOrder = () => [...published].sort((a, b) => b.publishedAt!.getTime() - a.publishedAt!.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).map((a) => a.id);
 
 describe('listing articles', () => {
   it('returns only published articles, newest first, with the fields the API documents', async () => {
@@ -82,7 +81,14 @@ describe('listing articles', () => {
   it.each(['title', '-title', 'publishedAt', '-updatedAt'])('sorts by %s and pages through it without repeats or gaps', async (sort) => {
     const s = await createSection();
     // Two equal titles, so the id tie-break matters.
-    for (const [title, h] of [['Bravo', 3], ['alpha', 1], ['Charlie', 2], ['Bravo', 4], ['Delta', 5]] as const) await createArticle({ sectionId: s.id, title, publishedAt: ago(h) });
+    for (const [title, h] of [
+      ['Bravo', 3],
+      ['alpha', 1],
+      ['Charlie', 2],
+      ['Bravo', 4],
+      ['Delta', 5],
+    ] as const)
+      await createArticle({ sectionId: s.id, title, publishedAt: ago(h) });
     const everything = (await listPublishedArticles(query({ section: s.slug, sort, limit: '100' }))).data;
     const { ids, pages } = await allPages({ section: s.slug, sort, limit: '2' });
     expect(pages).toBe(3);

@@ -57,7 +57,8 @@ function toApiArticle(row: ArticleRow, fields: Fields, include: Include, extra: 
   const out: Record<string, unknown> = fields ? Object.fromEntries(Object.entries(all).filter(([k]) => k === 'id' || fields.has(k as ArticleField))) : all;
   if (include?.has('section')) out.section = row.section ? { name: row.section.name, slug: row.section.slug } : null;
   if (include?.has('tags')) out.tags = (row.tags ?? []).map(({ tag }) => ({ name: tag.name, slug: tag.slug }));
-  if (include?.has('authors')) out.authors = (row.authors ?? []).map(({ user }) => ('bio' in user ? { name: user.name, slug: user.slug, bio: user.bio ?? null } : { name: user.name, slug: user.slug }));
+  if (include?.has('authors'))
+    out.authors = (row.authors ?? []).map(({ user }) => ('bio' in user ? { name: user.name, slug: user.slug, bio: user.bio ?? null } : { name: user.name, slug: user.slug }));
   return out;
 }
 

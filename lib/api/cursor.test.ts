@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { afterCursor, decodeCursor, encodeCursor, orderByOf, type ListOrder } from './cursor';
 
-const newest: ListOrder = { name: 'articles:-publishedAt', keys: [{ field: 'publishedAt', dir: 'desc', type: 'date' }, { field: 'id', dir: 'desc', type: 'string' }] };
-const byTitle: ListOrder = { name: 'articles:title', keys: [{ field: 'title', dir: 'asc', type: 'string' }, { field: 'id', dir: 'asc', type: 'string' }] };
+const newest: ListOrder = {
+  name: 'articles:-publishedAt',
+  keys: [
+    { field: 'publishedAt', dir: 'desc', type: 'date' },
+    { field: 'id', dir: 'desc', type: 'string' },
+  ],
+};
+const byTitle: ListOrder = {
+  name: 'articles:title',
+  keys: [
+    { field: 'title', dir: 'asc', type: 'string' },
+    { field: 'id', dir: 'asc', type: 'string' },
+  ],
+};
 
 describe('list cursors', () => {
   it('round-trips the position and is URL-safe', () => {

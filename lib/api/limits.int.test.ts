@@ -119,7 +119,9 @@ describe('CORS allow-list', () => {
   it('answers preflights for listed origins only', async () => {
     await saveCorsOrigins([allowed], admin);
     const preflight = (origin: string) =>
-      apiPreflight(new Request('http://localhost/api/v1/articles', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } }));
+      apiPreflight(
+        new Request('http://localhost/api/v1/articles', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } }),
+      );
     const yes = await preflight(allowed);
     expect(yes.status).toBe(204);
     expect(yes.headers.get('access-control-allow-origin')).toBe(allowed);

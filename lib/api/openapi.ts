@@ -1,15 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import * as s from '@/lib/api/schemas';
-import {
-  articleParamsSchema,
-  articleQuerySchema,
-  listArticlesQuerySchema,
-  listAuthorsQuerySchema,
-  listCommentsQuerySchema,
-  listSectionsQuerySchema,
-  listTagsQuerySchema,
-} from '@/lib/validation/api';
+import { articleParamsSchema, articleQuerySchema, listArticlesQuerySchema, listAuthorsQuerySchema, listCommentsQuerySchema, listSectionsQuerySchema, listTagsQuerySchema } from '@/lib/validation/api';
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the route handlers
 // validate with and are typed against. Nothing here describes a shape by hand: adding a
@@ -80,8 +72,24 @@ type Route = { path: string; summary: string; operationId: string; query: z.ZodT
 /** Every route of /api/v1 that needs a key; one entry per route handler in app/api/v1. */
 const ROUTES: Route[] = [
   { path: '/articles', operationId: 'listArticles', summary: 'List published articles, newest first', query: listArticlesQuerySchema, response: 'ArticleListResponse' },
-  { path: '/articles/{idOrSlug}', operationId: 'getArticle', summary: 'A published article by id or slug', query: articleQuerySchema, params: articleParamsSchema, response: 'ArticleResponse', notFound: true },
-  { path: '/articles/{idOrSlug}/comments', operationId: 'listArticleComments', summary: 'Approved comments of a published article, oldest first', query: listCommentsQuerySchema, params: articleParamsSchema, response: 'CommentListResponse', notFound: true },
+  {
+    path: '/articles/{idOrSlug}',
+    operationId: 'getArticle',
+    summary: 'A published article by id or slug',
+    query: articleQuerySchema,
+    params: articleParamsSchema,
+    response: 'ArticleResponse',
+    notFound: true,
+  },
+  {
+    path: '/articles/{idOrSlug}/comments',
+    operationId: 'listArticleComments',
+    summary: 'Approved comments of a published article, oldest first',
+    query: listCommentsQuerySchema,
+    params: articleParamsSchema,
+    response: 'CommentListResponse',
+    notFound: true,
+  },
   { path: '/sections', operationId: 'listSections', summary: 'Sections in navigation order', query: listSectionsQuerySchema, response: 'SectionListResponse' },
   { path: '/tags', operationId: 'listTags', summary: 'Tags of published articles, by name', query: listTagsQuerySchema, response: 'TagListResponse' },
   { path: '/authors', operationId: 'listAuthors', summary: 'People with a byline on a published article, by name', query: listAuthorsQuerySchema, response: 'AuthorListResponse' },

@@ -6,7 +6,15 @@ describe('API reference', () => {
   const op = (id: string) => ref.operations.find((o) => o.id === id)!;
 
   it('lists every operation of the OpenAPI document with its parameters', () => {
-    expect(ref.operations.map((o) => o.path)).toEqual(['/api/v1/articles', '/api/v1/articles/{idOrSlug}', '/api/v1/articles/{idOrSlug}/comments', '/api/v1/sections', '/api/v1/tags', '/api/v1/authors', '/api/v1/openapi.json']);
+    expect(ref.operations.map((o) => o.path)).toEqual([
+      '/api/v1/articles',
+      '/api/v1/articles/{idOrSlug}',
+      '/api/v1/articles/{idOrSlug}/comments',
+      '/api/v1/sections',
+      '/api/v1/tags',
+      '/api/v1/authors',
+      '/api/v1/openapi.json',
+    ]);
     const limit = op('listArticles').parameters.find((p) => p.name === 'limit')!;
     expect(limit).toMatchObject({ in: 'query', required: false, type: 'integer', default: '20' });
     expect(op('getArticle').parameters.find((p) => p.name === 'idOrSlug')).toMatchObject({ in: 'path', required: true });

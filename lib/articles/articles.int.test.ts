@@ -10,8 +10,7 @@ import { createSection, createUser, unique } from '@/test/fixtures';
 import { watchInvalidations } from '@/test/invalidations';
 
 /** The editor form as the server action parses it. */
-const form = (input: ArticleFormInput = { title: '' }) =>
-  articleFormSchema.parse({ body: 'First paragraph.\n\nSecond paragraph.', ...input, title: input.title || `Story ${unique()}` });
+const form = (input: ArticleFormInput = { title: '' }) => articleFormSchema.parse({ body: 'First paragraph.\n\nSecond paragraph.', ...input, title: input.title || `Story ${unique()}` });
 
 let author: StaffUser;
 let otherAuthor: StaffUser;
@@ -68,7 +67,17 @@ describe('drafts and publishing', () => {
     const tagSlug = tagName.toLowerCase().replace(' ', '-');
     const tag = await db.tag.findUniqueOrThrow({ where: { slug: tagSlug }, select: { id: true } });
     // Its page, the home page's lists, its section, tag and author listings, feeds and sitemaps.
-    const expected = [pageTags.article(draft.id), pageTags.front, pageTags.latest, pageTags.section(section.id), pageTags.tag(tag.id), pageTags.author(author.id), pageTags.feeds, pageTags.sitemaps, pathTag(`/articles/${draft.slug}`)];
+    const expected = [
+      pageTags.article(draft.id),
+      pageTags.front,
+      pageTags.latest,
+      pageTags.section(section.id),
+      pageTags.tag(tag.id),
+      pageTags.author(author.id),
+      pageTags.feeds,
+      pageTags.sitemaps,
+      pathTag(`/articles/${draft.slug}`),
+    ];
     expect(watch.markedOf(expected)).toEqual(expected);
 
     const article = await getPublishedArticleBySlug(draft.slug);
@@ -213,12 +222,15 @@ describe('rich-text body', () => {
     await expect(saveArticle({ intent: 'publish', data: form({ title: `Empty ${unique()}`, bodyJson: empty }) }, editor)).rejects.toMatchObject({ code: 'unprocessable' });
   });
 
-  it("shows the current copy for a conflict only to those who may open the article", async () => {
+  it('shows the current copy for a conflict only to those who may open the article', async () => {
     const draft = await saveArticle({ intent: 'save', data: form({ title: `Snapshot ${unique()}`, tags: 'energy' }) }, author);
     const next = await saveArticle({ id: draft.id, version: 1, intent: 'save', data: form({ title: 'Second take', tags: 'energy' }) }, editor);
     expect(await getArticleSnapshot(draft.id, author)).toMatchObject({ version: next.version, title: 'Second take', tags: 'energy', status: 'DRAFT', savedBy: editor.name, heroImage: null });
     // A hero chosen by the other person is part of what the conflict view compares.
-    const image = await db.media.create({ data: { filename: 'pier.jpg', mimeType: 'image/jpeg', size: 1000, width: 1600, height: 900, alt: 'The pier at low tide', storageKey: `test/${unique()}.jpg` }, select: { id: true } });
+    const image = await db.media.create({
+      data: { filename: 'pier.jpg', mimeType: 'image/jpeg', size: 1000, width: 1600, height: 900, alt: 'The pier at low tide', storageKey: `test/${unique()}.jpg` },
+      select: { id: true },
+    });
     await saveArticle({ id: draft.id, version: next.version, intent: 'save', data: form({ title: 'Second take', tags: 'energy', heroImageId: image.id }) }, editor);
     expect((await getArticleSnapshot(draft.id, author))?.heroImage).toMatchObject({ id: image.id, alt: 'The pier at low tide', filename: 'pier.jpg', thumbnailUrl: expect.stringContaining('/') });
     await expect(getArticleSnapshot(draft.id, otherAuthor)).rejects.toMatchObject({ code: 'forbidden' });

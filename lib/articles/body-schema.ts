@@ -3,10 +3,7 @@
 // the embed URL rules, the plain-text conversion and the word count with the server.
 import { z } from 'zod';
 
-export type Mark =
-  | { type: 'bold' }
-  | { type: 'italic' }
-  | { type: 'link'; attrs: { href: string } };
+export type Mark = { type: 'bold' } | { type: 'italic' } | { type: 'link'; attrs: { href: string } };
 
 export type InlineNode = { type: 'text'; text: string; marks?: Mark[] } | { type: 'hardBreak' };
 
@@ -73,9 +70,7 @@ export function parseEmbedUrl(raw: string): ParsedEmbed | null {
   }
   if (host === 'x.com' || host === 'twitter.com' || host === 'mobile.twitter.com') {
     const [user, kind, id] = parts;
-    return user && /^\w{1,15}$/.test(user) && kind === 'status' && id && /^\d{1,25}$/.test(id)
-      ? { provider: 'x', id, url: `https://x.com/${user}/status/${id}` }
-      : null;
+    return user && /^\w{1,15}$/.test(user) && kind === 'status' && id && /^\d{1,25}$/.test(id) ? { provider: 'x', id, url: `https://x.com/${user}/status/${id}` } : null;
   }
   return { provider: 'link', url: u.toString() };
 }
@@ -108,8 +103,18 @@ const imageSchema = z.object({
   attrs: z.object({
     mediaId: z.string().regex(MEDIA_ID, 'Choose the image again from the media library.'),
     alt: z.string().trim().min(1, ALT_REQUIRED_MESSAGE).max(IMAGE_TEXT_LIMITS.alt),
-    caption: z.string().trim().max(IMAGE_TEXT_LIMITS.caption).nullish().transform((v) => v ?? ''),
-    credit: z.string().trim().max(IMAGE_TEXT_LIMITS.credit).nullish().transform((v) => v ?? ''),
+    caption: z
+      .string()
+      .trim()
+      .max(IMAGE_TEXT_LIMITS.caption)
+      .nullish()
+      .transform((v) => v ?? ''),
+    credit: z
+      .string()
+      .trim()
+      .max(IMAGE_TEXT_LIMITS.credit)
+      .nullish()
+      .transform((v) => v ?? ''),
   }),
 });
 

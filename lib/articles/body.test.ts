@@ -7,9 +7,7 @@ const doc = (...content: BodyDoc['content']): BodyDoc => ({ type: 'doc', content
 
 describe('plainTextToDoc', () => {
   it('starts a paragraph at each blank line and keeps single line breaks', () => {
-    expect(plainTextToDoc('First line\nsecond line\n\nNext paragraph')).toEqual(
-      doc(para(text('First line'), { type: 'hardBreak' }, text('second line')), para(text('Next paragraph'))),
-    );
+    expect(plainTextToDoc('First line\nsecond line\n\nNext paragraph')).toEqual(doc(para(text('First line'), { type: 'hardBreak' }, text('second line')), para(text('Next paragraph'))));
   });
 
   it('treats Windows line endings, whitespace-only lines and extra blank lines like blank lines', () => {
@@ -37,9 +35,7 @@ describe('renderDocToHtml', () => {
         { type: 'horizontalRule' },
       ),
     );
-    expect(html).toBe(
-      ['<h2>Heading</h2>', '<p><strong>bold</strong><br /><em>it</em></p>', '<ul><li><p>item</p></li></ul>', '<blockquote><p>quoted</p></blockquote>', '<hr />'].join('\n'),
-    );
+    expect(html).toBe(['<h2>Heading</h2>', '<p><strong>bold</strong><br /><em>it</em></p>', '<ul><li><p>item</p></li></ul>', '<blockquote><p>quoted</p></blockquote>', '<hr />'].join('\n'));
   });
 
   it('shows hostile text as text, never as markup', () => {
@@ -77,14 +73,11 @@ describe('bodyDocSchema', () => {
     expect(bodyDocSchema.safeParse(withHref(href)).success).toBe(true);
   });
 
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', ' javascript:alert(1)'])(
-    'rejects the link %s',
-    (href) => {
-      const r = bodyDocSchema.safeParse(withHref(href));
-      expect(r.success).toBe(false);
-      expect(r.error?.issues[0]?.message).toMatch(/Links must start with/);
-    },
-  );
+  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', ' javascript:alert(1)'])('rejects the link %s', (href) => {
+    const r = bodyDocSchema.safeParse(withHref(href));
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.message).toMatch(/Links must start with/);
+  });
 
   it('rejects unknown node types and heading levels', () => {
     expect(bodyDocSchema.safeParse(doc({ type: 'script' } as never)).success).toBe(false);
@@ -116,12 +109,10 @@ describe('hostile input', () => {
   it('escapes script tags in headings, quotes, pull quotes and list items', () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
     const html = render(
-      doc(
-        { type: 'heading', attrs: { level: 3 }, content: [text(evil)] },
-        { type: 'blockquote', content: [para(text(evil))] },
-        { type: 'pullQuote', content: [para(text(evil))] } as never,
-        { type: 'orderedList', content: [{ type: 'listItem', content: [para(text(evil))] }] },
-      ),
+      doc({ type: 'heading', attrs: { level: 3 }, content: [text(evil)] }, { type: 'blockquote', content: [para(text(evil))] }, { type: 'pullQuote', content: [para(text(evil))] } as never, {
+        type: 'orderedList',
+        content: [{ type: 'listItem', content: [para(text(evil))] }],
+      }),
     );
     expect(html).not.toMatch(/<script|<img/i);
     expect(html.match(/&lt;script&gt;/g)).toHaveLength(4);
@@ -158,7 +149,7 @@ describe('hostile input', () => {
     expect(parse(doc({ type: 'iframe', attrs: { src: 'https://evil.example' } } as never)).success).toBe(false);
     expect(parse(doc({ type: 'blockquote', content: [{ type: 'rawHtml', html: '<script>' }] } as never)).success).toBe(false);
     expect(parse(doc({ type: 'pullQuote', content: [{ type: 'heading', attrs: { level: 2 } }] } as never)).success).toBe(false);
-    expect(parse(doc(para({ type: 'text', text: 'x', marks: [{ type: 'code' }] })) ).success).toBe(false);
+    expect(parse(doc(para({ type: 'text', text: 'x', marks: [{ type: 'code' }] }))).success).toBe(false);
     expect(parse({ type: 'doc', content: 'nope' }).success).toBe(false);
     expect(parse({ type: 'html', content: [] }).success).toBe(false);
   });
@@ -189,7 +180,9 @@ describe('hostile input', () => {
 
   it('renders X posts and other pages as link cards, with no script and no iframe', () => {
     const x = render(embed('x', 'https://x.com/jack/status/20'));
-    expect(x).toBe('<figure class="embed embed-card"><a href="https://x.com/jack/status/20" rel="noopener nofollow"><span class="embed-provider">Post on X</span> <span class="embed-url">https://x.com/jack/status/20</span></a></figure>');
+    expect(x).toBe(
+      '<figure class="embed embed-card"><a href="https://x.com/jack/status/20" rel="noopener nofollow"><span class="embed-provider">Post on X</span> <span class="embed-url">https://x.com/jack/status/20</span></a></figure>',
+    );
     const card = render(embed('link', 'https://example.com/a?b=%22%3Cscript%3E'));
     expect(card).not.toMatch(/<script|<iframe/);
     expect(card).toContain('<span class="embed-provider">example.com</span>');
@@ -228,7 +221,16 @@ describe('reading helpers', () => {
 describe('image nodes', () => {
   const MEDIA = 'abc123def456abc123de';
   const images = new Map([
-    [MEDIA, { src: '/media/abc123def456abc123de/w960.webp', srcset: '/media/abc123def456abc123de/w320.webp 320w, /media/abc123def456abc123de/w960.webp 960w', avifSrcset: '/media/abc123def456abc123de/w640.avif 640w', width: 960, height: 540 }],
+    [
+      MEDIA,
+      {
+        src: '/media/abc123def456abc123de/w960.webp',
+        srcset: '/media/abc123def456abc123de/w320.webp 320w, /media/abc123def456abc123de/w960.webp 960w',
+        avifSrcset: '/media/abc123def456abc123de/w640.avif 640w',
+        width: 960,
+        height: 540,
+      },
+    ],
   ]);
   const image = (attrs: Record<string, unknown>) => ({ type: 'doc', content: [{ type: 'image', attrs: { mediaId: MEDIA, alt: 'A fox', caption: '', credit: '', ...attrs } }] });
 

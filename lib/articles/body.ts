@@ -6,8 +6,7 @@ import { parseEmbedUrl, type BlockNode, type BodyDoc, type ImageNode, type Inlin
 
 export * from './body-schema';
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 function renderInline(nodes: InlineNode[] | undefined): string {
   return (nodes ?? [])
@@ -42,10 +41,7 @@ function renderEmbed(url: string): string {
     );
   }
   const label = parsed.provider === 'x' ? 'Post on X' : new URL(parsed.url).hostname.replace(/^www\./, '');
-  return (
-    `<figure class="embed embed-card"><a href="${href}" rel="noopener nofollow">` +
-    `<span class="embed-provider">${escapeHtml(label)}</span> <span class="embed-url">${href}</span></a></figure>`
-  );
+  return `<figure class="embed embed-card"><a href="${href}" rel="noopener nofollow">` + `<span class="embed-provider">${escapeHtml(label)}</span> <span class="embed-url">${href}</span></a></figure>`;
 }
 
 /** What the renderer needs to know about a library image: its files and its intrinsic size. */
@@ -77,7 +73,8 @@ function renderImage(node: ImageNode, images: ImageLookup): string {
   const tag =
     `<img src="${escapeHtml(img.src)}" srcset="${escapeHtml(img.srcset)}" sizes="${sizes}" width="${Math.round(img.width)}" height="${Math.round(img.height)}" ` +
     `alt="${escapeHtml(alt)}" loading="lazy" decoding="async">`;
-  const captionHtml = caption || credit ? `<figcaption>${escapeHtml(caption)}${caption && credit ? ' — ' : ''}${credit ? `<span class="media-credit">${escapeHtml(credit)}</span>` : ''}</figcaption>` : '';
+  const captionHtml =
+    caption || credit ? `<figcaption>${escapeHtml(caption)}${caption && credit ? ' — ' : ''}${credit ? `<span class="media-credit">${escapeHtml(credit)}</span>` : ''}</figcaption>` : '';
   return `<figure class="media-figure"><picture>${avif}${tag}</picture>${captionHtml}</figure>`;
 }
 

@@ -103,7 +103,13 @@ describe('dashboard articles list paging', () => {
 
   const idsOf = (p: { articles: { id: string }[] }) => p.articles.map((a) => a.id);
 
-  for (const [sort, byline] of (['updated', 'published', 'title'] as const).flatMap((s) => [[s, false], [s, true]] as const)) {
+  for (const [sort, byline] of (['updated', 'published', 'title'] as const).flatMap(
+    (s) =>
+      [
+        [s, false],
+        [s, true],
+      ] as const,
+  )) {
     it(`walks the ${sort} sort by cursor exactly as by page number, both ways${byline ? ', by byline' : ''}`, async () => {
       // section=none holds all 120 too; with the byline it makes the list read from ArticleAuthor.
       const pq = (params: Record<string, string>) => q({ q: pageToken, ...(byline ? { author: pageEditor.id, section: 'none' } : {}), ...params });

@@ -111,8 +111,7 @@ const GATHER_MAX = 20_000;
  */
 type Reader = (where: Where, orderBy: Where[], skip: number, take: number) => Promise<string[]>;
 
-const walkIndex: Reader = async (where, orderBy, skip, take) =>
-  (await db.article.findMany({ where, orderBy: orderBy as never, skip, take, select: { id: true } })).map((r) => r.id);
+const walkIndex: Reader = async (where, orderBy, skip, take) => (await db.article.findMany({ where, orderBy: orderBy as never, skip, take, select: { id: true } })).map((r) => r.id);
 
 const fromBylines =
   (userId: string): Reader =>

@@ -74,7 +74,9 @@ describe('two people editing the details at once', () => {
     const after = await storedDetails(a.id);
     const refused = updateArticleDetails(a.id, details({ authorIds: [colleague.id], seoTitle: 'Second headline', commentsOpen: false }), colleagueEditor);
     await expect(refused).rejects.toMatchObject({ code: 'conflict' });
-    await expect(refused).rejects.toThrow(new RegExp(`^${editor.name} changed these details on \\d{1,2} \\w{3,4} \\d{4}, \\d{2}:\\d{2} \\(Europe/London time\\), after you opened them\\. Nothing was saved\\.`));
+    await expect(refused).rejects.toThrow(
+      new RegExp(`^${editor.name} changed these details on \\d{1,2} \\w{3,4} \\d{4}, \\d{2}:\\d{2} \\(Europe/London time\\), after you opened them\\. Nothing was saved\\.`),
+    );
     expect(await storedDetails(a.id)).toEqual(after);
     expect(after).toMatchObject({ detailsVersion: 2, seoTitle: 'First editor’s headline', commentsOpen: true, authors: [author.id] });
     expect(await db.auditLog.count({ where: { entityId: a.id, action: 'article.details_updated' } })).toBe(1);
@@ -86,7 +88,15 @@ describe('two people editing the details at once', () => {
     await expect(updateArticleDetails(a.id, details({ authorIds: [author.id], seoTitle: 'Mine' }), colleagueEditor)).rejects.toMatchObject({ code: 'conflict' });
 
     const current = await getArticleDetailsSnapshot(a.id, colleagueEditor);
-    expect(current).toMatchObject({ detailsVersion: 2, seoTitle: 'Theirs', changedBy: editor.name, authors: [{ id: author.id, label: 'Ada Byline' }, { id: colleague.id, label: 'Ben Byline' }] });
+    expect(current).toMatchObject({
+      detailsVersion: 2,
+      seoTitle: 'Theirs',
+      changedBy: editor.name,
+      authors: [
+        { id: author.id, label: 'Ada Byline' },
+        { id: colleague.id, label: 'Ben Byline' },
+      ],
+    });
     expect(Date.parse(current!.changedAt!)).toBeGreaterThan(Date.now() - 60_000);
     await expect(getArticleDetailsSnapshot(a.id, await createUser('AUTHOR'))).rejects.toMatchObject({ code: 'forbidden' });
 
@@ -138,7 +148,10 @@ describe('pinned related articles', () => {
       createArticle({ title: 'Tagged newest', status: 'PUBLISHED', publishedAt: new Date(Date.now() - hour), tagIds: [tag.id] }),
       createArticle({ title: 'Tagged older', status: 'PUBLISHED', publishedAt: new Date(Date.now() - 5 * hour), tagIds: [tag.id] }),
     ]);
-    const [pinA, pinB] = await Promise.all([createArticle({ title: 'Pinned A', status: 'PUBLISHED', publishedAt: new Date(Date.now() - 100 * hour) }), createArticle({ title: 'Pinned B', status: 'PUBLISHED', publishedAt: new Date(Date.now() - 200 * hour) })]);
+    const [pinA, pinB] = await Promise.all([
+      createArticle({ title: 'Pinned A', status: 'PUBLISHED', publishedAt: new Date(Date.now() - 100 * hour) }),
+      createArticle({ title: 'Pinned B', status: 'PUBLISHED', publishedAt: new Date(Date.now() - 200 * hour) }),
+    ]);
     // B before A, and one that is also a computed match (tagged2): it must appear once, as pinned.
     await updateArticleDetails(article.id, details({ authorIds: [author.id], relatedIds: [pinB.id, tagged2.id, pinA.id] }), editor);
     const related = await listRelatedArticles({ id: article.id, sectionId: null, tags: [{ id: tag.id }] }, 4);

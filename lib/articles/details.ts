@@ -129,66 +129,86 @@ export async function updateArticleDetails(id: string, data: ArticleDetails, use
   if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow changing articles.');
   const isEditor = hasRole(user.role, 'EDITOR');
   const before = await articleRefs(id);
-  const result = await db.$transaction(async (tx) => {
-    const current = await tx.article.findUnique({
-      where: { id },
-      select: {
-        id: true,
-        title: true,
-        slug: true,
-        status: true,
-        detailsVersion: true,
-        authors: { orderBy: { position: 'asc' }, select: { userId: true } },
-        pinnedRelated: { orderBy: { position: 'asc' }, select: { relatedId: true } },
-      },
-    });
-    if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
-    // Before any other check: a writer whose pinned list is stale must see who changed it, not "only editors can pin".
-    if (current.detailsVersion !== data.detailsVersion) throw new StaleDetails();
-    const currentRelated = current.pinnedRelated.map((r) => r.relatedId);
-    if (!isEditor) {
-      if (!current.authors.some((a) => a.userId === user.id)) throw new AppError('forbidden', 'You can change only your own articles.');
-      if (!WRITER_EDITABLE.includes(current.status)) throw new AppError('forbidden', 'This article is no longer a draft; ask an editor to change it.');
-      if (!data.authorIds.includes(user.id)) throw new AppError('unprocessable', 'Keep yourself in the byline; ask an editor to hand the article over.', { authorIds: ['Keep yourself in the byline; ask an editor to hand the article over.'] });
-      if (data.relatedIds.join() !== currentRelated.join()) throw new AppError('forbidden', 'Only editors can pin related articles.');
-    }
-    const authors = await tx.user.findMany({ where: { id: { in: data.authorIds }, deactivatedAt: null }, select: { id: true, slug: true } });
-    if (authors.length !== data.authorIds.length) throw new AppError('unprocessable', 'Choose authors from the list.', { authorIds: ['Choose authors from the list.'] });
-    if (data.relatedIds.includes(id)) throw new AppError('unprocessable', 'An article cannot be related to itself.', { relatedIds: ['An article cannot be related to itself.'] });
-    if (data.relatedIds.length) {
-      const found = await tx.article.count({ where: { id: { in: data.relatedIds }, ...publishedOnly() } });
-      if (found !== data.relatedIds.length) throw new AppError('unprocessable', 'Pin only published articles.', { relatedIds: ['Pin only published articles; one of them is no longer published.'] });
-    }
-    if (data.socialImageId && !(await tx.media.findUnique({ where: { id: data.socialImageId }, select: { id: true } }))) {
-      throw new AppError('unprocessable', 'Choose a social image from the list.', { socialImageId: ['Choose a social image from the list.'] });
-    }
+  const result = await db
+    .$transaction(async (tx) => {
+      const current = await tx.article.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          title: true,
+          slug: true,
+          status: true,
+          detailsVersion: true,
+          authors: { orderBy: { position: 'asc' }, select: { userId: true } },
+          pinnedRelated: { orderBy: { position: 'asc' }, select: { relatedId: true } },
+        },
+      });
+      if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted.');
+      // Before any other check: a writer whose pinned list is stale must see who changed it, not "only editors can pin".
+      if (current.detailsVersion !== data.detailsVersion) throw new StaleDetails();
+      const currentRelated = current.pinnedRelated.map((r) => r.relatedId);
+      if (!isEditor) {
+        if (!current.authors.some((a) => a.userId === user.id)) throw new AppError('forbidden', 'You can change only your own articles.');
+        if (!WRITER_EDITABLE.includes(current.status)) throw new AppError('forbidden', 'This article is no longer a draft; ask an editor to change it.');
+        if (!data.authorIds.includes(user.id))
+          throw new AppError('unprocessable', 'Keep yourself in the byline; ask an editor to hand the article over.', {
+            authorIds: ['Keep yourself in the byline; ask an editor to hand the article over.'],
+          });
+        if (data.relatedIds.join() !== currentRelated.join()) throw new AppError('forbidden', 'Only editors can pin related articles.');
+      }
+      const authors = await tx.user.findMany({ where: { id: { in: data.authorIds }, deactivatedAt: null }, select: { id: true, slug: true } });
+      if (authors.length !== data.authorIds.length) throw new AppError('unprocessable', 'Choose authors from the list.', { authorIds: ['Choose authors from the list.'] });
+      if (data.relatedIds.includes(id)) throw new AppError('unprocessable', 'An article cannot be related to itself.', { relatedIds: ['An article cannot be related to itself.'] });
+      if (data.relatedIds.length) {
+        const found = await tx.article.count({ where: { id: { in: data.relatedIds }, ...publishedOnly() } });
+        if (found !== data.relatedIds.length) throw new AppError('unprocessable', 'Pin only published articles.', { relatedIds: ['Pin only published articles; one of them is no longer published.'] });
+      }
+      if (data.socialImageId && !(await tx.media.findUnique({ where: { id: data.socialImageId }, select: { id: true } }))) {
+        throw new AppError('unprocessable', 'Choose a social image from the list.', { socialImageId: ['Choose a social image from the list.'] });
+      }
 
-    // Guarded by the version as well: a save that committed after the read above still wins the race only once.
-    const updated = await tx.article.updateMany({
-      where: { id, detailsVersion: data.detailsVersion },
-      data: { commentsOpen: data.commentsOpen, seoTitle: data.seoTitle, seoDescription: data.seoDescription, canonicalUrl: data.canonicalUrl, socialImageId: data.socialImageId, detailsVersion: { increment: 1 } },
+      // Guarded by the version as well: a save that committed after the read above still wins the race only once.
+      const updated = await tx.article.updateMany({
+        where: { id, detailsVersion: data.detailsVersion },
+        data: {
+          commentsOpen: data.commentsOpen,
+          seoTitle: data.seoTitle,
+          seoDescription: data.seoDescription,
+          canonicalUrl: data.canonicalUrl,
+          socialImageId: data.socialImageId,
+          detailsVersion: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) throw new StaleDetails();
+      const detailsVersion = data.detailsVersion + 1;
+      await tx.articleAuthor.deleteMany({ where: { articleId: id } });
+      await tx.articleAuthor.createMany({ data: data.authorIds.map((userId, position) => ({ articleId: id, userId, position })) });
+      if (isEditor) {
+        await tx.articleRelation.deleteMany({ where: { articleId: id } });
+        if (data.relatedIds.length) await tx.articleRelation.createMany({ data: data.relatedIds.map((relatedId, position) => ({ articleId: id, relatedId, position })) });
+      }
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: 'article.details_updated',
+        entityType: 'article',
+        entityId: id,
+        summary: current.title,
+        data: {
+          authorIds: data.authorIds,
+          commentsOpen: data.commentsOpen,
+          seoTitle: data.seoTitle,
+          canonicalUrl: data.canonicalUrl,
+          socialImageId: data.socialImageId,
+          relatedIds: data.relatedIds,
+          detailsVersion,
+        },
+      });
+      return { detailsVersion, published: current.status === 'PUBLISHED' };
+    })
+    .catch(async (e: unknown) => {
+      // The transaction is over (rolled back): now say who changed the details, and when.
+      throw e instanceof StaleDetails ? await detailsConflict(id) : e;
     });
-    if (updated.count === 0) throw new StaleDetails();
-    const detailsVersion = data.detailsVersion + 1;
-    await tx.articleAuthor.deleteMany({ where: { articleId: id } });
-    await tx.articleAuthor.createMany({ data: data.authorIds.map((userId, position) => ({ articleId: id, userId, position })) });
-    if (isEditor) {
-      await tx.articleRelation.deleteMany({ where: { articleId: id } });
-      if (data.relatedIds.length) await tx.articleRelation.createMany({ data: data.relatedIds.map((relatedId, position) => ({ articleId: id, relatedId, position })) });
-    }
-    await recordAudit(tx, {
-      actorId: user.id,
-      action: 'article.details_updated',
-      entityType: 'article',
-      entityId: id,
-      summary: current.title,
-      data: { authorIds: data.authorIds, commentsOpen: data.commentsOpen, seoTitle: data.seoTitle, canonicalUrl: data.canonicalUrl, socialImageId: data.socialImageId, relatedIds: data.relatedIds, detailsVersion },
-    });
-    return { detailsVersion, published: current.status === 'PUBLISHED' };
-  }).catch(async (e: unknown) => {
-    // The transaction is over (rolled back): now say who changed the details, and when.
-    throw e instanceof StaleDetails ? await detailsConflict(id) : e;
-  });
   // Bylines, SEO tags, comments open/closed and pinned related articles all show on cached pages;
   // bylines show on cards (home, section, tag, author pages), so old and new authors' pages both change.
   if (result.published) await invalidateArticle(id, { before: before ?? undefined });

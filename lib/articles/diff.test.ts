@@ -37,6 +37,10 @@ describe('revision diff', () => {
 
   it('shows no change between identical texts', () => {
     const text = 'One.\n\nTwo.';
-    expect(diffParagraphs(text, text).flat().every((p) => p.kind === 'same')).toBe(true);
+    expect(
+      diffParagraphs(text, text)
+        .flat()
+        .every((p) => p.kind === 'same'),
+    ).toBe(true);
   });
 });

@@ -15,7 +15,11 @@ export function diffWords(before: string, after: string): DiffPart[] {
 
 /** Paragraph-aligned diff: one entry per paragraph, each a list of parts. */
 export function diffParagraphs(before: string, after: string): DiffPart[][] {
-  const paras = (s: string) => s.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paras = (s: string) =>
+    s
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
   // One entry per paragraph, in order, as the changes list them.
   const seq = diffArrays(paras(before), paras(after)).flatMap((c) => c.value.map((text) => ({ kind: kindOf(c), text })));
   const out: DiffPart[][] = [];

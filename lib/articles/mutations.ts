@@ -114,7 +114,13 @@ export async function saveArticle(
       await tx.articleRevision.create({
         data: { articleId: created.id, version: 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: created.status, authorId: user.id },
       });
-      await recordAudit(tx, { actorId: user.id, action: { PUBLISHED: 'article.published', SCHEDULED: 'article.scheduled' }[status] ?? 'article.created', entityType: 'article', entityId: created.id, summary: data.title });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: { PUBLISHED: 'article.published', SCHEDULED: 'article.scheduled' }[status] ?? 'article.created',
+        entityType: 'article',
+        entityId: created.id,
+        summary: data.title,
+      });
       if (status === 'PUBLISHED') {
         const row = await tx.article.findUniqueOrThrow({ where: { id: created.id }, select: { id: true, slug: true, title: true, status: true, publishedAt: true, updatedAt: true } });
         await enqueueWebhookEvent(tx, 'article.published', articleEventData(row));
@@ -159,7 +165,12 @@ export async function saveArticle(
     await tx.articleRevision.create({
       data: { articleId: current.id, version: version + 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: status as 'DRAFT', authorId: user.id },
     });
-    const action = intent === 'schedule' ? 'article.scheduled' : status !== current.status ? `article.${status === 'PUBLISHED' ? 'published' : status === 'IN_REVIEW' ? 'submitted' : status === 'DRAFT' && current.status === 'PUBLISHED' ? 'unpublished' : 'updated'}` : 'article.updated';
+    const action =
+      intent === 'schedule'
+        ? 'article.scheduled'
+        : status !== current.status
+          ? `article.${status === 'PUBLISHED' ? 'published' : status === 'IN_REVIEW' ? 'submitted' : status === 'DRAFT' && current.status === 'PUBLISHED' ? 'unpublished' : 'updated'}`
+          : 'article.updated';
     await recordAudit(tx, { actorId: user.id, action, entityType: 'article', entityId: current.id, summary: data.title, data: { from: current.status, to: status, version: version + 1 } });
     const event = articleEventFor(current.status, status);
     if (event) {

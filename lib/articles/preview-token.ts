@@ -9,8 +9,7 @@ import crypto from 'node:crypto';
  */
 type Key = string | Buffer;
 
-const sign = (secret: Key, articleId: string, expires: number) =>
-  crypto.createHmac('sha256', secret).update(`article-preview:${articleId}:${expires}`).digest('base64url');
+const sign = (secret: Key, articleId: string, expires: number) => crypto.createHmac('sha256', secret).update(`article-preview:${articleId}:${expires}`).digest('base64url');
 
 export function signPreviewToken(secret: Key, articleId: string, expiresAt: Date): string {
   const expires = Math.floor(expiresAt.getTime() / 1000);

@@ -26,7 +26,16 @@ export type ArticleCard = {
   commentCount: number;
 };
 
-type CardRow = { id: string; slug: string; title: string; standfirst: string; publishedAt: Date | null; section: { name: string; slug: string } | null; authors: { user: { name: string; slug: string } }[]; _count: { comments: number } };
+type CardRow = {
+  id: string;
+  slug: string;
+  title: string;
+  standfirst: string;
+  publishedAt: Date | null;
+  section: { name: string; slug: string } | null;
+  authors: { user: { name: string; slug: string } }[];
+  _count: { comments: number };
+};
 
 function toCard({ _count, ...row }: CardRow): ArticleCard {
   return { ...row, publishedAt: row.publishedAt ?? new Date(0), authors: row.authors.map((a) => a.user), commentCount: _count.comments };

@@ -81,7 +81,14 @@ export async function restoreRevision(articleId: string, revisionId: string, exp
     await tx.articleRevision.create({
       data: { articleId, version: expectedVersion + 1, title: revision.title, standfirst: revision.standfirst, bodyJson: doc, status: article.status, authorId: user.id },
     });
-    await recordAudit(tx, { actorId: user.id, action: 'article.restored', entityType: 'article', entityId: articleId, summary: revision.title, data: { restoredVersion: revision.version, version: expectedVersion + 1 } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'article.restored',
+      entityType: 'article',
+      entityId: articleId,
+      summary: revision.title,
+      data: { restoredVersion: revision.version, version: expectedVersion + 1 },
+    });
   });
   if (article.status === 'PUBLISHED') await invalidateArticle(articleId);
   return { version: expectedVersion + 1 };

@@ -35,6 +35,7 @@ export async function changeArticleSlug(articleId: string, slug: string, actor: 
     return { slug, previousSlug: article.slug, published: article.status === 'PUBLISHED' };
   });
   // Pages linking to it, and both URLs (the old one now redirects), on every instance.
-  if (result.previousSlug) await (result.published ? invalidateArticle(articleId, { before: { slugs: [result.previousSlug] } }) : invalidatePaths([articlePath(result.previousSlug), articlePath(slug)]));
+  if (result.previousSlug)
+    await (result.published ? invalidateArticle(articleId, { before: { slugs: [result.previousSlug] } }) : invalidatePaths([articlePath(result.previousSlug), articlePath(slug)]));
   return { slug: result.slug, changed: result.previousSlug !== null };
 }

@@ -32,7 +32,14 @@ export async function archiveArticle(id: string, user: StaffUser): Promise<Trans
     const current = await loadForTransition(tx, id);
     if (current.status === 'ARCHIVED') throw new AppError('conflict', 'This article is already archived.');
     await tx.article.update({ where: { id }, data: { status: 'ARCHIVED', scheduledAt: null, version: { increment: 1 } } });
-    await recordAudit(tx, { actorId: user.id, action: 'article.archived', entityType: 'article', entityId: id, summary: current.title, data: { from: current.status, to: 'ARCHIVED', version: current.version + 1 } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'article.archived',
+      entityType: 'article',
+      entityId: id,
+      summary: current.title,
+      data: { from: current.status, to: 'ARCHIVED', version: current.version + 1 },
+    });
     return { id, status: 'ARCHIVED', version: current.version + 1 };
   });
   // A draft was never public: only a published article's pages change. Cached pages showing
@@ -51,7 +58,14 @@ export async function restoreArchivedArticle(id: string, user: StaffUser): Promi
     const current = await loadForTransition(tx, id);
     if (current.status !== 'ARCHIVED') throw new AppError('conflict', 'Only archived articles can be restored.');
     await tx.article.update({ where: { id }, data: { status: 'DRAFT', version: { increment: 1 } } });
-    await recordAudit(tx, { actorId: user.id, action: 'article.restored', entityType: 'article', entityId: id, summary: current.title, data: { from: 'ARCHIVED', to: 'DRAFT', version: current.version + 1 } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'article.restored',
+      entityType: 'article',
+      entityId: id,
+      summary: current.title,
+      data: { from: 'ARCHIVED', to: 'DRAFT', version: current.version + 1 },
+    });
     return { id, status: 'DRAFT', version: current.version + 1 };
   });
   // Its URL stops answering 410 (a draft is simply not found).
@@ -103,7 +117,14 @@ export async function moveArticleToSection(id: string, sectionId: string | null,
     }
     if (current.sectionId === sectionId) return { id, status: current.status, version: current.version, moved: false };
     await tx.article.update({ where: { id }, data: { sectionId, version: { increment: 1 } } });
-    await recordAudit(tx, { actorId: user.id, action: 'article.moved', entityType: 'article', entityId: id, summary: current.title, data: { fromSectionId: current.sectionId, toSectionId: sectionId, version: current.version + 1 } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'article.moved',
+      entityType: 'article',
+      entityId: id,
+      summary: current.title,
+      data: { fromSectionId: current.sectionId, toSectionId: sectionId, version: current.version + 1 },
+    });
     return { id, status: current.status, version: current.version + 1, moved: true };
   });
   // Both the old and the new section's pages, when it is public.
@@ -118,10 +139,7 @@ export type BulkOutcome = { id: string; ok: boolean; message?: string };
  * its own (role, ownership, status), so one refusal never blocks the others (each refreshes
  * its own public pages); the caller gets a result per article.
  */
-export async function runBulkArticles(
-  input: { op: 'archive'; ids: string[] } | { op: 'move'; ids: string[]; sectionId: string | null },
-  user: StaffUser,
-): Promise<{ results: BulkOutcome[] }> {
+export async function runBulkArticles(input: { op: 'archive'; ids: string[] } | { op: 'move'; ids: string[]; sectionId: string | null }, user: StaffUser): Promise<{ results: BulkOutcome[] }> {
   const results: BulkOutcome[] = [];
   for (const id of [...new Set(input.ids)]) {
     try {

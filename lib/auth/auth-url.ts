@@ -44,4 +44,3 @@ export function productionUrlProblem(e: Record<string, string | undefined>): str
   }
   return null;
 }
-

@@ -26,7 +26,15 @@ describe('sealed secrets (AES-256-GCM)', () => {
     const sealed = seal('totp-secret', 'JBSWY3DPEHPK3PXP');
     const [v, iv, data, tag] = sealed.split('.') as [string, string, string, string];
     const flip = (s: string) => (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
-    for (const bad of [`${v}.${iv}.${flip(data)}.${tag}`, `${v}.${flip(iv)}.${data}.${tag}`, `${v}.${iv}.${data}.${flip(tag)}`, `${v}.${iv}.${data}.${tag.slice(0, 8)}`, `v2.${iv}.${data}.${tag}`, 'garbage', '']) {
+    for (const bad of [
+      `${v}.${iv}.${flip(data)}.${tag}`,
+      `${v}.${flip(iv)}.${data}.${tag}`,
+      `${v}.${iv}.${data}.${flip(tag)}`,
+      `${v}.${iv}.${data}.${tag.slice(0, 8)}`,
+      `v2.${iv}.${data}.${tag}`,
+      'garbage',
+      '',
+    ]) {
       expect(unseal('totp-secret', bad)).toBeNull();
     }
     expect(unseal('recovery-code', sealed)).toBeNull();

@@ -43,9 +43,7 @@ const normalise = (password: string) => password.normalize('NFKC');
 /** Hashes a password as an argon2id PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`). */
 export async function hashPassword(password: string): Promise<string> {
   const p = current;
-  return gate.run(() =>
-    argon2Hash(normalise(password), { algorithm: ARGON2ID_ALGORITHM, memoryCost: p.memoryCost, timeCost: p.timeCost, parallelism: p.parallelism, outputLen: OUTPUT_BYTES }),
-  );
+  return gate.run(() => argon2Hash(normalise(password), { algorithm: ARGON2ID_ALGORITHM, memoryCost: p.memoryCost, timeCost: p.timeCost, parallelism: p.parallelism, outputLen: OUTPUT_BYTES }));
 }
 
 const ARGON2ID = /^\$argon2id\$v=19\$m=(\d{1,7}),t=(\d{1,3}),p=(\d{1,2})\$([A-Za-z0-9+/]{11,})\$([A-Za-z0-9+/]{43})$/;

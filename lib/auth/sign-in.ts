@@ -25,12 +25,7 @@ export type SignInResult =
 
 const ipHash = (ip: string | null) => (ip ? keyedHash('audit-ip', ip) : null);
 
-async function auditSignIn(
-  event: 'auth.sign_in' | 'auth.sign_in_failed',
-  who: { id: string; name: string } | { email: string },
-  ctx: SignInContext,
-  data: Record<string, string | number | boolean>,
-) {
+async function auditSignIn(event: 'auth.sign_in' | 'auth.sign_in_failed', who: { id: string; name: string } | { email: string }, ctx: SignInContext, data: Record<string, string | number | boolean>) {
   const known = 'id' in who;
   await recordAudit(db, {
     // A failure is not the account holder's act: no actor.
@@ -88,10 +83,7 @@ export async function signInWithPassword(input: { email: string; password: strin
   return { kind: 'signed-in', user: subject, method: 'password' };
 }
 
-export type SecondFactorInput =
-  | { method: 'totp'; code: string }
-  | { method: 'recovery'; code: string }
-  | { method: 'passkey'; response: AuthenticationResponseJSON; expectedChallenge: string | null };
+export type SecondFactorInput = { method: 'totp'; code: string } | { method: 'recovery'; code: string } | { method: 'passkey'; response: AuthenticationResponseJSON; expectedChallenge: string | null };
 
 /**
  * The second step, for a pending sign-in whose password was checked: a code from the

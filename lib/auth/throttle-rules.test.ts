@@ -11,7 +11,14 @@ describe('clientNetwork', () => {
 
   it('groups IPv6 addresses by their /64, however they are written', () => {
     const net = '2001:db8:abcd:12::/64';
-    for (const ip of ['2001:db8:abcd:12::1', '2001:0db8:abcd:0012:0000:0000:0000:0001', '2001:DB8:ABCD:12:ffff:ffff:ffff:ffff', '[2001:db8:abcd:12::9]', 'fe80::1%eth0'.replace('fe80::1', '2001:db8:abcd:12::1'), '2001:db8:abcd:12:1:2:3.4.5.6']) {
+    for (const ip of [
+      '2001:db8:abcd:12::1',
+      '2001:0db8:abcd:0012:0000:0000:0000:0001',
+      '2001:DB8:ABCD:12:ffff:ffff:ffff:ffff',
+      '[2001:db8:abcd:12::9]',
+      'fe80::1%eth0'.replace('fe80::1', '2001:db8:abcd:12::1'),
+      '2001:db8:abcd:12:1:2:3.4.5.6',
+    ]) {
       expect(clientNetwork(ip)).toBe(net);
     }
     expect(clientNetwork('2001:db8:abcd:13::1')).toBe('2001:db8:abcd:13::/64');

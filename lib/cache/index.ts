@@ -100,7 +100,10 @@ export type ArticleRefs = { sectionId?: string | null; tagIds?: string[]; author
  * the listings it now belongs to (and, given `before`, those it left), the home page, feeds and
  * sitemaps. `listings: false` limits it to pages already showing the article (a comment change).
  */
-export async function invalidateArticle(articleId: string, opts: { before?: ArticleRefs; listings?: boolean; /** Its refs after the change, read in the change's transaction: no database read here. */ after?: ArticleRefs | null } = {}): Promise<void> {
+export async function invalidateArticle(
+  articleId: string,
+  opts: { before?: ArticleRefs; listings?: boolean; /** Its refs after the change, read in the change's transaction: no database read here. */ after?: ArticleRefs | null } = {},
+): Promise<void> {
   const tags = [pageTags.article(articleId)];
   if (opts.listings !== false) {
     const refs: ArticleRefs[] = [opts.before ?? {}, (opts.after !== undefined ? opts.after : await articleRefs(articleId)) ?? {}];
@@ -117,7 +120,7 @@ export async function invalidateArticle(articleId: string, opts: { before?: Arti
 }
 
 /** The refs of an article before a change, for invalidateArticle's `before`. */
-export async function articleRefs(articleId: string, client: Pick<typeof db, 'article'> = db): Promise<ArticleRefs & { status: string } | null> {
+export async function articleRefs(articleId: string, client: Pick<typeof db, 'article'> = db): Promise<(ArticleRefs & { status: string }) | null> {
   const a = await client.article.findUnique({
     where: { id: articleId },
     select: { slug: true, status: true, sectionId: true, tags: { select: { tagId: true } }, authors: { select: { userId: true } } },

@@ -173,7 +173,9 @@ export default class PageCacheHandler {
       const old = memory.get(key);
       if (old) store.bytes -= old.size;
       memory.delete(key);
-      await this.redisFor('write')?.del(ENTRY_PREFIX + key).catch(() => {});
+      await this.redisFor('write')
+        ?.del(ENTRY_PREFIX + key)
+        .catch(() => {});
       return;
     }
     const tags = [...tagsOf(data), ...(ctx?.tags ?? [])];

@@ -89,22 +89,25 @@ export function startSharing() {
   const load = () => {
     if (!subscribed || !isRedisReady()) return;
     const catchingUp = loadedOnce;
-    client.hgetall(TAGS_KEY).then(async (all) => {
-      const now = Date.now();
-      const cutoff = now - TAG_RETENTION_MS;
-      const old = [];
-      for (const [tag, at] of Object.entries(all)) {
-        const ms = Number(at);
-        if (ms < cutoff) old.push(tag);
-        // Missed while disconnected: anything stored here meanwhile may predate it (see 'message').
-        else if (catchingUp && ms > (state.tags.get(tag) ?? 0)) markLocal(tag, Math.max(ms, now));
-        else markLocal(tag, ms);
-      }
-      loadedOnce = true;
-      state.loaded = subscribed;
-      resolveReady();
-      if (old.length) await client.hdel(TAGS_KEY, ...old);
-    }).catch(() => {});
+    client
+      .hgetall(TAGS_KEY)
+      .then(async (all) => {
+        const now = Date.now();
+        const cutoff = now - TAG_RETENTION_MS;
+        const old = [];
+        for (const [tag, at] of Object.entries(all)) {
+          const ms = Number(at);
+          if (ms < cutoff) old.push(tag);
+          // Missed while disconnected: anything stored here meanwhile may predate it (see 'message').
+          else if (catchingUp && ms > (state.tags.get(tag) ?? 0)) markLocal(tag, Math.max(ms, now));
+          else markLocal(tag, ms);
+        }
+        loadedOnce = true;
+        state.loaded = subscribed;
+        resolveReady();
+        if (old.length) await client.hdel(TAGS_KEY, ...old);
+      })
+      .catch(() => {});
   };
   onRedisReady(() => {
     flushPending();

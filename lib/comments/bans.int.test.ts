@@ -77,7 +77,12 @@ describe('bans', () => {
     const email = `old-ban-${unique()}@example.com`;
     const ip = '198.51.100.77';
     expect(hashIdentifier(email)).not.toBe(legacy(email));
-    await db.ban.createMany({ data: [{ kind: 'EMAIL', valueHash: legacy(email), reason: 'Old email ban' }, { kind: 'IP', valueHash: legacy(ip), reason: 'Old IP ban' }] });
+    await db.ban.createMany({
+      data: [
+        { kind: 'EMAIL', valueHash: legacy(email), reason: 'Old email ban' },
+        { kind: 'IP', valueHash: legacy(ip), reason: 'Old IP ban' },
+      ],
+    });
     const before = await db.comment.count();
     await expect(post(email, '198.51.100.1')).rejects.toMatchObject({ message: BANNED_MESSAGE });
     await expect(post(`fresh-${unique()}@example.com`, ip)).rejects.toMatchObject({ message: BANNED_MESSAGE });

@@ -21,10 +21,7 @@ const list = (h: Hashes) => (h === null ? [] : Array.isArray(h) ? h : [h]);
  * it can be stored under (identifierHashes: bans made before identifiers had their own key).
  */
 export async function isBanned(hashes: { emailHash: Hashes; ipHash: Hashes }, now = new Date()): Promise<boolean> {
-  const which = [
-    ...list(hashes.emailHash).map((valueHash) => ({ kind: 'EMAIL' as const, valueHash })),
-    ...list(hashes.ipHash).map((valueHash) => ({ kind: 'IP' as const, valueHash })),
-  ];
+  const which = [...list(hashes.emailHash).map((valueHash) => ({ kind: 'EMAIL' as const, valueHash })), ...list(hashes.ipHash).map((valueHash) => ({ kind: 'IP' as const, valueHash }))];
   if (!which.length) return false;
   return (await db.ban.count({ where: { AND: [{ OR: which }, activeBanFilter(now)] } })) > 0;
 }
@@ -40,7 +37,14 @@ async function upsertBan(kind: 'EMAIL' | 'IP', valueHash: string, input: BanInpu
       update: { reason: input.reason, expiresAt, createdById: user.id, createdAt: new Date() },
       select: { id: true },
     });
-    await recordAudit(tx, { actorId: user.id, action: 'ban.create', entityType: 'ban', entityId: ban.id, summary: `${kind} ban${expiresAt ? ` until ${expiresAt.toISOString()}` : ', permanent'}`, data: { kind, reason: input.reason, expiresAt, ...source } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'ban.create',
+      entityType: 'ban',
+      entityId: ban.id,
+      summary: `${kind} ban${expiresAt ? ` until ${expiresAt.toISOString()}` : ', permanent'}`,
+      data: { kind, reason: input.reason, expiresAt, ...source },
+    });
     return ban.id;
   });
 }

@@ -12,8 +12,7 @@ let editor: StaffUser;
 let author: StaffUser;
 let article: { id: string; slug: string };
 
-const publish = async (user: StaffUser, intent: 'publish' | 'save' = 'publish') =>
-  saveArticle({ intent, data: articleFormSchema.parse({ title: `Comment target ${unique()}`, body: 'Body.' }) }, user);
+const publish = async (user: StaffUser, intent: 'publish' | 'save' = 'publish') => saveArticle({ intent, data: articleFormSchema.parse({ title: `Comment target ${unique()}`, body: 'Body.' }) }, user);
 
 /** A reader's comment as the comment form's server action submits it, a minute after the form was served. */
 const submit = (articleId: string, fields: Record<string, string> = {}, meta: { ip: string; userAgent: string; now?: number } = { ip: '203.0.113.7', userAgent: 'Vitest' }) => {

@@ -9,8 +9,7 @@ import crypto from 'node:crypto';
  */
 type Key = string | Buffer;
 
-const sign = (secret: Key, articleId: string, issuedAt: number) =>
-  crypto.createHmac('sha256', secret).update(`comment-form:${articleId}:${issuedAt}`).digest('base64url');
+const sign = (secret: Key, articleId: string, issuedAt: number) => crypto.createHmac('sha256', secret).update(`comment-form:${articleId}:${issuedAt}`).digest('base64url');
 
 export function signFormToken(secret: Key, articleId: string, issuedAt: number): string {
   return `${issuedAt}.${sign(secret, articleId, issuedAt)}`;

@@ -93,11 +93,15 @@ export async function submitComment(
     take: 100,
     select: { body: true },
   });
-  if (isDuplicateComment(input.body, earlier.map((c) => c.body))) throw new AppError('conflict', DUPLICATE_MESSAGE);
+  if (
+    isDuplicateComment(
+      input.body,
+      earlier.map((c) => c.body),
+    )
+  )
+    throw new AppError('conflict', DUPLICATE_MESSAGE);
 
-  const knownCommenter = settings.autoApproveKnown
-    ? (await db.comment.count({ where: { authorEmail: input.email, status: 'APPROVED' }, take: 1 })) > 0
-    : false;
+  const knownCommenter = settings.autoApproveKnown ? (await db.comment.count({ where: { authorEmail: input.email, status: 'APPROVED' }, take: 1 })) > 0 : false;
   const verdict = evaluateComment(
     {
       body: input.body,
@@ -129,7 +133,14 @@ export async function submitComment(
     });
     // Why a comment skipped or was held out of the queue, for moderators (no actor: the rules decided).
     if (verdict.reasons.length) {
-      await recordAudit(tx, { actorId: null, action: `comment.auto-${verdict.status.toLowerCase()}`, entityType: 'comment', entityId: comment.id, summary: verdict.reasons.join(', '), data: { reasons: verdict.reasons } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: `comment.auto-${verdict.status.toLowerCase()}`,
+        entityType: 'comment',
+        entityId: comment.id,
+        summary: verdict.reasons.join(', '),
+        data: { reasons: verdict.reasons },
+      });
     }
     return { id: comment.id, status: verdict.status };
   });
@@ -144,7 +155,10 @@ const STATUS_FOR: Record<Exclude<ModerationAction, 'delete'>, 'APPROVED' | 'PEND
 export async function moderateComment(id: string, action: ModerationAction, user: StaffUser): Promise<void> {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins moderate comments.');
   const result = await db.$transaction(async (tx) => {
-    const comment = await tx.comment.findUnique({ where: { id }, select: { id: true, status: true, parentId: true, body: true, authorName: true, createdAt: true, article: { select: { id: true, slug: true } } } });
+    const comment = await tx.comment.findUnique({
+      where: { id },
+      select: { id: true, status: true, parentId: true, body: true, authorName: true, createdAt: true, article: { select: { id: true, slug: true } } },
+    });
     if (!comment) throw new AppError('not_found', 'This comment no longer exists.');
     if (action === 'delete') {
       // Replies move up a level instead of disappearing with their parent.
@@ -179,7 +193,5 @@ export function clientIp(h: Pick<Headers, 'get'>): string | null {
 
 /** What the commenter is told: spam is never revealed, it simply "awaits moderation". */
 export function submittedMessage(result: SubmittedComment): string {
-  return result.status === 'APPROVED'
-    ? 'Thank you. Your comment is published.'
-    : 'Thank you. Your comment is awaiting moderation and will appear once an editor approves it.';
+  return result.status === 'APPROVED' ? 'Thank you. Your comment is published.' : 'Thank you. Your comment is awaiting moderation and will appear once an editor approves it.';
 }

@@ -45,7 +45,12 @@ describe('linkifyText', () => {
   });
 
   it('loses no text: the runs concatenate to the input', () => {
-    for (const p of [...XSS_PAYLOADS, 'a https://b.example c']) expect(linkifyText(p).map((s) => s.text).join('')).toBe(p);
+    for (const p of [...XSS_PAYLOADS, 'a https://b.example c'])
+      expect(
+        linkifyText(p)
+          .map((s) => s.text)
+          .join(''),
+      ).toBe(p);
   });
 });
 

@@ -16,7 +16,11 @@ function trimUrl(raw: string): string {
   for (;;) {
     const before = url;
     url = url.replace(TRAILING, '');
-    for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']] as const) {
+    for (const [open, close] of [
+      ['(', ')'],
+      ['[', ']'],
+      ['{', '}'],
+    ] as const) {
       if (url.endsWith(close) && url.split(open).length < url.split(close).length) url = url.slice(0, -1);
     }
     if (url === before) return url;

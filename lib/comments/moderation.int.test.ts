@@ -105,7 +105,11 @@ describe('editing, staff replies, unapprove and delete forever', () => {
   it('edits a comment and audits what it was', async () => {
     const c = await post({ body: 'Teh original' });
     await editComment(c.id, { body: 'The original', name: 'Mo Derated', website: 'https://mo.example' }, editor);
-    expect(await db.comment.findUniqueOrThrow({ where: { id: c.id }, select: { body: true, authorName: true, authorUrl: true } })).toEqual({ body: 'The original', authorName: 'Mo Derated', authorUrl: 'https://mo.example' });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: c.id }, select: { body: true, authorName: true, authorUrl: true } })).toEqual({
+      body: 'The original',
+      authorName: 'Mo Derated',
+      authorUrl: 'https://mo.example',
+    });
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: c.id, action: 'comment.edit' }, select: { data: true, actorId: true } });
     expect(audit).toMatchObject({ actorId: editor.id, data: { before: { body: 'Teh original' } } });
   });

@@ -66,10 +66,7 @@ export async function listModerationQueue(user: StaffUser, opts: { tab: Moderati
 
 /** Counts for the dashboard tabs, Reported included (comments with open reports, not in the trash). */
 export async function countModerationTabs(): Promise<Record<ModerationTab, number>> {
-  const [rows, reported] = await Promise.all([
-    db.comment.groupBy({ by: ['status'], _count: { _all: true } }),
-    db.comment.count({ where: queueWhere('REPORTED') }),
-  ]);
+  const [rows, reported] = await Promise.all([db.comment.groupBy({ by: ['status'], _count: { _all: true } }), db.comment.count({ where: queueWhere('REPORTED') })]);
   const out = { PENDING: 0, APPROVED: 0, SPAM: 0, TRASH: 0, REPORTED: reported };
   for (const r of rows) out[r.status] = r._count._all;
   return out;
@@ -103,7 +100,13 @@ export async function editComment(id: string, input: CommentEditInput, user: Sta
     const before = await tx.comment.findUnique({ where: { id }, select: { body: true, authorName: true, authorUrl: true, status: true, articleId: true } });
     if (!before) throw new AppError('not_found', 'This comment no longer exists.');
     await tx.comment.update({ where: { id }, data: { body: input.body, authorName: input.name, authorUrl: input.website ?? null } });
-    await recordAudit(tx, { actorId: user.id, action: 'comment.edit', entityType: 'comment', entityId: id, data: { before: { body: before.body, authorName: before.authorName, authorUrl: before.authorUrl } } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'comment.edit',
+      entityType: 'comment',
+      entityId: id,
+      data: { before: { body: before.body, authorName: before.authorName, authorUrl: before.authorUrl } },
+    });
     return before;
   });
   // Readers see only approved comments: the article's pages change only for one of those.

@@ -46,7 +46,14 @@ export function countLinks(text: string): number {
 
 /** The entries of a word list: one per line (or comma), trimmed, empties dropped, lower-cased, unique. */
 export function parseWordList(text: string): string[] {
-  return [...new Set(text.split(/[\n,]/).map((w) => w.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\n,]/)
+        .map((w) => w.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The first list entry found (case-insensitive) in any of the texts, or null. */

@@ -64,7 +64,11 @@ describe('spam and hold rules on submission', () => {
     const fast = await post(article.id, {}, 1_000);
     expect(fast.status).toBe('SPAM');
     expect(await statusOf(fast.id)).toBe('SPAM');
-    expect(await db.auditLog.findFirst({ where: { entityId: fast.id }, select: { action: true, actorId: true, summary: true } })).toEqual({ action: 'comment.auto-spam', actorId: null, summary: 'too-fast' });
+    expect(await db.auditLog.findFirst({ where: { entityId: fast.id }, select: { action: true, actorId: true, summary: true } })).toEqual({
+      action: 'comment.auto-spam',
+      actorId: null,
+      summary: 'too-fast',
+    });
     expect((await post(article.id, {}, 3_500)).status).toBe('PENDING');
   });
 

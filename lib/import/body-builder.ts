@@ -8,10 +8,7 @@ import { cleanText, fitText, filenameOf, shortHash } from './text';
 // block containers, image placeholders and the conversion report.
 
 /** Inline content while a paragraph is being collected: soft breaks come from bare newlines (wpautop). */
-export type Tok =
-  | { t: 'text'; text: string; marks: Mark[]; pre?: boolean }
-  | { t: 'br'; soft: boolean }
-  | { t: 'para' };
+export type Tok = { t: 'text'; text: string; marks: Mark[]; pre?: boolean } | { t: 'br'; soft: boolean } | { t: 'para' };
 
 const MAX_TEXT = 100_000;
 // The editor's schema ranks marks link, bold, italic (ProseMirror sorts them so on load).

@@ -9,7 +9,12 @@ import type { Reporter } from './body-builder';
 
 type Json = Record<string, unknown>;
 
-const esc = (s: unknown) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: unknown) =>
+  String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
@@ -82,7 +87,16 @@ function cardToHtml(name: string, p: Json, reporter: Reporter): string {
 
 // ---- Lexical ----------------------------------------------------------------------------------
 
-const FORMAT_TAGS: [number, string][] = [[1, 'strong'], [2, 'em'], [4, 's'], [8, 'u'], [16, 'code'], [32, 'sub'], [64, 'sup'], [128, 'mark']];
+const FORMAT_TAGS: [number, string][] = [
+  [1, 'strong'],
+  [2, 'em'],
+  [4, 's'],
+  [8, 'u'],
+  [16, 'code'],
+  [32, 'sub'],
+  [64, 'sup'],
+  [128, 'mark'],
+];
 
 function lexicalInline(nodes: unknown[], reporter: Reporter): string {
   return nodes
@@ -121,17 +135,28 @@ function lexicalBlock(n: Json, reporter: Reporter): string {
       return `<blockquote class="pull-quote"><p>${inline()}</p></blockquote>`;
     case 'list': {
       const tag = str(n.listType) === 'number' || str(n.tag) === 'ol' ? 'ol' : 'ul';
-      const items = arr(n.children).map(obj).map((li) => {
-        const kids = arr(li.children).map(obj);
-        const nested = kids.filter((k) => str(k.type) === 'list').map((k) => lexicalBlock(k, reporter)).join('');
-        return `<li>${lexicalInline(kids.filter((k) => str(k.type) !== 'list'), reporter)}${nested}</li>`;
-      });
+      const items = arr(n.children)
+        .map(obj)
+        .map((li) => {
+          const kids = arr(li.children).map(obj);
+          const nested = kids
+            .filter((k) => str(k.type) === 'list')
+            .map((k) => lexicalBlock(k, reporter))
+            .join('');
+          return `<li>${lexicalInline(
+            kids.filter((k) => str(k.type) !== 'list'),
+            reporter,
+          )}${nested}</li>`;
+        });
       return `<${tag}>${items.join('')}</${tag}>`;
     }
     case 'horizontalrule':
       return '<hr>';
     default:
-      if (Array.isArray(n.children)) return arr(n.children).map((c) => lexicalBlock(obj(c), reporter)).join('');
+      if (Array.isArray(n.children))
+        return arr(n.children)
+          .map((c) => lexicalBlock(obj(c), reporter))
+          .join('');
       return cardToHtml(type, n, reporter);
   }
 }
@@ -139,7 +164,9 @@ function lexicalBlock(n: Json, reporter: Reporter): string {
 /** A Ghost Lexical document (the `lexical` column, a JSON string) as HTML. */
 export function lexicalToHtml(lexical: string, reporter: Reporter): string {
   const root = obj(obj(JSON.parse(lexical)).root);
-  return arr(root.children).map((c) => lexicalBlock(obj(c), reporter)).join('\n');
+  return arr(root.children)
+    .map((c) => lexicalBlock(obj(c), reporter))
+    .join('\n');
 }
 
 // ---- Mobiledoc --------------------------------------------------------------------------------
@@ -196,7 +223,9 @@ export function mobiledocToHtml(mobiledoc: string, reporter: Reporter): string {
       if (kind === 2) return `<figure><img src="${esc(s[1])}" alt=""></figure>`;
       if (kind === 3) {
         const tag = str(s[1]) === 'ol' ? 'ol' : 'ul';
-        return `<${tag}>${arr(s[2]).map((item) => `<li>${markers(arr(item))}</li>`).join('')}</${tag}>`;
+        return `<${tag}>${arr(s[2])
+          .map((item) => `<li>${markers(arr(item))}</li>`)
+          .join('')}</${tag}>`;
       }
       if (kind === 10) {
         const [name, payload] = cards[Number(s[1])] ?? [];

@@ -31,8 +31,19 @@ describe('readGhost — Ghost 5 export (Lexical)', () => {
   it('maps staff users with their role, bio, avatar and author page', () => {
     const [owner, writer] = records.filter((r) => r.kind === 'user');
     expect(owner).toEqual({
-      kind: 'user', source: 'ghost', originalId: '1', notes: [], login: 'cora', email: 'cora@coast-news.example', displayName: 'Cora Owner', slug: 'cora', bio: 'Editor and owner.',
-      website: 'https://cora.example/', avatarUrl: 'https://coast-news.example/content/images/2020/01/cora.jpg', originalRole: 'Owner', oldPaths: ['/author/cora/'],
+      kind: 'user',
+      source: 'ghost',
+      originalId: '1',
+      notes: [],
+      login: 'cora',
+      email: 'cora@coast-news.example',
+      displayName: 'Cora Owner',
+      slug: 'cora',
+      bio: 'Editor and owner.',
+      website: 'https://cora.example/',
+      avatarUrl: 'https://coast-news.example/content/images/2020/01/cora.jpg',
+      originalRole: 'Owner',
+      oldPaths: ['/author/cora/'],
     });
     expect(writer).toMatchObject({ originalRole: 'Author', notes: [{ code: 'inactive-user' }] });
   });
@@ -48,16 +59,39 @@ describe('readGhost — Ghost 5 export (Lexical)', () => {
   it('maps a Lexical post: primary public tag as section, authors in order, excerpt, SEO and OG, hero with alt and caption', () => {
     const r = post(records, ID(1));
     expect(r).toMatchObject({
-      kind: 'post', title: 'High tide floods the quay', slug: 'high-tide-floods-the-quay', status: 'PUBLISHED', publishedAt: '2024-02-10T08:00:00.000Z',
-      createdAt: '2024-02-10T07:00:00.000Z', updatedAt: '2024-02-10T09:00:00.000Z', authorIds: ['65c1f0a0b1c2d3e4f5a6c001', '1'],
+      kind: 'post',
+      title: 'High tide floods the quay',
+      slug: 'high-tide-floods-the-quay',
+      status: 'PUBLISHED',
+      publishedAt: '2024-02-10T08:00:00.000Z',
+      createdAt: '2024-02-10T07:00:00.000Z',
+      updatedAt: '2024-02-10T09:00:00.000Z',
+      authorIds: ['65c1f0a0b1c2d3e4f5a6c001', '1'],
       section: { originalId: 't-weather', name: 'Weather', slug: 'weather', taxonomy: 'category' },
-      tags: [{ originalId: 't-weather', taxonomy: 'tag' }, { originalId: 't-local', name: 'Local & Coast', taxonomy: 'tag' }],
+      tags: [
+        { originalId: 't-weather', taxonomy: 'tag' },
+        { originalId: 't-local', name: 'Local & Coast', taxonomy: 'tag' },
+      ],
       standfirst: 'Water reached the cafés on the quay.',
       seo: {
-        title: 'High tide floods the quay | Coast News', description: 'Water reached the cafés.', canonicalUrl: 'https://coast-news.example/high-tide/', ogTitle: 'Quay flooded',
-        ogDescription: 'The tide came in early.', ogImageUrl: 'https://coast-news.example/content/images/2024/02/og.jpg', twitterTitle: 'Flooded!', twitterDescription: null, twitterImageUrl: null,
+        title: 'High tide floods the quay | Coast News',
+        description: 'Water reached the cafés.',
+        canonicalUrl: 'https://coast-news.example/high-tide/',
+        ogTitle: 'Quay flooded',
+        ogDescription: 'The tide came in early.',
+        ogImageUrl: 'https://coast-news.example/content/images/2024/02/og.jpg',
+        twitterTitle: 'Flooded!',
+        twitterDescription: null,
+        twitterImageUrl: null,
       },
-      featuredImage: { url: 'https://coast-news.example/content/images/2024/02/tide-hero.jpg', attachmentId: null, relativePath: '2024/02/tide-hero.jpg', alt: 'Water over the quay at dawn', caption: 'Photo by Sam Sea', credit: '' },
+      featuredImage: {
+        url: 'https://coast-news.example/content/images/2024/02/tide-hero.jpg',
+        attachmentId: null,
+        relativePath: '2024/02/tide-hero.jpg',
+        alt: 'Water over the quay at dawn',
+        caption: 'Photo by Sam Sea',
+        credit: '',
+      },
       sticky: true,
       originalUrl: 'https://coast-news.example/high-tide-floods-the-quay/',
       oldPaths: ['/high-tide-floods-the-quay/', '/p/00000000-0000-4000-8000-d3e4f5a6b701/'],
@@ -68,15 +102,41 @@ describe('readGhost — Ghost 5 export (Lexical)', () => {
   it('converts every Lexical node and card onto editor nodes, counting what has no equivalent', () => {
     const r = post(records, ID(1));
     expect(types(r)).toEqual([
-      'paragraph', 'heading', 'heading', 'bulletList', 'blockquote', 'pullQuote', 'image', 'image', 'image', 'paragraph', 'embed:youtube', 'paragraph', 'embed:x', 'embed:link',
-      'paragraph', 'paragraph', 'bulletList', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'horizontalRule', 'paragraph',
+      'paragraph',
+      'heading',
+      'heading',
+      'bulletList',
+      'blockquote',
+      'pullQuote',
+      'image',
+      'image',
+      'image',
+      'paragraph',
+      'embed:youtube',
+      'paragraph',
+      'embed:x',
+      'embed:link',
+      'paragraph',
+      'paragraph',
+      'bulletList',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'horizontalRule',
+      'paragraph',
     ]);
     expect(r.body.doc.content[0]).toEqual({
       type: 'paragraph',
       content: [
-        { type: 'text', text: 'The tide came in ' }, { type: 'text', text: 'early', marks: [{ type: 'bold' }] }, { type: 'text', text: ' and ' },
-        { type: 'text', text: 'fast', marks: [{ type: 'italic' }] }, { type: 'text', text: ', said the ' },
-        { type: 'text', text: 'harbour office', marks: [{ type: 'link', attrs: { href: 'https://coast-news.example/about/' } }] }, { type: 'text', text: '.' },
+        { type: 'text', text: 'The tide came in ' },
+        { type: 'text', text: 'early', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' and ' },
+        { type: 'text', text: 'fast', marks: [{ type: 'italic' }] },
+        { type: 'text', text: ', said the ' },
+        { type: 'text', text: 'harbour office', marks: [{ type: 'link', attrs: { href: 'https://coast-news.example/about/' } }] },
+        { type: 'text', text: '.' },
       ],
     });
     expect(r.body.images.map((i) => [i.url, i.relativePath, i.alt, i.caption])).toEqual([
@@ -98,8 +158,11 @@ describe('readGhost — Ghost 5 export (Lexical)', () => {
     expect(r.body.doc.content[0]).toEqual({
       type: 'paragraph',
       content: [
-        { type: 'text', text: 'Mobiledoc ' }, { type: 'text', text: 'bold', marks: [{ type: 'bold' }] }, { type: 'text', text: ' and ' },
-        { type: 'text', text: 'a link', marks: [{ type: 'link', attrs: { href: 'https://example.org/mobiledoc' } }] }, { type: 'hardBreak' },
+        { type: 'text', text: 'Mobiledoc ' },
+        { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
+        { type: 'text', text: ' and ' },
+        { type: 'text', text: 'a link', marks: [{ type: 'link', attrs: { href: 'https://example.org/mobiledoc' } }] },
+        { type: 'hardBreak' },
         { type: 'text', text: 'after a soft return', marks: [{ type: 'italic' }] },
       ],
     });
@@ -124,7 +187,15 @@ describe('readGhost — Ghost 5 export (Lexical)', () => {
     expect(post(records, ID(7))).toMatchObject({ kind: 'page', slug: 'about', section: null, tags: [], oldPaths: ['/about/', '/p/00000000-0000-4000-8000-d3e4f5a6b707/'] });
     const broken = post(records, ID(9));
     expect(broken.notes.map((n) => n.code)).toEqual(['body-fallback']);
-    expect(broken.body.doc.content).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: 'Rendered ' }, { type: 'text', text: 'fallback', marks: [{ type: 'bold' }] }] }]);
+    expect(broken.body.doc.content).toEqual([
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Rendered ' },
+          { type: 'text', text: 'fallback', marks: [{ type: 'bold' }] },
+        ],
+      },
+    ]);
   });
 
   it('makes menus of the primary and secondary navigation, linking tags and pages to their records', () => {
@@ -135,7 +206,10 @@ describe('readGhost — Ghost 5 export (Lexical)', () => {
       ['Weather', 'tag', 't-weather', null],
       ['About', 'page', ID(7), null],
     ]);
-    expect(footer!.items.map((i) => [i.label, i.type, i.url])).toEqual([['Data & privacy', 'url', '/privacy/'], ['Ghost', 'url', 'https://ghost.org']]);
+    expect(footer!.items.map((i) => [i.label, i.type, i.url])).toEqual([
+      ['Data & privacy', 'url', '/privacy/'],
+      ['Ghost', 'url', 'https://ghost.org'],
+    ]);
   });
 
   it('gives every post and page a body the editor loads and saves unchanged', () => {
@@ -163,8 +237,20 @@ describe('readGhost — Ghost 4 export (Mobiledoc with a Markdown card)', () => 
 describe('readGhost — wrong files', () => {
   it('refuses a file that is not a Ghost export', async () => {
     await expect(readAll(fixture('wxr-1.0.xml'))).rejects.toThrow(ImportFormatError);
-    await expect(readAll({ open: async function* () { yield '{"hello": "world"}'; } })).rejects.toThrow(/no "db" or "data"/);
-    await expect(readAll({ open: async function* () { yield '{"db": [{"data": {"tags": [{"id": '; } })).rejects.toThrow(ImportFormatError);
+    await expect(
+      readAll({
+        open: async function* () {
+          yield '{"hello": "world"}';
+        },
+      }),
+    ).rejects.toThrow(/no "db" or "data"/);
+    await expect(
+      readAll({
+        open: async function* () {
+          yield '{"db": [{"data": {"tags": [{"id": ';
+        },
+      }),
+    ).rejects.toThrow(ImportFormatError);
   });
 });
 

@@ -5,7 +5,16 @@ import { lexicalToHtml, markdownToHtml, mobiledocToHtml } from './ghost-content'
 import { htmlToBody } from './html-to-body';
 import { ImportFormatError, inputSize, readText } from './input';
 import {
-  IMPORT_LIMITS, importRecordSchema, type ConvertedBody, type ImportInput, type ImportNote, type ImportRecord, type ImportRecordInput, type MenuItem, type ReaderOptions, type TermRef,
+  IMPORT_LIMITS,
+  importRecordSchema,
+  type ConvertedBody,
+  type ImportInput,
+  type ImportNote,
+  type ImportRecord,
+  type ImportRecordInput,
+  type MenuItem,
+  type ReaderOptions,
+  type TermRef,
 } from './records';
 import { cleanText, emailOrEmpty, fitWithNote, httpUrl, importSlug, parseAnyDate, pathOf, textFromHtml, uniquePaths } from './text';
 
@@ -31,7 +40,19 @@ type Tag = { id: string; name: string; slug: string; description: string | null;
 type Link = { id: string; order: number };
 
 const TABLES_PASS_1 = ['tags', 'users', 'roles', 'roles_users', 'posts_tags', 'posts_authors', 'posts_meta', 'settings'];
-const META_FIELDS = ['meta_title', 'meta_description', 'og_image', 'og_title', 'og_description', 'twitter_image', 'twitter_title', 'twitter_description', 'feature_image_alt', 'feature_image_caption', 'email_only'];
+const META_FIELDS = [
+  'meta_title',
+  'meta_description',
+  'og_image',
+  'og_title',
+  'og_description',
+  'twitter_image',
+  'twitter_title',
+  'twitter_description',
+  'feature_image_alt',
+  'feature_image_caption',
+  'email_only',
+];
 
 const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -108,19 +129,30 @@ export async function* readGhost(input: ImportInput, options: GhostReaderOptions
   if (!tables) throw new ImportFormatError('This is not a Ghost export: it has no "db" or "data" tables.');
 
   yield* valid({
-    kind: 'site', source: 'ghost', title: cleanText(s(settings.get('title'))), description: cleanText(s(settings.get('description'))),
-    url: siteUrl, language: cleanText(s(settings.get('lang') ?? settings.get('locale'))) || null, formatVersion: version,
+    kind: 'site',
+    source: 'ghost',
+    title: cleanText(s(settings.get('title'))),
+    description: cleanText(s(settings.get('description'))),
+    url: siteUrl,
+    language: cleanText(s(settings.get('lang') ?? settings.get('locale'))) || null,
+    formatVersion: version,
   });
   for (const u of users) {
     const notes: ImportNote[] = [];
     const slug = s(u.slug);
     if (u.status && !['active', 'warn-1', 'warn-2', 'warn-3', 'warn-4', 'locked'].includes(s(u.status))) notes.push({ code: 'inactive-user', message: `The user was "${s(u.status)}" on Ghost.` });
     yield* valid({
-      kind: 'user', source: 'ghost', originalId: s(u.id), login: slug, email: emailOrEmpty(s(u.email)), notes,
+      kind: 'user',
+      source: 'ghost',
+      originalId: s(u.id),
+      login: slug,
+      email: emailOrEmpty(s(u.email)),
+      notes,
       displayName: fitWithNote(cleanText(s(u.name)) || slug || 'Author', IMPORT_LIMITS.userName, 'name', notes),
       slug: importSlug([slug, s(u.name)], `author-${s(u.id)}`, null),
       bio: cleanText(s(u.bio)) ? fitWithNote(cleanText(s(u.bio)), IMPORT_LIMITS.bio, 'bio', notes) : null,
-      website: httpUrl(s(u.website)), avatarUrl: imageUrl(s(u.profile_image ?? u.image), fixUrls),
+      website: httpUrl(s(u.website)),
+      avatarUrl: imageUrl(s(u.profile_image ?? u.image), fixUrls),
       originalRole: roles.get(userRoles.get(s(u.id)) ?? '') ?? null,
       oldPaths: slug ? [`/author/${slug}/`] : [],
     });
@@ -133,8 +165,14 @@ export async function* readGhost(input: ImportInput, options: GhostReaderOptions
     }
     const notes: ImportNote[] = [];
     yield* valid({
-      kind: 'tag', source: 'ghost', originalId: t.id, notes, name: fitWithNote(t.name || t.slug, 40, 'name', notes),
-      slug: importSlug([t.slug, t.name], `tag-${t.id}`, notes), description: t.description, oldPaths: t.slug ? [`/tag/${t.slug}/`] : [],
+      kind: 'tag',
+      source: 'ghost',
+      originalId: t.id,
+      notes,
+      name: fitWithNote(t.name || t.slug, 40, 'name', notes),
+      slug: importSlug([t.slug, t.name], `tag-${t.id}`, notes),
+      description: t.description,
+      oldPaths: t.slug ? [`/tag/${t.slug}/`] : [],
     });
   }
 
@@ -146,12 +184,23 @@ export async function* readGhost(input: ImportInput, options: GhostReaderOptions
     try {
       record = mapPost(row, { tags, postTags, postAuthors, postMeta, fixUrls, siteUrl, postPermalink: options.postPermalink ?? '/{slug}/', userSlugs });
     } catch (err) {
-      record = { kind: 'skipped', source: 'ghost', originalId: s(row.id) || 'unknown', what: s(row.type) || 'post', title: s(row.title), reason: `It could not be converted: ${err instanceof Error ? err.message : String(err)}`.slice(0, 600), notes: [] };
+      record = {
+        kind: 'skipped',
+        source: 'ghost',
+        originalId: s(row.id) || 'unknown',
+        what: s(row.type) || 'post',
+        title: s(row.title),
+        reason: `It could not be converted: ${err instanceof Error ? err.message : String(err)}`.slice(0, 600),
+        notes: [],
+      };
     }
     if (record.kind === 'page') pageSlugs.set(s(row.slug), s(row.id));
     yield* valid(record);
   }
-  for (const [key, location] of [['navigation', 'header'], ['secondary_navigation', 'footer']] as const) {
+  for (const [key, location] of [
+    ['navigation', 'header'],
+    ['secondary_navigation', 'footer'],
+  ] as const) {
     const menu = navigationMenu(settings.get(key), key, location, { tags, pageSlugs, fixUrls, siteUrl });
     if (menu) yield* valid(menu);
   }
@@ -196,7 +245,11 @@ function convertBody(row: Row, ctx: PostContext, notes: ImportNote[]): Converted
   }
   if (html === null && s(row.html)) html = ctx.fixUrls(s(row.html));
   if (html === null && s(row.markdown)) html = markdownToHtml(ctx.fixUrls(s(row.markdown)));
-  if (html === null && s(row.plaintext)) html = s(row.plaintext).split(/\n{2,}/).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+  if (html === null && s(row.plaintext))
+    html = s(row.plaintext)
+      .split(/\n{2,}/)
+      .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join('');
   return htmlToBody(html ?? '', { ...opts, report: reporter.report });
 }
 
@@ -231,11 +284,17 @@ function mapPost(row: Row, ctx: PostContext): ImportRecordInput {
   else if (!['published', 'scheduled', 'draft'].includes(status)) draftReason = 'unknown-status';
   if (draftReason) {
     mapped = 'DRAFT';
-    notes.push({ code: draftReason, message: `The ${kind} was ${draftReason === 'email-only' ? 'sent as a newsletter only' : draftReason === 'unknown-status' ? `"${status}"` : `for ${draftReason === 'members-only' ? 'members' : 'paying members'} only`} on Ghost; it arrives as a draft.` });
+    notes.push({
+      code: draftReason,
+      message: `The ${kind} was ${draftReason === 'email-only' ? 'sent as a newsletter only' : draftReason === 'unknown-status' ? `"${status}"` : `for ${draftReason === 'members-only' ? 'members' : 'paying members'} only`} on Ghost; it arrives as a draft.`,
+    });
   }
   const publishedAt = parseAnyDate(row.published_at);
 
-  const tagList = (ctx.postTags.get(id) ?? []).sort(byOrder).map((l) => ctx.tags.get(l.id)).filter((t): t is Tag => !!t);
+  const tagList = (ctx.postTags.get(id) ?? [])
+    .sort(byOrder)
+    .map((l) => ctx.tags.get(l.id))
+    .filter((t): t is Tag => !!t);
   const internal = tagList.filter((t) => t.internal);
   if (internal.length) notes.push({ code: 'internal-tags', message: `Internal tags not imported: ${internal.map((t) => t.name).join(', ')}.` });
   const publicTags = tagList.filter((t) => !t.internal);
@@ -243,7 +302,13 @@ function mapPost(row: Row, ctx: PostContext): ImportRecordInput {
   const primary = publicTags[0];
   let tags = publicTags.map(ref);
   if (tags.length > 12) {
-    notes.push({ code: 'too-many-tags', message: `Broadsheet articles have at most 12 tags; dropped: ${tags.slice(12).map((t) => t.name).join(', ')}.` });
+    notes.push({
+      code: 'too-many-tags',
+      message: `Broadsheet articles have at most 12 tags; dropped: ${tags
+        .slice(12)
+        .map((t) => t.name)
+        .join(', ')}.`,
+    });
     tags = tags.slice(0, 12);
   }
   const section = primary && kind === 'post' ? { ...ref(primary), taxonomy: 'category' as const, name: fitWithNote(primary.name || primary.slug, IMPORT_LIMITS.name, 'section name', notes) } : null;
@@ -264,7 +329,10 @@ function mapPost(row: Row, ctx: PostContext): ImportRecordInput {
   const seoTitle = pick('meta_title');
   const seoDescription = pick('meta_description');
   return {
-    kind, source: 'ghost', originalId: id, notes,
+    kind,
+    source: 'ghost',
+    originalId: id,
+    notes,
     originalUrl: ctx.siteUrl ? `${ctx.siteUrl}${path}` : null,
     oldPaths: uniquePaths([s(row.slug) ? path : null, s(row.uuid) ? `/p/${s(row.uuid)}/` : null]),
     title,
@@ -285,12 +353,18 @@ function mapPost(row: Row, ctx: PostContext): ImportRecordInput {
       title: seoTitle ? fitWithNote(seoTitle, IMPORT_LIMITS.seoTitle, 'SEO title', notes) : null,
       description: seoDescription ? fitWithNote(seoDescription, IMPORT_LIMITS.seoDescription, 'SEO description', notes) : null,
       canonicalUrl: httpUrl(s(row.canonical_url)),
-      ogTitle: pick('og_title'), ogDescription: pick('og_description'), ogImageUrl: imageUrl(s(meta.og_image ?? row.og_image), ctx.fixUrls),
-      twitterTitle: pick('twitter_title'), twitterDescription: pick('twitter_description'), twitterImageUrl: imageUrl(s(meta.twitter_image ?? row.twitter_image), ctx.fixUrls),
+      ogTitle: pick('og_title'),
+      ogDescription: pick('og_description'),
+      ogImageUrl: imageUrl(s(meta.og_image ?? row.og_image), ctx.fixUrls),
+      twitterTitle: pick('twitter_title'),
+      twitterDescription: pick('twitter_description'),
+      twitterImageUrl: imageUrl(s(meta.twitter_image ?? row.twitter_image), ctx.fixUrls),
     },
     featuredImage: featureImage
       ? {
-          url: featureImage, attachmentId: null, relativePath: ghostImagesPathOf(featureImage),
+          url: featureImage,
+          attachmentId: null,
+          relativePath: ghostImagesPathOf(featureImage),
           alt: fitWithNote(cleanText(s(meta.feature_image_alt ?? row.feature_image_alt)), 300, 'alt text', notes),
           caption: fitWithNote(textFromHtml(s(meta.feature_image_caption ?? row.feature_image_caption)), 500, 'caption', notes),
           credit: '',
@@ -305,7 +379,12 @@ function mapPost(row: Row, ctx: PostContext): ImportRecordInput {
 }
 
 /** Ghost's navigation setting (`[{ label, url }]`) as a menu; tag and page links point at their records. */
-function navigationMenu(raw: unknown, key: string, location: 'header' | 'footer', ctx: { tags: Map<string, Tag>; pageSlugs: Map<string, string>; fixUrls: (v: string) => string; siteUrl: string | null }): ImportRecordInput | null {
+function navigationMenu(
+  raw: unknown,
+  key: string,
+  location: 'header' | 'footer',
+  ctx: { tags: Map<string, Tag>; pageSlugs: Map<string, string>; fixUrls: (v: string) => string; siteUrl: string | null },
+): ImportRecordInput | null {
   let list: unknown;
   try {
     list = typeof raw === 'string' ? JSON.parse(raw) : raw;
@@ -336,7 +415,12 @@ function* valid(record: ImportRecordInput): Generator<ImportRecord> {
   }
   const issue = parsed.error.issues[0];
   yield importRecordSchema.parse({
-    kind: 'skipped', source: 'ghost', originalId: 'originalId' in record ? record.originalId : 'unknown', what: record.kind,
-    title: 'title' in record ? String(record.title ?? '') : '', reason: `It could not be converted (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}).`, notes: [],
+    kind: 'skipped',
+    source: 'ghost',
+    originalId: 'originalId' in record ? record.originalId : 'unknown',
+    what: record.kind,
+    title: 'title' in record ? String(record.title ?? '') : '',
+    reason: `It could not be converted (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}).`,
+    notes: [],
   });
 }

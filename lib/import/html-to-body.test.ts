@@ -52,10 +52,21 @@ describe('htmlToBody — classic WordPress (wpautop)', () => {
 
 describe('htmlToBody — shortcodes', () => {
   it('makes [caption] a captioned image that remembers its attachment, with the caption as stand-in alt text', () => {
-    const { doc, images } = wp('[caption id="attachment_12" width="300"]<a href="/big.jpg"><img class="wp-image-12" src="/wp-content/uploads/2019/03/dawn-300x200.jpg" alt="" /></a> The harbour at dawn[/caption]');
+    const { doc, images } = wp(
+      '[caption id="attachment_12" width="300"]<a href="/big.jpg"><img class="wp-image-12" src="/wp-content/uploads/2019/03/dawn-300x200.jpg" alt="" /></a> The harbour at dawn[/caption]',
+    );
     expect(doc.content).toEqual([{ type: 'image', attrs: { mediaId: images[0]!.key, alt: 'The harbour at dawn', caption: 'The harbour at dawn', credit: '' } }]);
     expect(images).toEqual([
-      { key: images[0]!.key, url: 'https://old.example/wp-content/uploads/2019/03/dawn-300x200.jpg', attachmentId: '12', mediaId: null, relativePath: null, alt: '', caption: 'The harbour at dawn', credit: '' },
+      {
+        key: images[0]!.key,
+        url: 'https://old.example/wp-content/uploads/2019/03/dawn-300x200.jpg',
+        attachmentId: '12',
+        mediaId: null,
+        relativePath: null,
+        alt: '',
+        caption: 'The harbour at dawn',
+        credit: '',
+      },
     ]);
   });
 
@@ -72,7 +83,9 @@ describe('htmlToBody — shortcodes', () => {
   });
 
   it('embeds [embed], [video], [youtube] and [vimeo] by their address', () => {
-    const { doc, report } = wp('[embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ[/embed]\n\n[video mp4="https://old.example/v.mp4"][/video]\n\n[youtube=https://www.youtube.com/watch?v=dQw4w9WgXcQ&w=640]\n\n[vimeo 76979871]');
+    const { doc, report } = wp(
+      '[embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ[/embed]\n\n[video mp4="https://old.example/v.mp4"][/video]\n\n[youtube=https://www.youtube.com/watch?v=dQw4w9WgXcQ&w=640]\n\n[vimeo 76979871]',
+    );
     expect(doc.content).toEqual([
       { type: 'embed', attrs: { provider: 'youtube', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ' } },
       { type: 'embed', attrs: { provider: 'link', url: 'https://old.example/v.mp4' } },
@@ -192,8 +205,10 @@ describe('htmlToBody — other HTML', () => {
     expectEditorSafe(doc);
   });
 
-  it('reads the editor\'s own embed and image markup back (round trip of Broadsheet HTML)', () => {
-    const { doc, images } = plain('<div data-embed-url="https://vimeo.com/76979871"></div><figure data-media-id="abc123def456" data-credit="Agency"><img src="/api/media/abc123def456/preview" alt="Boat"><figcaption>On the water</figcaption></figure>');
+  it("reads the editor's own embed and image markup back (round trip of Broadsheet HTML)", () => {
+    const { doc, images } = plain(
+      '<div data-embed-url="https://vimeo.com/76979871"></div><figure data-media-id="abc123def456" data-credit="Agency"><img src="/api/media/abc123def456/preview" alt="Boat"><figcaption>On the water</figcaption></figure>',
+    );
     expect(doc.content[0]).toEqual({ type: 'embed', attrs: { provider: 'vimeo', url: 'https://vimeo.com/76979871' } });
     expect(images[0]).toMatchObject({ mediaId: 'abc123def456', alt: 'Boat', caption: 'On the water', credit: 'Agency' });
   });
@@ -215,7 +230,8 @@ describe('htmlToBody — other HTML', () => {
 });
 
 describe('resolveBodyImages', () => {
-  const html = '<p>Intro</p><img src="https://old.example/a.jpg" alt="Has alt"><img class="wp-image-5" src="https://old.example/b.jpg" alt=""><blockquote><img src="https://gone.example/c.jpg" alt="Gone"></blockquote>';
+  const html =
+    '<p>Intro</p><img src="https://old.example/a.jpg" alt="Has alt"><img class="wp-image-5" src="https://old.example/b.jpg" alt=""><blockquote><img src="https://gone.example/c.jpg" alt="Gone"></blockquote>';
 
   it('swaps placeholders for media ids, fills missing alt text from the library, and drops images it could not get', async () => {
     const converted = wp(html);

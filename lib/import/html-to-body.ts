@@ -31,22 +31,105 @@ export type HtmlToBodyOptions = {
 type Ctx = { marks: Mark[]; pre: boolean; autop: boolean; depth: number };
 
 const REMOVED: Record<string, string> = {
-  script: 'script', style: 'style', object: 'object', embed: 'object', applet: 'object', param: 'object',
-  form: 'form', input: 'form', button: 'form', select: 'form', textarea: 'form', frame: 'iframe', frameset: 'iframe', svg: 'svg', math: 'math', canvas: 'canvas',
+  script: 'script',
+  style: 'style',
+  object: 'object',
+  embed: 'object',
+  applet: 'object',
+  param: 'object',
+  form: 'form',
+  input: 'form',
+  button: 'form',
+  select: 'form',
+  textarea: 'form',
+  frame: 'iframe',
+  frameset: 'iframe',
+  svg: 'svg',
+  math: 'math',
+  canvas: 'canvas',
 };
 const IGNORED = new Set(['head', 'title', 'meta', 'link', 'base', 'template', 'noscript', 'map', 'area', 'track', 'source', 'wbr', 'colgroup', 'col']);
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'address', 'center', 'details', 'summary', 'nav', 'hgroup',
-  'fieldset', 'legend', 'dl', 'dt', 'dd', 'figcaption', 'body', 'html', 'caption', 'menu', 'dialog', 'search',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'address',
+  'center',
+  'details',
+  'summary',
+  'nav',
+  'hgroup',
+  'fieldset',
+  'legend',
+  'dl',
+  'dt',
+  'dd',
+  'figcaption',
+  'body',
+  'html',
+  'caption',
+  'menu',
+  'dialog',
+  'search',
 ]);
 const SIMPLIFIED_MARKS: Record<string, string> = {
-  u: 'underline', ins: 'underline', s: 'strikethrough', strike: 'strikethrough', del: 'strikethrough',
-  code: 'inline-code', kbd: 'inline-code', samp: 'inline-code', tt: 'inline-code', sup: 'superscript', sub: 'subscript', mark: 'highlight',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strikethrough',
+  strike: 'strikethrough',
+  del: 'strikethrough',
+  code: 'inline-code',
+  kbd: 'inline-code',
+  samp: 'inline-code',
+  tt: 'inline-code',
+  sup: 'superscript',
+  sub: 'subscript',
+  mark: 'highlight',
 };
 const CORE_BLOCKS = new Set([
-  'paragraph', 'heading', 'list', 'list-item', 'quote', 'pullquote', 'image', 'gallery', 'embed', 'separator', 'html', 'shortcode', 'code', 'preformatted',
-  'verse', 'table', 'freeform', 'classic', 'more', 'nextpage', 'spacer', 'columns', 'column', 'group', 'buttons', 'button', 'cover', 'media-text', 'audio',
-  'video', 'file', 'details', 'missing', 'block', 'row', 'stack', 'text-columns', 'subhead',
+  'paragraph',
+  'heading',
+  'list',
+  'list-item',
+  'quote',
+  'pullquote',
+  'image',
+  'gallery',
+  'embed',
+  'separator',
+  'html',
+  'shortcode',
+  'code',
+  'preformatted',
+  'verse',
+  'table',
+  'freeform',
+  'classic',
+  'more',
+  'nextpage',
+  'spacer',
+  'columns',
+  'column',
+  'group',
+  'buttons',
+  'button',
+  'cover',
+  'media-text',
+  'audio',
+  'video',
+  'file',
+  'details',
+  'missing',
+  'block',
+  'row',
+  'stack',
+  'text-columns',
+  'subhead',
 ]);
 const SILENT_SELF_CLOSING = new Set(['more', 'nextpage', 'spacer', 'separator']);
 
@@ -142,10 +225,13 @@ class Converter {
   private text(data: string, c: Container, ctx: Ctx) {
     const marks = ctx.marks;
     if (ctx.pre) {
-      data.replace(/\r\n?/g, '\n').split('\n').forEach((line, i) => {
-        if (i) c.inline({ t: 'br', soft: false });
-        if (line) c.inline({ t: 'text', text: line.replace(/\t/g, '    '), marks, pre: true });
-      });
+      data
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .forEach((line, i) => {
+          if (i) c.inline({ t: 'br', soft: false });
+          if (line) c.inline({ t: 'text', text: line.replace(/\t/g, '    '), marks, pre: true });
+        });
       return;
     }
     // HTML whitespace collapses; a no-break space is text.
@@ -184,9 +270,15 @@ class Converter {
       }
       case 'hr':
         return c.block({ type: 'horizontalRule' });
-      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6':
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6':
         return this.heading(el, c, ctx);
-      case 'ul': case 'ol':
+      case 'ul':
+      case 'ol':
         return this.list(el, c, ctx);
       case 'blockquote':
         return this.blockquote(el, c, ctx);
@@ -336,8 +428,7 @@ class Converter {
 
   private figure(el: Element, c: Container, ctx: Ctx) {
     if (hasClass(el, /\bwp-block-pullquote\b/)) return this.pullQuote(el.children, c, ctx);
-    const caption = (scope: ChildNode[]) =>
-      DomUtils.findAll((e) => e.name === 'figcaption' || hasClass(e, /\bwp-caption-(text|dd)\b/), scope).filter((e) => !insideNestedFigure(e, el));
+    const caption = (scope: ChildNode[]) => DomUtils.findAll((e) => e.name === 'figcaption' || hasClass(e, /\bwp-caption-(text|dd)\b/), scope).filter((e) => !insideNestedFigure(e, el));
     const gallery = el.attribs['data-import-gallery'];
     if (gallery !== undefined) {
       for (const id of gallery.split(',').filter(Boolean)) c.block(this.images.add(this.imageInput({ attachmentId: id })));
@@ -436,13 +527,15 @@ class Converter {
 
 function cleanHeading(content: NonNullable<ParagraphNode['content']>) {
   // Headings hold one line: breaks become spaces.
-  return content.map((n) => (n.type === 'hardBreak' ? { type: 'text' as const, text: ' ' } : n)).reduce<typeof content>((acc, n) => {
-    const prev = acc[acc.length - 1];
-    if (prev?.type === 'text' && n.type === 'text' && JSON.stringify(prev.marks ?? []) === JSON.stringify(n.marks ?? [])) {
-      acc[acc.length - 1] = { ...prev, text: `${prev.text}${n.text}`.replace(/ {2,}/g, ' ') };
-    } else acc.push(n);
-    return acc;
-  }, []);
+  return content
+    .map((n) => (n.type === 'hardBreak' ? { type: 'text' as const, text: ' ' } : n))
+    .reduce<typeof content>((acc, n) => {
+      const prev = acc[acc.length - 1];
+      if (prev?.type === 'text' && n.type === 'text' && JSON.stringify(prev.marks ?? []) === JSON.stringify(n.marks ?? [])) {
+        acc[acc.length - 1] = { ...prev, text: `${prev.text}${n.text}`.replace(/ {2,}/g, ' ') };
+      } else acc.push(n);
+      return acc;
+    }, []);
 }
 
 function containsNode(ancestor: Element, node: Element): boolean {
@@ -463,7 +556,9 @@ function closestFigure(el: Element): Element | null {
 /** The URL a Gutenberg or Ghost embed figure shows: the wrapper's text, else its iframe. */
 function embedUrlIn(el: Element): string | undefined {
   const wrapper = DomUtils.findOne((e) => hasClass(e, /\bwp-block-embed__wrapper\b/), el.children);
-  const text = cleanText(DomUtils.textContent(wrapper ?? el)).split(' ').find((w) => /^https?:\/\//.test(w));
+  const text = cleanText(DomUtils.textContent(wrapper ?? el))
+    .split(' ')
+    .find((w) => /^https?:\/\//.test(w));
   return text ?? DomUtils.findOne((e) => e.name === 'iframe' && !!e.attribs.src, el.children)?.attribs.src;
 }
 
@@ -536,7 +631,13 @@ export function htmlToPlainText(html: string, options: { autop?: boolean } = {})
     .join('')
     .replace(/\r\n?/g, '\n')
     .split(/\n[^\S\n]*\n\s*/)
-    .map((p) => p.split('\n').map((l) => l.replace(/[^\S\n]+/g, ' ').trim()).filter(Boolean).join('\n'))
+    .map((p) =>
+      p
+        .split('\n')
+        .map((l) => l.replace(/[^\S\n]+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n'),
+    )
     .filter(Boolean)
     .join('\n\n')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');

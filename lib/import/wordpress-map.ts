@@ -3,7 +3,22 @@ import { htmlToBody, htmlToPlainText } from './html-to-body';
 import type { ImportNote, ImportRecordInput, TermRef } from './records';
 import { IMPORT_LIMITS } from './records';
 import {
-  absoluteUrl, cleanText, decodeSlug, emailOrEmpty, filenameOf, fitText, fitWithNote, httpUrl, importSlug, mimeTypeOf, parentsFirst, parseAnyDate, parseSqlUtc, pathOf, textFromHtml, uniquePaths,
+  absoluteUrl,
+  cleanText,
+  decodeSlug,
+  emailOrEmpty,
+  filenameOf,
+  fitText,
+  fitWithNote,
+  httpUrl,
+  importSlug,
+  mimeTypeOf,
+  parentsFirst,
+  parseAnyDate,
+  parseSqlUtc,
+  pathOf,
+  textFromHtml,
+  uniquePaths,
 } from './text';
 import { children, field, metaOf, text, type XNode } from './wxr-xml';
 
@@ -60,11 +75,15 @@ export function mapAuthor(node: XNode, ctx: WxrContext): ImportRecordInput | nul
   if (!login) return null;
   const id = field(node, 'wp:author_id');
   if (id) ctx.loginsById.set(id, login);
-  return userFromLogin(login, {
-    email: field(node, 'wp:author_email'),
-    displayName: textFromHtml(text(node, 'wp:author_display_name')) || cleanText(`${textFromHtml(text(node, 'wp:author_first_name'))} ${textFromHtml(text(node, 'wp:author_last_name'))}`),
-    id,
-  }, ctx);
+  return userFromLogin(
+    login,
+    {
+      email: field(node, 'wp:author_email'),
+      displayName: textFromHtml(text(node, 'wp:author_display_name')) || cleanText(`${textFromHtml(text(node, 'wp:author_first_name'))} ${textFromHtml(text(node, 'wp:author_last_name'))}`),
+      id,
+    },
+    ctx,
+  );
 }
 
 /** A user record; also for WXR 1.0 files, which name authors only in each item's dc:creator. */
@@ -115,16 +134,23 @@ export function mapTerm(node: XNode, ctx: WxrContext): ImportRecordInput | null 
     const path = categoryPath(slug, ctx.categoryParents);
     if (parentSlug) notes.push({ code: 'category-flattened', message: `"${name}" was a subcategory of "${parentSlug}"; Broadsheet sections are flat.` });
     return {
-      kind: 'section', source: 'wordpress', originalId: slug, notes,
+      kind: 'section',
+      source: 'wordpress',
+      originalId: slug,
+      notes,
       name: fitWithNote(name, IMPORT_LIMITS.name, 'name', notes),
       slug: importSlug([slug, name], `category-${termId || 'x'}`, notes),
-      description, parentOriginalId: parentSlug || null,
+      description,
+      parentOriginalId: parentSlug || null,
       oldPaths: uniquePaths([`${prefix}/${ctx.categoryBase}/${path}/`, `${prefix}/${ctx.categoryBase}/${slug}/`, termId ? `${prefix}/?cat=${termId}` : null]),
     };
   }
   if (kind === 'post_tag') {
     return {
-      kind: 'tag', source: 'wordpress', originalId: slug, notes,
+      kind: 'tag',
+      source: 'wordpress',
+      originalId: slug,
+      notes,
       name: fitWithNote(name, 40, 'name', notes),
       slug: importSlug([slug, name], `tag-${termId || 'x'}`, notes),
       description,
@@ -136,7 +162,19 @@ export function mapTerm(node: XNode, ctx: WxrContext): ImportRecordInput | null 
 }
 
 const STATUS: Record<string, 'PUBLISHED' | 'SCHEDULED' | 'DRAFT' | 'IN_REVIEW'> = { publish: 'PUBLISHED', future: 'SCHEDULED', draft: 'DRAFT', pending: 'IN_REVIEW', private: 'DRAFT' };
-const INTERNAL_TYPES = new Set(['revision', 'customize_changeset', 'oembed_cache', 'user_request', 'custom_css', 'wp_template', 'wp_template_part', 'wp_global_styles', 'wp_navigation', 'wp_font_family', 'wp_font_face']);
+const INTERNAL_TYPES = new Set([
+  'revision',
+  'customize_changeset',
+  'oembed_cache',
+  'user_request',
+  'custom_css',
+  'wp_template',
+  'wp_template_part',
+  'wp_global_styles',
+  'wp_navigation',
+  'wp_font_family',
+  'wp_font_face',
+]);
 
 /** Replaces Yoast / Rank Math title variables: the post title stays, the rest (site name, separators) go. */
 function seoText(raw: string | undefined, title: string): string | null {
@@ -183,7 +221,8 @@ function itemDate(item: XNode, notes: ImportNote[]): string | null {
   if (pub) return pub;
   const local = parseSqlUtc(field(item, 'wp:post_date'));
   const status = field(item, 'wp:status');
-  if (local && status !== 'draft' && status !== 'pending' && status !== 'auto-draft') notes.push({ code: 'date-time-zone-unknown', message: 'The export has only the local date; it was read as UTC.' });
+  if (local && status !== 'draft' && status !== 'pending' && status !== 'auto-draft')
+    notes.push({ code: 'date-time-zone-unknown', message: 'The export has only the local date; it was read as UTC.' });
   return local;
 }
 
@@ -251,14 +290,25 @@ export function mapItem(item: XNode, ctx: WxrContext): MappedItem {
     ...itemTerms(item, ['post_tag', 'tag']).map((t) => termRef(t, 'tag', t.slug, notes)),
   ];
   if (tags.length > 12) {
-    notes.push({ code: 'too-many-tags', message: `Broadsheet articles have at most 12 tags; dropped: ${tags.slice(12).map((t) => t.name).join(', ')}.` });
+    notes.push({
+      code: 'too-many-tags',
+      message: `Broadsheet articles have at most 12 tags; dropped: ${tags
+        .slice(12)
+        .map((t) => t.name)
+        .join(', ')}.`,
+    });
     tags = tags.slice(0, 12);
   }
-  const others = children(item, 'category').map((c) => c.attrs.domain ?? 'category').filter((d) => !['category', 'post_tag', 'tag', 'author', 'post_format', 'nav_menu'].includes(d));
+  const others = children(item, 'category')
+    .map((c) => c.attrs.domain ?? 'category')
+    .filter((d) => !['category', 'post_tag', 'tag', 'author', 'post_format', 'nav_menu'].includes(d));
   if (others.length) notes.push({ code: 'custom-taxonomy', message: `Terms of ${[...new Set(others)].join(', ')} were not imported.` });
 
   const seoTitle = seoText(meta.get('_yoast_wpseo_title') ?? meta.get('rank_math_title') ?? meta.get('_aioseo_title') ?? meta.get('_aioseop_title') ?? meta.get('_seopress_titles_title'), finalTitle);
-  const seoDescription = seoText(meta.get('_yoast_wpseo_metadesc') ?? meta.get('rank_math_description') ?? meta.get('_aioseo_description') ?? meta.get('_aioseop_description') ?? meta.get('_seopress_titles_desc'), finalTitle);
+  const seoDescription = seoText(
+    meta.get('_yoast_wpseo_metadesc') ?? meta.get('rank_math_description') ?? meta.get('_aioseo_description') ?? meta.get('_aioseop_description') ?? meta.get('_seopress_titles_desc'),
+    finalTitle,
+  );
   const link = field(item, 'link');
   const idPath = `${prefix}/?${type === 'page' ? 'page_id' : 'p'}=${id}`;
   const thumbnail = meta.get('_thumbnail_id')?.trim();
@@ -308,7 +358,15 @@ export function mapItem(item: XNode, ctx: WxrContext): MappedItem {
   return { record, comments: mapComments(item, id, ctx) };
 }
 
-const COMMENT_STATUS: Record<string, 'APPROVED' | 'PENDING' | 'SPAM' | 'TRASH'> = { '1': 'APPROVED', approve: 'APPROVED', '0': 'PENDING', hold: 'PENDING', spam: 'SPAM', trash: 'TRASH', 'post-trashed': 'TRASH' };
+const COMMENT_STATUS: Record<string, 'APPROVED' | 'PENDING' | 'SPAM' | 'TRASH'> = {
+  '1': 'APPROVED',
+  approve: 'APPROVED',
+  '0': 'PENDING',
+  hold: 'PENDING',
+  spam: 'SPAM',
+  trash: 'TRASH',
+  'post-trashed': 'TRASH',
+};
 
 function mapComments(item: XNode, postId: string, ctx: WxrContext): ImportRecordInput[] {
   const nodes = children(item, 'wp:comment');
@@ -329,19 +387,26 @@ function mapComments(item: XNode, postId: string, ctx: WxrContext): ImportRecord
     const userId = field(c, 'wp:comment_user_id');
     const url = field(c, 'wp:comment_author_url');
     const name = textFromHtml(text(c, 'wp:comment_author')) || 'Anonymous';
-    return [{
-      kind: 'comment', source: 'wordpress', originalId: id, postOriginalId: postId, parentOriginalId: parent,
-      status: COMMENT_STATUS[approved] ?? 'PENDING',
-      type, originalType: rawType || 'comment',
-      authorName: fitWithNote(name, IMPORT_LIMITS.userName, 'name', notes),
-      authorEmail: emailOrEmpty(field(c, 'wp:comment_author_email')),
-      authorUrl: httpUrl(url.replace(/&#0?38;/g, '&')),
-      authorIp: field(c, 'wp:comment_author_IP') || null,
-      userOriginalId: userId && userId !== '0' ? (ctx.loginsById.get(userId) ?? null) : null,
-      body: htmlToPlainText(text(c, 'wp:comment_content'), { autop: true }),
-      createdAt: parseSqlUtc(field(c, 'wp:comment_date_gmt')) ?? parseSqlUtc(field(c, 'wp:comment_date')),
-      notes,
-    }];
+    return [
+      {
+        kind: 'comment',
+        source: 'wordpress',
+        originalId: id,
+        postOriginalId: postId,
+        parentOriginalId: parent,
+        status: COMMENT_STATUS[approved] ?? 'PENDING',
+        type,
+        originalType: rawType || 'comment',
+        authorName: fitWithNote(name, IMPORT_LIMITS.userName, 'name', notes),
+        authorEmail: emailOrEmpty(field(c, 'wp:comment_author_email')),
+        authorUrl: httpUrl(url.replace(/&#0?38;/g, '&')),
+        authorIp: field(c, 'wp:comment_author_IP') || null,
+        userOriginalId: userId && userId !== '0' ? (ctx.loginsById.get(userId) ?? null) : null,
+        body: htmlToPlainText(text(c, 'wp:comment_content'), { autop: true }),
+        createdAt: parseSqlUtc(field(c, 'wp:comment_date_gmt')) ?? parseSqlUtc(field(c, 'wp:comment_date')),
+        notes,
+      },
+    ];
   });
   return parentsFirst(mapped);
 }
@@ -359,7 +424,13 @@ export function mapAttachment(item: XNode, ctx: WxrContext): ImportRecordInput |
   const parent = field(item, 'wp:post_parent');
   const prefix = blogPrefix(ctx);
   return {
-    kind: 'media', source: 'wordpress', originalId: id, notes, url, relativePath, filename,
+    kind: 'media',
+    source: 'wordpress',
+    originalId: id,
+    notes,
+    url,
+    relativePath,
+    filename,
     mimeType: mimeTypeOf(filename),
     title: textFromHtml(text(item, 'title')),
     alt: fitWithNote(cleanText(meta.get('_wp_attachment_image_alt')), 300, 'alt text', notes),

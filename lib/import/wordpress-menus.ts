@@ -17,9 +17,17 @@ export function readMenuItem(item: XNode): WxrMenuItem | null {
   const meta = metaOf(item, 'wp:postmeta');
   const get = (k: string) => (meta.get(k) ?? '').trim();
   return {
-    id: field(item, 'wp:post_id'), menuSlug, order: Number.parseInt(field(item, 'wp:menu_order'), 10) || 0,
-    title: textFromHtml(text(item, 'title')), type: get('_menu_item_type'), object: get('_menu_item_object'), objectId: get('_menu_item_object_id'),
-    parentId: get('_menu_item_menu_item_parent'), url: get('_menu_item_url'), target: get('_menu_item_target'), line: item.line,
+    id: field(item, 'wp:post_id'),
+    menuSlug,
+    order: Number.parseInt(field(item, 'wp:menu_order'), 10) || 0,
+    title: textFromHtml(text(item, 'title')),
+    type: get('_menu_item_type'),
+    object: get('_menu_item_object'),
+    objectId: get('_menu_item_object_id'),
+    parentId: get('_menu_item_menu_item_parent'),
+    url: get('_menu_item_url'),
+    target: get('_menu_item_target'),
+    line: item.line,
   };
 }
 
@@ -61,8 +69,14 @@ export function buildMenus(menus: Map<string, { termId: string; name: string }>,
         }
       }
       out.push({
-        originalId: i.id, parentOriginalId: i.parentId && i.parentId !== '0' && ids.has(i.parentId) ? i.parentId : null, order: i.order,
-        label: label || url || '', type, targetOriginalId: target, url, openInNewTab: i.target === '_blank',
+        originalId: i.id,
+        parentOriginalId: i.parentId && i.parentId !== '0' && ids.has(i.parentId) ? i.parentId : null,
+        order: i.order,
+        label: label || url || '',
+        type,
+        targetOriginalId: target,
+        url,
+        openInNewTab: i.target === '_blank',
       });
     }
     const ordered = parentsFirst(out);

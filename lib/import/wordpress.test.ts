@@ -46,7 +46,15 @@ describe('readWordPress — WXR 1.2', () => {
   });
 
   it('reads the site, decoding an HTML entity used outside CDATA', () => {
-    expect(records[0]).toEqual({ kind: 'site', source: 'wordpress', title: 'Harbour Gazette', description: 'News from the harbour\u00a0& the hills', url: 'https://harbour-gazette.example', language: 'en-GB', formatVersion: '1.2' });
+    expect(records[0]).toEqual({
+      kind: 'site',
+      source: 'wordpress',
+      title: 'Harbour Gazette',
+      description: 'News from the harbour\u00a0& the hills',
+      url: 'https://harbour-gazette.example',
+      language: 'en-GB',
+      formatVersion: '1.2',
+    });
   });
 
   it('maps authors to users keyed by login, with their author page paths', () => {
@@ -63,24 +71,52 @@ describe('readWordPress — WXR 1.2', () => {
     const local = byKind(records, 'section').find((s) => s.originalId === 'local')!;
     expect(local).toMatchObject({ name: 'Local', slug: 'local', parentOriginalId: 'news', oldPaths: ['/category/news/local/', '/category/local/', '/?cat=3'] });
     expect(local.notes.map((n) => n.code)).toEqual(['category-flattened']);
-    expect(byKind(records, 'tag').map((t) => [t.originalId, t.name])).toEqual([['harbour', 'Harbour'], ['ferries', 'Ferries'], ['c-rust', 'C++ & Rust'], ['waves', '🌊 Waves']]);
-    expect(byKind(records, 'skipped').filter((s) => s.what.startsWith('term')).map((s) => s.originalId)).toEqual(['post_format:post-format-video', 'series:long-reads']);
+    expect(byKind(records, 'tag').map((t) => [t.originalId, t.name])).toEqual([
+      ['harbour', 'Harbour'],
+      ['ferries', 'Ferries'],
+      ['c-rust', 'C++ & Rust'],
+      ['waves', '🌊 Waves'],
+    ]);
+    expect(
+      byKind(records, 'skipped')
+        .filter((s) => s.what.startsWith('term'))
+        .map((s) => s.originalId),
+    ).toEqual(['post_format:post-format-video', 'series:long-reads']);
   });
 
   it('maps attachments to media with their uploads path, alt text and caption', () => {
     expect(byKind(records, 'media').find((m) => m.originalId === '100')).toEqual({
-      kind: 'media', source: 'wordpress', originalId: '100', notes: [],
-      url: 'https://harbour-gazette.example/wp-content/uploads/2019/03/harbour.jpg', relativePath: '2019/03/harbour.jpg', filename: 'harbour.jpg', mimeType: 'image/jpeg',
-      title: 'harbour', alt: 'Two ferries moored at the harbour at dawn', caption: 'The harbour at dawn.', description: 'Taken from the north quay.', parentOriginalId: '101',
-      createdAt: '2019-03-14T08:30:00.000Z', oldPaths: ['/2019/03/harbour-ferries-return/harbour/', '/?attachment_id=100'],
+      kind: 'media',
+      source: 'wordpress',
+      originalId: '100',
+      notes: [],
+      url: 'https://harbour-gazette.example/wp-content/uploads/2019/03/harbour.jpg',
+      relativePath: '2019/03/harbour.jpg',
+      filename: 'harbour.jpg',
+      mimeType: 'image/jpeg',
+      title: 'harbour',
+      alt: 'Two ferries moored at the harbour at dawn',
+      caption: 'The harbour at dawn.',
+      description: 'Taken from the north quay.',
+      parentOriginalId: '101',
+      createdAt: '2019-03-14T08:30:00.000Z',
+      oldPaths: ['/2019/03/harbour-ferries-return/harbour/', '/?attachment_id=100'],
     });
   });
 
   it('maps a published classic post: date, primary category as section, the rest as tags, excerpt, SEO, hero, sticky, permalinks', () => {
     const post = content(records, '101');
     expect(post).toMatchObject({
-      kind: 'post', title: 'Harbour ferries return', slug: 'harbour-ferries-return', status: 'PUBLISHED', originalStatus: 'publish', draftReason: null,
-      publishedAt: '2019-03-14T08:30:00.000Z', scheduledAt: null, updatedAt: '2019-03-15T10:00:00.000Z', authorIds: ['jane.doe'],
+      kind: 'post',
+      title: 'Harbour ferries return',
+      slug: 'harbour-ferries-return',
+      status: 'PUBLISHED',
+      originalStatus: 'publish',
+      draftReason: null,
+      publishedAt: '2019-03-14T08:30:00.000Z',
+      scheduledAt: null,
+      updatedAt: '2019-03-15T10:00:00.000Z',
+      authorIds: ['jane.doe'],
       section: { originalId: 'local', name: 'Local', slug: 'local', taxonomy: 'category' },
       tags: [
         { originalId: 'category:news', name: 'News', slug: 'news', taxonomy: 'category' },
@@ -91,11 +127,17 @@ describe('readWordPress — WXR 1.2', () => {
       standfirst: 'After a winter in dry dock, the harbour ferries are running again.',
       seo: { title: null, description: 'The harbour ferries run again from Monday.', canonicalUrl: 'https://harbour-gazette.example/2019/03/harbour-ferries-return/', ogTitle: 'Ferries are back' },
       featuredImage: { url: null, attachmentId: '100', relativePath: null, alt: '', caption: '', credit: '' },
-      sticky: true, commentsOpen: true,
-      originalUrl: 'https://harbour-gazette.example/2019/03/harbour-ferries-return/', oldPaths: ['/2019/03/harbour-ferries-return/', '/?p=101'],
+      sticky: true,
+      commentsOpen: true,
+      originalUrl: 'https://harbour-gazette.example/2019/03/harbour-ferries-return/',
+      oldPaths: ['/2019/03/harbour-ferries-return/', '/?p=101'],
     });
     expect(post.body.doc.content.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'image', 'image', 'image', 'embed', 'heading', 'blockquote', 'bulletList', 'paragraph']);
-    expect(post.body.images.map((i) => [i.attachmentId, i.caption])).toEqual([['100', 'The harbour at dawn.'], ['100', ''], ['102', '']]);
+    expect(post.body.images.map((i) => [i.attachmentId, i.caption])).toEqual([
+      ['100', 'The harbour at dawn.'],
+      ['100', ''],
+      ['102', ''],
+    ]);
     expect(post.body.report.unknownShortcodes).toEqual({ 'contact-form-7': 1, poll: 1 });
   });
 
@@ -112,9 +154,22 @@ describe('readWordPress — WXR 1.2', () => {
       ['3', '2', 'PENDING', 'comment'],
     ]);
     expect(comments[0]).toEqual({
-      kind: 'comment', source: 'wordpress', originalId: '1', notes: [], postOriginalId: '101', parentOriginalId: null, status: 'APPROVED', type: 'comment', originalType: 'comment',
-      authorName: 'Ann Reader', authorEmail: 'ann@example.org', authorUrl: 'https://ann.example.org/', authorIp: '203.0.113.7', userOriginalId: null,
-      body: 'Great news!\n\nFinally.', createdAt: '2019-03-14T10:00:00.000Z',
+      kind: 'comment',
+      source: 'wordpress',
+      originalId: '1',
+      notes: [],
+      postOriginalId: '101',
+      parentOriginalId: null,
+      status: 'APPROVED',
+      type: 'comment',
+      originalType: 'comment',
+      authorName: 'Ann Reader',
+      authorEmail: 'ann@example.org',
+      authorUrl: 'https://ann.example.org/',
+      authorIp: '203.0.113.7',
+      userOriginalId: null,
+      body: 'Great news!\n\nFinally.',
+      createdAt: '2019-03-14T10:00:00.000Z',
     });
     const staff = comments.find((c) => c.originalId === '2')!;
     expect([staff.userOriginalId, staff.body]).toEqual(['jane.doe', 'Thanks, Ann. The timetable (https://harbour-gazette.example/timetable/) is online.']);
@@ -128,8 +183,28 @@ describe('readWordPress — WXR 1.2', () => {
     expect(post.section?.originalId).toBe('arts-culture');
     expect(post.tags.map((t) => t.originalId)).toEqual(['category:uncategorized', 'waves']);
     expect(post.body.doc.content.map((b) => b.type)).toEqual([
-      'paragraph', 'heading', 'orderedList', 'blockquote', 'pullQuote', 'image', 'image', 'image', 'paragraph', 'embed', 'paragraph', 'embed', 'embed', 'embed',
-      'horizontalRule', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph',
+      'paragraph',
+      'heading',
+      'orderedList',
+      'blockquote',
+      'pullQuote',
+      'image',
+      'image',
+      'image',
+      'paragraph',
+      'embed',
+      'paragraph',
+      'embed',
+      'embed',
+      'embed',
+      'horizontalRule',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'paragraph',
     ]);
     expect(post.body.doc.content.filter((b) => b.type === 'embed').map((b) => b.type === 'embed' && b.attrs.provider)).toEqual(['youtube', 'vimeo', 'x', 'link']);
     expect(post.body.report).toEqual({
@@ -162,7 +237,7 @@ describe('readWordPress — WXR 1.2', () => {
     expect(empty.standfirst).toBe('Excerpt with a controlcharacter');
   });
 
-  it('fits very long titles and slugs into Broadsheet\'s limits and says so', () => {
+  it("fits very long titles and slugs into Broadsheet's limits and says so", () => {
     const post = content(records, '110');
     expect(post.title.length).toBeLessThanOrEqual(200);
     expect(post.title.endsWith(' and')).toBe(true);
@@ -173,7 +248,9 @@ describe('readWordPress — WXR 1.2', () => {
 
   it('passes duplicate slugs through for the job to make unique', () => {
     expect(['101', '111', '112'].map((id) => [content(records, id).kind, content(records, id).slug])).toEqual([
-      ['post', 'harbour-ferries-return'], ['page', 'harbour-ferries-return'], ['post', 'harbour-ferries-return'],
+      ['post', 'harbour-ferries-return'],
+      ['page', 'harbour-ferries-return'],
+      ['post', 'harbour-ferries-return'],
     ]);
   });
 
@@ -206,7 +283,11 @@ describe('readWordPress — WXR 1.2', () => {
   });
 
   it('skips trashed posts and other post types with a reason; reusable blocks and menu items are not posts', () => {
-    expect(byKind(records, 'skipped').filter((s) => !s.what.startsWith('term')).map((s) => [s.originalId, s.what, s.reason])).toEqual([
+    expect(
+      byKind(records, 'skipped')
+        .filter((s) => !s.what.startsWith('term'))
+        .map((s) => [s.originalId, s.what, s.reason]),
+    ).toEqual([
       ['118', 'post', 'It was in the trash.'],
       ['119', 'product', 'Items of the post type "product" are not imported.'],
     ]);
@@ -265,7 +346,10 @@ describe('readWordPress — WXR 1.0', () => {
   it('makes users from dc:creator when there is no author list, de-duplicates doubled terms, dates from pubDate', async () => {
     const records = await readAll(fixture('wxr-1.0.xml'));
     expect(records.map((r) => r.kind)).toEqual(['site', 'section', 'tag', 'user', 'user', 'post', 'comment', 'post']);
-    expect(byKind(records, 'user').map((u) => [u.originalId, u.email, u.notes[0]?.code])).toEqual([['oldtimer', '', 'no-email'], ['guest', '', 'no-email']]);
+    expect(byKind(records, 'user').map((u) => [u.originalId, u.email, u.notes[0]?.code])).toEqual([
+      ['oldtimer', '', 'no-email'],
+      ['guest', '', 'no-email'],
+    ]);
     const market = content(records, '5');
     expect(market.section?.originalId).toBe('town-life');
     expect(market.tags.map((t) => t.originalId)).toEqual(['market']);
@@ -283,7 +367,10 @@ describe('readWordPress — bylines', () => {
       ),
     );
     expect(records.map((r) => r.kind)).toEqual(['site', 'user', 'user', 'post']);
-    expect(byKind(records, 'user').map((u) => [u.originalId, u.email])).toEqual([['staff', 'staff@t.example'], ['guest.writer', '']]);
+    expect(byKind(records, 'user').map((u) => [u.originalId, u.email])).toEqual([
+      ['staff', 'staff@t.example'],
+      ['guest.writer', ''],
+    ]);
     expect(content(records, '1').authorIds).toEqual(['staff', 'guest.writer']);
   });
 });
@@ -298,17 +385,34 @@ describe('readWordPress — damaged and wrong files', () => {
   });
 
   it('reads a file in the encoding its XML declaration names (old ISO-8859-1 sites)', async () => {
-    const xml = '<?xml version="1.0" encoding="ISO-8859-1"?><rss xmlns:wp="http://wordpress.org/export/1.0/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><wp:wxr_version>1.0</wp:wxr_version>'
-      + '<item><title>Café crème</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>draft</wp:status><content:encoded>Déjà vu</content:encoded></item></channel></rss>';
-    const records = await readAll({ open: async function* () { yield Buffer.from(xml, 'latin1'); } });
+    const xml =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss xmlns:wp="http://wordpress.org/export/1.0/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><wp:wxr_version>1.0</wp:wxr_version>' +
+      '<item><title>Café crème</title><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>draft</wp:status><content:encoded>Déjà vu</content:encoded></item></channel></rss>';
+    const records = await readAll({
+      open: async function* () {
+        yield Buffer.from(xml, 'latin1');
+      },
+    });
     const post = records.find((r): r is ContentRecord => r.kind === 'post')!;
     expect([post.title, post.body.doc.content]).toEqual(['Café crème', [{ type: 'paragraph', content: [{ type: 'text', text: 'Déjà vu' }] }]]);
   });
 
   it('refuses a file that is not a WordPress export', async () => {
     await expect(readAll(fixture('ghost-5.json'))).rejects.toThrow(ImportFormatError);
-    await expect(readAll({ open: async function* () { yield '<?xml version="1.0"?><feed><entry/></feed>'; } })).rejects.toThrow(/starts with <feed>/);
-    await expect(readAll({ open: async function* () { yield '<rss><channel><title>No version</title><item><title>x</title></item></channel></rss>'; } })).rejects.toThrow(/wxr_version/);
+    await expect(
+      readAll({
+        open: async function* () {
+          yield '<?xml version="1.0"?><feed><entry/></feed>';
+        },
+      }),
+    ).rejects.toThrow(/starts with <feed>/);
+    await expect(
+      readAll({
+        open: async function* () {
+          yield '<rss><channel><title>No version</title><item><title>x</title></item></channel></rss>';
+        },
+      }),
+    ).rejects.toThrow(/wxr_version/);
   });
 });
 

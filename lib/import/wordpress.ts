@@ -60,8 +60,13 @@ export async function* readWordPress(input: ImportInput, options: WordPressReade
     const version = header.get('wp:wxr_version') ?? null;
     if (!version) throw new ImportFormatError('This is not a WordPress export (WXR): it has no <wp:wxr_version>.');
     yield* valid({
-      kind: 'site', source: 'wordpress', title: textFromHtml(header.get('title')), description: textFromHtml(header.get('description')),
-      url: ctx.blogUrl, language: cleanText(header.get('language')) || null, formatVersion: version,
+      kind: 'site',
+      source: 'wordpress',
+      title: textFromHtml(header.get('title')),
+      description: textFromHtml(header.get('description')),
+      url: ctx.blogUrl,
+      language: cleanText(header.get('language')) || null,
+      formatVersion: version,
     });
   }
 
@@ -146,8 +151,13 @@ export async function* readWordPress(input: ImportInput, options: WordPressReade
 function failed(node: XNode, err: unknown): ImportRecordInput {
   const message = err instanceof Error ? err.message : String(err);
   return {
-    kind: 'skipped', source: 'wordpress', originalId: field(node, 'wp:post_id') || `line-${node.line}`, what: field(node, 'wp:post_type') || 'item',
-    title: textFromHtml(text(node, 'title')), reason: `It could not be converted: ${message.slice(0, 500)}`, notes: [],
+    kind: 'skipped',
+    source: 'wordpress',
+    originalId: field(node, 'wp:post_id') || `line-${node.line}`,
+    what: field(node, 'wp:post_type') || 'item',
+    title: textFromHtml(text(node, 'title')),
+    reason: `It could not be converted: ${message.slice(0, 500)}`,
+    notes: [],
   };
 }
 
@@ -161,8 +171,13 @@ function* valid(record: ImportRecordInput, node?: XNode): Generator<ImportRecord
   const issue = parsed.error.issues[0];
   const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid record';
   yield importRecordSchema.parse({
-    kind: 'skipped', source: 'wordpress', originalId: 'originalId' in record ? record.originalId : `line-${node?.line ?? 0}`, what: record.kind,
-    title: 'title' in record ? String(record.title ?? '') : '', reason: `It could not be converted (${where}).`, notes: [],
+    kind: 'skipped',
+    source: 'wordpress',
+    originalId: 'originalId' in record ? record.originalId : `line-${node?.line ?? 0}`,
+    what: record.kind,
+    title: 'title' in record ? String(record.title ?? '') : '',
+    reason: `It could not be converted (${where}).`,
+    notes: [],
   });
   return false;
 }

@@ -69,7 +69,10 @@ function expandKnown(sc: Shortcode, reporter: Reporter): string {
       return `<figure class="wp-caption"${caption}>${sc.content ?? ''}</figure>`;
     }
     case 'gallery': {
-      const ids = (sc.attrs.ids ?? sc.attrs.include ?? '').split(',').map((s) => s.trim()).filter((s) => /^\d+$/.test(s));
+      const ids = (sc.attrs.ids ?? sc.attrs.include ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => /^\d+$/.test(s));
       if (!ids.length) {
         reporter.count('simplified', 'gallery-of-attached-images');
         return '';

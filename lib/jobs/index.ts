@@ -99,11 +99,7 @@ const DEFAULT_MAX_ATTEMPTS = 3;
  * Queues a job of a registered type (or one another instance handles). Pass `tx` to queue it in
  * the same transaction as the change that calls for it.
  */
-export async function enqueueJob<P>(
-  type: string,
-  payload: P,
-  opts: { runAt?: Date; maxAttempts?: number; createdById?: string | null; tx?: Pick<Db, 'job'> } = {},
-): Promise<{ id: string }> {
+export async function enqueueJob<P>(type: string, payload: P, opts: { runAt?: Date; maxAttempts?: number; createdById?: string | null; tx?: Pick<Db, 'job'> } = {}): Promise<{ id: string }> {
   const maxAttempts = opts.maxAttempts ?? registry.get(type)?.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   return (opts.tx ?? db).job.create({
     data: { type, payload: (payload ?? {}) as object, maxAttempts, runAt: opts.runAt ?? new Date(), createdById: opts.createdById ?? null },

@@ -42,7 +42,13 @@ export async function claimJob(owner: string, { types, leaseMs }: { types: strin
   if (!types.length) return null;
   const now = new Date();
   const candidates = await db.job.findMany({
-    where: { type: { in: types }, OR: [{ status: 'QUEUED', runAt: { lte: now } }, { status: 'RUNNING', leaseExpiresAt: { lt: now } }] },
+    where: {
+      type: { in: types },
+      OR: [
+        { status: 'QUEUED', runAt: { lte: now } },
+        { status: 'RUNNING', leaseExpiresAt: { lt: now } },
+      ],
+    },
     orderBy: [{ runAt: 'asc' }, { id: 'asc' }],
     take: CANDIDATES,
     select: { id: true, status: true, attempts: true, maxAttempts: true, leaseExpiresAt: true, startedAt: true, error: true },
@@ -75,12 +81,15 @@ export async function runClaimedJob(job: Job, owner: string, opts: { leaseMs: nu
   const onStopping = () => stop('stopping');
   opts.stopping?.addEventListener('abort', onStopping);
   const held = { id: job.id, leaseOwner: owner, status: 'RUNNING' as const };
-  const heartbeat = setInterval(() => {
-    db.job
-      .updateMany({ where: held, data: { leaseExpiresAt: new Date(Date.now() + opts.leaseMs) } })
-      .then((r) => r.count === 0 && stop('lost'))
-      .catch(() => {}); // a database blip: the next beat tries again, and the lease has room for two misses
-  }, Math.max(50, Math.floor(opts.leaseMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      db.job
+        .updateMany({ where: held, data: { leaseExpiresAt: new Date(Date.now() + opts.leaseMs) } })
+        .then((r) => r.count === 0 && stop('lost'))
+        .catch(() => {}); // a database blip: the next beat tries again, and the lease has room for two misses
+    },
+    Math.max(50, Math.floor(opts.leaseMs / 3)),
+  );
   heartbeat.unref();
   const ctx: JobContext<unknown> = {
     job,

@@ -170,7 +170,14 @@ export async function uploadMedia(input: UploadInput, user: StaffUser): Promise<
         data: { id, filename, mimeType: type, size: input.bytes.length, width: original.width, height: original.height, storageKey: original.key, variants, uploadedById: user.id },
         select: mediaSelect,
       });
-      await recordAudit(tx, { actorId: user.id, action: 'media.uploaded', entityType: 'media', entityId: id, summary: filename, data: { width: original.width, height: original.height, size: input.bytes.length } });
+      await recordAudit(tx, {
+        actorId: user.id,
+        action: 'media.uploaded',
+        entityType: 'media',
+        entityId: id,
+        summary: filename,
+        data: { width: original.width, height: original.height, size: input.bytes.length },
+      });
       return created;
     });
     return toItem(row);
@@ -261,7 +268,10 @@ export async function deleteMedia(id: string, user: StaffUser): Promise<{ filena
   assertCanChange(row, user, 'delete');
   const usage = await getMediaUsage(id);
   if (usage.length) {
-    const names = usage.slice(0, 3).map((a) => `“${a.title}”`).join(', ');
+    const names = usage
+      .slice(0, 3)
+      .map((a) => `“${a.title}”`)
+      .join(', ');
     throw new AppError(
       'conflict',
       `This image is used in ${usage.length} ${usage.length === 1 ? 'article' : 'articles'} (${names}${usage.length > 3 ? ', …' : ''}). Remove it from ${usage.length === 1 ? 'that article' : 'them'} first, then delete it.`,
@@ -293,11 +303,14 @@ export async function resolveArticleImages(doc: BodyDoc, heroImageId: string | n
   const images = await getBodyImages(doc);
   const missing = ids.filter((id) => !images.has(id));
   if (missing.length) {
-    throw new AppError('unprocessable', 'An image in the body is no longer in the media library. Remove it and insert it again.', { body: ['An image in the body is no longer in the media library. Remove it and insert it again.'] });
+    throw new AppError('unprocessable', 'An image in the body is no longer in the media library. Remove it and insert it again.', {
+      body: ['An image in the body is no longer in the media library. Remove it and insert it again.'],
+    });
   }
   if (heroImageId) {
     const hero = await db.media.findUnique({ where: { id: heroImageId }, select: { alt: true } });
-    if (!hero) throw new AppError('unprocessable', 'The hero image is no longer in the media library. Choose another.', { heroImageId: ['The hero image is no longer in the media library. Choose another.'] });
+    if (!hero)
+      throw new AppError('unprocessable', 'The hero image is no longer in the media library. Choose another.', { heroImageId: ['The hero image is no longer in the media library. Choose another.'] });
     if (!hero.alt.trim()) {
       const message = 'The hero image has no alt text. Add it in the media library (or in the picker), then save again.';
       throw new AppError('unprocessable', message, { heroImageId: [message] });

@@ -48,7 +48,9 @@ async function sidewaysJpeg(): Promise<Buffer> {
 
 /** 3000×1000: the left 500 px red, the rest blue, so a crop's position shows in its pixels. */
 async function redLeftEdge(): Promise<Buffer> {
-  const red = await sharp({ create: { width: 500, height: 1000, channels: 3, background: { r: 255, g: 0, b: 0 } } }).png().toBuffer();
+  const red = await sharp({ create: { width: 500, height: 1000, channels: 3, background: { r: 255, g: 0, b: 0 } } })
+    .png()
+    .toBuffer();
   return sharp({ create: { width: 3000, height: 1000, channels: 3, background: { r: 0, g: 0, b: 255 } } })
     .composite([{ input: red, left: 0, top: 0 }])
     .png()
@@ -78,7 +80,12 @@ describe('upload pipeline (local disk)', () => {
     expect(row).toMatchObject({ filename: 'harbour.jpg', mimeType: 'image/jpeg', width: 1600, height: 2400, uploadedById: author.id, alt: '' });
     const variants = row.variants as { width: number; height: number; format: string; key: string; crop?: string }[];
     const webp = variants.filter((v) => v.format === 'webp' && !v.crop).map((v) => [v.width, v.height]);
-    expect(webp).toEqual([[320, 480], [640, 960], [960, 1440], [1280, 1920]]); // no 1920: the original is 1600 wide
+    expect(webp).toEqual([
+      [320, 480],
+      [640, 960],
+      [960, 1440],
+      [1280, 1920],
+    ]); // no 1920: the original is 1600 wide
     expect(variants.filter((v) => v.format === 'avif').map((v) => v.width)).toEqual([640, 1280]);
     expect(variants.filter((v) => v.crop).map((v) => [v.crop, v.width, v.height, v.format])).toEqual([
       ['social', 1200, 630, 'jpeg'],
@@ -101,7 +108,9 @@ describe('upload pipeline (local disk)', () => {
   });
 
   it('keeps a small PNG at its own width', async () => {
-    const small = await sharp({ create: { width: 200, height: 100, channels: 4, background: '#00ff0080' } }).png().toBuffer();
+    const small = await sharp({ create: { width: 200, height: 100, channels: 4, background: '#00ff0080' } })
+      .png()
+      .toBuffer();
     const png = await uploadMedia({ bytes: small, filename: 'dot.png' }, author);
     expect(png.image.srcset).toBe(`/media/${png.id}/w200.webp 200w`);
     expect(png.image.avifSrcset).toBe(`/media/${png.id}/w200.avif 200w`);
@@ -147,12 +156,17 @@ describe('upload pipeline (local disk)', () => {
   });
 
   it('keeps originals at most 4096 px wide, upright', async () => {
-    const wide = await sharp({ create: { width: 6000, height: 300, channels: 3, background: '#336699' } }).png().toBuffer();
+    const wide = await sharp({ create: { width: 6000, height: 300, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
     const item = await uploadMedia({ bytes: wide, filename: 'panorama.png' }, author);
     expect(item).toMatchObject({ width: 4096, height: 205 });
     expect(await sharp(fs.readFileSync(onDisk(item.originalUrl))).metadata()).toMatchObject({ width: 4096, height: 205 });
     // Shot sideways: 6000 px is its height once upright, so it keeps all of it.
-    const tall = await sharp({ create: { width: 6000, height: 300, channels: 3, background: '#996633' } }).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const tall = await sharp({ create: { width: 6000, height: 300, channels: 3, background: '#996633' } })
+      .withMetadata({ orientation: 6 })
+      .jpeg()
+      .toBuffer();
     expect(await uploadMedia({ bytes: tall, filename: 'tower.jpg' }, author)).toMatchObject({ width: 300, height: 6000 });
   });
 
@@ -161,7 +175,9 @@ describe('upload pipeline (local disk)', () => {
     env.MEDIA_UPLOAD_RATE_LIMIT = '2/600';
     try {
       const uploader = await createUser('AUTHOR');
-      const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#000' } }).png().toBuffer();
+      const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#000' } })
+        .png()
+        .toBuffer();
       await uploadMedia({ bytes: png, filename: 'one.png' }, uploader);
       await uploadMedia({ bytes: png, filename: 'two.png' }, uploader);
       const count = await db.media.count();
@@ -178,7 +194,9 @@ describe('upload pipeline (local disk)', () => {
   });
 
   it('lets authors and up upload, and only editors change images others uploaded', async () => {
-    const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#123456' } }).jpeg().toBuffer();
+    const bytes = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#123456' } })
+      .jpeg()
+      .toBuffer();
     expect((await refusal(uploadMedia({ bytes, filename: 'x.jpg' }, contributor))).code).toBe('forbidden');
     const input = { alt: 'A harbour at dusk', caption: 'Boats in the harbour', credit: 'Ana Photographer', focalX: null, focalY: null };
     expect((await refusal(updateMedia(item.id, input, otherAuthor))).code).toBe('forbidden');
@@ -212,12 +230,20 @@ describe('images in articles', () => {
   const data = (heroImageId: string | undefined, mediaId: string, alt = 'Boats') =>
     articleFormSchema.parse({
       title: `Harbour story ${unique()}`,
-      bodyJson: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Intro.' }] }, { type: 'image', attrs: { mediaId, alt, caption: 'At dusk', credit: 'Ana' } }] }),
+      bodyJson: JSON.stringify({
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: 'Intro.' }] },
+          { type: 'image', attrs: { mediaId, alt, caption: 'At dusk', credit: 'Ana' } },
+        ],
+      }),
       heroImageId,
     });
 
   it('stores the body figure with srcset and the hero; refuses a hero without alt; refuses deleting a used image', async () => {
-    const bytes = await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    const bytes = await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
     const noAlt = await uploadMedia({ bytes, filename: 'no-alt.jpg' }, author);
     const hero = await refusal(saveArticle({ intent: 'save', data: data(noAlt.id, noAlt.id) }, author));
     expect(hero.details?.heroImageId?.[0]).toMatch(/no alt text/);
@@ -313,7 +339,9 @@ describe('S3-compatible driver', () => {
     await s3.delete('abc12345/w320.webp');
     expect(objects.has('/news-media/abc12345/w320.webp')).toBe(false);
     expect(s3.url('abc12345/w320.webp')).toBe('https://cdn.example.com/media/abc12345/w320.webp');
-    expect(seen.at(-1)?.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/eu-test-1\/s3\/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/);
+    expect(seen.at(-1)?.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/eu-test-1\/s3\/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/,
+    );
   });
 
   it('sends and signs the session token of temporary credentials', async () => {
@@ -334,7 +362,9 @@ describe('S3-compatible driver', () => {
 
   it('runs the whole upload pipeline into the bucket', async () => {
     setStorageForTests(driver());
-    const bytes = await sharp({ create: { width: 700, height: 400, channels: 3, background: '#884422' } }).webp().toBuffer();
+    const bytes = await sharp({ create: { width: 700, height: 400, channels: 3, background: '#884422' } })
+      .webp()
+      .toBuffer();
     const item = await uploadMedia({ bytes, filename: 'bucket.webp' }, author);
     expect(item.image.srcset).toBe(`https://cdn.example.com/media/${item.id}/w320.webp 320w, https://cdn.example.com/media/${item.id}/w640.webp 640w`);
     const keys = [...objects.keys()].filter((k) => k.includes(item.id)).sort();

@@ -65,10 +65,7 @@ export type Base = { data: Buffer; width: number; height: number; channels: 1 | 
  * makes this the cheap part), so each rendition resizes a 2-megapixel copy, not the photo.
  */
 export async function makeBase(original: Uint8Array): Promise<Base> {
-  const { data, info } = await sharp(original, { limitInputPixels: LIMIT_INPUT_PIXELS })
-    .resize({ width: BASE_WIDTH, withoutEnlargement: true })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(original, { limitInputPixels: LIMIT_INPUT_PIXELS }).resize({ width: BASE_WIDTH, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels };
 }
 

@@ -39,5 +39,8 @@ export function highlightHtml(marked: string): string {
 
 /** Text for the index: markers and characters XML/HTML cannot carry are removed, whitespace collapsed. */
 export function cleanIndexText(text: string): string {
-  return text.replace(/[\uE000\uE001\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\uE000\uE001\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -56,11 +56,7 @@ const hasMark = (s: string | null | undefined) => !!s && s.includes(MARK_START);
 async function newestSqliteMatches(match: string, window: number): Promise<{ edge: number; total: number; capped: boolean } | null> {
   // Index rowids follow publication order: the index is built oldest first and a newly
   // published article gets the next rowid (rebuildSearchIndex, writeToIndex).
-  const newest = await db.$queryRawUnsafe<{ rowid: number | bigint }[]>(
-    `SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rowid DESC LIMIT ?`,
-    match,
-    window + 1,
-  );
+  const newest = await db.$queryRawUnsafe<{ rowid: number | bigint }[]>(`SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rowid DESC LIMIT ?`, match, window + 1);
   if (!newest.length) return null;
   const capped = newest.length > window;
   const total = capped ? window : newest.length;
@@ -251,7 +247,9 @@ const MAX_BODY_CHARS = 200_000;
 /** The three indexed texts of an article; the body comes from its document, else from its stored HTML. */
 export function indexTextOf(a: Pick<IndexSource, 'title' | 'standfirst' | 'bodyJson' | 'bodyHtml'>) {
   const doc = bodyDocSchema.safeParse(a.bodyJson);
-  const body = doc.success ? docToPlainText(doc.data) : a.bodyHtml.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+  const body = doc.success
+    ? docToPlainText(doc.data)
+    : a.bodyHtml.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
   return { title: cleanIndexText(a.title), standfirst: cleanIndexText(a.standfirst), body: cleanIndexText(body).slice(0, MAX_BODY_CHARS) };
 }
 

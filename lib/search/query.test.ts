@@ -98,9 +98,7 @@ describe('highlighting', () => {
   });
 
   it('escapes the text before adding <mark>, so stored or typed HTML stays text', () => {
-    expect(highlightHtml(`<img src=x onerror=alert(1)> ${m('<b>council</b>')} & "you"`)).toBe(
-      '&lt;img src=x onerror=alert(1)&gt; <mark>&lt;b&gt;council&lt;/b&gt;</mark> &amp; &quot;you&quot;',
-    );
+    expect(highlightHtml(`<img src=x onerror=alert(1)> ${m('<b>council</b>')} & "you"`)).toBe('&lt;img src=x onerror=alert(1)&gt; <mark>&lt;b&gt;council&lt;/b&gt;</mark> &amp; &quot;you&quot;');
     expect(highlightHtml('</mark><script>')).toBe('&lt;/mark&gt;&lt;script&gt;');
   });
 

@@ -67,7 +67,5 @@ export function buildWebsearchQuery(input: string): string | null {
   const terms = parseSearchQuery(input);
   if (!terms.some((t) => !t.negated)) return null;
   const strip = (s: string) => s.replace(/[\uE000\uE001"]/g, ' ');
-  return terms
-    .map((t) => `${t.or ? 'OR ' : ''}${t.negated ? '-' : ''}${t.phrase ? `"${strip(t.text)}"` : strip(t.text).replace(/^-+/, '')}`)
-    .join(' ');
+  return terms.map((t) => `${t.or ? 'OR ' : ''}${t.negated ? '-' : ''}${t.phrase ? `"${strip(t.text)}"` : strip(t.text).replace(/^-+/, '')}`).join(' ');
 }

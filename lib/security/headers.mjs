@@ -59,7 +59,9 @@ export function pageCsp(scriptSources) {
     // Inline style attributes (React's style prop, the editor) are not scripts; allowed.
     "style-src 'self' 'unsafe-inline'",
     // Article, hero and ad images may come from a CDN or another https host; blob: for upload previews.
-    `img-src 'self' data: blob: https:${extraImageOrigins().map((o) => ` ${o}`).join('')}`,
+    `img-src 'self' data: blob: https:${extraImageOrigins()
+      .map((o) => ` ${o}`)
+      .join('')}`,
     "font-src 'self' data:",
     "connect-src 'self'",
     `frame-src ${EMBED_IFRAME_HOSTS.map((h) => `https://${h}`).join(' ')}`,

@@ -81,7 +81,10 @@ function get(path: string, headers: Record<string, string> = {}) {
   });
 }
 
-const scriptSrc = (csp: string | string[] | undefined) => String(csp ?? '').split('; ').find((d) => d.startsWith('script-src'));
+const scriptSrc = (csp: string | string[] | undefined) =>
+  String(csp ?? '')
+    .split('; ')
+    .find((d) => d.startsWith('script-src'));
 
 describe('security headers', () => {
   const saved = { SITE_URL: process.env.SITE_URL, NEXTAUTH_URL: process.env.NEXTAUTH_URL };
@@ -96,7 +99,8 @@ describe('security headers', () => {
     const csp = pageCsp([sha(BOOT)]);
     expect(scriptSrc(csp)).toBe(`script-src 'self' ${sha(BOOT)}`);
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
-    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", 'frame-src https://www.youtube-nocookie.com https://player.vimeo.com']) expect(csp).toContain(d);
+    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", 'frame-src https://www.youtube-nocookie.com https://player.vimeo.com'])
+      expect(csp).toContain(d);
     expect(scriptSrc(nonceCsp('n0nce'))).toContain("'nonce-n0nce'");
   });
 
@@ -110,7 +114,13 @@ describe('security headers', () => {
   });
 
   it('gives a page Next sends the hashes of its own inline scripts, compressed or not, whole or streamed', async () => {
-    for (const [path, encoding] of [['/page', 'identity'], ['/page', 'gzip'], ['/streamed', 'gzip'], ['/streamed', 'identity'], ['/br', 'br']] as const) {
+    for (const [path, encoding] of [
+      ['/page', 'identity'],
+      ['/page', 'gzip'],
+      ['/streamed', 'gzip'],
+      ['/streamed', 'identity'],
+      ['/br', 'br'],
+    ] as const) {
       const res = await get(path, { 'accept-encoding': encoding });
       expect(res.status).toBe(200);
       expect(res.headers['content-encoding'] ?? 'identity').toBe(encoding);

@@ -63,4 +63,3 @@ export function malformedActionsAre400(req, res) {
     return writeHead.call(res, status, ...rest);
   };
 }
-

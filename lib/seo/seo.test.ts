@@ -27,7 +27,10 @@ describe('JSON-LD', () => {
   });
 
   it('numbers breadcrumbs from 1', () => {
-    const ld = breadcrumbJsonLd([{ name: 'Home', url: 'https://news.example/' }, { name: 'World', url: 'https://news.example/sections/world' }]);
+    const ld = breadcrumbJsonLd([
+      { name: 'Home', url: 'https://news.example/' },
+      { name: 'World', url: 'https://news.example/sections/world' },
+    ]);
     expect(ld.itemListElement.map((i) => i.position)).toEqual([1, 2]);
   });
 

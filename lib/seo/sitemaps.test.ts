@@ -27,7 +27,9 @@ describe('sitemap XML', () => {
   });
 
   it('declares the sitemap (and news) namespaces on the root', () => {
-    expect(renderSitemapIndex([{ loc: 'https://news.example/sitemaps/articles-1.xml' }])).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(renderSitemapIndex([{ loc: 'https://news.example/sitemaps/articles-1.xml' }])).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+    );
     expect(renderNewsSitemap({ name: 'B', language: 'en' }, [])).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
   });
 });

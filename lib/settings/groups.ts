@@ -10,8 +10,7 @@ import { corsOriginSchema } from '@/lib/validation/api-settings';
 // lib/settings/store.ts keeps them (one memo, one invalidation path); a new group is an entry here.
 
 // Number(null) and Number('') are 0, which is a real place: treat them as unset instead.
-const coordinate = (min: number, max: number, fallback: number) =>
-  z.preprocess((v) => (v === null || v === '' ? undefined : v), z.coerce.number().min(min).max(max)).catch(fallback);
+const coordinate = (min: number, max: number, fallback: number) => z.preprocess((v) => (v === null || v === '' ? undefined : v), z.coerce.number().min(min).max(max)).catch(fallback);
 
 const siteRead = z.object({
   name: z.string().trim().min(1).max(80).catch('Broadsheet'),

@@ -24,9 +24,7 @@ export async function listUsers(actor: StaffUser): Promise<UserRow[]> {
     orderBy: [{ name: 'asc' }],
     select: { id: true, name: true, email: true, role: true, deactivatedAt: true, createdAt: true, totpEnabledAt: true, _count: { select: { passkeys: true } } },
   });
-  return rows
-    .map(({ totpEnabledAt, _count, ...r }) => ({ ...r, twoFactor: totpEnabledAt !== null || _count.passkeys > 0 }))
-    .sort((a, b) => Number(!!a.deactivatedAt) - Number(!!b.deactivatedAt));
+  return rows.map(({ totpEnabledAt, _count, ...r }) => ({ ...r, twoFactor: totpEnabledAt !== null || _count.passkeys > 0 })).sort((a, b) => Number(!!a.deactivatedAt) - Number(!!b.deactivatedAt));
 }
 
 /** Staff who can appear in bylines and filters: active users, by name. */

@@ -26,8 +26,23 @@ describe('adSlotFormSchema', () => {
   });
   it('keeps only the chosen creative and N only for in-article slots', () => {
     expect(adSlotFormSchema.parse({ ...base, creativeType: 'html', html: '<p>Hi</p>', paragraph: '4', active: 'on' })).toEqual({
-      name: 'X', placement: 'SIDEBAR', paragraph: null, imageUrl: null, linkUrl: 'https://a.example', html: '<p>Hi</p>', width: 300, height: 250, startsAt: null, endsAt: null, active: true,
+      name: 'X',
+      placement: 'SIDEBAR',
+      paragraph: null,
+      imageUrl: null,
+      linkUrl: 'https://a.example',
+      html: '<p>Hi</p>',
+      width: 300,
+      height: 250,
+      startsAt: null,
+      endsAt: null,
+      active: true,
     });
-    expect(adSlotFormSchema.parse({ ...base, placement: 'AFTER_PARAGRAPH', paragraph: '4', html: '<p>ignored</p>' })).toMatchObject({ paragraph: 4, html: null, imageUrl: 'https://a.example/i.png', active: false });
+    expect(adSlotFormSchema.parse({ ...base, placement: 'AFTER_PARAGRAPH', paragraph: '4', html: '<p>ignored</p>' })).toMatchObject({
+      paragraph: 4,
+      html: null,
+      imageUrl: 'https://a.example/i.png',
+      active: false,
+    });
   });
 });

@@ -9,9 +9,12 @@ describe('the allowed-origins field', () => {
     ]);
     expect(corsOriginsFormSchema.parse({ corsOrigins: '' }).corsOrigins).toEqual([]);
   });
-  it.each(['https://a.example.com/', 'https://a.example.com/app', '*', 'a.example.com', 'ftp://a.example.com', 'https://A.example.com'])('refuses %j with a message saying what an origin looks like', (line) => {
-    const r = corsOriginsFormSchema.safeParse({ corsOrigins: line });
-    expect(r.success).toBe(false);
-    expect(r.error!.issues[0]!.message).toMatch(/origin such as https:\/\/app\.example\.com/);
-  });
+  it.each(['https://a.example.com/', 'https://a.example.com/app', '*', 'a.example.com', 'ftp://a.example.com', 'https://A.example.com'])(
+    'refuses %j with a message saying what an origin looks like',
+    (line) => {
+      const r = corsOriginsFormSchema.safeParse({ corsOrigins: line });
+      expect(r.success).toBe(false);
+      expect(r.error!.issues[0]!.message).toMatch(/origin such as https:\/\/app\.example\.com/);
+    },
+  );
 });

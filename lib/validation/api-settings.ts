@@ -15,7 +15,12 @@ export const corsOriginsFormSchema = z.object({
   corsOrigins: z
     .string()
     .max(20_000, 'That is too long; list at most 100 origins.')
-    .transform((v) => v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(corsOriginSchema).max(100, 'List at most 100 origins.'))
     .transform((list) => [...new Set(list)]),
 });

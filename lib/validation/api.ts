@@ -24,7 +24,10 @@ function listParam<T extends string>(allowed: readonly T[], what: string, descri
     .string()
     .max(500)
     .transform((v, ctx) => {
-      const names = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const names = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = names.filter((n) => !(allowed as readonly string[]).includes(n));
       if (unknown.length) {
         ctx.addIssue({ code: 'custom', message: `Unknown ${what} ${unknown.map((u) => `"${u}"`).join(', ')}. Choose from: ${allowed.join(', ')}.` });
@@ -100,10 +103,15 @@ export const listArticlesQuerySchema = z
       .min(1)
       .max(200)
       .optional()
-      .describe('Full-text search over title, standfirst and body, as on the site\'s search page ("phrases", OR, -exclusions). Results come best match first (sort is ignored), at most 1,000, paged with their own cursor.'),
+      .describe(
+        'Full-text search over title, standfirst and body, as on the site\'s search page ("phrases", OR, -exclusions). Results come best match first (sort is ignored), at most 1,000, paged with their own cursor.',
+      ),
     published_before: isoDateParam('Only articles published strictly before this date or date-time.').optional(),
     published_after: isoDateParam('Only articles published strictly after this date or date-time.').optional(),
-    sort: z.enum(ARTICLE_SORTS, { error: `Use one of: ${ARTICLE_SORTS.join(', ')}.` }).default('-publishedAt').describe('Order of the list; a leading "-" means descending (newest first by default).'),
+    sort: z
+      .enum(ARTICLE_SORTS, { error: `Use one of: ${ARTICLE_SORTS.join(', ')}.` })
+      .default('-publishedAt')
+      .describe('Order of the list; a leading "-" means descending (newest first by default).'),
     fields: listParam(ARTICLE_SUMMARY_FIELDS, 'field', 'Only these top-level fields of each article (id always comes back).').optional(),
     include: includeParam.optional(),
     limit: limitParam(20, 'Articles'),

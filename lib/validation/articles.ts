@@ -49,10 +49,7 @@ export const articleFormSchema = z.object({
     .transform((v) => v || null),
   tags: tagList.default([]),
   /** The hero image's media id; '' removes it, absent leaves it as it is. */
-  heroImageId: z.preprocess(
-    (v) => (v === '' ? null : v === null ? undefined : v),
-    z.string().trim().regex(MEDIA_ID, 'Choose the hero image again from the media library.').nullable().optional(),
-  ),
+  heroImageId: z.preprocess((v) => (v === '' ? null : v === null ? undefined : v), z.string().trim().regex(MEDIA_ID, 'Choose the hero image again from the media library.').nullable().optional()),
 });
 export type ArticleFormInput = z.input<typeof articleFormSchema>;
 export type ArticleFormData = z.output<typeof articleFormSchema>;
@@ -63,9 +60,7 @@ export type ArticleIntent = z.infer<typeof articleIntentSchema>;
 export const articleVersionSchema = z.coerce.number().int().min(1);
 
 /** The "Publish at" field: wall-clock time in the site's time zone, as a datetime-local input sends it. */
-export const publishAtSchema = z
-  .string({ error: 'Choose the date and time to publish.' })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose the date and time to publish.');
+export const publishAtSchema = z.string({ error: 'Choose the date and time to publish.' }).regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose the date and time to publish.');
 
 const blankAsMissing = (v: unknown) => (v === '' ? undefined : v);
 
@@ -94,7 +89,16 @@ export const archiveArticleFormSchema = z.object({ articleId: formId, op: z.enum
 /** "Delete permanently" on an archived article, confirmed by typing "delete". */
 export const deleteArticleFormSchema = z.object({
   articleId: formId,
-  confirm: z.string().default('').pipe(z.string().trim().toLowerCase().pipe(z.literal('delete', { error: 'Type delete to confirm; nothing was deleted.' }))),
+  confirm: z
+    .string()
+    .default('')
+    .pipe(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.literal('delete', { error: 'Type delete to confirm; nothing was deleted.' })),
+    ),
 });
 
 /** Statuses the dashboard filters by. */

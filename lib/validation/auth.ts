@@ -21,7 +21,10 @@ export const secondFactorSchema = z.discriminatedUnion('method', [
 
 /** The browser's answer to a WebAuthn sign-in (shape only: @simplewebauthn/server verifies the rest). */
 function passkeyAssertionSchema() {
-  const b64url = z.string().max(8192).regex(/^[A-Za-z0-9_-]*$/);
+  const b64url = z
+    .string()
+    .max(8192)
+    .regex(/^[A-Za-z0-9_-]*$/);
   return z.object({
     id: b64url.min(1),
     rawId: b64url.min(1),
@@ -36,13 +39,24 @@ function passkeyAssertionSchema() {
 export const passkeyRegistrationSchema = z.object({
   name: z.string().trim().min(1, 'Name the passkey, e.g. “Work laptop”.').max(60, 'Keep the name under 60 characters.'),
   response: z.object({
-    id: z.string().min(1).max(8192).regex(/^[A-Za-z0-9_-]+$/),
-    rawId: z.string().min(1).max(8192).regex(/^[A-Za-z0-9_-]+$/),
+    id: z
+      .string()
+      .min(1)
+      .max(8192)
+      .regex(/^[A-Za-z0-9_-]+$/),
+    rawId: z
+      .string()
+      .min(1)
+      .max(8192)
+      .regex(/^[A-Za-z0-9_-]+$/),
     type: z.literal('public-key'),
     response: z.object({
       clientDataJSON: z.string().max(8192),
       attestationObject: z.string().max(16384),
-      transports: z.array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'])).max(10).optional(),
+      transports: z
+        .array(z.enum(['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb']))
+        .max(10)
+        .optional(),
       authenticatorData: z.string().max(16384).optional(),
       publicKeyAlgorithm: z.number().optional(),
       publicKey: z.string().max(16384).optional(),

@@ -4,7 +4,15 @@ import { commentSettingsFormSchema } from './comment-settings';
 describe('commentSettingsFormSchema', () => {
   it('reads the form: word lists one per line, checkbox on/off, numbers', () => {
     expect(
-      commentSettingsFormSchema.parse({ maxLinks: '3', moderationWords: ' Refund \n\nlawsuit, REFUND', blockWords: '', autoApproveKnown: 'on', threadDepth: '2', closeAfterDays: '0', minSeconds: '5' }),
+      commentSettingsFormSchema.parse({
+        maxLinks: '3',
+        moderationWords: ' Refund \n\nlawsuit, REFUND',
+        blockWords: '',
+        autoApproveKnown: 'on',
+        threadDepth: '2',
+        closeAfterDays: '0',
+        minSeconds: '5',
+      }),
     ).toEqual({ maxLinks: 3, moderationWords: ['refund', 'lawsuit'], blockWords: [], autoApproveKnown: true, threadDepth: 2, closeAfterDays: 0, minSeconds: 5 });
     expect(commentSettingsFormSchema.parse({ maxLinks: '0', threadDepth: '1', closeAfterDays: '7', minSeconds: '0' }).autoApproveKnown).toBe(false);
   });

@@ -5,7 +5,14 @@ const wordListText = z
   .string()
   .max(20_000, 'Please keep the list under 20,000 characters.')
   .default('')
-  .transform((text) => [...new Set(text.split(/[\n,]/).map((w) => w.trim().toLowerCase()).filter(Boolean))])
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(/[\n,]/)
+        .map((w) => w.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ])
   .pipe(z.array(z.string().max(200, 'Each entry must be under 200 characters.')).max(1000, 'Please keep each list under 1,000 entries.'));
 
 const whole = (min: number, max: number, message: string) => z.coerce.number({ message }).int(message).min(min, message).max(max, message);

@@ -72,8 +72,14 @@ const banReason = z.string().trim().max(500, 'Please keep the reason under 500 c
 export const banFromCommentSchema = z
   .object({
     commentId: z.string().min(1).max(40),
-    banEmail: z.string().optional().transform((v) => v === 'on'),
-    banIp: z.string().optional().transform((v) => v === 'on'),
+    banEmail: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on'),
+    banIp: z
+      .string()
+      .optional()
+      .transform((v) => v === 'on'),
     days: banDays,
     reason: banReason,
   })
@@ -92,7 +98,13 @@ export type ModerationTab = z.infer<typeof moderationTabSchema>;
 /** The queue's search params: tab, free-text search and page, each falling back on bad input. */
 export const moderationQuerySchema = z.object({
   status: moderationTabSchema.catch('PENDING'),
-  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 

@@ -31,14 +31,26 @@ describe('parseForm', () => {
 
   it('reads the Details panel: byline order kept, one author or none as a list, an unticked box as false', () => {
     const base = { articleId: 'art1', seoTitle: '', seoDescription: '', canonicalUrl: '', socialImageId: '', detailsVersion: '3' };
-    expect(parseForm(articleDetailsFormSchema, form({ ...base, authorIds: ['u2', 'u1'], relatedIds: 'r1', commentsOpen: 'on' }))).toMatchObject({ authorIds: ['u2', 'u1'], relatedIds: ['r1'], commentsOpen: true, detailsVersion: 3 });
+    expect(parseForm(articleDetailsFormSchema, form({ ...base, authorIds: ['u2', 'u1'], relatedIds: 'r1', commentsOpen: 'on' }))).toMatchObject({
+      authorIds: ['u2', 'u1'],
+      relatedIds: ['r1'],
+      commentsOpen: true,
+      detailsVersion: 3,
+    });
     expect(parseForm(articleDetailsFormSchema, form({ ...base, authorIds: 'u1' }))).toMatchObject({ authorIds: ['u1'], relatedIds: [], commentsOpen: false, seoTitle: null });
     expect(refusal(() => parseForm(articleDetailsFormSchema, form(base))).details).toEqual({ authorIds: ['Keep at least one author in the byline.'] });
   });
 
   it('reads the editor’s save: a new article has no id or version; "Publish at" is required only to schedule', () => {
     const fields = { title: 'Harbour lights', body: 'Boats.', sectionId: '', tags: 'harbour, Harbour, boats', heroImageId: '', id: '', version: '', publishAt: '' };
-    expect(parseForm(saveArticleFormSchema, form({ ...fields, intent: 'save' }))).toMatchObject({ intent: 'save', id: undefined, version: undefined, publishAt: undefined, tags: ['harbour', 'boats'], heroImageId: null });
+    expect(parseForm(saveArticleFormSchema, form({ ...fields, intent: 'save' }))).toMatchObject({
+      intent: 'save',
+      id: undefined,
+      version: undefined,
+      publishAt: undefined,
+      tags: ['harbour', 'boats'],
+      heroImageId: null,
+    });
     expect(parseForm(saveArticleFormSchema, form({ ...fields, intent: 'save', id: 'a1', version: '4' }))).toMatchObject({ id: 'a1', version: 4 });
     expect(refusal(() => parseForm(saveArticleFormSchema, form({ ...fields, intent: 'schedule' }))).details).toEqual({ publishAt: ['Choose the date and time to publish.'] });
     expect(parseForm(saveArticleFormSchema, form({ ...fields, intent: 'schedule', publishAt: '2031-01-15T09:30' })).publishAt).toBe('2031-01-15T09:30');

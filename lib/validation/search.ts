@@ -5,9 +5,7 @@ import { pageNumberSchema } from '@/lib/validation/pages';
 export const SEARCH_QUERY_MAX = 200;
 
 /** `q` as typed into a search box: trimmed, whitespace collapsed, at most 200 characters. */
-export const searchQuerySchema = z
-  .string()
-  .transform((v) => v.replace(/\s+/g, ' ').trim().slice(0, SEARCH_QUERY_MAX).trim());
+export const searchQuerySchema = z.string().transform((v) => v.replace(/\s+/g, ' ').trim().slice(0, SEARCH_QUERY_MAX).trim());
 
 /** `/search?q=&page=`: anything unusable is an empty query or the first page, never an error. */
 export const searchPageParamsSchema = z.object({

@@ -8,7 +8,12 @@ const coordinate = (min: number, max: number, what: string) =>
     .trim()
     .min(1, `Enter the ${what}.`)
     .transform((v) => Number(v.replace(',', '.').replace('\u2212', '-')))
-    .pipe(z.number({ message: `Enter the ${what} as a number, e.g. ${min === -90 ? '48.8566' : '2.3522'}.` }).min(min, `The ${what} must be between ${min} and ${max}.`).max(max, `The ${what} must be between ${min} and ${max}.`));
+    .pipe(
+      z
+        .number({ message: `Enter the ${what} as a number, e.g. ${min === -90 ? '48.8566' : '2.3522'}.` })
+        .min(min, `The ${what} must be between ${min} and ${max}.`)
+        .max(max, `The ${what} must be between ${min} and ${max}.`),
+    );
 
 /** The site settings form (admins): site name, time zone and the weather city. */
 export const siteSettingsFormSchema = z.object({

@@ -3,10 +3,7 @@ import { ROLES } from '@/lib/auth/roles';
 
 const name = z.string().trim().min(1, 'Enter a name.').max(100, 'Keep the name under 100 characters.');
 const email = z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.'));
-const password = z
-  .string()
-  .min(12, 'Use at least 12 characters for the password.')
-  .max(200, 'Keep the password under 200 characters.');
+const password = z.string().min(12, 'Use at least 12 characters for the password.').max(200, 'Keep the password under 200 characters.');
 export const roleSchema = z.enum(ROLES, { error: 'Choose a role from the list.' });
 export const userIdSchema = z.string().trim().min(1).max(40);
 

@@ -102,7 +102,9 @@ describe('webhook destinations', () => {
       expect(refusal, url).toMatchObject({ code: 'unprocessable', message: expect.stringContaining(words), details: { url: [expect.stringContaining('WEBHOOK_ALLOW_PRIVATE=1')] } });
     }
     const hook = await savedWhilePrivateAllowed(`https://hooks.example.com/${unique()}`);
-    await expect(updateWebhook(hook.id, { url: `http://10.0.0.8/hooks`, events: ['article.published'] }, admin)).rejects.toMatchObject({ message: expect.stringContaining('10.0.0.8 is a private-network address') });
+    await expect(updateWebhook(hook.id, { url: `http://10.0.0.8/hooks`, events: ['article.published'] }, admin)).rejects.toMatchObject({
+      message: expect.stringContaining('10.0.0.8 is a private-network address'),
+    });
   });
 
   it('refuses at connect time: a receiver on 127.0.0.1 hears nothing while the guard is on, and gets the event once private addresses are allowed', async () => {
@@ -126,7 +128,9 @@ describe('webhook destinations', () => {
     vi.spyOn(dns.promises, 'lookup').mockResolvedValue([{ address: '93.184.216.34', family: 4 }] as never);
     const hook = await createWebhook({ url: `http://${name}:${port}/hooks`, events: ['article.published'] }, admin);
     // … and when the server connects, to the receiver on the loopback.
-    const lookup = vi.spyOn(dns, 'lookup').mockImplementation(((_host: string, _opts: unknown, cb: (e: null, a: dns.LookupAddress[]) => void) => cb(null, [{ address: '127.0.0.1', family: 4 }])) as never);
+    const lookup = vi
+      .spyOn(dns, 'lookup')
+      .mockImplementation(((_host: string, _opts: unknown, cb: (e: null, a: dns.LookupAddress[]) => void) => cb(null, [{ address: '127.0.0.1', family: 4 }])) as never);
     const before = received.length;
     const result = await attempt(hook.id);
     expect(lookup).toHaveBeenCalledWith(name, expect.anything(), expect.any(Function));

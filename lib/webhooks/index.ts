@@ -75,7 +75,14 @@ export async function listWebhooks(user: StaffUser): Promise<WebhookSummary[]> {
   assertAdmin(user);
   const rows = await db.webhook.findMany({
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    select: { id: true, url: true, events: true, active: true, createdAt: true, deliveries: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { status: true, responseStatus: true, createdAt: true } } },
+    select: {
+      id: true,
+      url: true,
+      events: true,
+      active: true,
+      createdAt: true,
+      deliveries: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1, select: { status: true, responseStatus: true, createdAt: true } },
+    },
   });
   return rows.map(({ deliveries, events, ...r }) => ({ ...r, events: eventsOf(events), lastDelivery: deliveries[0] ?? null }));
 }
@@ -168,7 +175,14 @@ export async function resendWebhookDelivery(deliveryId: string, user: StaffUser)
     const d = await tx.webhookDelivery.findUnique({ where: { id: deliveryId }, select: { id: true, webhookId: true, event: true, payload: true, webhook: { select: { url: true } } } });
     if (!d) throw new AppError('not_found', 'This delivery no longer exists. Reload the page.');
     const copy = await tx.webhookDelivery.create({ data: { webhookId: d.webhookId, event: d.event, payload: d.payload ?? {}, nextAttemptAt: new Date() }, select: { id: true, event: true } });
-    await recordAudit(tx, { actorId: user.id, action: 'webhook.resent', entityType: 'webhook', entityId: d.webhookId, summary: redactWebhookUrl(d.webhook.url), data: { deliveryId: d.id, newDeliveryId: copy.id, event: d.event } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'webhook.resent',
+      entityType: 'webhook',
+      entityId: d.webhookId,
+      summary: redactWebhookUrl(d.webhook.url),
+      data: { deliveryId: d.id, newDeliveryId: copy.id, event: d.event },
+    });
     return copy;
   });
 }

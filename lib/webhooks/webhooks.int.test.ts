@@ -54,7 +54,8 @@ async function newHook(events = [...WEBHOOK_EVENTS], url = receiverUrl) {
   hookIds.push(hook.id);
   return hook;
 }
-const deliveriesOf = (webhookId: string) => db.webhookDelivery.findMany({ where: { webhookId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { attempts: { orderBy: { attempt: 'asc' } } } });
+const deliveriesOf = (webhookId: string) =>
+  db.webhookDelivery.findMany({ where: { webhookId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { attempts: { orderBy: { attempt: 'asc' } } } });
 
 describe('registering endpoints', () => {
   it('lets only admins register, edit, disable and delete, and audits each change', async () => {
@@ -98,7 +99,11 @@ describe('delivering events', () => {
     expect(verifyWebhookSignature(hook.secret, { signature: headers['x-broadsheet-signature'] as string, timestamp: headers['x-broadsheet-timestamp'] as string }, body)).toBe(true);
     expect(verifyWebhookSignature('whsec_wrong', { signature: headers['x-broadsheet-signature'] as string, timestamp: headers['x-broadsheet-timestamp'] as string }, body)).toBe(false);
     const payload = JSON.parse(body);
-    expect(payload).toMatchObject({ event: 'article.published', id: expect.stringMatching(/^evt_/), data: { article: { id: saved.id, slug: saved.slug, status: 'PUBLISHED', url: `/articles/${saved.slug}` } } });
+    expect(payload).toMatchObject({
+      event: 'article.published',
+      id: expect.stringMatching(/^evt_/),
+      data: { article: { id: saved.id, slug: saved.slug, status: 'PUBLISHED', url: `/articles/${saved.slug}` } },
+    });
 
     // Not due yet: the retry waits for the backoff.
     const waiting = (await deliveriesOf(hook.id))[0]!;

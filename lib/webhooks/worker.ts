@@ -56,14 +56,19 @@ async function attemptDelivery(id: string, attempt: number): Promise<AttemptResu
   let error: string | null = null;
   try {
     const secret = await webhookSigningSecret(d.webhook);
-    status = await postToDestination(d.webhook.url, body, {
-      'Content-Type': 'application/json',
-      'User-Agent': 'Broadsheet-Webhooks/1.0',
-      'X-Broadsheet-Event': d.event,
-      'X-Broadsheet-Delivery': d.id,
-      'X-Broadsheet-Timestamp': timestamp,
-      'X-Broadsheet-Signature': signWebhook(secret, timestamp, body),
-    }, env.WEBHOOK_TIMEOUT_MS);
+    status = await postToDestination(
+      d.webhook.url,
+      body,
+      {
+        'Content-Type': 'application/json',
+        'User-Agent': 'Broadsheet-Webhooks/1.0',
+        'X-Broadsheet-Event': d.event,
+        'X-Broadsheet-Delivery': d.id,
+        'X-Broadsheet-Timestamp': timestamp,
+        'X-Broadsheet-Signature': signWebhook(secret, timestamp, body),
+      },
+      env.WEBHOOK_TIMEOUT_MS,
+    );
     if (status < 200 || status >= 300) error = `The endpoint answered HTTP ${status}.`;
   } catch (e) {
     const name = e instanceof Error ? e.name : '';

@@ -7,9 +7,7 @@ import { SOURCE_SCHEMA, schemaPath } from './paths.ts';
 const HEADER = `// GENERATED from prisma/schema.prisma by \`npm run db:schema\` — do not edit by hand.\n`;
 
 export function derivePostgresSchema(source: string): string {
-  const out = source
-    .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
-    .replace(/output\s*=\s*"\.\.\/lib\/generated\/sqlite"/, 'output   = "../../lib/generated/postgresql"');
+  const out = source.replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"').replace(/output\s*=\s*"\.\.\/lib\/generated\/sqlite"/, 'output   = "../../lib/generated/postgresql"');
   if (out === source || !out.includes('"postgresql"') || !out.includes('lib/generated/postgresql')) {
     throw new Error('prisma/schema.prisma must declare provider = "sqlite" and output = "../lib/generated/sqlite"');
   }

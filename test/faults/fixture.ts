@@ -30,6 +30,8 @@ const scheduledAtShutdown = await article('Published while the server shut down'
 const scheduledWithoutRedis = await article('Published while Redis was down', 'schedule');
 const webhook = await createWebhook({ url: webhookUrl, events: ['article.published'] }, admin);
 
-console.log(JSON.stringify({ published, scheduledDuringOutage, scheduledAtShutdown, scheduledWithoutRedis, author: { email: author.email, password: 'test-password' }, section, webhookId: webhook.id }));
+console.log(
+  JSON.stringify({ published, scheduledDuringOutage, scheduledAtShutdown, scheduledWithoutRedis, author: { email: author.email, password: 'test-password' }, section, webhookId: webhook.id }),
+);
 await db.$disconnect();
 process.exit(0);

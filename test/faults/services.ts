@@ -39,7 +39,10 @@ export async function until(what: string, probe: () => Promise<boolean> | boolea
 export function postgresBinaries(): string | null {
   const debian = '/usr/lib/postgresql';
   if (fs.existsSync(debian)) {
-    const versions = fs.readdirSync(debian).filter((v) => fs.existsSync(path.join(debian, v, 'bin/initdb'))).sort((a, b) => Number(b) - Number(a));
+    const versions = fs
+      .readdirSync(debian)
+      .filter((v) => fs.existsSync(path.join(debian, v, 'bin/initdb')))
+      .sort((a, b) => Number(b) - Number(a));
     if (versions[0]) return path.join(debian, versions[0], 'bin');
   }
   const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
@@ -104,7 +107,10 @@ export class ThrowawayPostgres {
   /** The postmaster and its children (each is signalled: they do not share our process group). */
   private pids(): number[] {
     const main = Number(fs.readFileSync(path.join(this.data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const children = spawnSync('pgrep', ['-P', String(main)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    const children = spawnSync('pgrep', ['-P', String(main)], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map(Number);
     return [main, ...children];
   }
 
@@ -222,10 +228,15 @@ export async function startInstance(name: string, env: NodeJS.ProcessEnv, { echo
   const origin = `http://127.0.0.1:${port}`;
   let gone = false;
   void exited.then(() => (gone = true));
-  await until(`${name} to answer /healthz`, async () => {
-    if (gone) throw new Error(`${name} exited while starting:\n${log.join('\n')}`);
-    return (await fetch(`${origin}/healthz`)).ok;
-  }, 120_000, 100).catch((e) => {
+  await until(
+    `${name} to answer /healthz`,
+    async () => {
+      if (gone) throw new Error(`${name} exited while starting:\n${log.join('\n')}`);
+      return (await fetch(`${origin}/healthz`)).ok;
+    },
+    120_000,
+    100,
+  ).catch((e) => {
     child.kill('SIGKILL');
     throw e;
   });

@@ -28,7 +28,9 @@ if (missing.length) {
 }
 
 // Debian's Chromium where it exists, as in playwright.config.ts.
-const launchOptions = fs.existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] } : {};
+const launchOptions = fs.existsSync('/usr/bin/chromium')
+  ? { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }
+  : {};
 
 let stack: Stack;
 let run_id: string;
@@ -213,10 +215,15 @@ describe('PostgreSQL crashes during traffic', () => {
 
 /** With Redis killed: what readers and writers get, then a publish made meanwhile reaching the other instance once it is back. */
 async function redisDown(story: Story) {
-  await until('A and B to see Redis gone', async () => {
-    const states = await Promise.all([a, b].map(async (i) => (await (await get(`${i.origin}/readyz`)).json()).failed ?? []));
-    return states.every((failed: string[]) => failed.includes('redis'));
-  }, 10_000, 50);
+  await until(
+    'A and B to see Redis gone',
+    async () => {
+      const states = await Promise.all([a, b].map(async (i) => (await (await get(`${i.origin}/readyz`)).json()).failed ?? []));
+      return states.every((failed: string[]) => failed.includes('redis'));
+    },
+    10_000,
+    50,
+  );
 
   // Never rendered on B: it renders without waiting for Redis.
   const uncached = await timed(() => get(`${b.origin}/articles/${fixture.published[3]!.slug}`));
@@ -252,7 +259,6 @@ describe('Redis crashes and stalls', () => {
     for (const i of [a, b]) await until(`${i.name} /readyz with Redis back`, async () => (await get(`${i.origin}/readyz`)).ok, 15_000, 100);
   });
 
-
   it('a Redis that accepts connections but answers nothing does not hold requests', async () => {
     redis.freeze();
     try {
@@ -282,9 +288,23 @@ describe('SIGTERM', () => {
       await holder.query('BEGIN');
       await holder.query('LOCK TABLE "AuditLog" IN EXCLUSIVE MODE');
       await sql.query(`UPDATE "Article" SET "scheduledAt" = now() WHERE id = $1`, [story.id]);
-      await until('the scheduler to be publishing', async () => (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%AuditLog%'`)).rowCount! > 0, 15_000, 50);
+      await until(
+        'the scheduler to be publishing',
+        async () => (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%AuditLog%'`)).rowCount! > 0,
+        15_000,
+        50,
+      );
       a.child.kill('SIGTERM');
-      await until('A to stop accepting connections', async () => !(await get(`${a.origin}/healthz`).then(() => true, () => false)), 10_000, 50);
+      await until(
+        'A to stop accepting connections',
+        async () =>
+          !(await get(`${a.origin}/healthz`).then(
+            () => true,
+            () => false,
+          )),
+        10_000,
+        50,
+      );
       await new Promise((r) => setTimeout(r, 300));
     } finally {
       await holder.query('ROLLBACK').catch(() => {});
@@ -304,7 +324,9 @@ describe('SIGTERM', () => {
 
   it('during an upload: the upload completes with all its files, new connections are refused, the server exits 0', async () => {
     const cookie = await signIn(b.origin, fixture.author.email, fixture.author.password);
-    const png = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: { r: 0, g: 0, b: 0 }, noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      .png()
+      .toBuffer();
     const boundary = `----fault${run_id}`;
     const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="harbour.png"\r\nContent-Type: image/png\r\n\r\n`);
     const body = Buffer.concat([head, png, Buffer.from(`\r\n--${boundary}--\r\n`)]);
@@ -328,7 +350,16 @@ describe('SIGTERM', () => {
         setTimeout(() => req.end(body.subarray(half)), 500);
       }, 300);
     });
-    await until('B to stop accepting connections', async () => !(await get(`${b.origin}/healthz`).then(() => true, () => false)), 10_000, 50);
+    await until(
+      'B to stop accepting connections',
+      async () =>
+        !(await get(`${b.origin}/healthz`).then(
+          () => true,
+          () => false,
+        )),
+      10_000,
+      50,
+    );
     const { status, text } = await response;
     assert.equal(status, 201, text);
     const { item } = JSON.parse(text) as { item: { id: string } };
@@ -372,7 +403,9 @@ async function signIn(origin: string, email: string, password: string): Promise<
     body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
   });
   keep(res);
-  assert.ok([...jar.keys()].some((k) => k.includes('session-token')), `sign-in failed (${res.status})`);
+  assert.ok(
+    [...jar.keys()].some((k) => k.includes('session-token')),
+    `sign-in failed (${res.status})`,
+  );
   return header();
 }
-

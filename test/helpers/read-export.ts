@@ -33,14 +33,16 @@ for await (const record of reader) {
 }
 sample();
 const mib = (n: number) => Math.round((n / 1048576) * 10) / 10;
-console.log(JSON.stringify({
-  fileMiB: mib((await stat(file)).size),
-  seconds: Math.round((performance.now() - started) / 100) / 10,
-  cpuSeconds: (({ user, system }) => Math.round((user + system) / 100_000) / 10)(process.cpuUsage(cpuStarted)),
-  records,
-  counts,
-  baseHeapMiB: mib(baseHeap),
-  peakHeapMiB: mib(peakHeap),
-  peakRssMiB: mib(peakRss),
-  gcSampled: !!gc,
-}));
+console.log(
+  JSON.stringify({
+    fileMiB: mib((await stat(file)).size),
+    seconds: Math.round((performance.now() - started) / 100) / 10,
+    cpuSeconds: (({ user, system }) => Math.round((user + system) / 100_000) / 10)(process.cpuUsage(cpuStarted)),
+    records,
+    counts,
+    baseHeapMiB: mib(baseHeap),
+    peakHeapMiB: mib(peakHeap),
+    peakRssMiB: mib(peakRss),
+    gcSampled: !!gc,
+  }),
+);

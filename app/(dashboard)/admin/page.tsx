@@ -37,7 +37,21 @@ function Stat({ label, value, href }: { label: string; value: number; href: stri
 }
 
 /** One list of the overview: a few articles, each with its time, and a link to all of them. */
-function ArticleListPanel({ id, title, list, empty, more, when }: { id: string; title: string; list: OverviewList; empty: ReactNode; more: { href: string; label: string }; when: (a: OverviewArticle) => ReactNode }) {
+function ArticleListPanel({
+  id,
+  title,
+  list,
+  empty,
+  more,
+  when,
+}: {
+  id: string;
+  title: string;
+  list: OverviewList;
+  empty: ReactNode;
+  more: { href: string; label: string };
+  when: (a: OverviewArticle) => ReactNode;
+}) {
   return (
     <Panel
       id={id}
@@ -104,7 +118,11 @@ export default async function OverviewPage({ searchParams }: Props) {
         <Stat label="In review" value={overview.inReview.total} href={list('status=IN_REVIEW')} />
         <Stat label="Scheduled" value={overview.scheduled.total} href={list('status=SCHEDULED')} />
         <Stat label="My drafts" value={overview.myDrafts.total} href={list(`status=DRAFT&author=${user.id}`)} />
-        {comments ? <Stat label="Pending comments" value={comments.PENDING} href="/admin/comments?status=PENDING" /> : <Stat label="Published" value={overview.recentlyPublished.total} href={list('status=PUBLISHED&sort=published')} />}
+        {comments ? (
+          <Stat label="Pending comments" value={comments.PENDING} href="/admin/comments?status=PENDING" />
+        ) : (
+          <Stat label="Published" value={overview.recentlyPublished.total} href={list('status=PUBLISHED&sort=published')} />
+        )}
       </section>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -129,9 +147,7 @@ export default async function OverviewPage({ searchParams }: Props) {
             <Card className="flex flex-wrap items-center justify-between gap-4 bg-surface-muted shadow-none">
               <p>
                 <span className="block text-3xl font-bold tabular-nums">{comments.PENDING.toLocaleString('en-GB')}</span>
-                <span className="text-sm text-muted">
-                  waiting for moderation{comments.REPORTED ? `, ${comments.REPORTED.toLocaleString('en-GB')} reported` : ''}
-                </span>
+                <span className="text-sm text-muted">waiting for moderation{comments.REPORTED ? `, ${comments.REPORTED.toLocaleString('en-GB')} reported` : ''}</span>
               </p>
               <ButtonLink href="/admin/comments?status=PENDING" variant={comments.PENDING ? 'primary' : 'secondary'}>
                 Moderate comments
@@ -145,7 +161,11 @@ export default async function OverviewPage({ searchParams }: Props) {
           list={overview.myDrafts}
           empty={
             <>
-              No drafts of yours. <Link href="/admin/articles/new" className="font-semibold underline">Start one</Link>.
+              No drafts of yours.{' '}
+              <Link href="/admin/articles/new" className="font-semibold underline">
+                Start one
+              </Link>
+              .
             </>
           }
           more={{ href: list(`status=DRAFT&author=${user.id}`), label: 'All my drafts' }}
@@ -161,7 +181,8 @@ export default async function OverviewPage({ searchParams }: Props) {
         />
       </div>
       <p className="mt-6 text-sm text-muted">
-        Tip: press <kbd className="rounded border border-subtle bg-surface px-1 font-sans">Ctrl K</kbd> (<kbd className="rounded border border-subtle bg-surface px-1 font-sans">⌘ K</kbd> on a Mac) to jump to any screen or article.
+        Tip: press <kbd className="rounded border border-subtle bg-surface px-1 font-sans">Ctrl K</kbd> (<kbd className="rounded border border-subtle bg-surface px-1 font-sans">⌘ K</kbd> on a Mac) to
+        jump to any screen or article.
       </p>
     </>
   );

@@ -24,7 +24,16 @@ export function BylineField({ authors, onChange, staff, currentUserId, error }: 
       />
       <div className="mt-2 flex flex-wrap items-end gap-2">
         <Field id="details-add-author" label="Add an author">
-          {(p) => <Select {...p} compact fit value={adding} onChange={(e) => setAdding(e.target.value)} options={[{ value: '', label: 'Choose a person…' }, ...available.map((s) => ({ value: s.id, label: s.label }))]} />}
+          {(p) => (
+            <Select
+              {...p}
+              compact
+              fit
+              value={adding}
+              onChange={(e) => setAdding(e.target.value)}
+              options={[{ value: '', label: 'Choose a person…' }, ...available.map((s) => ({ value: s.id, label: s.label }))]}
+            />
+          )}
         </Field>
         <Button
           size="sm"

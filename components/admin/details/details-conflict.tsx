@@ -25,7 +25,23 @@ export function detailsConflictRows(theirs: DetailsValues, mine: DetailsValues, 
 }
 
 /** The details' conflict: a colleague's saved details beside these, to use theirs or keep mine. */
-export function DetailsConflict({ theirs, mine, media, withRelated, pending, onTakeTheirs, onKeepMine }: { theirs: ArticleDetailsSnapshot; mine: DetailsValues; media: { id: string; label: string }[]; withRelated: boolean; pending: boolean; onTakeTheirs: () => void; onKeepMine: () => void }) {
+export function DetailsConflict({
+  theirs,
+  mine,
+  media,
+  withRelated,
+  pending,
+  onTakeTheirs,
+  onKeepMine,
+}: {
+  theirs: ArticleDetailsSnapshot;
+  mine: DetailsValues;
+  media: { id: string; label: string }[];
+  withRelated: boolean;
+  pending: boolean;
+  onTakeTheirs: () => void;
+  onKeepMine: () => void;
+}) {
   return (
     <ConflictView
       id="details-conflict-heading"

@@ -75,7 +75,12 @@ export function RelatedPicker({
               {results.map((r) => (
                 <li key={r.id} className="flex items-center gap-2">
                   <span className="mr-auto">{r.title}</span>
-                  <Button size="sm" disabled={related.some((x) => x.id === r.id) || related.length >= MAX_PINNED} onClick={() => onChange([...related, { id: r.id, label: r.title }])} aria-label={`Pin ${r.title}`}>
+                  <Button
+                    size="sm"
+                    disabled={related.some((x) => x.id === r.id) || related.length >= MAX_PINNED}
+                    onClick={() => onChange([...related, { id: r.id, label: r.title }])}
+                    aria-label={`Pin ${r.title}`}
+                  >
                     Pin
                   </Button>
                 </li>

@@ -16,7 +16,19 @@ function lengthHint(length: number, hint: number, what: 'title' | 'description')
 }
 
 /** SEO headline and summary (with their length hints), canonical URL and social image. */
-export function SeoFields({ values, onChange, placeholders, media, error }: { values: SeoValues; onChange: (k: keyof SeoValues) => (e: { target: { value: string } }) => void; placeholders: { title: string; standfirst: string; url: string }; media: MediaOption[]; error: (k: string) => string | undefined }) {
+export function SeoFields({
+  values,
+  onChange,
+  placeholders,
+  media,
+  error,
+}: {
+  values: SeoValues;
+  onChange: (k: keyof SeoValues) => (e: { target: { value: string } }) => void;
+  placeholders: { title: string; standfirst: string; url: string };
+  media: MediaOption[];
+  error: (k: string) => string | undefined;
+}) {
   return (
     <>
       <Field id="details-seo-title" label="SEO headline" {...lengthHint(values.seoTitle.length, SEO_TITLE_HINT, 'title')} error={error('seoTitle')}>
@@ -29,7 +41,15 @@ export function SeoFields({ values, onChange, placeholders, media, error }: { va
         {(p) => <Input {...p} name="canonicalUrl" type="url" value={values.canonicalUrl} onChange={onChange('canonicalUrl')} placeholder={placeholders.url} />}
       </Field>
       <Field id="details-social-image" label="Social image" hint={media.length === 0 ? 'No images uploaded yet.' : undefined} error={error('socialImageId')}>
-        {(p) => <Select {...p} name="socialImageId" value={values.socialImageId} onChange={onChange('socialImageId')} options={[{ value: '', label: 'None' }, ...media.map((m) => ({ value: m.id, label: m.label }))]} />}
+        {(p) => (
+          <Select
+            {...p}
+            name="socialImageId"
+            value={values.socialImageId}
+            onChange={onChange('socialImageId')}
+            options={[{ value: '', label: 'None' }, ...media.map((m) => ({ value: m.id, label: m.label }))]}
+          />
+        )}
       </Field>
     </>
   );

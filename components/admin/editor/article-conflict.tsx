@@ -36,7 +36,12 @@ export function ArticleConflict({ theirs, mine, busy, onKeepMine, onTakeTheirs }
         { label: 'Title', theirs: theirs.title, mine: mine.title, differs: theirs.title !== mine.title },
         { label: 'Standfirst', theirs: text(theirs.standfirst), mine: text(mine.standfirst), differs: theirs.standfirst !== mine.standfirst },
         { label: 'Hero image', theirs: <Hero hero={theirs.heroImage} />, mine: <Hero hero={mine.hero} />, differs: (theirs.heroImage?.id ?? '') !== (mine.hero?.id ?? '') },
-        { label: 'Text', theirs: <span className="font-serif whitespace-pre-wrap">{text(theirBody)}</span>, mine: <span className="font-serif whitespace-pre-wrap">{text(myBody)}</span>, differs: theirBody !== myBody },
+        {
+          label: 'Text',
+          theirs: <span className="font-serif whitespace-pre-wrap">{text(theirBody)}</span>,
+          mine: <span className="font-serif whitespace-pre-wrap">{text(myBody)}</span>,
+          differs: theirBody !== myBody,
+        },
       ]}
       actions={
         <>

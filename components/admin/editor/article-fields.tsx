@@ -46,7 +46,15 @@ export function ArticleMetaFields({ draft, error, sections, mediaMaxMegabytes }:
   return (
     <>
       <Field id="article-section" label="Section" error={error('sectionId')}>
-        {(p) => <Select {...p} name="sectionId" value={draft.fields.sectionId} onChange={draft.setField('sectionId')} options={[{ value: '', label: 'No section' }, ...sections.map((s) => ({ value: s.id, label: s.name }))]} />}
+        {(p) => (
+          <Select
+            {...p}
+            name="sectionId"
+            value={draft.fields.sectionId}
+            onChange={draft.setField('sectionId')}
+            options={[{ value: '', label: 'No section' }, ...sections.map((s) => ({ value: s.id, label: s.name }))]}
+          />
+        )}
       </Field>
       <Field id="article-tags" label="Tags" hint="Separate tags with commas." error={error('tags')}>
         {(p) => <Input {...p} name="tags" value={draft.fields.tags} onChange={draft.setField('tags')} />}

@@ -42,7 +42,17 @@ export function readLocalDraft(articleId: string | null, serverHero: HeroImage |
     const d = JSON.parse(raw) as Record<string, unknown>;
     if (typeof d.savedAt !== 'number' || typeof d.baseVersion !== 'number' || typeof d.bodyJson !== 'string') return null;
     const hero = 'hero' in d ? readHero(d.hero) : serverHero;
-    return { title: str(d.title), standfirst: str(d.standfirst), sectionId: str(d.sectionId), tags: str(d.tags), bodyJson: d.bodyJson, heroImageId: hero?.id ?? '', hero, savedAt: d.savedAt, baseVersion: d.baseVersion };
+    return {
+      title: str(d.title),
+      standfirst: str(d.standfirst),
+      sectionId: str(d.sectionId),
+      tags: str(d.tags),
+      bodyJson: d.bodyJson,
+      heroImageId: hero?.id ?? '',
+      hero,
+      savedAt: d.savedAt,
+      baseVersion: d.baseVersion,
+    };
   } catch {
     return null;
   }

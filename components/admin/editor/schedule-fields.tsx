@@ -5,7 +5,21 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 
 /** "Publish at" and Schedule / Reschedule, for editors, while the article is not live. */
-export function ScheduleFields({ value, onChange, error, timeZone, scheduled, busy }: { value: string; onChange: (e: { target: { value: string } }) => void; error?: string; timeZone: string; scheduled: boolean; busy: boolean }) {
+export function ScheduleFields({
+  value,
+  onChange,
+  error,
+  timeZone,
+  scheduled,
+  busy,
+}: {
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  error?: string;
+  timeZone: string;
+  scheduled: boolean;
+  busy: boolean;
+}) {
   return (
     <fieldset className="rounded-lg border border-subtle p-4">
       <legend className="px-1 text-sm font-semibold">Schedule</legend>

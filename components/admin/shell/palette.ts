@@ -23,7 +23,10 @@ export function matchCommands(commands: Command[], query: string): Command[] {
     return words.every((w) => text.includes(w));
   });
   const starts = (c: Command) => (c.label.toLowerCase().startsWith(q) ? 0 : 1);
-  return hits.map((c, i) => ({ c, i })).sort((a, b) => starts(a.c) - starts(b.c) || a.i - b.i).map(({ c }) => c);
+  return hits
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => starts(a.c) - starts(b.c) || a.i - b.i)
+    .map(({ c }) => c);
 }
 
 /** The option after (or before) `index` among `count`, wrapping round; -1 (none) starts at an end. */

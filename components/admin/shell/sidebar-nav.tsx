@@ -5,7 +5,8 @@ import { usePathname } from 'next/navigation';
 import { cn } from '@/components/ui/cn';
 import { isCurrentScreen, type NavGroup } from './nav';
 
-const linkClass = 'block rounded-md px-3 py-1.5 text-sm font-medium text-muted hover:bg-surface-muted hover:text-fg aria-[current=page]:bg-surface-muted aria-[current=page]:font-semibold aria-[current=page]:text-fg';
+const linkClass =
+  'block rounded-md px-3 py-1.5 text-sm font-medium text-muted hover:bg-surface-muted hover:text-fg aria-[current=page]:bg-surface-muted aria-[current=page]:font-semibold aria-[current=page]:text-fg';
 
 /** The sidebar's links by group; the screen being shown is marked with aria-current. */
 export function SidebarNav({ nav, onNavigate }: { nav: NavGroup[]; onNavigate?: () => void }) {

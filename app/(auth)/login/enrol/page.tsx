@@ -17,30 +17,28 @@ export default async function EnrolPage() {
   return (
     // The dashboard's colours: the panel's controls are the dashboard's, light and dark.
     <div className="min-h-screen bg-neutral-50 text-neutral-900 dark:bg-neutral-950 dark:text-neutral-100">
-    <main className="mx-auto max-w-xl px-4 py-16">
-      <p>
-        <Link href="/" className="font-serif text-3xl font-bold">
-          Broadsheet
-        </Link>
-      </p>
-      <h1 className="mt-8 text-2xl font-bold">Set up two-factor authentication</h1>
-      {state.mustEnrol ? (
-        <p className="mt-2 text-sm">
-          The site requires two-factor authentication for your role. Set up an authenticator app or a passkey to continue, {state.user.name}.
+      <main className="mx-auto max-w-xl px-4 py-16">
+        <p>
+          <Link href="/" className="font-serif text-3xl font-bold">
+            Broadsheet
+          </Link>
         </p>
-      ) : (
-        <p className="mt-2 text-sm">Two-factor authentication is on for your account.</p>
-      )}
-      <section aria-labelledby="enrol-factors" className="mt-6 rounded border border-black/10 p-5 dark:border-white/15">
-        <h2 id="enrol-factors" className="mb-4 text-lg font-semibold">
-          Your ways to confirm it is you
-        </h2>
-        <TwoFactorSection user={state.user} enrolOnly />
-      </section>
-      <p className="mt-6 text-sm">
-        Not now? <SignOutButton />
-      </p>
-    </main>
+        <h1 className="mt-8 text-2xl font-bold">Set up two-factor authentication</h1>
+        {state.mustEnrol ? (
+          <p className="mt-2 text-sm">The site requires two-factor authentication for your role. Set up an authenticator app or a passkey to continue, {state.user.name}.</p>
+        ) : (
+          <p className="mt-2 text-sm">Two-factor authentication is on for your account.</p>
+        )}
+        <section aria-labelledby="enrol-factors" className="mt-6 rounded border border-black/10 p-5 dark:border-white/15">
+          <h2 id="enrol-factors" className="mb-4 text-lg font-semibold">
+            Your ways to confirm it is you
+          </h2>
+          <TwoFactorSection user={state.user} enrolOnly />
+        </section>
+        <p className="mt-6 text-sm">
+          Not now? <SignOutButton />
+        </p>
+      </main>
     </div>
   );
 }

@@ -33,7 +33,11 @@ export default async function AdsPage({ searchParams }: { searchParams: Promise<
           </ButtonLink>
         }
       />
-      {params.deleted ? <Alert tone="success" className="mb-4">Ad slot deleted.</Alert> : null}
+      {params.deleted ? (
+        <Alert tone="success" className="mb-4">
+          Ad slot deleted.
+        </Alert>
+      ) : null}
       <DataTable
         caption="Ad slots"
         rows={slots}

@@ -74,7 +74,12 @@ export default async function ApiKeysPage() {
                 <Badge tone="success">Active</Badge>
               ),
           },
-          { key: 'actions', header: 'Actions', hideHeader: true, cell: (k) => (k.revokedAt ? null : <ActionButton action={revokeApiKeyAction} fields={{ id: k.id }} label="Revoke" variant="danger" quiet />) },
+          {
+            key: 'actions',
+            header: 'Actions',
+            hideHeader: true,
+            cell: (k) => (k.revokedAt ? null : <ActionButton action={revokeApiKeyAction} fields={{ id: k.id }} label="Revoke" variant="danger" quiet />),
+          },
         ]}
       />
       <Panel
@@ -83,8 +88,8 @@ export default async function ApiKeysPage() {
         className="mt-10 max-w-2xl"
         description={
           <>
-            Rate limit: {limit.text}.{limit.shared ? ' Counted in Redis, shared by every server instance.' : ' Counted per server instance (set REDIS_URL to share the count).'} Set it with the <code>API_RATE_LIMIT</code> environment
-            variable.
+            Rate limit: {limit.text}.{limit.shared ? ' Counted in Redis, shared by every server instance.' : ' Counted per server instance (set REDIS_URL to share the count).'} Set it with the{' '}
+            <code>API_RATE_LIMIT</code> environment variable.
           </>
         }
       >

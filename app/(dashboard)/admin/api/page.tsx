@@ -71,7 +71,9 @@ export default async function ApiReferencePage() {
         <li>
           Rate limit per key: over it, 429 with <code>Retry-After</code> (seconds). <code>RateLimit-Remaining</code> tells how many requests are left.
         </li>
-        <li>Lists are paged: pass <code>meta.next</code> back as <code>cursor</code> until it is null.</li>
+        <li>
+          Lists are paged: pass <code>meta.next</code> back as <code>cursor</code> until it is null.
+        </li>
       </ul>
       <nav aria-label="Endpoints" className="mt-6">
         <h2 className="text-lg font-semibold">Endpoints</h2>

@@ -75,6 +75,10 @@ describe('details panel action', () => {
     expect((await db.article.findUniqueOrThrow({ where: { id: a.id }, select: { seoTitle: true } })).seoTitle).toBe('Later headline');
 
     // A form without the version (an old tab) is refused as invalid, not saved blind.
-    expect(await saveArticleDetailsAction({ ok: false }, formData({ articleId: a.id, authorIds: [colleague.id], seoTitle: 'Blind' }))).toMatchObject({ ok: false, code: 'unprocessable', fieldErrors: { detailsVersion: expect.any(Array) } });
+    expect(await saveArticleDetailsAction({ ok: false }, formData({ articleId: a.id, authorIds: [colleague.id], seoTitle: 'Blind' }))).toMatchObject({
+      ok: false,
+      code: 'unprocessable',
+      fieldErrors: { detailsVersion: expect.any(Array) },
+    });
   });
 });

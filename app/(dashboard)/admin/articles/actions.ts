@@ -14,7 +14,15 @@ import { archiveArticle, deleteArchivedArticle, restoreArchivedArticle, runBulkA
 import { requireRole } from '@/lib/auth/session';
 import { formatDateTime, getSite } from '@/lib/site';
 import { changeSlugSchema } from '@/lib/validation/taxonomy';
-import { archiveArticleFormSchema, articleDetailsFormSchema, bulkArticlesSchema, deleteArticleFormSchema, restoreRevisionFormSchema, saveArticleFormSchema, type BulkArticlesInput } from '@/lib/validation/articles';
+import {
+  archiveArticleFormSchema,
+  articleDetailsFormSchema,
+  bulkArticlesSchema,
+  deleteArticleFormSchema,
+  restoreRevisionFormSchema,
+  saveArticleFormSchema,
+  type BulkArticlesInput,
+} from '@/lib/validation/articles';
 
 // The article screens' actions: the list (/admin, bulk actions), the editor and its panels
 // (/admin/articles/[id]) and its history. Each parses its form with the schema from

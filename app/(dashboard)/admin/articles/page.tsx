@@ -65,7 +65,11 @@ export default async function ArticlesPage({ searchParams }: Props) {
           </ButtonLink>
         }
       />
-      {first(raw.deleted) ? <Alert tone="success" className="mb-4">The article was deleted permanently.</Alert> : null}
+      {first(raw.deleted) ? (
+        <Alert tone="success" className="mb-4">
+          The article was deleted permanently.
+        </Alert>
+      ) : null}
 
       <Card className="p-4">
         <form method="get" action={LIST} aria-label="Filter articles" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[2fr_repeat(5,minmax(0,1fr))] lg:items-end">
@@ -74,14 +78,30 @@ export default async function ArticlesPage({ searchParams }: Props) {
           </Field>
           <Field id="list-status" label="Status">
             {(p) => (
-              <Select {...p} compact name="status" defaultValue={query.status ?? ''} options={[{ value: '', label: 'All statuses' }, ...Object.entries(ARTICLE_STATUS_LABEL).map(([value, label]) => ({ value, label }))]} />
+              <Select
+                {...p}
+                compact
+                name="status"
+                defaultValue={query.status ?? ''}
+                options={[{ value: '', label: 'All statuses' }, ...Object.entries(ARTICLE_STATUS_LABEL).map(([value, label]) => ({ value, label }))]}
+              />
             )}
           </Field>
           <Field id="list-section" label="Section">
-            {(p) => <Select {...p} compact name="section" defaultValue={query.section ?? ''} options={[{ value: '', label: 'All sections' }, { value: 'none', label: 'No section' }, ...options.sections.map((s) => ({ value: s.id, label: s.name }))]} />}
+            {(p) => (
+              <Select
+                {...p}
+                compact
+                name="section"
+                defaultValue={query.section ?? ''}
+                options={[{ value: '', label: 'All sections' }, { value: 'none', label: 'No section' }, ...options.sections.map((s) => ({ value: s.id, label: s.name }))]}
+              />
+            )}
           </Field>
           <Field id="list-author" label="Author">
-            {(p) => <Select {...p} compact name="author" defaultValue={query.author ?? ''} options={[{ value: '', label: 'All authors' }, ...options.authors.map((a) => ({ value: a.id, label: a.name }))]} />}
+            {(p) => (
+              <Select {...p} compact name="author" defaultValue={query.author ?? ''} options={[{ value: '', label: 'All authors' }, ...options.authors.map((a) => ({ value: a.id, label: a.name }))]} />
+            )}
           </Field>
           <Field id="list-tag" label="Tag">
             {(p) => <Select {...p} compact name="tag" defaultValue={query.tag ?? ''} options={[{ value: '', label: 'All tags' }, ...options.tags.map((t) => ({ value: t.id, label: t.name }))]} />}
@@ -148,7 +168,9 @@ export default async function ArticlesPage({ searchParams }: Props) {
         <Pager
           label="Pages"
           // Back to page 1 by number (a clean URL); other pages by cursor, which stays right while articles are added.
-          prev={list.page > 1 ? { label: 'Previous page', href: listHref(query, list.page === 2 || !list.prevCursor ? { page: list.page - 1 } : { page: list.page - 1, before: list.prevCursor }) } : null}
+          prev={
+            list.page > 1 ? { label: 'Previous page', href: listHref(query, list.page === 2 || !list.prevCursor ? { page: list.page - 1 } : { page: list.page - 1, before: list.prevCursor }) } : null
+          }
           next={list.nextCursor ? { label: 'Next page', href: listHref(query, { page: list.page + 1, after: list.nextCursor }) } : null}
         >
           <form method="get" action={LIST} aria-label="Go to page" className="flex items-center gap-2">

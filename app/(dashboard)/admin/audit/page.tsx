@@ -53,7 +53,14 @@ export default async function AuditPage({ searchParams }: Props) {
           </Field>
           <Field id="audit-actor" label="Actor">
             {(p) => (
-              <Select {...p} compact fit name="actorId" defaultValue={query.actorId ?? ''} options={[{ value: '', label: 'Everyone' }, { value: 'system', label: 'System' }, ...options.actors.map((a) => ({ value: a.id, label: a.name }))]} />
+              <Select
+                {...p}
+                compact
+                fit
+                name="actorId"
+                defaultValue={query.actorId ?? ''}
+                options={[{ value: '', label: 'Everyone' }, { value: 'system', label: 'System' }, ...options.actors.map((a) => ({ value: a.id, label: a.name }))]}
+              />
             )}
           </Field>
           <Button type="submit" variant="primary" size="sm">

@@ -147,7 +147,11 @@ export async function exportCommenterAction(_prev: CommenterExportState, form: F
     const user = await requireRole('ADMIN');
     const { email } = parseForm(commenterEmailFormSchema, form);
     const data = await exportCommenterData(email, user);
-    return { ok: true, message: `Exported ${data.comments.length} comment${data.comments.length === 1 ? '' : 's'}.`, data: { json: JSON.stringify(data, null, 2), filename: `commenter-${email.replace(/[^a-z0-9]+/g, '-')}.json` } };
+    return {
+      ok: true,
+      message: `Exported ${data.comments.length} comment${data.comments.length === 1 ? '' : 's'}.`,
+      data: { json: JSON.stringify(data, null, 2), filename: `commenter-${email.replace(/[^a-z0-9]+/g, '-')}.json` },
+    };
   });
 }
 

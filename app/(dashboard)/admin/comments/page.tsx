@@ -42,7 +42,16 @@ export default async function CommentsPage({ searchParams }: { searchParams: Pro
   const [{ comments, total, pages }, counts] = await Promise.all([listModerationQueue(user, { tab: status, q, page }), countModerationTabs()]);
   const current = TABS.find((t) => t.status === status)!;
   const isAdmin = hasRole(user.role, 'ADMIN');
-  const tools = [{ href: '/admin/comments/outbox', label: 'Outbox' }, ...(isAdmin ? [{ href: '/admin/comments/bans', label: 'Bans' }, { href: '/admin/comments/settings', label: 'Settings' }, { href: '/admin/comments/privacy', label: 'Privacy' }] : [])];
+  const tools = [
+    { href: '/admin/comments/outbox', label: 'Outbox' },
+    ...(isAdmin
+      ? [
+          { href: '/admin/comments/bans', label: 'Bans' },
+          { href: '/admin/comments/settings', label: 'Settings' },
+          { href: '/admin/comments/privacy', label: 'Privacy' },
+        ]
+      : []),
+  ];
   return (
     <>
       <PageHeader

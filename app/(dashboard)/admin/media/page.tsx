@@ -29,7 +29,11 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="Media library" description={`${total === 1 ? '1 image' : `${total} images`}. Every image needs alt text before it can go into an article.`} />
-      {deleted ? <Alert tone="success" className="mb-4">Image deleted.</Alert> : null}
+      {deleted ? (
+        <Alert tone="success" className="mb-4">
+          Image deleted.
+        </Alert>
+      ) : null}
       {hasRole(user.role, 'AUTHOR') ? (
         <section aria-labelledby="upload-heading">
           <h2 id="upload-heading" className="sr-only">

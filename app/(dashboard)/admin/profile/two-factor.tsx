@@ -1,15 +1,7 @@
 import { TwoFactorPanel } from '@/components/auth/two-factor-panel';
 import { getPendingTotpSetup, getTwoFactorStatus, groupKey } from '@/lib/auth/two-factor';
 import type { StaffUser } from '@/lib/users';
-import {
-  beginTotpSetupAction,
-  confirmTotpAction,
-  passkeyOptionsAction,
-  regenerateRecoveryCodesAction,
-  registerPasskeyAction,
-  removePasskeyAction,
-  removeTotpAction,
-} from './actions';
+import { beginTotpSetupAction, confirmTotpAction, passkeyOptionsAction, regenerateRecoveryCodesAction, registerPasskeyAction, removePasskeyAction, removeTotpAction } from './actions';
 
 const actions = {
   beginTotp: beginTotpSetupAction,

@@ -12,7 +12,17 @@ export default async function SectionsPage() {
   const user = await requirePageRole('EDITOR', '/admin/sections');
   const sections = await listSectionsForAdmin(user);
   const move = (s: { id: string; name: string }, direction: 'up' | 'down') => (
-    <ActionForm inline label={`Move ${s.name} ${direction}`} action={moveSectionAction} submitLabel={`Move ${s.name} ${direction}`} variant="secondary" fields={[{ kind: 'hidden', name: 'id', value: s.id }, { kind: 'hidden', name: 'direction', value: direction }]} />
+    <ActionForm
+      inline
+      label={`Move ${s.name} ${direction}`}
+      action={moveSectionAction}
+      submitLabel={`Move ${s.name} ${direction}`}
+      variant="secondary"
+      fields={[
+        { kind: 'hidden', name: 'id', value: s.id },
+        { kind: 'hidden', name: 'direction', value: direction },
+      ]}
+    />
   );
   return (
     <>

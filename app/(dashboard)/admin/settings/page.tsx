@@ -24,7 +24,13 @@ export default async function SiteSettingsPage() {
           pendingLabel="Saving…"
           fields={[
             { kind: 'text', name: 'name', label: 'Site name', defaultValue: s.name },
-            { kind: 'text', name: 'timeZone', label: 'Time zone', defaultValue: s.timeZone, hint: 'An IANA time zone name such as Europe/London, Europe/Paris or America/New_York. The date in the public header is today’s date there.' },
+            {
+              kind: 'text',
+              name: 'timeZone',
+              label: 'Time zone',
+              defaultValue: s.timeZone,
+              hint: 'An IANA time zone name such as Europe/London, Europe/Paris or America/New_York. The date in the public header is today’s date there.',
+            },
             { kind: 'text', name: 'city', label: 'Weather city', defaultValue: s.weather.city, hint: 'Shown beside the temperature in the header.' },
             { kind: 'text', name: 'latitude', label: 'Latitude', defaultValue: String(s.weather.latitude), hint: 'Decimal degrees from -90 (south) to 90 (north), e.g. 51.5072 for London.' },
             { kind: 'text', name: 'longitude', label: 'Longitude', defaultValue: String(s.weather.longitude), hint: 'Decimal degrees from -180 (west) to 180 (east), e.g. -0.1276 for London.' },

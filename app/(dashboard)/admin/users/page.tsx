@@ -35,7 +35,12 @@ export default async function UsersPage() {
           ]}
         />
       </Panel>
-      <Panel id="two-factor-policy" title="Two-factor authentication" description="People it covers who have not set it up are sent to set it up right after their password, and can do nothing else until they have." className="mt-6 max-w-xl">
+      <Panel
+        id="two-factor-policy"
+        title="Two-factor authentication"
+        description="People it covers who have not set it up are sent to set it up right after their password, and can do nothing else until they have."
+        className="mt-6 max-w-xl"
+      >
         <ActionForm
           label="Who must use two-factor authentication"
           action={saveTwoFactorPolicyAction}
@@ -68,7 +73,10 @@ export default async function UsersPage() {
             cell: (u) =>
               u.deactivatedAt ? (
                 <>
-                  <Badge tone="danger">Deactivated</Badge> <time dateTime={u.deactivatedAt.toISOString()} className="block text-xs text-muted">{formatDateTime(u.deactivatedAt)}</time>
+                  <Badge tone="danger">Deactivated</Badge>{' '}
+                  <time dateTime={u.deactivatedAt.toISOString()} className="block text-xs text-muted">
+                    {formatDateTime(u.deactivatedAt)}
+                  </time>
                 </>
               ) : (
                 <Badge tone="success">Active</Badge>

@@ -23,12 +23,16 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         description={
           <>
             Broadsheet POSTs a JSON event to each endpoint when something it subscribes to happens. Every request carries <code>X-Broadsheet-Event</code>, <code>X-Broadsheet-Delivery</code>,{' '}
-            <code>X-Broadsheet-Timestamp</code> and <code>X-Broadsheet-Signature: sha256=&lt;hex&gt;</code>, the HMAC-SHA256 of <code>timestamp.body</code> with the endpoint&rsquo;s signing secret. Any answer other
-            than 2xx is retried with growing delays (30 s, 2 min, 8 min, …; 8 attempts).
+            <code>X-Broadsheet-Timestamp</code> and <code>X-Broadsheet-Signature: sha256=&lt;hex&gt;</code>, the HMAC-SHA256 of <code>timestamp.body</code> with the endpoint&rsquo;s signing secret.
+            Any answer other than 2xx is retried with growing delays (30 s, 2 min, 8 min, …; 8 attempts).
           </>
         }
       />
-      {params.deleted ? <Alert tone="success" className="mb-4">Endpoint deleted.</Alert> : null}
+      {params.deleted ? (
+        <Alert tone="success" className="mb-4">
+          Endpoint deleted.
+        </Alert>
+      ) : null}
       <Panel id="register-endpoint" title="Register an endpoint">
         <CreateWebhookForm action={createWebhookAction} events={WEBHOOK_EVENT_OPTIONS} />
       </Panel>
@@ -59,7 +63,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
               h.lastDelivery ? (
                 <>
                   {h.lastDelivery.status.toLowerCase()}
-                  {h.lastDelivery.responseStatus ? ` (HTTP ${h.lastDelivery.responseStatus})` : ''}, <time dateTime={h.lastDelivery.createdAt.toISOString()}>{formatDateTime(h.lastDelivery.createdAt)}</time>
+                  {h.lastDelivery.responseStatus ? ` (HTTP ${h.lastDelivery.responseStatus})` : ''},{' '}
+                  <time dateTime={h.lastDelivery.createdAt.toISOString()}>{formatDateTime(h.lastDelivery.createdAt)}</time>
                 </>
               ) : (
                 'None yet'

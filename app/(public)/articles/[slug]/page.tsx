@@ -159,11 +159,7 @@ export default async function ArticlePage({ params }: Props) {
               {comments.length ? `${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}` : 'Comments'}
             </h2>
             <CommentThread comments={comments} articleId={article.id} action={postCommentAction} reportAction={reportCommentAction} maxDepth={commentSettings.threadDepth} open={open} />
-            {open ? (
-              <CommentForm articleId={article.id} action={postCommentAction} />
-            ) : (
-              <p className="mt-6 rounded border border-subtle p-4">Comments are closed on this article.</p>
-            )}
+            {open ? <CommentForm articleId={article.id} action={postCommentAction} /> : <p className="mt-6 rounded border border-subtle p-4">Comments are closed on this article.</p>}
           </section>
         </article>
 

@@ -62,9 +62,7 @@ export default async function PreviewPage({ params }: Props) {
           <ArticleHeader article={article} />
           <div className="mt-8">
             {/* The same runs of body text as the article page, without its ads. */}
-            {interleaveAds(bodyBlocks(article), []).map((segment, i) =>
-              segment.kind === 'html' ? <div key={i} className="article-body" dangerouslySetInnerHTML={{ __html: segment.html }} /> : null,
-            )}
+            {interleaveAds(bodyBlocks(article), []).map((segment, i) => (segment.kind === 'html' ? <div key={i} className="article-body" dangerouslySetInnerHTML={{ __html: segment.html }} /> : null))}
           </div>
           <ArticleTags tags={article.tags} />
         </article>

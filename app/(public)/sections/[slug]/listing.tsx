@@ -23,7 +23,10 @@ export async function sectionMetadata(slug: string, page: number): Promise<Metad
     title: page > 1 ? `${section.name} — page ${page}` : section.name,
     description: section.description ?? undefined,
     // Feed readers and browsers discover the section's own feed from this link.
-    alternates: { canonical: absoluteUrl(path), types: { 'application/rss+xml': [{ url: absoluteUrl(`${sectionPath(section.slug)}/rss.xml`), title: `${section.name} — ${(await getSite()).name}` }] } },
+    alternates: {
+      canonical: absoluteUrl(path),
+      types: { 'application/rss+xml': [{ url: absoluteUrl(`${sectionPath(section.slug)}/rss.xml`), title: `${section.name} — ${(await getSite()).name}` }] },
+    },
   };
 }
 

@@ -22,7 +22,16 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { getSite } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
-import { archiveOrRestoreArticleAction, changeSlugAction, deleteArticleAction, createPreviewLinkAction, getArticleSnapshotAction, saveArticleAction, saveArticleDetailsAction, searchRelatedArticlesAction } from '../actions';
+import {
+  archiveOrRestoreArticleAction,
+  changeSlugAction,
+  deleteArticleAction,
+  createPreviewLinkAction,
+  getArticleSnapshotAction,
+  saveArticleAction,
+  saveArticleDetailsAction,
+  searchRelatedArticlesAction,
+} from '../actions';
 import { describeMediaAction } from '../../media/actions';
 
 export const metadata = { title: 'Edit article' };
@@ -59,13 +68,7 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
   return (
     <MediaActionsProvider describe={describeMediaAction}>
-      <PageHeader
-        breadcrumb={[{ label: 'Articles', href: '/admin/articles' }]}
-        title="Edit article"
-        actions={
-<ButtonLink href={`/admin/articles/${article.id}/revisions`}>Revisions</ButtonLink>
-        }
-      />
+      <PageHeader breadcrumb={[{ label: 'Articles', href: '/admin/articles' }]} title="Edit article" actions={<ButtonLink href={`/admin/articles/${article.id}/revisions`}>Revisions</ButtonLink>} />
       <ArticleEditor
         sections={sections}
         canPublish={hasRole(user.role, 'EDITOR')}

@@ -17,7 +17,14 @@ export default async function NewArticlePage() {
   return (
     <MediaActionsProvider describe={describeMediaAction}>
       <PageHeader breadcrumb={[{ label: 'Articles', href: '/admin/articles' }]} title="New article" description="Drafts save themselves once they have a title." />
-      <ArticleEditor sections={sections} canPublish={hasRole(user.role, 'EDITOR')} action={saveArticleAction} loadCurrent={getArticleSnapshotAction} timeZone={site.timeZone} mediaMaxMegabytes={env.MEDIA_MAX_UPLOAD_MB} />
+      <ArticleEditor
+        sections={sections}
+        canPublish={hasRole(user.role, 'EDITOR')}
+        action={saveArticleAction}
+        loadCurrent={getArticleSnapshotAction}
+        timeZone={site.timeZone}
+        mediaMaxMegabytes={env.MEDIA_MAX_UPLOAD_MB}
+      />
     </MediaActionsProvider>
   );
 }

@@ -10,8 +10,8 @@ export default async function CommenterPrivacyPage() {
   return (
     <>
       <CommentSubpageHeader title="Commenter privacy">
-        Export or erase everything Broadsheet stores about one commenter’s email address: their comments, the reports on them, notification mails quoting them and the comment text kept in the audit log. IP
-        addresses are stored only as keyed hashes.
+        Export or erase everything Broadsheet stores about one commenter’s email address: their comments, the reports on them, notification mails quoting them and the comment text kept in the audit
+        log. IP addresses are stored only as keyed hashes.
       </CommentSubpageHeader>
       <CommenterPrivacyForm exportAction={exportCommenterAction} eraseAction={eraseCommenterAction} />
     </>

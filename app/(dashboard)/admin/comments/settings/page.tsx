@@ -23,7 +23,8 @@ export default async function CommentSettingsPage() {
           <ul className="list-disc space-y-1 pl-5">
             <li>A hidden honeypot field: comments that fill it go to spam.</li>
             <li>
-              A signed timestamp in every form: comments without one, or sent sooner than {minSeconds.seconds} seconds after the form was served, go to spam{minSeconds.fromEnv ? ' (set by COMMENT_MIN_SECONDS)' : ''}.
+              A signed timestamp in every form: comments without one, or sent sooner than {minSeconds.seconds} seconds after the form was served, go to spam
+              {minSeconds.fromEnv ? ' (set by COMMENT_MIN_SECONDS)' : ''}.
             </li>
             <li>The same comment twice from one email on one article is refused.</li>
             <li>

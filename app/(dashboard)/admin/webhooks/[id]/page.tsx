@@ -14,7 +14,11 @@ import { deleteWebhookAction, resendWebhookDeliveryAction, sendTestWebhookAction
 
 export const metadata = { title: 'Webhook endpoint' };
 
-const STATUS: Record<string, { label: string; tone: BadgeTone }> = { PENDING: { label: 'Pending', tone: 'info' }, SUCCEEDED: { label: 'Delivered', tone: 'success' }, FAILED: { label: 'Failed', tone: 'danger' } };
+const STATUS: Record<string, { label: string; tone: BadgeTone }> = {
+  PENDING: { label: 'Pending', tone: 'info' },
+  SUCCEEDED: { label: 'Delivered', tone: 'success' },
+  FAILED: { label: 'Failed', tone: 'danger' },
+};
 const time = (d: Date) => <time dateTime={d.toISOString()}>{formatDateTime(d)}</time>;
 
 export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {

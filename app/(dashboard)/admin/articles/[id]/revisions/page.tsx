@@ -82,7 +82,9 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             key: 'action',
             header: 'Action',
             cell: (r) =>
-              r.version !== article.version ? <ActionButton action={restoreRevisionAction} fields={{ articleId: article.id, revisionId: r.id, version: String(article.version) }} label={`Restore version ${r.version}`} quiet /> : null,
+              r.version !== article.version ? (
+                <ActionButton action={restoreRevisionAction} fields={{ articleId: article.id, revisionId: r.id, version: String(article.version) }} label={`Restore version ${r.version}`} quiet />
+              ) : null,
           },
         ]}
       />
@@ -106,7 +108,12 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       )}
 
       {comparison ? (
-        <Panel id="diff-heading" title={`Changes from version ${comparison.from.version} to version ${comparison.to.version}`} description="Removed text is struck through; added text is underlined in green." className="mt-6">
+        <Panel
+          id="diff-heading"
+          title={`Changes from version ${comparison.from.version} to version ${comparison.to.version}`}
+          description="Removed text is struck through; added text is underlined in green."
+          className="mt-6"
+        >
           <h3 className="text-sm font-semibold text-muted uppercase">Title</h3>
           <p className="font-serif text-xl">
             <Parts parts={comparison.title} />
