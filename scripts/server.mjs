@@ -12,7 +12,8 @@
 //   GET /healthz  200 while the process runs (no dependency is asked)
 //   GET /readyz   200 when the database (and Redis, when configured) answer within a second, else
 //                 503 naming which did not; 503 as soon as the server begins shutting down
-// A page that fails because the database is unreachable is answered 503 with Retry-After.
+// A page that fails because the database is unreachable is answered with the last copy this
+// process stored of it (stale-if-error, `x-nextjs-cache: STALE`), else 503 with Retry-After.
 // SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (SHUTDOWN_TIMEOUT_MS,
 // default 25 s), stop the pollers and workers, close database pools and Redis, exit 0.
 import http from 'node:http';
@@ -32,7 +33,7 @@ const port = Number(arg('-p', '--port') ?? process.env.PORT ?? 3000);
 const hostname = arg('-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
 
 const { default: next } = await import('next');
-const { serveCachedPage } = await import('../lib/cache/fast-path.mjs');
+const { serveCachedPage, stalePage } = await import('../lib/cache/fast-path.mjs');
 const { checkReadiness, requestNotes, runShutdownHooks, withRequestNotes } = await import('../lib/process-hooks.mjs');
 
 const DRAIN_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS || 25_000);
@@ -84,7 +85,9 @@ const OUTAGE_PAGE = `<!DOCTYPE html>
  * is a 503 with Retry-After, not a 500: the reader is told to come back, load balancers and
  * crawlers to retry later. Next writes the status with the headers, so the rewrite happens there.
  * A document request gets a complete page (Next's error page is an empty shell that needs
- * JavaScript); a client-side navigation keeps Next's answer, which app/error.tsx renders.
+ * JavaScript) or, better, the last copy of the page this process stored, even one a later edit
+ * made stale (200, never stored downstream); a client-side navigation keeps Next's answer, which
+ * app/error.tsx renders.
  *
  * The wrappers are installed before Next sees the response, so they sit beneath Next's own
  * (compression among them): whatever Next writes for the failed page, compressed or not, arrives
@@ -94,7 +97,8 @@ const OUTAGE_PAGE = `<!DOCTYPE html>
 function answerOutagesWith503(req, res) {
   const { writeHead, write, end } = res;
   const document = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.rsc && !req.headers['next-action'];
-  let replaced = false;
+  /** @type {string | Buffer | null} what goes out instead of Next's failed page */
+  let replacement = null;
   /** @param {any[]} args */
   const callbackOf = (args) => args.find((a) => typeof a === 'function');
   // Headers first when the response is an outage, so that its body is never Next's (Node would
@@ -107,24 +111,29 @@ function answerOutagesWith503(req, res) {
     res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
     res.setHeader('Cache-Control', 'no-store');
     if (!document) return writeHead.call(this, 503, ...(typeof rest[0] === 'string' ? ['Service Unavailable', ...rest.slice(1)] : rest));
-    replaced = true;
     for (const name of ['content-length', 'content-encoding', 'transfer-encoding', 'etag', 'x-nextjs-cache', 'x-nextjs-prerender', 'x-nextjs-stale-time']) res.removeHeader(name);
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Content-Length', Buffer.byteLength(OUTAGE_PAGE));
-    return writeHead.call(this, 503, 'Service Unavailable');
+    // The last copy of this page, even one a newer edit made stale, beats an outage page.
+    const stale = stalePage(req.url ?? '');
+    replacement = stale?.body ?? OUTAGE_PAGE;
+    if (stale) {
+      res.removeHeader('Retry-After');
+      for (const [name, value] of Object.entries(stale.headers)) res.setHeader(name, value);
+    } else res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(replacement));
+    return stale ? writeHead.call(this, 200) : writeHead.call(this, 503, 'Service Unavailable');
   };
   /** @type {any} */ (res).write = function (/** @type {any[]} */ ...args) {
     decide();
-    if (!replaced) return write.apply(this, /** @type {any} */ (args));
+    if (!replacement) return write.apply(this, /** @type {any} */ (args));
     const cb = callbackOf(args);
     if (cb) process.nextTick(cb);
     return true;
   };
   /** @type {any} */ (res).end = function (/** @type {any[]} */ ...args) {
     decide();
-    if (!replaced) return end.apply(this, /** @type {any} */ (args));
+    if (!replacement) return end.apply(this, /** @type {any} */ (args));
     if (res.writableEnded) return res;
-    return end.call(this, req.method === 'HEAD' ? undefined : OUTAGE_PAGE, callbackOf(args));
+    return end.call(this, req.method === 'HEAD' ? undefined : replacement, callbackOf(args));
   };
 }
 

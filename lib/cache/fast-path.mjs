@@ -100,6 +100,23 @@ function freshPage(path) {
 }
 
 /**
+ * The last page this process stored for `path`, fresh or not (stale-if-error): what a reader gets
+ * instead of an outage page while the database cannot be reached. Plain (uncompressed), never
+ * stored by browsers or CDNs, and marked `x-nextjs-cache: STALE`. Null when there is none.
+ * @param {string} url the request URL (a plain page path, no query string)
+ * @returns {{ body: Buffer, headers: Record<string, string> } | null}
+ */
+export function stalePage(url) {
+  if (!pageCacheEnabled() || url.includes('?') || !PAGE_PATH.test(url) || NEVER.test(url)) return null;
+  const store = memoryStore();
+  const key = store.keyByPath.get(url);
+  const entry = key ? store.memory.get(key) : undefined;
+  if (!entry || entry.value?.kind !== 'APP_PAGE' || typeof entry.value.html !== 'string' || entry.value.postponed || (entry.value.status ?? 200) !== 200) return null;
+  const p = prepare(entry);
+  return { body: p.identity, headers: { ...p.headers, 'cache-control': 'no-store', 'x-nextjs-cache': 'STALE', 'x-broadsheet-stale': 'database-unavailable' } };
+}
+
+/**
  * Answers `req` from the page cache when it can; returns false (having written nothing) when
  * Next.js should handle it.
  * @param {import('node:http').IncomingMessage} req

@@ -16,6 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from '@playwright/test';
 import pg from 'pg';
 import sharp from 'sharp';
+import { Redis } from 'ioredis';
 import { bin, canConnect, postgresBinaries, redisBinary, run, until, type Instance } from './services.ts';
 import { get, postComment, startStack, timed, type Fixture, type Stack, type Story } from './stack.ts';
 
@@ -141,8 +142,21 @@ async function crashDuringTraffic(traffic: ReturnType<typeof commentTraffic>, se
 async function crashAndWatch(traffic: ReturnType<typeof commentTraffic>, second: Story, duringOutage: () => Promise<void>) {
   // Due one second into the outage: the scheduler must publish it once the database is back.
   await sql.query(`UPDATE "Article" SET "scheduledAt" = now() + interval '1.5 seconds' WHERE id = $1`, [fixture.scheduledDuringOutage.id]);
+  // An edit made the story's cached copy stale just before the outage (as a publish would, on every instance).
+  const publisher = new Redis(redis.url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await publisher.publish(`broadsheet-faults:${run_id}:invalidate`, JSON.stringify({ tags: [`_N_T_/articles/${fixture.published[0]!.slug}`], at: Date.now() }));
+  publisher.disconnect();
+  await new Promise((r) => setTimeout(r, 200));
   postgres.stop('immediate');
   const downAt = performance.now();
+
+  const stale = await timed(() => get(`${a.origin}/articles/${fixture.published[0]!.slug}`));
+  assert.equal(stale.value.status, 200, 'a page made stale by an edit is served from its last copy rather than an outage page');
+  assert.equal(stale.value.headers.get('x-nextjs-cache'), 'STALE');
+  assert.equal(stale.value.headers.get('cache-control'), 'no-store');
+  const staleHtml = await stale.value.text();
+  assert.ok(staleHtml.includes(`/articles/${fixture.published[0]!.slug}`) && !staleHtml.includes('reach the newsroom'), 'the story itself, not the outage page');
+  assert.ok(stale.ms < 5000, `stale page took ${stale.ms} ms`);
 
   const cached = await timed(() => get(`${a.origin}/`));
   assert.equal(cached.value.status, 200, 'a cached page keeps serving');
