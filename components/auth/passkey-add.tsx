@@ -3,9 +3,11 @@
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { useState, type FormEvent } from 'react';
 import type { ActionState } from '@/lib/actions';
+import { buttonClass } from '@/components/ui/button';
+import { controlClass } from '@/components/ui/input';
 
-const inputClass = 'mt-1 w-full rounded border border-black/30 bg-white px-3 py-2 text-neutral-900 dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100';
-const button = 'rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900';
+const inputClass = controlClass({ className: 'mt-1' });
+const button = buttonClass({ variant: 'primary' });
 
 /** "Add a passkey": a name for it, then the browser's own prompt (security key, phone, laptop). */
 export function PasskeyAdd({
@@ -55,7 +57,7 @@ export function PasskeyAdd({
           Passkey name
         </label>
         <input id="passkey-name" name="name" maxLength={60} autoComplete="off" aria-invalid={!!result?.nameError} aria-describedby="passkey-name-hint" className={inputClass} />
-        <p id="passkey-name-hint" className="mt-1 text-sm text-neutral-600 dark:text-neutral-300">
+        <p id="passkey-name-hint" className="mt-1 text-sm text-muted">
           So you can tell your passkeys apart, e.g. “Work laptop” or “Blue security key”.
         </p>
       </div>
@@ -64,7 +66,12 @@ export function PasskeyAdd({
       </button>
       <div aria-live="polite">
         {result ? (
-          <p role={result.ok ? 'status' : 'alert'} className={result.ok ? 'rounded bg-green-50 p-2 text-sm text-green-900' : 'rounded bg-red-50 p-2 text-sm text-red-900'}>
+          <p
+            role={result.ok ? 'status' : 'alert'}
+            className={
+              result.ok ? 'rounded-md border border-success/30 bg-success-soft px-3 py-2 text-sm text-success' : 'rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger'
+            }
+          >
             {result.message}
           </p>
         ) : null}

@@ -2,9 +2,11 @@
 
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { useRef, useState, type FormEvent } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 
-const inputClass = 'mt-1 w-full rounded border border-black/30 bg-transparent px-3 py-2 dark:border-white/30';
-const primaryButton = 'w-full rounded bg-[var(--color-ink)] px-4 py-2 font-semibold text-[var(--color-paper)] disabled:opacity-60';
 const linkButton = 'text-sm font-semibold underline underline-offset-2 disabled:opacity-60';
 
 type Methods = { totp: boolean; passkey: boolean; recovery: boolean };
@@ -83,30 +85,24 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   const alert = error ? (
-    <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-900">
+    <Alert tone="danger" role="alert">
       {error}
-    </p>
+    </Alert>
   ) : null;
 
   if (step === 'password') {
     return (
       <form onSubmit={onPassword} className="mt-6 space-y-4">
-        <div>
-          <label htmlFor="email" className="block text-sm font-semibold">
-            Email
-          </label>
-          <input id="email" name="email" type="email" autoComplete="username" required className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="password" className="block text-sm font-semibold">
-            Password
-          </label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
-        </div>
+        <Field id="email" label="Email">
+          {(p) => <Input {...p} name="email" type="email" autoComplete="username" required />}
+        </Field>
+        <Field id="password" label="Password">
+          {(p) => <Input {...p} name="password" type="password" autoComplete="current-password" required />}
+        </Field>
         {alert}
-        <button type="submit" disabled={pending} className={primaryButton}>
+        <Button type="submit" variant="primary" disabled={pending} className="w-full">
           {pending ? 'Signing in…' : 'Sign in'}
-        </button>
+        </Button>
       </form>
     );
   }
@@ -120,35 +116,24 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <>
           <p className="text-sm">Use one of the passkeys registered to your account: your device will ask you to confirm.</p>
           {alert}
-          <button type="button" onClick={onPasskey} disabled={pending} className={primaryButton}>
+          <Button variant="primary" onClick={onPasskey} disabled={pending} className="w-full">
             {pending ? 'Waiting for your passkey…' : 'Use a passkey'}
-          </button>
+          </Button>
         </>
       ) : (
         <form key={mode} onSubmit={onCode} className="space-y-4">
           <p className="text-sm">
             {mode === 'totp' ? 'Enter the 6-digit code your authenticator app shows for this site.' : 'Enter one of the recovery codes you saved when you set up two-factor. Each works once.'}
           </p>
-          <div>
-            <label htmlFor="code" className="block text-sm font-semibold">
-              {mode === 'totp' ? 'Authentication code' : 'Recovery code'}
-            </label>
-            <input
-              ref={codeRef}
-              id="code"
-              name="code"
-              required
-              autoFocus
-              autoComplete={mode === 'totp' ? 'one-time-code' : 'off'}
-              inputMode={mode === 'totp' ? 'numeric' : 'text'}
-              spellCheck={false}
-              className={inputClass}
-            />
-          </div>
+          <Field id="code" label={mode === 'totp' ? 'Authentication code' : 'Recovery code'}>
+            {(p) => (
+              <Input {...p} ref={codeRef} name="code" required autoFocus autoComplete={mode === 'totp' ? 'one-time-code' : 'off'} inputMode={mode === 'totp' ? 'numeric' : 'text'} spellCheck={false} />
+            )}
+          </Field>
           {alert}
-          <button type="submit" disabled={pending} className={primaryButton}>
+          <Button type="submit" variant="primary" disabled={pending} className="w-full">
             {pending ? 'Verifying…' : 'Verify'}
-          </button>
+          </Button>
         </form>
       )}
       <ul className="space-y-2">

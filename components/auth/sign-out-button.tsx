@@ -1,11 +1,12 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { Button } from '@/components/ui/button';
 
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: '/login' })} className="rounded border border-black/20 px-3 py-1 dark:border-white/30">
+    <Button size="sm" onClick={() => signOut({ callbackUrl: '/login' })}>
       Sign out
-    </button>
+    </Button>
   );
 }

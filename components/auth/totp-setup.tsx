@@ -2,12 +2,14 @@
 
 import { useActionState, useState } from 'react';
 import type { ActionState } from '@/lib/actions';
+import { buttonClass } from '@/components/ui/button';
+import { controlClass } from '@/components/ui/input';
 
 export type TotpSetupData = { groupedKey: string; qrSvg: string };
 type ConfirmState = ActionState<{ recoveryCodes: string[] | null }>;
 
-const inputClass = 'mt-1 w-40 rounded border border-black/30 bg-white px-3 py-2 font-mono text-neutral-900 dark:border-white/30 dark:bg-neutral-900 dark:text-neutral-100';
-const button = 'rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60 dark:bg-white dark:text-neutral-900';
+const inputClass = controlClass({ fit: true, className: 'mt-1 w-40 font-mono' });
+const button = buttonClass({ variant: 'primary' });
 
 /**
  * Setting up an authenticator app: a QR code and the same key to type by hand, then a code
@@ -55,7 +57,7 @@ export function TotpSetup({
           {starting ? 'Starting…' : 'Set up an authenticator app'}
         </button>
         {startError ? (
-          <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900">
+          <p role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">
             {startError}
           </p>
         ) : null}
@@ -71,7 +73,7 @@ export function TotpSetup({
         </li>
         <li>
           Or type this key into the app by hand:{' '}
-          <code data-testid="totp-key" className="rounded bg-neutral-100 px-1 font-mono dark:bg-neutral-800">
+          <code data-testid="totp-key" className="rounded bg-surface-muted px-1 font-mono">
             {setup.groupedKey}
           </code>
         </li>
@@ -97,7 +99,7 @@ export function TotpSetup({
         </button>
         <div aria-live="polite" className="basis-full">
           {!state.ok && state.message ? (
-            <p id="totp-confirm-error" role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900">
+            <p id="totp-confirm-error" role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">
               {codeError ?? state.message}
             </p>
           ) : null}

@@ -8,6 +8,7 @@ import { PasskeyAdd } from '@/components/auth/passkey-add';
 import { RecoveryCodes } from '@/components/auth/recovery-codes';
 import { TotpSetup, type TotpSetupData } from '@/components/auth/totp-setup';
 import type { ActionState } from '@/lib/actions';
+import { buttonClass } from '@/components/ui/button';
 
 type Codes = ActionState<{ recoveryCodes: string[] | null }>;
 
@@ -33,7 +34,7 @@ export type TwoFactorPanelProps = {
 };
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
-const button = 'rounded border border-black/30 px-3 py-1 text-sm font-semibold disabled:opacity-60 dark:border-white/30';
+const button = buttonClass({ size: 'sm' });
 
 /** The user's second factors: authenticator app, passkeys and recovery codes (new codes are shown here once). */
 export function TwoFactorPanel({ status, pendingSetup, enrolOnly = false, actions }: TwoFactorPanelProps) {
@@ -71,7 +72,12 @@ export function TwoFactorPanel({ status, pendingSetup, enrolOnly = false, action
       </p>
       <div aria-live="polite">
         {notice ? (
-          <p role={notice.ok ? 'status' : 'alert'} className={notice.ok ? 'rounded bg-green-50 p-2 text-sm text-green-900' : 'rounded bg-red-50 p-2 text-sm text-red-900'}>
+          <p
+            role={notice.ok ? 'status' : 'alert'}
+            className={
+              notice.ok ? 'rounded-md border border-success/30 bg-success-soft px-3 py-2 text-sm text-success' : 'rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger'
+            }
+          >
             {notice.message}
           </p>
         ) : null}
@@ -79,7 +85,7 @@ export function TwoFactorPanel({ status, pendingSetup, enrolOnly = false, action
       {codes ? <RecoveryCodes codes={codes} /> : null}
       {enrolOnly && (anyFactor || codes) ? (
         <p>
-          <Link href="/admin" className="inline-block rounded bg-neutral-900 px-4 py-2 text-sm font-semibold text-white dark:bg-white dark:text-neutral-900">
+          <Link href="/admin" className={buttonClass({ variant: 'primary' })}>
             Continue to the dashboard
           </Link>
         </p>
@@ -112,7 +118,7 @@ export function TwoFactorPanel({ status, pendingSetup, enrolOnly = false, action
           Passkeys
         </h3>
         {status.passkeys.length ? (
-          <ul className="divide-y divide-black/10 dark:divide-white/15">
+          <ul className="divide-y divide-subtle">
             {status.passkeys.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                 <span>
@@ -148,7 +154,7 @@ export function TwoFactorPanel({ status, pendingSetup, enrolOnly = false, action
             </button>
           </form>
           {!regenerated.ok && regenerated.message ? (
-            <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900">
+            <p role="alert" className="rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">
               {regenerated.message}
             </p>
           ) : null}

@@ -4,6 +4,8 @@ import { unseal } from '@/lib/auth/keys';
 import { resolveSession } from '@/lib/auth/session';
 import { beginTotpSetup, confirmTotp, getTwoFactorStatus, removeTotp, resetTwoFactor } from '@/lib/auth/two-factor';
 import { getTwoFactorPolicy, saveTwoFactorPolicy } from '@/lib/auth/two-factor-policy';
+import { pageTags } from '@/lib/cache';
+import { invalidateTags } from '@/lib/cache/shared.mjs';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { changeOwnPassword, setUserActive, signOutEverywhere } from '@/lib/users/admin';
@@ -89,8 +91,8 @@ describe('admins reset another user’s two-factor', () => {
 describe('requiring two-factor for staff roles', () => {
   afterEach(async () => {
     await db.setting.deleteMany({ where: { key: 'security.twoFactorRequiredFrom' } });
-    // Drop this process's cached copy too.
-    (globalThis as { broadsheetTwoFactorPolicy?: unknown }).broadsheetTwoFactorPolicy = undefined;
+    // Drop the settings store's copy too, as a save on any instance would.
+    await invalidateTags([pageTags.settings('twoFactor')]);
   });
 
   it('sends covered users without a second factor to enrolment, and only them', async () => {
@@ -110,7 +112,7 @@ describe('requiring two-factor for staff roles', () => {
     expect(await resolveSession({ uid: editor.id, sv: 0 })).toMatchObject({ mustEnrol: false });
 
     const log = await db.auditLog.findMany({ where: { action: 'settings.two_factor_policy', actorId: admin.id }, select: { data: true } });
-    expect(log).toEqual([{ data: { before: 'off', after: 'EDITOR' } }]);
+    expect(log).toEqual([{ data: { before: null, after: 'EDITOR' } }]);
   });
 
   it('refuses to lock out the admin who saves it, and refuses non-admins', async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { Card } from '@/components/ui/card';
 import { getSessionState } from '@/lib/auth/session';
 import { TwoFactorSection } from '@/app/(dashboard)/admin/profile/two-factor';
 
@@ -15,8 +16,7 @@ export default async function EnrolPage() {
   const state = await getSessionState();
   if (!state) redirect('/login');
   return (
-    // The dashboard's colours: the panel's controls are the dashboard's, light and dark.
-    <div className="min-h-screen bg-neutral-50 text-neutral-900 dark:bg-neutral-950 dark:text-neutral-100">
+    <div className="min-h-screen bg-canvas text-fg">
       <main className="mx-auto max-w-xl px-4 py-16">
         <p>
           <Link href="/" className="font-serif text-3xl font-bold">
@@ -29,12 +29,14 @@ export default async function EnrolPage() {
         ) : (
           <p className="mt-2 text-sm">Two-factor authentication is on for your account.</p>
         )}
-        <section aria-labelledby="enrol-factors" className="mt-6 rounded border border-black/10 p-5 dark:border-white/15">
-          <h2 id="enrol-factors" className="mb-4 text-lg font-semibold">
-            Your ways to confirm it is you
-          </h2>
-          <TwoFactorSection user={state.user} enrolOnly />
-        </section>
+        <Card className="mt-6">
+          <section aria-labelledby="enrol-factors">
+            <h2 id="enrol-factors" className="mb-4 text-lg font-semibold">
+              Your ways to confirm it is you
+            </h2>
+            <TwoFactorSection user={state.user} enrolOnly />
+          </section>
+        </Card>
         <p className="mt-6 text-sm">
           Not now? <SignOutButton />
         </p>
