@@ -149,11 +149,18 @@ export function formFields(form: FormData): Record<string, string> {
   return out;
 }
 
-/** The origins this site answers on: the request's own, SITE_URL's and NEXTAUTH_URL's. */
-function ownOrigins(request: Request): string[] {
-  const out = [new URL(request.url).origin, env.SITE_URL];
+/** The origins this site answers on: the request's own, SITE_URL's and NEXTAUTH_URL's (and `also`). */
+function ownOrigins(request: Request, also: string[] = []): string[] {
+  const out = [new URL(request.url).origin, env.SITE_URL, ...also];
   if (env.NEXTAUTH_URL && URL.canParse(env.NEXTAUTH_URL)) out.push(new URL(env.NEXTAUTH_URL).origin);
   return out.map((o) => (URL.canParse(o) ? new URL(o).origin : o));
+}
+
+/** Whether a browser page of this site (or no browser page at all) sent `request`; `also`: further origins of this site. */
+export function isSameOrigin(request: Request, also: string[] = []): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  const origin = request.headers.get('origin');
+  return !((site !== null && site !== 'same-origin' && site !== 'none') || (origin !== null && !ownOrigins(request, also).includes(origin)));
 }
 
 /**
@@ -163,8 +170,5 @@ function ownOrigins(request: Request): string[] {
  * server), which cannot borrow anyone's cookie.
  */
 export function assertSameOrigin(request: Request): void {
-  const site = request.headers.get('sec-fetch-site');
-  const origin = request.headers.get('origin');
-  const crossSite = (site !== null && site !== 'same-origin' && site !== 'none') || (origin !== null && !ownOrigins(request).includes(origin));
-  if (crossSite) throw new AppError('forbidden', 'This request came from another site. Use the Broadsheet dashboard on this site.');
+  if (!isSameOrigin(request)) throw new AppError('forbidden', 'This request came from another site. Use the Broadsheet dashboard on this site.');
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
+import { isSameOrigin } from '@/lib/api/request';
 import { passkeyChallengeCookieName, secureAuthCookies, signInStateCookieName } from '@/lib/auth/auth-url';
 import { resolveCallbackUrl } from '@/lib/auth/callback-url';
 import { HashingBusyError } from '@/lib/auth/password';
@@ -77,15 +78,8 @@ async function readCapped(request: Request, max: number): Promise<string | null>
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-function isSameSite(request: Request): boolean {
-  const fetchSite = request.headers.get('sec-fetch-site');
-  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
-  const origin = request.headers.get('origin');
-  // Browsers send Origin on every POST fetch; a client without one is not a browser a page could drive.
-  if (!origin) return true;
-  const allowed = new Set([new URL(request.url).origin, new URL(env.SITE_URL).origin, passkeyRelyingParty().origin]);
-  return allowed.has(origin);
-}
+// Browsers send Origin on every POST fetch; a client without one is not a browser a page could drive.
+const isSameSite = (request: Request) => isSameOrigin(request, [passkeyRelyingParty().origin]);
 
 /** Runs a route body, turning refusals and a busy password queue into their responses. */
 export async function handleSignIn(body: () => Promise<Response>): Promise<Response> {

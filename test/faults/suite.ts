@@ -396,30 +396,19 @@ describe('nothing is half-written', () => {
   });
 });
 
-/** Signs in through next-auth's credentials endpoint, as the sign-in form does; returns the Cookie header. */
+/** Signs in as the sign-in form does (POST /api/auth/sign-in, JSON); returns the Cookie header. */
 async function signIn(origin: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair!.indexOf('=');
-      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-    }
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrf = await get(`${origin}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await get(`${origin}/api/auth/callback/credentials`, {
+  const res = await get(`${origin}/api/auth/sign-in`, {
     method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header(), origin },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+    // A plain HTTP client (no Origin header), like the upload below.
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, callbackUrl: '/admin' }),
   });
-  keep(res);
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   assert.ok(
-    [...jar.keys()].some((k) => k.includes('session-token')),
+    cookies.some((c) => c.includes('session-token=')),
     `sign-in failed (${res.status})`,
   );
+  const header = () => cookies.join('; ');
   return header();
 }
