@@ -12,6 +12,7 @@
 //   GET /healthz  200 while the process runs (no dependency is asked)
 //   GET /readyz   200 when the database (and Redis, when configured) answer within a second, else
 //                 503 naming which did not; 503 as soon as the server begins shutting down
+// Requests for Next go through admission lanes (lib/admission.mjs): bounded, queued, else 503.
 // A page that fails because the database is unreachable is answered with the last copy this
 // process stored of it (stale-if-error, `x-nextjs-cache: STALE`), else 503 with Retry-After.
 // SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (SHUTDOWN_TIMEOUT_MS,
@@ -41,6 +42,7 @@ const READY_TIMEOUT_MS = 1000;
 const RETRY_AFTER_SECONDS = '10';
 const { applySecurityHeaders, securePageResponse } = await import('../lib/security/headers.mjs');
 const { answerMalformedUrl, malformedActionsAre400 } = await import('../lib/security/malformed-url.mjs');
+const { admit } = await import('../lib/admission.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -166,18 +168,21 @@ const server = http.createServer((req, res) => {
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     applySecurityHeaders(res, path);
   }
-  withRequestNotes(() => {
-    // Beneath the page's policy (which holds HTML to hash its scripts): an outage page replaces
-    // whatever failed, after the policy was worked out.
-    malformedActionsAre400(req, res);
-    answerOutagesWith503(req, res);
-    securePageResponse(res);
-    handle(req, res).catch((e) => {
-      console.error(e);
-      if (!res.headersSent) res.statusCode = requestNotes()?.databaseUnavailable ? 503 : 500;
-      res.end();
-    });
-  });
+  // Through its lane (lib/admission.mjs): a flood of one kind of request waits or gets a quick 503.
+  admit(req, res, () =>
+    withRequestNotes(() => {
+      // Beneath the page's policy (which holds HTML to hash its scripts): an outage page replaces
+      // whatever failed, after the policy was worked out.
+      malformedActionsAre400(req, res);
+      answerOutagesWith503(req, res);
+      securePageResponse(res);
+      handle(req, res).catch((e) => {
+        console.error(e);
+        if (!res.headersSent) res.statusCode = requestNotes()?.databaseUnavailable ? 503 : 500;
+        res.end();
+      });
+    }),
+  );
 });
 server.on('upgrade', (req, socket, head) => {
   const upgrade = /** @type {any} */ (app).getUpgradeHandler?.();

@@ -1,0 +1,77 @@
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { admit, lane, laneOf, lanes } from './admission.mjs';
+
+class FakeResponse extends EventEmitter {
+  status = 0;
+  headers: Record<string, string | number> = {};
+  body: string | undefined;
+  destroyed = false;
+  writeHead(status: number, headers: Record<string, string | number>) {
+    this.status = status;
+    this.headers = headers;
+    return this;
+  }
+  end(body?: string) {
+    this.body = body;
+    this.close();
+  }
+  close() {
+    this.destroyed = true;
+    this.emit('close');
+  }
+}
+
+const request = (method: string, url: string) => Object.assign(new EventEmitter(), { method, url, destroyed: false }) as unknown as IncomingMessage;
+
+/** Sends `n` sign-in attempts through the auth lane; returns their responses and which were handed to Next. */
+function flood(n: number) {
+  const handled: FakeResponse[] = [];
+  const responses = Array.from({ length: n }, () => {
+    const res = new FakeResponse();
+    admit(request('POST', '/api/auth/sign-in'), res as unknown as ServerResponse, () => handled.push(res));
+    return res;
+  });
+  return { responses, handled };
+}
+
+describe('admission lanes', () => {
+  it('sends sign-in steps, other writes and reads through their own lanes', () => {
+    expect(laneOf({ method: 'POST', url: '/api/auth/sign-in' }).name).toBe('auth');
+    expect(laneOf({ method: 'POST', url: '/api/comments' }).name).toBe('write');
+    expect(laneOf({ method: 'POST', url: '/articles/a-story' }).name).toBe('write');
+    expect(laneOf({ method: 'GET', url: '/api/auth/session' }).name).toBe('render');
+    expect(laneOf({ method: 'GET', url: '/search?q=x' }).name).toBe('render');
+  });
+
+  it('admits up to the limit, queues up to the queue, and answers the rest 503 at once', () => {
+    const { limit, queue } = lanes.auth;
+    const { responses, handled } = flood(limit + queue + 3);
+    expect(handled).toHaveLength(limit);
+    const refused = responses.filter((r) => r.status === 503);
+    expect(refused).toHaveLength(3);
+    expect(refused[0]!.headers['Retry-After']).toBe('2');
+    expect(JSON.parse(refused[0]!.body!)).toEqual({ error: { code: 'busy', message: 'The server is busy. Try again in a moment.' } });
+
+    // Each finished request lets the next queued one in, in order.
+    handled[0]!.end('ok');
+    expect(handled).toHaveLength(limit + 1);
+    expect(handled[limit]).toBe(responses[limit]);
+
+    // A queued client that leaves gives its place up; the slot goes to the one after it.
+    responses[limit + 1]!.close();
+    handled[1]!.end('ok');
+    expect(handled.at(-1)).toBe(responses[limit + 2]);
+    for (const r of handled) if (!r.destroyed) r.end('ok');
+    while (lanes.auth.waiting.length) handled.at(-1)!.end('ok');
+    expect(lanes.auth.active).toBe(0);
+  });
+
+  it('reads limit/queue pairs and refuses nonsense', () => {
+    expect(lane('auth', '4/10', [1, 1])).toMatchObject({ limit: 4, queue: 10 });
+    expect(lane('auth', undefined, [2, 16])).toMatchObject({ limit: 2, queue: 16 });
+    expect(() => lane('auth', '0/10', [1, 1])).toThrow(/ADMISSION_AUTH/);
+    expect(() => lane('auth', 'lots', [1, 1])).toThrow(/limit\/queue/);
+  });
+});
