@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 import { E2E_PASSWORD, E2E_USERS } from '../test/e2e-users';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, openAccountMenu } from './helpers';
 
 // Each test has an account of its own (scripts/test/e2e-users.ts): the demo accounts' saved
 // sessions, which every other spec uses, are never locked, ended or given two-factor here.
@@ -14,7 +14,9 @@ async function enterPassword(page: Page, email: string, password = E2E_PASSWORD,
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Signs out from the dashboard's account menu, or from the enrolment page (which has no dashboard around it). */
 async function signOut(page: Page) {
+  if (new URL(page.url()).pathname.startsWith('/admin')) await openAccountMenu(page);
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
 }
