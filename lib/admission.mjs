@@ -11,7 +11,7 @@
 //   auth    POST /api/auth/…: sign-in steps (password hashing already runs bounded, lib/auth);
 //           ADMISSION_AUTH=2/16 (2 at a time, 16 waiting)
 //   write   other methods than GET/HEAD (comments, server actions, API writes); ADMISSION_WRITE=8/64
-//   render  everything else Next renders (uncached pages, the API's reads); ADMISSION_RENDER=32/512
+//   render  everything else Next renders (uncached pages, the API's reads); ADMISSION_RENDER=16/512
 
 /** @typedef {{ name: string, limit: number, queue: number, active: number, waiting: Array<() => void>, refused: number }} Lane */
 
@@ -36,7 +36,7 @@ export function lane(name, spec, fallback) {
 export const lanes = {
   auth: lane('auth', process.env.ADMISSION_AUTH, [2, 16]),
   write: lane('write', process.env.ADMISSION_WRITE, [8, 64]),
-  render: lane('render', process.env.ADMISSION_RENDER, [32, 512]),
+  render: lane('render', process.env.ADMISSION_RENDER, [16, 512]),
 };
 
 /** The lane a request goes through. @param {{ method?: string, url?: string }} req @returns {Lane} */
