@@ -4,7 +4,7 @@
 export function RecoveryCodes({ codes }: { codes: string[] }) {
   const text = `${codes.join('\n')}\n`;
   return (
-    <section aria-labelledby="recovery-codes-heading" className="rounded border-2 border-amber-600 bg-amber-50 p-4 text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+    <section aria-labelledby="recovery-codes-heading" className="rounded-md border-2 border-warning bg-warning-soft p-4 text-fg">
       <h3 id="recovery-codes-heading" className="font-semibold">
         Your recovery codes
       </h3>
