@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { ActionState } from '@/lib/actions';
 import { buttonClass } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/input';
+import { ActionMessage } from '@/components/ui/alert';
 
 const inputClass = controlClass({ className: 'mt-1' });
 const button = buttonClass({ variant: 'primary' });
@@ -64,18 +65,7 @@ export function PasskeyAdd({
       <button type="submit" disabled={pending} className={button}>
         {pending ? 'Waiting for your device…' : 'Add a passkey'}
       </button>
-      <div aria-live="polite">
-        {result ? (
-          <p
-            role={result.ok ? 'status' : 'alert'}
-            className={
-              result.ok ? 'rounded-md border border-success/30 bg-success-soft px-3 py-2 text-sm text-success' : 'rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger'
-            }
-          >
-            {result.message}
-          </p>
-        ) : null}
-      </div>
+      <ActionMessage state={result ?? { ok: true }} />
     </form>
   );
 }

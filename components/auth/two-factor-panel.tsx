@@ -9,6 +9,7 @@ import { RecoveryCodes } from '@/components/auth/recovery-codes';
 import { TotpSetup, type TotpSetupData } from '@/components/auth/totp-setup';
 import type { ActionState } from '@/lib/actions';
 import { buttonClass } from '@/components/ui/button';
+import { ActionMessage } from '@/components/ui/alert';
 
 type Codes = ActionState<{ recoveryCodes: string[] | null }>;
 
@@ -70,18 +71,7 @@ export function TwoFactorPanel({ status, pendingSetup, enrolOnly = false, action
         {anyFactor ? 'Two-factor authentication is on: after your password you are asked for a code from your app or a passkey.' : 'Two-factor authentication is off.'}
         {status.required ? ' The site requires it for your role.' : ''}
       </p>
-      <div aria-live="polite">
-        {notice ? (
-          <p
-            role={notice.ok ? 'status' : 'alert'}
-            className={
-              notice.ok ? 'rounded-md border border-success/30 bg-success-soft px-3 py-2 text-sm text-success' : 'rounded-md border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger'
-            }
-          >
-            {notice.message}
-          </p>
-        ) : null}
-      </div>
+      <ActionMessage state={notice ?? { ok: true }} />
       {codes ? <RecoveryCodes codes={codes} /> : null}
       {enrolOnly && (anyFactor || codes) ? (
         <p>

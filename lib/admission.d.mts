@@ -1,0 +1,7 @@
+// Types for ./admission.mjs.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+export type Lane = { name: string; limit: number; queue: number; active: number; waiting: Array<() => void>; refused: number };
+export declare function lane(name: string, spec: string | undefined, fallback: [number, number]): Lane;
+export declare const lanes: { auth: Lane; write: Lane; render: Lane };
+export declare function laneOf(req: { method?: string; url?: string }): Lane;
+export declare function admit(req: IncomingMessage, res: ServerResponse, handle: () => void): void;
