@@ -38,6 +38,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // As Playwright in CI: a test that fails once is run again and reported as flaky, so one
+          // slow moment on a shared machine does not fail the run (a real failure fails twice).
+          retry: process.env.CI ? 1 : 0,
         },
       },
     ],

@@ -1,6 +1,8 @@
 // npm test: every check Broadsheet has, as stages that run side by side where they can, then a
 // timing table. Stages and what they wait for:
-//   lint, typecheck, unit, build      at once (the build skips its own type-check: typecheck runs it)
+//   lint, format, typecheck, unit,    at once (the build skips its own type-check: typecheck runs it);
+//   build                             all but the build run niced, so the build and the e2e that waits
+//                                     for it (the longest path) get the CPU first
 //   integration                       SQLite and PostgreSQL at once (scripts/test-integration.ts)
 //   e2e                               after build (Playwright against the production server)
 //   faults                            after e2e (test/faults/suite.ts, on the same build)
@@ -20,15 +22,18 @@ type Stage = {
   env?: Record<string, string>;
   /** How many trailing lines of a passed stage's log to print. */
   tail?: number;
+  /** Off the critical path: runs at a lower CPU priority (`nice`), so build → e2e → faults go first. */
+  background?: boolean;
 };
 
 const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 const STAGES: Stage[] = [
-  { name: 'lint', command: [bin('eslint'), '.', '--max-warnings=0'], tail: 3 },
-  { name: 'typecheck', command: [bin('tsc'), '--noEmit'], tail: 3 },
-  { name: 'unit', command: [bin('vitest'), 'run', '--project', 'unit'], tail: 6 },
+  { name: 'lint', command: [bin('eslint'), '.', '--max-warnings=0'], tail: 3, background: true },
+  { name: 'format', command: [bin('prettier'), '--check', '.', '--log-level', 'warn'], tail: 3, background: true },
+  { name: 'typecheck', command: [bin('tsc'), '--noEmit'], tail: 3, background: true },
+  { name: 'unit', command: [bin('vitest'), 'run', '--project', 'unit'], tail: 6, background: true },
   { name: 'build', command: [bin('next'), 'build'], env: { NEXT_TELEMETRY_DISABLED: '1', BROADSHEET_BUILD_SKIP_TYPECHECK: '1' }, tail: 3 },
-  { name: 'integration', command: [bin('tsx'), 'scripts/test-integration.ts'], tail: 4 },
+  { name: 'integration', command: [bin('tsx'), 'scripts/test-integration.ts'], tail: 4, background: true },
   { name: 'e2e', command: [bin('playwright'), 'test'], after: ['build'], env: { E2E_SKIP_BUILD: '1', NEXT_TELEMETRY_DISABLED: '1' }, tail: 6 },
   // Its own PostgreSQL and Redis, crashed and frozen under two server instances: after e2e, so that
   // neither's timing checks run on a machine the other keeps busy.
@@ -41,6 +46,9 @@ const only = (() => {
 })();
 const stages = only ? STAGES.filter((s) => only.has(s.name)) : STAGES;
 if (only) for (const name of only) if (!STAGES.some((s) => s.name === name)) throw new Error(`unknown stage "${name}" (stages: ${STAGES.map((s) => s.name).join(', ')})`);
+
+/** `nice`, where the system has it (not on Windows). */
+const NICE = ['/usr/bin/nice', '/bin/nice'].find((p) => fs.existsSync(p));
 
 const logDir = path.join(ROOT, 'test-results-stages');
 fs.mkdirSync(logDir, { recursive: true });
@@ -67,7 +75,7 @@ function run(stage: Stage): Promise<Result> {
     const out = fs.openSync(log, 'w');
     console.log(`▶ ${stage.name} (at ${started.toFixed(0)} s)`);
     const code = await new Promise<number>((resolve) => {
-      const [cmd, ...args] = stage.command;
+      const [cmd, ...args] = stage.background && NICE ? [NICE, '-n', '10', ...stage.command] : stage.command;
       const child = spawn(cmd!, args, { cwd: ROOT, stdio: ['ignore', out, out], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...stage.env } });
       children.add(child);
       child.on('error', () => resolve(127));
