@@ -3,6 +3,8 @@ import crypto from 'node:crypto';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit';
 import { hasRole } from '@/lib/auth/roles';
+import { pageTags } from '@/lib/cache';
+import { invalidateTags } from '@/lib/cache/shared.mjs';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
@@ -67,7 +69,7 @@ export async function listApiKeys(user: StaffUser): Promise<ApiKeySummary[]> {
 /** Revokes a key at once (the next request with it gets 401); revoking twice is harmless. */
 export async function revokeApiKey(id: string, user: StaffUser): Promise<{ id: string; label: string; revokedAt: Date }> {
   assertAdmin(user);
-  return db.$transaction(async (tx) => {
+  const revoked = await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findUnique({ where: { id }, select: { id: true, label: true, revokedAt: true } });
     if (!key) throw new AppError('not_found', 'This API key no longer exists.');
     if (key.revokedAt) return { id: key.id, label: key.label, revokedAt: key.revokedAt };
@@ -76,6 +78,9 @@ export async function revokeApiKey(id: string, user: StaffUser): Promise<{ id: s
     await recordAudit(tx, { actorId: user.id, action: 'api_key.revoked', entityType: 'api_key', entityId: id, summary: key.label });
     return { id: key.id, label: key.label, revokedAt };
   });
+  // Every instance's remembered key checks (lib/api-keys/memo) are dropped: the next request with it gets 401.
+  await invalidateTags([pageTags.apiKeys]);
+  return revoked;
 }
 
 /**

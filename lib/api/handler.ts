@@ -2,13 +2,16 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { authenticateApiKey, type AuthenticatedApiKey } from '@/lib/api-keys';
+import type { AuthenticatedApiKey } from '@/lib/api-keys';
+import { authenticateApiKeyCached } from '@/lib/api-keys/memo';
 import { corsHeaders } from '@/lib/api/cors';
 import { apiRateLimitedError, apiRateLimiter } from '@/lib/api/rate-limit';
+import { freshResponse, keepResponse, responseKey } from '@/lib/api/response-cache';
 import { assertSameOrigin, JSON_BODY_LIMIT, parseBody, type BodyKind, type ParsedBody, type TooLarge } from '@/lib/api/request';
 import type { ApiErrorResponse } from '@/lib/api/schemas';
 import type { Role } from '@/lib/auth/roles';
 import { requireRole } from '@/lib/auth/session';
+import { EVERY_PAGE } from '@/lib/cache';
 import { AppError, retryAfterSeconds, toAppError } from '@/lib/errors';
 import type { RateLimiter } from '@/lib/rate-limit';
 import type { StaffUser } from '@/lib/users';
@@ -38,13 +41,22 @@ function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }
 
-/** A cacheable JSON response with an ETag, or 304 when the client already holds this body. */
-export function cachedJson(request: Request, data: unknown, cacheControl: string, extra: Record<string, string> = {}): Response {
+/** A JSON body and its validator. */
+export function jsonWithEtag(data: unknown): { body: string; etag: string } {
   const body = JSON.stringify(data);
-  const etag = weakEtag(body);
+  return { body, etag: weakEtag(body) };
+}
+
+/** A cacheable JSON response for a body and its ETag, or 304 when the client already holds it. */
+export function jsonResponse(request: Request, { body, etag }: { body: string; etag: string }, cacheControl: string, extra: Record<string, string> = {}): Response {
   const headers = { ETag: etag, 'Cache-Control': cacheControl, ...extra };
   if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });
   return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': JSON_TYPE } });
+}
+
+/** A cacheable JSON response with an ETag, or 304 when the client already holds this body. */
+export function cachedJson(request: Request, data: unknown, cacheControl: string, extra: Record<string, string> = {}): Response {
+  return jsonResponse(request, jsonWithEtag(data), cacheControl, extra);
 }
 
 /** Every failure of the API, in the one format: { error: { code, message, details } }. */
@@ -128,11 +140,13 @@ type RouteContext = { params: Promise<unknown> };
  * or revoked), counts the request against the key's rate limit (429 with Retry-After),
  * validates path and query parameters (400 naming the parameter), answers with an ETag and
  * Cache-Control (304 on If-None-Match) and CORS headers for allowed origins, and turns any
- * failure into the API's error format.
+ * failure into the API's error format. A handler that labels its response with page-cache tags
+ * (`tag(…)`) has it kept in memory (lib/api/response-cache) until one of them, or the site's, is
+ * invalidated: until then the same URL is answered, and revalidated, without running it.
  */
 export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(
   schemas: { query: Q; params?: P; /** What the handler returns; the OpenAPI document describes it with the same schema. */ response: R },
-  handler: (ctx: { query: z.output<Q>; params: z.output<P>; apiKey: AuthenticatedApiKey; request: Request }) => Promise<z.input<R>>,
+  handler: (ctx: { query: z.output<Q>; params: z.output<P>; apiKey: AuthenticatedApiKey; request: Request; tag: (...tags: string[]) => void }) => Promise<z.input<R>>,
   /** Tests pass their own limiter; null turns limits off. */
   options: { rateLimiter?: () => RateLimiter | null } = {},
 ) {
@@ -146,7 +160,7 @@ export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z
       const url = new URL(request.url);
       const raw = keyFrom(request, url);
       if (!raw) throw new AppError('unauthorized', 'An API key is required: send it as "Authorization: Bearer <key>" (or ?key=<key>).');
-      const apiKey = await authenticateApiKey(raw);
+      const apiKey = await authenticateApiKeyCached(raw);
       if (!apiKey) throw new AppError('unauthorized', 'This API key is not valid or has been revoked.');
       const limiter = limiterOf();
       if (limiter) {
@@ -161,8 +175,15 @@ export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z
       searchParams.delete('key');
       const query = parseOrBadRequest(schemas.query, Object.fromEntries(searchParams), 'Some query parameters are not valid.');
 
-      const data = await handler({ query, params: params as z.output<P>, apiKey, request });
-      return cachedJson(request, data, API_CACHE_CONTROL, headers);
+      const key = responseKey(url);
+      const kept = freshResponse(key);
+      if (kept) return jsonResponse(request, kept, API_CACHE_CONTROL, headers);
+      const startedAt = Date.now();
+      const tags: string[] = [];
+      const data = await handler({ query, params: params as z.output<P>, apiKey, request, tag: (...t) => tags.push(...t) });
+      const json = jsonWithEtag(data);
+      if (tags.length) keepResponse(key, { ...json, tags: [EVERY_PAGE, ...tags] }, startedAt);
+      return jsonResponse(request, json, API_CACHE_CONTROL, headers);
     } catch (e) {
       return errorResponse(e, headers);
     }

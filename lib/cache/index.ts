@@ -13,6 +13,7 @@ import { invalidateTags } from './shared.mjs';
  * - `s:<sectionId>`, `t:<tagId>`, `u:<userId>`: section, tag and author listings (all their pages)
  * - `feeds`, `sitemaps`, `ads`: RSS feeds, sitemaps, pages with ad slots
  * - `settings:<group>`: no page; every instance's copy of a settings group (lib/settings/store)
+ * - `taxonomy`: no page; the content API's lists of tags and authors (a rename or merge)
  * Next's own path tags (`_N_T_/articles/slug`) are also on every page.
  */
 export const pageTags = {
@@ -26,12 +27,15 @@ export const pageTags = {
   sitemaps: 'sitemaps',
   ads: 'ads',
   settings: (group: string) => `settings:${group}`,
+  taxonomy: 'taxonomy',
+  /** No page: every instance's remembered API key checks (lib/api-keys/memo). */
+  apiKeys: 'api-keys',
 } as const;
 
 /** Next's implicit tag for a pathname (what revalidatePath(path) invalidates). */
 export const pathTag = (path: string) => `_N_T_${path}`;
 /** Carried by every page: invalidating it refreshes the whole public site (site settings, navigation). */
-const EVERY_PAGE = pathTag('/layout');
+export const EVERY_PAGE = pathTag('/layout');
 
 // Next accepts up to 128 tags per call; a page never needs that many, but a list might.
 const MAX_TAGS = 120;
@@ -71,7 +75,7 @@ export async function invalidateSection(sectionId: string): Promise<void> {
 /** After a tag's name or description changed: its listing and every published article page showing it. */
 export async function invalidateTag(tagId: string): Promise<void> {
   const carrying = await db.article.findMany({ where: { status: 'PUBLISHED', tags: { some: { tagId } } }, select: { id: true } });
-  await invalidateTags([pageTags.tag(tagId), ...carrying.map((a) => pageTags.article(a.id))]);
+  await invalidateTags([pageTags.tag(tagId), pageTags.taxonomy, ...carrying.map((a) => pageTags.article(a.id))]);
 }
 
 /**
@@ -79,7 +83,7 @@ export async function invalidateTag(tagId: string): Promise<void> {
  * merged tag (it now shows the other), the merged tag's old address and the tags sitemap.
  */
 export async function invalidateMergedTag(fromId: string, intoId: string, fromSlug: string, articleIds: string[]): Promise<void> {
-  await invalidateTags([pageTags.tag(fromId), pageTags.tag(intoId), ...articleIds.map(pageTags.article), pathTag(tagPath(fromSlug)), pageTags.sitemaps]);
+  await invalidateTags([pageTags.tag(fromId), pageTags.tag(intoId), pageTags.taxonomy, ...articleIds.map(pageTags.article), pathTag(tagPath(fromSlug)), pageTags.sitemaps]);
 }
 
 /** Refreshes only the pages already showing these articles (a comment, an image's caption changed). */
@@ -131,5 +135,5 @@ export async function articleRefs(articleId: string, client: Pick<typeof db, 'ar
 /** After a byline's name or bio changed: their author page and every page showing one of their stories. */
 export async function invalidateAuthor(userId: string): Promise<void> {
   const articles = await db.article.findMany({ where: { status: 'PUBLISHED', authors: { some: { userId } } }, select: { id: true } });
-  await invalidateTags([pageTags.author(userId), ...articles.map((a) => pageTags.article(a.id))]);
+  await invalidateTags([pageTags.author(userId), pageTags.taxonomy, ...articles.map((a) => pageTags.article(a.id))]);
 }

@@ -9,7 +9,9 @@ import { GET as authorsRoute } from '@/app/api/v1/authors/route';
 import { GET as sectionsRoute } from '@/app/api/v1/sections/route';
 import { GET as tagsRoute } from '@/app/api/v1/tags/route';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys';
+import { responseCacheStats } from '@/lib/api/response-cache';
 import * as schemas from '@/lib/api/schemas';
+import { invalidateArticle, invalidateSite } from '@/lib/cache';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { createArticle, createSection, createUser, unique } from '@/test/fixtures';
@@ -90,5 +92,40 @@ describe('route handlers', () => {
       const parsed = schema.safeParse(await res.json());
       expect(parsed.error?.issues ?? [], url).toEqual([]);
     }
+  });
+
+  it('answer a repeated request from memory until the article changes, and refuse a revoked key at its next request', async () => {
+    const { key, id } = await createApiKey(`Memory test ${unique()}`, admin);
+    const auth = { Authorization: `Bearer ${key}` };
+    const article = published[1]!;
+    const url = `/api/v1/articles/${article.slug}?fields=title`;
+    const get = (headers: Record<string, string> = {}) => call(articleRoute, url, { ...auth, ...headers }, { idOrSlug: article.slug });
+    const title = async (res: Response) => ((await res.json()) as { data: { title: string } }).data.title;
+
+    const first = await get();
+    const before = (await title(first)) as string;
+    const etag = first.headers.get('etag')!;
+    // A change written behind the site's back (no invalidation) is not seen: the response comes from memory.
+    await db.article.update({ where: { id: article.id }, data: { title: `Changed quietly ${unique()}` } });
+    const hits = responseCacheStats().hits;
+    expect(await title(await get())).toBe(before);
+    expect((await get({ 'If-None-Match': etag })).status).toBe(304);
+    expect(responseCacheStats().hits).toBe(hits + 2);
+
+    // Every mutation of the site invalidates the article's tag, and the next response is the new one.
+    const renamed = `Renamed ${unique()}`;
+    await db.article.update({ where: { id: article.id }, data: { title: renamed } });
+    await invalidateArticle(article.id);
+    const after = await get({ 'If-None-Match': etag });
+    expect(after.status).toBe(200);
+    expect(await title(after)).toBe(renamed);
+
+    // A changed site setting (on every page) refreshes it too; other URLs are separate entries.
+    await invalidateSite();
+    expect(await title(await get())).toBe(renamed);
+    expect((await call(articleRoute, `/api/v1/articles/${article.slug}?fields=slug`, auth, { idOrSlug: article.slug })).status).toBe(200);
+
+    await revokeApiKey(id, admin);
+    expect((await get()).status).toBe(401);
   });
 });
