@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pageTags, pathTag } from '@/lib/cache';
+import { db } from '@/lib/db';
+import { deletePage, getPageSnapshot, savePage } from '@/lib/pages/mutations';
+import { getPublishedPageBySlug, listPublishedPages } from '@/lib/pages/queries';
+import { publishDuePages } from '@/lib/pages/scheduler';
+import type { StaffUser } from '@/lib/users';
+import { pageFormSchema } from '@/lib/validation/static-pages';
+import { createUser, unique } from '@/test/fixtures';
+import { watchInvalidations } from '@/test/invalidations';
+
+let editor: StaffUser;
+let author: StaffUser;
+
+beforeAll(async () => {
+  [editor, author] = await Promise.all([createUser('EDITOR'), createUser('AUTHOR')]);
+});
+
+const form = (title: string, extra: Record<string, string> = {}) => pageFormSchema.parse({ title, body: 'We report on the coast.\n\nWrite to us.', ...extra });
+
+describe('pages', () => {
+  it('an editor creates a draft, publishes it and it is public at its slug; every save is a revision', async () => {
+    const slug = `about-${unique()}`;
+    const draft = await savePage({ intent: 'save', data: form('About us', { slug }) }, editor);
+    expect(draft).toMatchObject({ slug, status: 'DRAFT', version: 1 });
+    expect(await getPublishedPageBySlug(slug)).toBeNull();
+
+    const watch = await watchInvalidations();
+    const live = await savePage({ id: draft.id, version: 1, intent: 'publish', data: form('About us', { slug }) }, editor);
+    expect(live).toMatchObject({ status: 'PUBLISHED', version: 2 });
+    expect(watch.markedOf([pageTags.page(draft.id), pathTag(`/${slug}`), pageTags.sitemaps])).toHaveLength(3);
+    expect((await getPublishedPageBySlug(slug))?.bodyHtml).toContain('<p>We report on the coast.</p>');
+    expect((await listPublishedPages()).map((p) => p.slug)).toContain(slug);
+    expect(await db.pageRevision.count({ where: { pageId: draft.id } })).toBe(2);
+
+    await savePage({ id: draft.id, version: 2, intent: 'unpublish', data: form('About us', { slug }) }, editor);
+    expect(await getPublishedPageBySlug(slug)).toBeNull();
+  });
+
+  it('refuses a save made on an older version, and the snapshot shows what is saved now', async () => {
+    const first = await savePage({ intent: 'save', data: form(`Terms ${unique()}`) }, editor);
+    await savePage({ id: first.id, version: 1, intent: 'save', data: form('Terms, revised') }, editor);
+    await expect(savePage({ id: first.id, version: 1, intent: 'save', data: form('Terms, mine') }, editor)).rejects.toMatchObject({ code: 'conflict' });
+    const snapshot = await getPageSnapshot(first.id, editor);
+    expect(snapshot).toMatchObject({ version: 2, title: 'Terms, revised', savedBy: editor.name });
+  });
+
+  it('refuses reserved and taken slugs with a message, and makes a free slug from the title', async () => {
+    await expect(savePage({ intent: 'save', data: { ...form('Search'), slug: 'search' } }, editor)).rejects.toMatchObject({
+      code: 'unprocessable',
+      details: { slug: [expect.stringContaining('"/search" is one of the site')] },
+    });
+    const a = await savePage({ intent: 'save', data: form('Contact', { slug: `contact-${unique()}` }) }, editor);
+    await expect(savePage({ intent: 'save', data: form('Contact', { slug: a.slug }) }, editor)).rejects.toMatchObject({ code: 'conflict' });
+    // A title that is a reserved name still gets a usable address.
+    const search = await savePage({ intent: 'save', data: form('Search') }, editor);
+    expect(search.slug).not.toBe('search');
+    expect(search.slug).toMatch(/^search-/);
+  });
+
+  it('only editors and admins manage pages', async () => {
+    await expect(savePage({ intent: 'save', data: form('Mine') }, author)).rejects.toMatchObject({ code: 'forbidden' });
+    const page = await savePage({ intent: 'save', data: form(`Old ${unique()}`) }, editor);
+    await expect(deletePage(page.id, author)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('schedules a page, which the scheduler publishes once its time comes', async () => {
+    const page = await savePage({ intent: 'save', data: form(`Corrections ${unique()}`) }, editor);
+    const at = new Date(Date.now() + 60_000);
+    const scheduled = await savePage({ id: page.id, version: 1, intent: 'schedule', scheduledAt: at, data: form('Corrections policy') }, editor);
+    expect(scheduled).toMatchObject({ status: 'SCHEDULED', scheduledAt: at });
+    await expect(savePage({ id: page.id, version: 2, intent: 'schedule', scheduledAt: new Date(Date.now() - 1000), data: form('Corrections policy') }, editor)).rejects.toMatchObject({
+      code: 'unprocessable',
+    });
+    expect(await publishDuePages(new Date())).not.toContainEqual(expect.objectContaining({ id: page.id }));
+    const published = await publishDuePages(new Date(at.getTime() + 1));
+    expect(published).toContainEqual({ id: page.id, slug: page.slug });
+    expect(await db.page.findUnique({ where: { id: page.id }, select: { status: true, publishedAt: true } })).toEqual({ status: 'PUBLISHED', publishedAt: at });
+  });
+
+  it('deleting a page removes it and its revisions', async () => {
+    const page = await savePage({ intent: 'publish', data: form(`Gone ${unique()}`) }, editor);
+    const watch = await watchInvalidations();
+    await deletePage(page.id, editor);
+    expect(watch.marked(pageTags.page(page.id))).toBe(true);
+    expect(await db.pageRevision.count({ where: { pageId: page.id } })).toBe(0);
+  });
+});
