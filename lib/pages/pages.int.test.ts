@@ -4,6 +4,8 @@ import { db } from '@/lib/db';
 import { deletePage, getPageSnapshot, savePage } from '@/lib/pages/mutations';
 import { getPublishedPageBySlug, listPublishedPages } from '@/lib/pages/queries';
 import { publishDuePages } from '@/lib/pages/scheduler';
+import { getApiPage, listApiPages } from '@/lib/pages/content-api';
+import { renderChildSitemapXml } from '@/lib/seo/sitemaps';
 import type { StaffUser } from '@/lib/users';
 import { pageFormSchema } from '@/lib/validation/static-pages';
 import { createUser, unique } from '@/test/fixtures';
@@ -31,10 +33,15 @@ describe('pages', () => {
     expect(watch.markedOf([pageTags.page(draft.id), pathTag(`/${slug}`), pageTags.sitemaps])).toHaveLength(3);
     expect((await getPublishedPageBySlug(slug))?.bodyHtml).toContain('<p>We report on the coast.</p>');
     expect((await listPublishedPages()).map((p) => p.slug)).toContain(slug);
+    expect(await renderChildSitemapXml('pages.xml')).toContain(`/${slug}</loc>`);
+    expect((await getApiPage(slug)).data).toMatchObject({ slug, url: `/${slug}`, title: 'About us' });
+    expect((await listApiPages()).data.map((p) => p.slug)).toContain(slug);
     expect(await db.pageRevision.count({ where: { pageId: draft.id } })).toBe(2);
 
     await savePage({ id: draft.id, version: 2, intent: 'unpublish', data: form('About us', { slug }) }, editor);
     expect(await getPublishedPageBySlug(slug)).toBeNull();
+    await expect(getApiPage(slug)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await renderChildSitemapXml('pages.xml')).not.toContain(`/${slug}</loc>`);
   });
 
   it('refuses a save made on an older version, and the snapshot shows what is saved now', async () => {

@@ -36,3 +36,20 @@ export async function listPagesForAdmin(user: StaffUser) {
 export async function listPageChoices() {
   return db.page.findMany({ orderBy: { title: 'asc' }, select: { id: true, title: true, slug: true, status: true } });
 }
+
+/** A page's saved revisions, newest first, with who saved each. */
+export async function listPageRevisions(pageId: string, user: StaffUser) {
+  assertPageManager(user);
+  return db.pageRevision.findMany({
+    where: { pageId },
+    orderBy: [{ version: 'desc' }, { createdAt: 'desc' }],
+    take: 50,
+    select: { id: true, version: true, title: true, createdAt: true, author: { select: { name: true } } },
+  });
+}
+
+/** A page as saved now, whatever its status, for the staff preview. */
+export async function getPageForPreview(id: string, user: StaffUser) {
+  assertPageManager(user);
+  return db.page.findUnique({ where: { id }, select: { ...publicSelect, status: true } });
+}

@@ -1,0 +1,12 @@
+import { articlePath, pagePath } from '@/lib/articles/urls';
+
+/**
+ * What the editor edits: articles, or static pages (About, Terms). The same editor, autosave,
+ * conflict view and workflow serve both; a kind says where its screens live and what to call it.
+ */
+export const EDITOR_KINDS = {
+  article: { noun: 'article', basePath: '/admin/articles', publicPath: articlePath },
+  page: { noun: 'page', basePath: '/admin/pages', publicPath: pagePath },
+} as const;
+
+export type EditorKind = keyof typeof EDITOR_KINDS;
