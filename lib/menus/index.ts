@@ -7,6 +7,7 @@ import { invalidateMenu } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { EditableItem } from '@/lib/menus/tree';
+import { listSections } from '@/lib/sections';
 import type { StaffUser } from '@/lib/users';
 import { MENU_LOCATIONS, type MenuItemInput, type MenuLocation, type SaveMenuInput } from '@/lib/validation/menus';
 
@@ -74,6 +75,11 @@ export const getPublicMenu = cache(async (location: MenuLocation, now = new Date
     return [{ label: item.label, href, children }];
   });
 });
+
+/** Until a header menu is saved, the header links every section in navigation order (as before menus existed). */
+export async function sectionMenu(): Promise<MenuLink[]> {
+  return (await listSections()).map((s) => ({ label: s.name, href: sectionPath(s.slug), children: [] }));
+}
 
 const toEditable = (row: ItemRow) => ({ key: row.id, label: row.label, kind: row.kind as EditableItem['kind'], targetId: row.sectionId ?? row.pageId ?? row.tagId ?? '', url: row.url ?? '' });
 
