@@ -13,7 +13,7 @@ import { autosaveStatus } from './editor/autosave-status';
 import { PublishBar } from './editor/publish-bar';
 import { ScheduleFields } from './editor/schedule-fields';
 import type { ArticleEditorInitial } from './editor/types';
-import type { EditorKind } from './editor/kinds';
+import { EDITOR_KINDS, type EditorKind } from './editor/kinds';
 import { useArticleDraft, initialContentKey } from './editor/use-article-draft';
 import { useArticleSave } from './editor/use-article-save';
 import { useAutosave } from './editor/use-autosave';
@@ -75,10 +75,10 @@ export function ArticleEditor({
   const dirty = draft.key !== save.savedKey;
   const canAutosave = saved ? AUTOSAVED_STATUSES.includes(saved.status) : draft.fields.title.trim() !== '';
   const local = useLocalDraft({
-    initialId: initial?.id ?? null,
+    initialId: initial?.id ?? EDITOR_KINDS[kind].newDraftId,
     serverKey: initialKey,
     serverHero: initial?.heroImage ?? null,
-    articleId: saved?.id ?? null,
+    articleId: saved?.id ?? EDITOR_KINDS[kind].newDraftId,
     content: draft.content,
     dirty,
     hero: draft.hero,

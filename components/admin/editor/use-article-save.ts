@@ -38,7 +38,7 @@ export function useArticleSave({
   kind?: EditorKind;
 }) {
   const router = useRouter();
-  const { noun, basePath } = EDITOR_KINDS[kind];
+  const { noun, basePath, newDraftId } = EDITOR_KINDS[kind];
   const [saved, setSavedState] = useState<SavedArticle | null>(initial ? { id: initial.id, slug: initial.slug, version: initial.version, status: initial.status } : null);
   // Handlers that run after an await read the latest saved version here, not a stale closure.
   const savedRef = useRef(saved);
@@ -67,7 +67,7 @@ export function useArticleSave({
     setAutoError(null);
     if (latestKey.current === key) removeLocalDraft(id);
     // A new article's copy was kept under "new": from now on it is kept under its id.
-    if (!initial) removeLocalDraft(null);
+    if (!initial) removeLocalDraft(newDraftId);
   }
 
   async function showConflict() {
