@@ -59,10 +59,11 @@ async function main() {
     sectionIds[s.slug] = row.id;
   }
 
-  // The header menu links the six sections (the navigation before menus existed); the footer,
+  // The header menu links the six sections (the navigation before menus existed), with empty
+  // labels so they show the sections' names and follow renames; the footer,
   // search and the feed. Created only while missing: an edited menu is never touched.
   const menus = {
-    header: sections.map((s) => ({ label: s.name, kind: 'section', sectionId: sectionIds[s.slug] })),
+    header: sections.map((s) => ({ label: '', kind: 'section', sectionId: sectionIds[s.slug] })),
     footer: [
       { label: 'Search', kind: 'url', url: '/search' },
       { label: 'RSS feed', kind: 'url', url: '/rss.xml' },

@@ -72,10 +72,12 @@ export async function invalidateSection(sectionId: string): Promise<void> {
   await invalidateSite(pageTags.section(sectionId));
 }
 
-/** After a tag's name or description changed: its listing and every published article page showing it. */
+/** After a tag's name or description changed: its listing, every published article page showing it and the menus linking to it. */
 export async function invalidateTag(tagId: string): Promise<void> {
   const carrying = await db.article.findMany({ where: { status: 'PUBLISHED', tags: { some: { tagId } } }, select: { id: true } });
-  await invalidateTags([pageTags.tag(tagId), ...carrying.map((a) => pageTags.article(a.id))]);
+  // Menus linking to the tag show its name.
+  const menus = await db.menuItem.findMany({ where: { tagId }, select: { menu: { select: { location: true } } } });
+  await invalidateTags([pageTags.tag(tagId), ...carrying.map((a) => pageTags.article(a.id)), ...new Set(menus.map((m) => pageTags.menu(m.menu.location)))]);
 }
 
 /**

@@ -27,9 +27,9 @@ const itemSelect = {
   sectionId: true,
   pageId: true,
   tagId: true,
-  section: { select: { slug: true } },
-  page: { select: { slug: true, status: true, publishedAt: true } },
-  tag: { select: { slug: true } },
+  section: { select: { slug: true, name: true } },
+  page: { select: { slug: true, title: true, status: true, publishedAt: true } },
+  tag: { select: { slug: true, name: true } },
 } as const;
 type ItemRow = {
   id: string;
@@ -41,10 +41,13 @@ type ItemRow = {
   sectionId: string | null;
   pageId: string | null;
   tagId: string | null;
-  section: { slug: string } | null;
-  page: { slug: string; status: string; publishedAt: Date | null } | null;
-  tag: { slug: string } | null;
+  section: { slug: string; name: string } | null;
+  page: { slug: string; title: string; status: string; publishedAt: Date | null } | null;
+  tag: { slug: string; name: string } | null;
 };
+
+/** The link's own label, else the name of what it opens (so renames follow). */
+const labelOf = (row: ItemRow) => row.label || row.section?.name || row.page?.title || row.tag?.name || row.url || '';
 
 function assertMenuEditor(user: StaffUser) {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can change menus.');
@@ -71,8 +74,8 @@ export const getPublicMenu = cache(async (location: MenuLocation, now = new Date
   return top.flatMap((item) => {
     const href = hrefOf(item, now);
     if (!href) return [];
-    const children = menu.items.filter((c) => c.parentId === item.id).flatMap((c) => ((h) => (h ? [{ label: c.label, href: h }] : []))(hrefOf(c, now)));
-    return [{ label: item.label, href, children }];
+    const children = menu.items.filter((c) => c.parentId === item.id).flatMap((c) => ((h) => (h ? [{ label: labelOf(c), href: h }] : []))(hrefOf(c, now)));
+    return [{ label: labelOf(item), href, children }];
   });
 });
 

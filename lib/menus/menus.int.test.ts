@@ -3,6 +3,7 @@ import { pageTags } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { getMenusForEdit, getPublicMenu, saveMenu } from '@/lib/menus';
 import { savePage } from '@/lib/pages/mutations';
+import { updateTag } from '@/lib/tags';
 import type { StaffUser } from '@/lib/users';
 import { saveMenuSchema, type SaveMenuInput } from '@/lib/validation/menus';
 import { pageFormSchema } from '@/lib/validation/static-pages';
@@ -54,6 +55,17 @@ describe('menus', () => {
     await savePage({ id: about.id, version: about.version, intent: 'unpublish', data: pageFormSchema.parse({ title: 'About', slug: about.slug, body: 'Who we are.' }) }, editor);
     expect(pageWatch.marked(pageTags.menu('header'))).toBe(true);
     expect((await getPublicMenu('header', new Date()))?.map((l) => l.label)).toEqual(['World', 'Shop']);
+  });
+
+  it('a link without a label shows the name of what it opens, and follows a rename', async () => {
+    const [section, tag] = [await createSection('Weather'), await createTag('Storms')];
+    await saveMenu(input('footer', await currentVersion('footer'), [{ kind: 'section', targetId: section.id, children: [{ kind: 'tag', targetId: tag.id }] }]), editor);
+    expect(await getPublicMenu('footer')).toEqual([{ label: 'Weather', href: `/sections/${section.slug}`, children: [{ label: 'Storms', href: `/tags/${tag.slug}` }] }]);
+    const watch = await watchInvalidations();
+    await updateTag({ id: tag.id, name: 'Gales', description: null }, editor);
+    expect(watch.marked(pageTags.menu('footer'))).toBe(true);
+    expect(watch.marked(pageTags.menu('header'))).toBe(false);
+    expect((await getPublicMenu('footer'))?.[0]?.children[0]?.label).toBe('Gales');
   });
 
   it('refuses a save made on an older version, and changes nothing', async () => {

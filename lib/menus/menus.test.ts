@@ -33,6 +33,8 @@ describe('menu validation', () => {
       expect(message([{ label: 'X', kind: 'url', url }])).toContain('Give a web address (https://…)');
     }
     expect(message([{ label: ' ', kind: 'url', url: '/x' }])).toBe('Link 1: Give the link a label.');
+    // A section, page or tag link may leave its label empty: it shows the target's name.
+    expect(message([{ kind: 'section', targetId: 's1' }])).toBeNull();
     expect(message([{ label: 'X', kind: 'author', targetId: 'u1' }])).toContain('Choose what the link points to');
   });
 

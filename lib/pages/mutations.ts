@@ -48,7 +48,18 @@ async function assertSlugFree(tx: Tx, slug: string, pageId?: string) {
  * Publish / Schedule need a body. Refreshes the page, the sitemaps and the menus linking to it
  * whenever it is, or was, public.
  */
-export async function savePage(input: { id?: string; version?: number; intent: PageIntent; data: PageFormData; scheduledAt?: Date; publishAt?: string }, user: StaffUser): Promise<SavedPage> {
+export async function savePage(
+  input: {
+    id?: string;
+    version?: number;
+    intent: PageIntent;
+    data: PageFormData;
+    scheduledAt?: Date;
+    publishAt?: string;
+    /** An import's record `source` + `originalId`, kept on a page it creates. */ imported?: { source: string; id: string };
+  },
+  user: StaffUser,
+): Promise<SavedPage> {
   assertPageManager(user);
   const { data, intent } = input;
   const scheduledAt = await resolveSchedule(intent, input);
@@ -67,7 +78,14 @@ export async function savePage(input: { id?: string; version?: number; intent: P
       const slug = data.slug ?? (await slugFromTitle(tx, data.title));
       await assertSlugFree(tx, slug);
       const created = await tx.page.create({
-        data: { ...content, slug, status: next, publishedAt: next === 'PUBLISHED' ? new Date() : null, scheduledAt: next === 'SCHEDULED' ? scheduledAt : null },
+        data: {
+          ...content,
+          slug,
+          status: next,
+          publishedAt: next === 'PUBLISHED' ? new Date() : null,
+          scheduledAt: next === 'SCHEDULED' ? scheduledAt : null,
+          ...(input.imported ? { importSource: input.imported.source, importId: input.imported.id } : {}),
+        },
         select: { id: true, slug: true, version: true, status: true, scheduledAt: true },
       });
       await tx.pageRevision.create({ data: { pageId: created.id, version: 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: created.status, authorId: user.id } });

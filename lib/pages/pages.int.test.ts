@@ -65,6 +65,11 @@ describe('pages', () => {
     expect(search.slug).toMatch(/^search-/);
   });
 
+  it('a page an import creates remembers its source and original id', async () => {
+    const page = await savePage({ intent: 'save', data: form(`Imported ${unique()}`), imported: { source: 'wordpress', id: `wp-${unique()}` } }, editor);
+    expect(await db.page.findUnique({ where: { id: page.id }, select: { importSource: true } })).toEqual({ importSource: 'wordpress' });
+  });
+
   it('only editors and admins manage pages', async () => {
     await expect(savePage({ intent: 'save', data: form('Mine') }, author)).rejects.toMatchObject({ code: 'forbidden' });
     const page = await savePage({ intent: 'save', data: form(`Old ${unique()}`) }, editor);

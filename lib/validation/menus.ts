@@ -22,14 +22,16 @@ const linkUrl = z
   );
 
 const itemFields = {
-  label: z.string().trim().min(1, 'Give the link a label.').max(MENU_LIMITS.label, `Keep labels under ${MENU_LIMITS.label} characters.`),
+  /** Empty for a section, page or tag: the link shows its name, and follows renames. */
+  label: z.string().trim().max(MENU_LIMITS.label, `Keep labels under ${MENU_LIMITS.label} characters.`).default(''),
   kind: z.enum(MENU_ITEM_KINDS, { error: 'Choose what the link points to: a section, a page, a tag or a web address.' }),
   /** The section, page or tag linked to. */
   targetId: z.preprocess((v) => (v === '' ? null : v), formId.nullable().default(null)),
   url: z.preprocess((v) => (v === '' ? null : v), linkUrl.nullable().default(null)),
 };
 
-const checkTarget = (v: { kind: string; targetId: string | null; url: string | null }, ctx: z.RefinementCtx) => {
+const checkTarget = (v: { label: string; kind: string; targetId: string | null; url: string | null }, ctx: z.RefinementCtx) => {
+  if (v.kind === 'url' && !v.label) ctx.addIssue({ code: 'custom', path: ['label'], message: 'Give the link a label.' });
   if (v.kind === 'url' && !v.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'Give the web address this link opens.' });
   if (v.kind !== 'url' && !v.targetId) ctx.addIssue({ code: 'custom', path: ['targetId'], message: `Choose the ${v.kind} this link opens.` });
 };

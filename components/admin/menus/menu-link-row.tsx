@@ -38,7 +38,8 @@ export function MenuLinkRow({
   onMove: (move: LinkMove) => void;
   focusRef: (move: LinkMove) => (el: HTMLButtonElement | null) => void;
 }) {
-  const name = link.label.trim() || `link ${path}`;
+  const targetName = link.kind === 'url' ? undefined : choices[link.kind].find((c) => c.id === link.targetId)?.label;
+  const name = link.label.trim() || targetName || `link ${path}`;
   const id = `menu-${link.key}`;
   const button = (move: LinkMove, label: string, variant: 'secondary' | 'danger' = 'secondary') => (
     <Button ref={focusRef(move)} size="sm" variant={variant} onClick={() => onMove(move)}>
@@ -49,7 +50,7 @@ export function MenuLinkRow({
     <fieldset className="rounded-md border border-subtle bg-surface p-3">
       <legend className="px-1 text-sm font-semibold">Link {path}</legend>
       <div className="grid gap-3 sm:grid-cols-3">
-        <Field id={`${id}-label`} label="Label">
+        <Field id={`${id}-label`} label="Label" hint={link.kind === 'url' ? undefined : `Empty: the ${link.kind}’s name.`}>
           {(p) => <Input {...p} value={link.label} maxLength={60} onChange={(e) => onChange({ label: e.target.value })} />}
         </Field>
         <Field id={`${id}-kind`} label="Links to">
