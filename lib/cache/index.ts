@@ -82,10 +82,20 @@ export async function invalidateTag(tagId: string): Promise<void> {
 
 /**
  * After tag `fromId` was merged into `intoId`: both listings, every article that carried the
- * merged tag (it now shows the other), the merged tag's old address and the tags sitemap.
+ * merged tag (it now shows the other), the merged tag's old address, the tags sitemap and the
+ * menus linking to the surviving tag.
  */
 export async function invalidateMergedTag(fromId: string, intoId: string, fromSlug: string, articleIds: string[]): Promise<void> {
-  await invalidateTags([pageTags.tag(fromId), pageTags.tag(intoId), ...articleIds.map(pageTags.article), pathTag(tagPath(fromSlug)), pageTags.sitemaps]);
+  // Menus that linked to the merged tag link to the surviving one now.
+  const menus = await db.menuItem.findMany({ where: { tagId: intoId }, select: { menu: { select: { location: true } } } });
+  await invalidateTags([
+    pageTags.tag(fromId),
+    pageTags.tag(intoId),
+    ...articleIds.map(pageTags.article),
+    pathTag(tagPath(fromSlug)),
+    pageTags.sitemaps,
+    ...new Set(menus.map((m) => pageTags.menu(m.menu.location))),
+  ]);
 }
 
 /** Refreshes only the pages already showing these articles (a comment, an image's caption changed). */

@@ -3,7 +3,7 @@ import { pageTags } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { getMenusForEdit, getPublicMenu, saveMenu } from '@/lib/menus';
 import { savePage } from '@/lib/pages/mutations';
-import { updateTag } from '@/lib/tags';
+import { mergeTags, updateTag } from '@/lib/tags';
 import type { StaffUser } from '@/lib/users';
 import { saveMenuSchema, type SaveMenuInput } from '@/lib/validation/menus';
 import { pageFormSchema } from '@/lib/validation/static-pages';
@@ -66,6 +66,13 @@ describe('menus', () => {
     expect(watch.marked(pageTags.menu('footer'))).toBe(true);
     expect(watch.marked(pageTags.menu('header'))).toBe(false);
     expect((await getPublicMenu('footer'))?.[0]?.children[0]?.label).toBe('Gales');
+
+    // Merged into another tag: the link follows the surviving tag instead of disappearing.
+    const into = await createTag('Weather warnings');
+    const mergeWatch = await watchInvalidations();
+    await mergeTags(tag.id, into.id, editor);
+    expect(mergeWatch.marked(pageTags.menu('footer'))).toBe(true);
+    expect((await getPublicMenu('footer'))?.[0]?.children).toEqual([{ label: 'Weather warnings', href: `/tags/${into.slug}` }]);
   });
 
   it('refuses a save made on an older version, and changes nothing', async () => {
