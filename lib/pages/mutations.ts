@@ -180,3 +180,28 @@ export async function getPageSnapshot(id: string, user: StaffUser): Promise<Arti
     savedBy: revision?.author?.name ?? null,
   };
 }
+
+/**
+ * Restores a revision's title, standfirst and body as a new version, through savePage: the
+ * same version check (a newer save since the history was opened is a conflict), a new
+ * revision, and the public page refreshed when it is live.
+ */
+export async function restorePageRevision(pageId: string, revisionId: string, expectedVersion: number, user: StaffUser): Promise<SavedPage> {
+  assertPageManager(user);
+  const [page, revision] = await Promise.all([
+    db.page.findUnique({ where: { id: pageId }, select: { slug: true, seoTitle: true, seoDescription: true } }),
+    db.pageRevision.findFirst({ where: { id: revisionId, pageId }, select: { title: true, standfirst: true, bodyJson: true } }),
+  ]);
+  if (!page) throw new AppError('not_found', 'This page no longer exists. It may have been deleted.');
+  if (!revision) throw new AppError('not_found', 'That revision does not belong to this page.');
+  const doc = bodyDocSchema.parse(revision.bodyJson);
+  return savePage(
+    {
+      id: pageId,
+      version: expectedVersion,
+      intent: 'save',
+      data: { title: revision.title, standfirst: revision.standfirst, body: '', bodyJson: doc, slug: page.slug, seoTitle: page.seoTitle, seoDescription: page.seoDescription },
+    },
+    user,
+  );
+}

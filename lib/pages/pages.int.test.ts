@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageTags, pathTag } from '@/lib/cache';
 import { db } from '@/lib/db';
-import { deletePage, getPageSnapshot, savePage } from '@/lib/pages/mutations';
+import { deletePage, getPageSnapshot, restorePageRevision, savePage } from '@/lib/pages/mutations';
 import { getPublishedPageBySlug, listPublishedPages } from '@/lib/pages/queries';
 import { publishDuePages } from '@/lib/pages/scheduler';
 import { getApiPage, listApiPages } from '@/lib/pages/content-api';
@@ -50,6 +50,18 @@ describe('pages', () => {
     await expect(savePage({ id: first.id, version: 1, intent: 'save', data: form('Terms, mine') }, editor)).rejects.toMatchObject({ code: 'conflict' });
     const snapshot = await getPageSnapshot(first.id, editor);
     expect(snapshot).toMatchObject({ version: 2, title: 'Terms, revised', savedBy: editor.name });
+  });
+
+  it('restores an earlier revision as a new version, and refuses a stale restore', async () => {
+    const v1 = await savePage({ intent: 'publish', data: form(`Ethics ${unique()}`) }, editor);
+    const v2 = await savePage({ id: v1.id, version: 1, intent: 'save', data: form('Ethics, rewritten', { slug: v1.slug }) }, editor);
+    const first = await db.pageRevision.findFirstOrThrow({ where: { pageId: v1.id, version: 1 }, select: { id: true, title: true } });
+    await expect(restorePageRevision(v1.id, first.id, 1, editor)).rejects.toMatchObject({ code: 'conflict' });
+    const watch = await watchInvalidations();
+    const restored = await restorePageRevision(v1.id, first.id, v2.version, editor);
+    expect(restored).toMatchObject({ version: 3, status: 'PUBLISHED', slug: v1.slug });
+    expect(watch.marked(pageTags.page(v1.id))).toBe(true);
+    expect((await getPublishedPageBySlug(v1.slug))?.title).toBe(first.title);
   });
 
   it('refuses reserved and taken slugs with a message, and makes a free slug from the title', async () => {

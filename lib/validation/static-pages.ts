@@ -43,5 +43,8 @@ export const savePageFormSchema = pageFormSchema
     if (v.intent === 'schedule' && !publishAtSchema.safeParse(v.publishAt).success) ctx.addIssue({ code: 'custom', path: ['publishAt'], message: 'Choose the date and time to publish.' });
   });
 
+/** "Restore this version" in a page's revisions: the revision, and the page version the screen showed. */
+export const restorePageRevisionFormSchema = z.object({ pageId: formId, revisionId: formId, version: articleVersionSchema });
+
 /** "Delete page" on the edit screen, confirmed by typing "delete" (as an article's deletion is). */
 export const deletePageFormSchema = deleteArticleFormSchema.omit({ articleId: true }).extend({ pageId: formId });

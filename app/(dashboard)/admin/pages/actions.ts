@@ -7,9 +7,9 @@ import { AppError, parseForm, runAction, type ActionState } from '@/lib/actions'
 import type { SavedArticleState } from '@/lib/action-states';
 import type { ArticleSnapshot } from '@/lib/articles/mutations';
 import { requireRole } from '@/lib/auth/session';
-import { deletePage, getPageSnapshot, savePage } from '@/lib/pages/mutations';
+import { deletePage, getPageSnapshot, restorePageRevision, savePage } from '@/lib/pages/mutations';
 import { formatDateTime, getSite } from '@/lib/site';
-import { deletePageFormSchema, savePageFormSchema } from '@/lib/validation/static-pages';
+import { deletePageFormSchema, restorePageRevisionFormSchema, savePageFormSchema } from '@/lib/validation/static-pages';
 
 // The page screens' actions (/admin/pages): each parses its form, calls one lib/pages function
 // (which refreshes the public pages it changed) and refreshes only the dashboard's list.
@@ -42,6 +42,21 @@ export async function getPageSnapshotAction(pageId: string): Promise<ActionState
     if (!snapshot) throw new AppError('not_found', 'This page no longer exists. It may have been deleted.');
     return { ok: true, data: snapshot };
   });
+}
+
+/** "Restore version N" in the page's revisions: saved as a new version, then the editor reloads it. */
+export async function restorePageRevisionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  let pageId = '';
+  const result = await runAction(form, async (): Promise<ActionState> => {
+    const user = await requireRole('EDITOR');
+    const input = parseForm(restorePageRevisionFormSchema, form);
+    pageId = input.pageId;
+    await restorePageRevision(input.pageId, input.revisionId, input.version, user);
+    revalidatePath('/admin/pages');
+    return { ok: true };
+  });
+  if (result.ok) redirect(`/admin/pages/${pageId}?saved=restore`);
+  return result;
 }
 
 /** "Delete page" on the edit screen, confirmed by typing "delete". */

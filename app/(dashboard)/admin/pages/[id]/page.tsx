@@ -15,12 +15,12 @@ import { absoluteUrl } from '@/lib/seo';
 import { formatDateTime, getSite } from '@/lib/site';
 import { dateToZonedWallTime } from '@/lib/time-zone';
 import { describeMediaAction } from '../../media/actions';
-import { deletePageAction, getPageSnapshotAction, savePageAction } from '../actions';
+import { deletePageAction, getPageSnapshotAction, restorePageRevisionAction, savePageAction } from '../actions';
 
 export const metadata = { title: 'Edit page' };
 
-const SAVED_MESSAGES = { save: 'Draft saved.', publish: 'Published. The page is live.', schedule: 'Scheduled.' } as const;
-const savedSchema = z.enum(['save', 'publish', 'schedule']).optional().catch(undefined);
+const SAVED_MESSAGES = { save: 'Draft saved.', publish: 'Published. The page is live.', schedule: 'Scheduled.', restore: 'Revision restored as a new version.' } as const;
+const savedSchema = z.enum(['save', 'publish', 'schedule', 'restore']).optional().catch(undefined);
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -59,12 +59,26 @@ export default async function EditPagePage({ params, searchParams }: Props) {
         }}
       />
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
-        <Panel id="page-revisions" title="Revisions" description="Every save is kept, newest first.">
+        <Panel id="page-revisions" title="Revisions" description="Every save is kept, newest first. Restoring one saves it as a new version.">
           <ol className="space-y-1 text-sm">
             {revisions.map((r) => (
               <li key={r.id}>
                 Version {r.version} · {r.title} · {formatDateTime(r.createdAt, site.timeZone)}
                 {r.author ? ` · ${r.author.name}` : ''}
+                {r.version !== page.version ? (
+                  <ActionForm
+                    inline
+                    label={`Restore version ${r.version}`}
+                    action={restorePageRevisionAction}
+                    submitLabel={`Restore version ${r.version}`}
+                    variant="secondary"
+                    fields={[
+                      { kind: 'hidden', name: 'pageId', value: page.id },
+                      { kind: 'hidden', name: 'revisionId', value: r.id },
+                      { kind: 'hidden', name: 'version', value: String(page.version) },
+                    ]}
+                  />
+                ) : null}
               </li>
             ))}
           </ol>
