@@ -26,6 +26,15 @@ test.describe('editor manages pages and menus', () => {
     await expect(page.getByText(/^Published\. The page is live/)).toBeVisible();
     await expect(page).toHaveURL(/\/admin\/pages\/[^/]+\?saved=publish$/);
     await expect(page.getByRole('link', { name: 'View page' })).toHaveAttribute('href', '/about');
+
+    // An update is a new revision; the first one can be restored as a new version.
+    await page.getByLabel('Standfirst').fill('A draft line we will take back.');
+    await page.getByRole('button', { name: 'Update' }).click();
+    await expect(page.getByText('Saved. The live page is updated.')).toBeVisible();
+    await page.reload();
+    await page.getByRole('button', { name: 'Restore version 1' }).click();
+    await expect(page.getByText('Revision restored as a new version.')).toBeVisible();
+    await expect(page.getByLabel('Standfirst')).toHaveValue('Who we are and how we work.');
     await expectNoAxeViolations(page);
 
     await page.goto('/about');
