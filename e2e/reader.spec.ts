@@ -27,7 +27,7 @@ test.describe('reader', () => {
     await page.goto('/');
     const today = new Intl.DateTimeFormat('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/London' }).format(new Date());
     await expect(page.getByRole('banner').getByText(today)).toBeVisible();
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Technology' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Technology' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Technology' })).toBeVisible();
     await expect(page.locator('main article').first()).toBeVisible();
   });

@@ -31,7 +31,7 @@ test.describe('header weather', () => {
       expect(res?.status()).toBe(200);
       await expect(page.getByRole('banner').getByText('°C')).toHaveCount(0, { timeout: 500 });
     }).toPass({ timeout: 15_000 });
-    await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   });
 
   test('is left out without holding the page when the endpoint stalls', async ({ page, request }) => {

@@ -50,3 +50,6 @@ export type CreatedWebhookState = ActionState<{ url: string; secret: string; id:
 
 /** The media picker's "describe at first use": the library item as it now is. */
 export type DescribedMediaState = ActionState<ClientMediaItem>;
+
+/** A menu's save (/admin/menus): its new version. */
+export type SavedMenuState = ActionState<{ version: number }>;

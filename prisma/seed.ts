@@ -59,6 +59,22 @@ async function main() {
     sectionIds[s.slug] = row.id;
   }
 
+  // The header menu links the six sections (the navigation before menus existed), with empty
+  // labels so they show the sections' names and follow renames; the footer,
+  // search and the feed. Created only while missing: an edited menu is never touched.
+  const menus = {
+    header: sections.map((s) => ({ label: '', kind: 'section', sectionId: sectionIds[s.slug] })),
+    footer: [
+      { label: 'Search', kind: 'url', url: '/search' },
+      { label: 'RSS feed', kind: 'url', url: '/rss.xml' },
+    ],
+  };
+  for (const [location, items] of Object.entries(menus)) {
+    if (await db.menu.findUnique({ where: { location }, select: { id: true } })) continue;
+    const name = location === 'header' ? 'Header' : 'Footer';
+    await db.menu.create({ data: { location, name, items: { create: items.map((item, position) => ({ ...item, position })) } } });
+  }
+
   const tagIds: Record<string, string> = {};
   for (const t of seedTags) {
     const row = await db.tag.upsert({ where: { slug: t.slug }, update: {}, create: t, select: { id: true } });
@@ -120,7 +136,7 @@ async function main() {
   // The search index is derived data: rebuilding it is idempotent and never loses anything.
   const indexed = await rebuildSearchIndex();
   console.log(
-    `seed: ${users.length} users, ${sections.length} sections, ${seedTags.length} tags, ${created} new articles (of ${seedArticles.length}), demo ad slot and comments ensured, ${indexed} articles in the search index`,
+    `seed: ${users.length} users, ${sections.length} sections, ${seedTags.length} tags, ${created} new articles (of ${seedArticles.length}), header and footer menus, demo ad slot and comments ensured, ${indexed} articles in the search index`,
   );
 }
 

@@ -1,22 +1,25 @@
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
-import { listSections } from '@/lib/sections';
+import { pageTags, tagPage } from '@/lib/cache';
+import { sectionMenu, getPublicMenu } from '@/lib/menus';
 import { getCurrentWeather } from '@/lib/weather';
 
 export default async function PublicLayout({ children }: { children: ReactNode }) {
   // The weather call is bounded by its own timeout and never rejects, so it cannot hold the page past 1.5 s.
-  const [sections, weather] = await Promise.all([listSections(), getCurrentWeather()]);
+  const [header, footer, weather] = await Promise.all([getPublicMenu('header'), getPublicMenu('footer'), getCurrentWeather()]);
+  // Every public page shows both menus: saving one refreshes them all, and nothing else does.
+  await tagPage(pageTags.menu('header'), pageTags.menu('footer'));
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-surface focus:p-2 focus:text-fg">
         Skip to content
       </a>
-      <SiteHeader sections={sections} now={new Date()} weather={weather} />
+      <SiteHeader menu={header ?? (await sectionMenu())} now={new Date()} weather={weather} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
-      <SiteFooter />
+      <SiteFooter menu={footer ?? []} />
     </>
   );
 }

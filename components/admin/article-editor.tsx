@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useSyncExternalStore, type FormEvent } from 'react';
+import { useRef, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/actions';
 import type { SavedArticleState } from '@/lib/action-states';
 import { bodyDocSchema } from '@/lib/articles/body-schema';
@@ -13,6 +13,7 @@ import { autosaveStatus } from './editor/autosave-status';
 import { PublishBar } from './editor/publish-bar';
 import { ScheduleFields } from './editor/schedule-fields';
 import type { ArticleEditorInitial } from './editor/types';
+import { EDITOR_KINDS, type EditorKind } from './editor/kinds';
 import { useArticleDraft, initialContentKey } from './editor/use-article-draft';
 import { useArticleSave } from './editor/use-article-save';
 import { useAutosave } from './editor/use-autosave';
@@ -29,6 +30,7 @@ const noSubscribe = () => () => {};
  * The article form. Fields stay controlled so nothing typed is lost when a save is refused;
  * every change is kept in localStorage until the server has it, drafts autosave after a
  * pause, and a refused (stale) save opens a side-by-side comparison instead of overwriting.
+ * `kind="page"` edits a static page: no section, tags or hero; its own fields come as `aside`.
  */
 export function ArticleEditor({
   sections,
@@ -39,8 +41,10 @@ export function ArticleEditor({
   initialMessage,
   timeZone,
   mediaMaxMegabytes,
+  kind = 'article',
+  aside,
 }: {
-  sections: { id: string; name: string }[];
+  sections?: { id: string; name: string }[];
   canPublish: boolean;
   action: (prev: SavedArticleState, form: FormData) => Promise<SavedArticleState>;
   /** Fetches the article as saved now, for the conflict view. */
@@ -52,6 +56,9 @@ export function ArticleEditor({
   initialMessage?: string;
   /** The media upload limit, for the image pickers' early size check. */
   mediaMaxMegabytes?: number;
+  kind?: EditorKind;
+  /** Fields of the side column for this kind (a page's slug and SEO), in place of section, tags and hero. */
+  aside?: (error: (field: string) => string | undefined) => ReactNode;
 }) {
   // Buttons stay disabled until the editor is interactive, so an early click can never
   // fall back to a plain form submission that drops the work.
@@ -63,15 +70,15 @@ export function ArticleEditor({
   const formRef = useRef<HTMLFormElement>(null);
   const initialKey = initialContentKey(initial);
   const draft = useArticleDraft(initial);
-  const save = useArticleSave({ initial, initialMessage, initialKey, draft, formRef, action, loadCurrent });
+  const save = useArticleSave({ initial, initialMessage, initialKey, draft, formRef, action, loadCurrent, kind });
   const { saved } = save;
   const dirty = draft.key !== save.savedKey;
   const canAutosave = saved ? AUTOSAVED_STATUSES.includes(saved.status) : draft.fields.title.trim() !== '';
   const local = useLocalDraft({
-    initialId: initial?.id ?? null,
+    initialId: initial?.id ?? EDITOR_KINDS[kind].newDraftId,
     serverKey: initialKey,
     serverHero: initial?.heroImage ?? null,
-    articleId: saved?.id ?? null,
+    articleId: saved?.id ?? EDITOR_KINDS[kind].newDraftId,
     content: draft.content,
     dirty,
     hero: draft.hero,
@@ -132,12 +139,12 @@ export function ArticleEditor({
                 {status}
               </p>
             </div>
-            <PublishBar saved={saved} canPublish={canPublish} lockedForWriter={lockedForWriter} busy={busy} shown={shown} />
+            <PublishBar saved={saved} canPublish={canPublish} lockedForWriter={lockedForWriter} busy={busy} shown={shown} kind={kind} />
           </section>
           {canPublish && !isLive ? (
-            <ScheduleFields value={draft.fields.publishAt} onChange={draft.setField('publishAt')} error={error('publishAt')} timeZone={timeZone} scheduled={isScheduled} busy={busy} />
+            <ScheduleFields value={draft.fields.publishAt} onChange={draft.setField('publishAt')} error={error('publishAt')} timeZone={timeZone} scheduled={isScheduled} busy={busy} noun={kind} />
           ) : null}
-          <ArticleMetaFields draft={draft} error={error} sections={sections} mediaMaxMegabytes={mediaMaxMegabytes} />
+          {kind === 'article' ? <ArticleMetaFields draft={draft} error={error} sections={sections ?? []} mediaMaxMegabytes={mediaMaxMegabytes} /> : aside?.(error)}
         </div>
       </div>
       {save.conflict ? (

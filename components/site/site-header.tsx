@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { SearchForm } from '@/components/search/search-form';
-import { sectionPath } from '@/lib/articles/urls';
 import { formatLongDate, getSite, isoDateIn } from '@/lib/site';
-import type { SectionSummary } from '@/lib/sections';
+import type { MenuLink } from '@/lib/menus';
 import { formatTemperature, type WeatherReading } from '@/lib/weather';
+import { HeaderMenu } from './menu-links';
 
 /** The masthead; `weather` is null when the forecast endpoint failed or was too slow, and the reading is then left out. */
-export async function SiteHeader({ sections, now, weather }: { sections: SectionSummary[]; now: Date; weather: WeatherReading | null }) {
+export async function SiteHeader({ menu, now, weather }: { menu: MenuLink[]; now: Date; weather: WeatherReading | null }) {
   // Name and time zone come from admin settings (one cached read per render, see lib/settings).
   const site = await getSite();
   return (
@@ -28,16 +28,8 @@ export async function SiteHeader({ sections, now, weather }: { sections: Section
         </Link>
         <p className="mt-1 text-sm text-muted">{site.tagline}</p>
       </div>
-      <nav aria-label="Sections" className="border-t border-subtle">
-        <ul className="mx-auto flex max-w-6xl flex-wrap justify-center gap-x-6 gap-y-1 px-4 py-2 text-sm font-semibold">
-          {sections.map((s) => (
-            <li key={s.id}>
-              <Link href={sectionPath(s.slug)} className="hover:text-accent">
-                {s.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
+      <nav aria-label="Main" className="border-t border-subtle">
+        <HeaderMenu links={menu} />
       </nav>
     </header>
   );

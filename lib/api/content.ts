@@ -66,13 +66,13 @@ function toApiArticle(row: ArticleRow, fields: Fields, include: Include, extra: 
 const RANKED_LIST_MAX = 1000;
 
 /** One page of rows fetched with limit + 1, and the cursor of the next page. */
-function paginate<T extends Record<string, unknown>>(rows: T[], limit: number, order: ListOrder) {
+export function paginate<T extends Record<string, unknown>>(rows: T[], limit: number, order: ListOrder) {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { page, meta: { limit, next: rows.length > limit && last ? encodeCursor(order, last) : null } };
 }
 
-const keyset = (order: ListOrder, after: CursorValue[] | undefined) => (after ? afterCursor(order, after) : {});
+export const keyset = (order: ListOrder, after: CursorValue[] | undefined) => (after ? afterCursor(order, after) : {});
 
 /** A page of published articles in the requested order (newest first by default), with the cursor of the next page. */
 export async function listPublishedArticles(query: ListArticlesQuery, now = new Date()): Promise<ArticleListResponse> {

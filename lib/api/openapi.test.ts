@@ -6,7 +6,7 @@ describe('OpenAPI document', () => {
 
   it('lists every route with the bearer scheme', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/articles', '/articles/{idOrSlug}', '/articles/{idOrSlug}/comments', '/authors', '/openapi.json', '/sections', '/tags']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/articles', '/articles/{idOrSlug}', '/articles/{idOrSlug}/comments', '/authors', '/openapi.json', '/pages', '/pages/{slug}', '/sections', '/tags']);
     expect(doc.components.securitySchemes.bearerKey).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
@@ -23,8 +23,10 @@ describe('OpenAPI document', () => {
   it('documents fields, include and pagination on the other routes too', () => {
     const names = (path: string) => (doc.paths[path] as { get: { parameters: { name: string }[] } }).get.parameters.map((p) => p.name).sort();
     expect(names('/articles/{idOrSlug}')).toEqual(['fields', 'idOrSlug', 'include']);
-    for (const path of ['/sections', '/tags', '/authors']) expect(names(path)).toEqual(['cursor', 'limit']);
+    for (const path of ['/sections', '/tags', '/authors', '/pages']) expect(names(path)).toEqual(['cursor', 'limit']);
     expect(names('/articles/{idOrSlug}/comments')).toEqual(['cursor', 'idOrSlug', 'limit']);
+    expect(names('/pages/{slug}')).toEqual(['slug']);
+    expect((doc.paths['/pages/{slug}'] as { get: { responses: Record<string, { description: string }> } }).get.responses[404]!.description).toBe('No published page has this slug.');
     expect(doc.components.schemas.SectionListResponse).toMatchObject({ required: ['data', 'meta'] });
   });
 

@@ -1,7 +1,18 @@
 import 'server-only';
 import { z } from 'zod';
 import * as s from '@/lib/api/schemas';
-import { articleParamsSchema, articleQuerySchema, listArticlesQuerySchema, listAuthorsQuerySchema, listCommentsQuerySchema, listSectionsQuerySchema, listTagsQuerySchema } from '@/lib/validation/api';
+import {
+  articleParamsSchema,
+  articleQuerySchema,
+  listArticlesQuerySchema,
+  listAuthorsQuerySchema,
+  listCommentsQuerySchema,
+  listPagesQuerySchema,
+  listSectionsQuerySchema,
+  listTagsQuerySchema,
+  noQuerySchema,
+  pageParamsSchema,
+} from '@/lib/validation/api';
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the route handlers
 // validate with and are typed against. Nothing here describes a shape by hand: adding a
@@ -29,6 +40,10 @@ const COMPONENTS = {
   TagListResponse: s.tagListResponseSchema,
   AuthorListResponse: s.authorListResponseSchema,
   CommentListResponse: s.commentListResponseSchema,
+  PageSummary: s.pageSummarySchema,
+  Page: s.staticPageSchema,
+  PageListResponse: s.pageListResponseSchema,
+  PageResponse: s.pageResponseSchema,
   PageMeta: s.pageMetaSchema,
   Error: s.errorResponseSchema,
 } satisfies Record<string, z.ZodType>;
@@ -67,7 +82,15 @@ const cacheHeaders = {
   'Cache-Control': { description: 'private, max-age=0, stale-while-revalidate=300', schema: { type: 'string' } },
 };
 
-type Route = { path: string; summary: string; operationId: string; query: z.ZodType; params?: z.ZodType; response: ComponentName; notFound?: boolean };
+type Route = {
+  path: string;
+  summary: string;
+  operationId: string;
+  query: z.ZodType;
+  params?: z.ZodType;
+  response: ComponentName;
+  /** The 404's description, for routes of one item. */ notFound?: string;
+};
 
 /** Every route of /api/v1 that needs a key; one entry per route handler in app/api/v1. */
 const ROUTES: Route[] = [
@@ -79,7 +102,7 @@ const ROUTES: Route[] = [
     query: articleQuerySchema,
     params: articleParamsSchema,
     response: 'ArticleResponse',
-    notFound: true,
+    notFound: 'No published article has this id or slug.',
   },
   {
     path: '/articles/{idOrSlug}/comments',
@@ -88,10 +111,20 @@ const ROUTES: Route[] = [
     query: listCommentsQuerySchema,
     params: articleParamsSchema,
     response: 'CommentListResponse',
-    notFound: true,
+    notFound: 'No published article has this id or slug.',
   },
   { path: '/sections', operationId: 'listSections', summary: 'Sections in navigation order', query: listSectionsQuerySchema, response: 'SectionListResponse' },
   { path: '/tags', operationId: 'listTags', summary: 'Tags of published articles, by name', query: listTagsQuerySchema, response: 'TagListResponse' },
+  { path: '/pages', operationId: 'listPages', summary: 'Published static pages (About, Terms…), by title', query: listPagesQuerySchema, response: 'PageListResponse' },
+  {
+    path: '/pages/{slug}',
+    operationId: 'getPage',
+    summary: 'A published static page by its slug',
+    query: noQuerySchema,
+    params: pageParamsSchema,
+    response: 'PageResponse',
+    notFound: 'No published page has this slug.',
+  },
   { path: '/authors', operationId: 'listAuthors', summary: 'People with a byline on a published article, by name', query: listAuthorsQuerySchema, response: 'AuthorListResponse' },
 ];
 
@@ -113,7 +146,7 @@ export function buildOpenApiDocument() {
             ...errorResponse('This key used up its requests for now (API_RATE_LIMIT); wait Retry-After seconds.'),
             headers: { 'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer' } } },
           },
-          ...(r.notFound ? { 404: errorResponse('No published article has this id or slug.') } : {}),
+          ...(r.notFound ? { 404: errorResponse(r.notFound) } : {}),
         },
       },
     };

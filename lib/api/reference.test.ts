@@ -12,6 +12,8 @@ describe('API reference', () => {
       '/api/v1/articles/{idOrSlug}/comments',
       '/api/v1/sections',
       '/api/v1/tags',
+      '/api/v1/pages',
+      '/api/v1/pages/{slug}',
       '/api/v1/authors',
       '/api/v1/openapi.json',
     ]);

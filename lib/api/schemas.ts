@@ -72,6 +72,28 @@ export const commentSchema = z
 
 export const pageMetaSchema = z.object({ limit: z.number().int(), next: z.string().nullable().describe('Cursor of the next page, or null on the last page.') }).strict();
 
+/** A published static page (About, Terms) in a list. */
+export const pageSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    standfirst: z.string(),
+    url: z.string().describe('Path of the page on the public site.'),
+    publishedAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .strict();
+export const staticPageSchema = pageSummarySchema
+  .extend({
+    seoTitle: z.string().nullable(),
+    seoDescription: z.string().nullable(),
+    body: z.object({ html: z.string().describe('Sanitised HTML rendered on the server.'), json: z.object({ type: z.literal('doc'), content: z.array(bodyNodeSchema) }).strict() }).strict(),
+  })
+  .strict();
+export const pageListResponseSchema = z.object({ data: z.array(pageSummarySchema), meta: pageMetaSchema }).strict();
+export const pageResponseSchema = z.object({ data: staticPageSchema }).strict();
+
 export const articleListResponseSchema = z.object({ data: z.array(articleSummarySchema), meta: pageMetaSchema }).strict();
 export const articleResponseSchema = z.object({ data: articleSchema }).strict();
 export const sectionListResponseSchema = z.object({ data: z.array(sectionSchema), meta: pageMetaSchema }).strict();

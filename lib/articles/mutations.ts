@@ -4,13 +4,12 @@ import { recordAudit } from '@/lib/audit';
 import { bodyDocSchema, countWords, isDocEmpty, plainTextToDoc, renderDocToHtml, type BodyDoc } from '@/lib/articles/body';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { resolveSchedule, staleVersionError, statusForIntent } from '@/lib/editorial/intent';
 import { AppError } from '@/lib/errors';
 import { getMedia, resolveArticleImages } from '@/lib/media';
 import type { ClientMediaItem } from '@/lib/media/client-item';
 import { reindexArticles } from '@/lib/search';
-import { getSiteSettings } from '@/lib/settings';
 import { slugify } from '@/lib/slug';
-import { zonedWallTimeToDate } from '@/lib/time-zone';
 import type { StaffUser } from '@/lib/users';
 import type { ArticleFormData, ArticleIntent } from '@/lib/validation/articles';
 import { articleEventData, articleEventFor, enqueueWebhookEvent } from '@/lib/webhooks/events';
@@ -46,15 +45,6 @@ async function tagIdsFor(tx: Tx, names: string[]): Promise<string[]> {
   return ids;
 }
 
-function statusFor(intent: ArticleIntent, current: string | null, user: StaffUser): string {
-  if (intent === 'publish' || intent === 'unpublish' || intent === 'schedule') {
-    if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can publish, schedule or unpublish. Submit the article for review instead.');
-    return { publish: 'PUBLISHED', unpublish: 'DRAFT', schedule: 'SCHEDULED' }[intent];
-  }
-  if (intent === 'submit') return 'IN_REVIEW';
-  return current ?? 'DRAFT';
-}
-
 /**
  * Creates or updates an article from the editor. Updates name the version the editor
  * loaded; if anyone saved since, the save is refused with a conflict, never overwritten.
@@ -67,12 +57,7 @@ export async function saveArticle(
 ): Promise<SavedArticle> {
   if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow writing articles.');
   const { data, intent } = input;
-  let scheduledAt = input.scheduledAt;
-  if (intent === 'schedule' && !scheduledAt && input.publishAt) scheduledAt = zonedWallTimeToDate(input.publishAt, (await getSiteSettings()).timeZone) ?? undefined;
-  if (intent === 'schedule' && !scheduledAt) throw new AppError('unprocessable', 'Choose the date and time to publish.', { publishAt: ['Choose the date and time to publish.'] });
-  if (intent === 'schedule' && (!scheduledAt || scheduledAt.getTime() <= Date.now())) {
-    throw new AppError('unprocessable', 'Choose a publication time in the future.', { publishAt: ['Choose a publication time in the future.'] });
-  }
+  const scheduledAt = await resolveSchedule(intent, input);
   const doc = data.bodyJson ?? plainTextToDoc(data.body);
   // Images must exist and carry alt text; their files go into the stored HTML.
   const images = await resolveArticleImages(doc, data.heroImageId ?? null);
@@ -98,7 +83,7 @@ export async function saveArticle(
     const tagIds = await tagIdsFor(tx, data.tags);
 
     if (!input.id) {
-      const status = statusFor(intent, null, user);
+      const status = statusForIntent(intent, null, user);
       const created = await tx.article.create({
         data: {
           ...content,
@@ -137,7 +122,7 @@ export async function saveArticle(
       if (!current.authors.some((a) => a.userId === user.id)) throw new AppError('forbidden', 'You can edit only your own articles.');
       if (!EDITABLE_BY_WRITERS.includes(current.status)) throw new AppError('forbidden', 'This article is no longer a draft; ask an editor to change it.');
     }
-    const status = statusFor(intent, current.status, user);
+    const status = statusForIntent(intent, current.status, user);
     // Every update names the version it started from: without it a lost update could go unnoticed.
     if (input.version === undefined) throw new AppError('bad_request', 'Reload the article before saving: the editor did not say which version it changed.');
     const version = input.version;
@@ -154,11 +139,7 @@ export async function saveArticle(
       },
     });
     if (updated.count === 0) {
-      throw new AppError(
-        'conflict',
-        `Someone else saved this article while you were editing (it is now at version ${current.version}, you started from version ${version}). ` +
-          'Compare their version with yours, then keep yours or use theirs.',
-      );
+      throw staleVersionError('article', current.version, version);
     }
     await tx.articleTag.deleteMany({ where: { articleId: current.id } });
     if (tagIds.length) await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId: current.id, tagId })) });

@@ -2,6 +2,7 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { publishDuePages, nextScheduledPageAt } from '@/lib/pages/scheduler';
 import { startPoller } from '@/lib/poller';
 import { articleEventData, enqueueWebhookEvent } from '@/lib/webhooks/events';
 import { reindexArticles } from '@/lib/search';
@@ -53,7 +54,7 @@ export async function nextScheduledAt(): Promise<Date | null> {
 const MAX_SLEEP_MS = 1000;
 
 /**
- * Runs inside the server process (no external cron): checks at least once a second and
+ * Publishes scheduled articles and pages. Runs inside the server process (no external cron): checks at least once a second and
  * wakes exactly at the next schedule when it is sooner. Because overdue articles are
  * published on the first tick, a restart never loses a schedule. Returns a stop function.
  */
@@ -66,7 +67,9 @@ export function startScheduler(options: { onPublished?: (a: PublishedBySchedule[
         console.log(`scheduler: published ${published.map((p) => p.slug).join(', ')}`);
         options.onPublished?.(published);
       }
-      const next = await nextScheduledAt();
+      const pages = await publishDuePages();
+      if (pages.length) console.log(`scheduler: published pages ${pages.map((p) => p.slug).join(', ')}`);
+      const next = [await nextScheduledAt(), await nextScheduledPageAt()].filter((d): d is Date => !!d).sort((a, b) => a.getTime() - b.getTime())[0];
       return next ? next.getTime() - Date.now() : null;
     },
     { maxSleepMs: MAX_SLEEP_MS, failure: 'could not publish scheduled articles' },

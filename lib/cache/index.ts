@@ -1,7 +1,7 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
 import { db } from '@/lib/db';
-import { articlePath, tagPath } from '@/lib/articles/urls';
+import { articlePath, pagePath, tagPath } from '@/lib/articles/urls';
 // Plain JS shared with Next's cache handler (lib/cache/page-cache-handler.mjs); see there.
 import { invalidateTags } from './shared.mjs';
 
@@ -12,6 +12,8 @@ import { invalidateTags } from './shared.mjs';
  * - `latest`: pages with a "Latest news" list; `front`: the home page's fronts
  * - `s:<sectionId>`, `t:<tagId>`, `u:<userId>`: section, tag and author listings (all their pages)
  * - `feeds`, `sitemaps`, `ads`: RSS feeds, sitemaps, pages with ad slots
+ * - `p:<pageId>`: a static page (About, Terms) at /<slug>
+ * - `menu:<location>`: every page whose layout shows that menu (`menu:header`, `menu:footer`)
  * - `settings:<group>`: no page; every instance's copy of a settings group (lib/settings/store)
  * - `taxonomy`: no page; the content API's lists of tags and authors (a rename or merge)
  * Next's own path tags (`_N_T_/articles/slug`) are also on every page.
@@ -26,6 +28,8 @@ export const pageTags = {
   feeds: 'feeds',
   sitemaps: 'sitemaps',
   ads: 'ads',
+  page: (id: string) => `p:${id}`,
+  menu: (location: string) => `menu:${location}`,
   settings: (group: string) => `settings:${group}`,
   taxonomy: 'taxonomy',
   /** No page: every instance's remembered API key checks (lib/api-keys/memo). */
@@ -72,18 +76,31 @@ export async function invalidateSection(sectionId: string): Promise<void> {
   await invalidateSite(pageTags.section(sectionId));
 }
 
-/** After a tag's name or description changed: its listing and every published article page showing it. */
+/** After a tag's name or description changed: its listing, every published article page showing it and the menus linking to it. */
 export async function invalidateTag(tagId: string): Promise<void> {
   const carrying = await db.article.findMany({ where: { status: 'PUBLISHED', tags: { some: { tagId } } }, select: { id: true } });
-  await invalidateTags([pageTags.tag(tagId), pageTags.taxonomy, ...carrying.map((a) => pageTags.article(a.id))]);
+  // Menus linking to the tag show its name.
+  const menus = await db.menuItem.findMany({ where: { tagId }, select: { menu: { select: { location: true } } } });
+  await invalidateTags([pageTags.tag(tagId), pageTags.taxonomy, ...carrying.map((a) => pageTags.article(a.id)), ...new Set(menus.map((m) => pageTags.menu(m.menu.location)))]);
 }
 
 /**
  * After tag `fromId` was merged into `intoId`: both listings, every article that carried the
- * merged tag (it now shows the other), the merged tag's old address and the tags sitemap.
+ * merged tag (it now shows the other), the merged tag's old address, the tags sitemap and the
+ * menus linking to the surviving tag.
  */
 export async function invalidateMergedTag(fromId: string, intoId: string, fromSlug: string, articleIds: string[]): Promise<void> {
-  await invalidateTags([pageTags.tag(fromId), pageTags.tag(intoId), pageTags.taxonomy, ...articleIds.map(pageTags.article), pathTag(tagPath(fromSlug)), pageTags.sitemaps]);
+  // Menus that linked to the merged tag link to the surviving one now.
+  const menus = await db.menuItem.findMany({ where: { tagId: intoId }, select: { menu: { select: { location: true } } } });
+  await invalidateTags([
+    pageTags.tag(fromId),
+    pageTags.tag(intoId),
+    pageTags.taxonomy,
+    ...articleIds.map(pageTags.article),
+    pathTag(tagPath(fromSlug)),
+    pageTags.sitemaps,
+    ...new Set(menus.map((m) => pageTags.menu(m.menu.location))),
+  ]);
 }
 
 /** Refreshes only the pages already showing these articles (a comment, an image's caption changed). */
@@ -136,4 +153,19 @@ export async function articleRefs(articleId: string, client: Pick<typeof db, 'ar
 export async function invalidateAuthor(userId: string): Promise<void> {
   const articles = await db.article.findMany({ where: { status: 'PUBLISHED', authors: { some: { userId } } }, select: { id: true } });
   await invalidateTags([pageTags.author(userId), pageTags.taxonomy, ...articles.map((a) => pageTags.article(a.id))]);
+}
+
+/**
+ * After a static page's public state changed: its own page (at every slug it had, which also
+ * clears a cached "not found"), the sitemaps, and the menus linking to it (their labels and
+ * links follow the page, and an unpublished page leaves them).
+ */
+export async function invalidateStaticPage(pageId: string, slugs: string[], client: Pick<typeof db, 'menuItem'> = db): Promise<void> {
+  const menus = await client.menuItem.findMany({ where: { pageId }, select: { menu: { select: { location: true } } }, distinct: ['menuId'] });
+  await invalidateTags([pageTags.page(pageId), ...slugs.map((s) => pathTag(pagePath(s))), pageTags.sitemaps, ...menus.map((m) => pageTags.menu(m.menu.location))]);
+}
+
+/** After a menu was saved: exactly the pages that show it. */
+export async function invalidateMenu(location: string): Promise<void> {
+  await invalidateTags([pageTags.menu(location)]);
 }

@@ -1,5 +1,5 @@
 // Names of the child sitemaps under /sitemaps/ (pure: shared by the route and its tests).
-export const SITEMAP_KINDS = ['sections', 'tags', 'authors'] as const;
+export const SITEMAP_KINDS = ['sections', 'tags', 'authors', 'pages'] as const;
 export type SitemapKind = (typeof SITEMAP_KINDS)[number];
 
 /** The child sitemap a path such as "articles-3.xml" or "tags.xml" names, or null. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { publishedOnly } from '@/lib/articles/access';
-import { articlePath, authorPath, sectionPath, tagPath } from '@/lib/articles/urls';
+import { articlePath, authorPath, pagePath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { absoluteUrl, renderNewsSitemap, renderSitemapIndex, renderUrlSet } from '@/lib/seo';
@@ -9,7 +9,7 @@ import { parseSitemapName, SITEMAP_KINDS } from './sitemap-names';
 
 // Sitemaps for large sites: /sitemap.xml is an index of child files, articles split into
 // pages of SITEMAP_URLS_PER_FILE (oldest first, so a page's contents stay put as new
-// articles are published onto the last page), plus one file each for sections, tags and authors.
+// articles are published onto the last page), plus one file each for sections, tags, authors and static pages.
 
 const perFile = () => env.SITEMAP_URLS_PER_FILE;
 
@@ -51,6 +51,10 @@ export async function renderChildSitemapXml(name: string, now = new Date()): Pro
     case 'authors': {
       const rows = await db.user.findMany({ where: { bylines: { some: { article: published } } }, orderBy: { slug: 'asc' }, select: { slug: true } });
       return renderUrlSet(rows.map((r) => ({ loc: absoluteUrl(authorPath(r.slug)) })));
+    }
+    case 'pages': {
+      const rows = await db.page.findMany({ where: published, orderBy: { slug: 'asc' }, select: { slug: true, updatedAt: true } });
+      return renderUrlSet(rows.map((r) => ({ loc: absoluteUrl(pagePath(r.slug)), lastmod: r.updatedAt })));
     }
   }
 }

@@ -56,6 +56,8 @@ export async function mergeTags(fromId: string, intoId: string, actor: StaffUser
     const already = new Set(into.articles.map((a) => a.articleId));
     const moving = from.articles.filter((a) => !already.has(a.articleId));
     if (moving.length) await tx.articleTag.createMany({ data: moving.map((a) => ({ articleId: a.articleId, tagId: into.id })) });
+    // Menu links to the merged tag now open the surviving one (they would go with the tag otherwise).
+    await tx.menuItem.updateMany({ where: { tagId: from.id }, data: { tagId: into.id } });
     await tx.tag.delete({ where: { id: from.id } }); // its ArticleTag links go with it (onDelete: Cascade)
     await addRedirect(tx, tagPath(from.slug), tagPath(into.slug));
     await recordAudit(tx, {

@@ -136,6 +136,7 @@ export const LIST_ORDERS = {
   tags: { name: 't', keys: [{ field: 'name', dir: 'asc', type: 'string' }, idAsc] },
   authors: { name: 'u', keys: [{ field: 'name', dir: 'asc', type: 'string' }, idAsc] },
   comments: { name: 'c', keys: [{ field: 'createdAt', dir: 'asc', type: 'date' }, idAsc] },
+  pages: { name: 'p', keys: [{ field: 'title', dir: 'asc', type: 'string' }, idAsc] },
 } satisfies Record<string, ListOrder>;
 
 /** limit + cursor of the sections, tags, authors and comments lists. */
@@ -151,6 +152,10 @@ export const listSectionsQuerySchema = pageQuerySchema(LIST_ORDERS.sections, 'Se
 export const listTagsQuerySchema = pageQuerySchema(LIST_ORDERS.tags, 'Tags');
 export const listAuthorsQuerySchema = pageQuerySchema(LIST_ORDERS.authors, 'Authors');
 export const listCommentsQuerySchema = pageQuerySchema(LIST_ORDERS.comments, 'Comments');
+export const listPagesQuerySchema = pageQuerySchema(LIST_ORDERS.pages, 'Pages');
+
+/** GET /api/v1/pages/{slug}: a static page by its slug. */
+export const pageParamsSchema = z.object({ slug: z.string().trim().min(1).max(200).describe('The page slug ("about" for /about).') });
 
 /** Endpoints that take no query parameters (other than the key). */
 export const noQuerySchema = z.object({}).strict();

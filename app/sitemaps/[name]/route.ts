@@ -1,4 +1,4 @@
-// GET /sitemaps/articles-N.xml | sections.xml | tags.xml | authors.xml — the child sitemaps of /sitemap.xml
+// GET /sitemaps/articles-N.xml | sections.xml | tags.xml | authors.xml | pages.xml — the child sitemaps of /sitemap.xml
 import { pageTags, tagPage } from '@/lib/cache';
 import { renderChildSitemapXml } from '@/lib/seo/sitemaps';
 

@@ -3,21 +3,36 @@
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { articlePath } from '@/lib/articles/urls';
+import { EDITOR_KINDS, type EditorKind } from './kinds';
 import type { Notice, SavedArticle } from './types';
 
 /**
  * The buttons that save the article and move it through its workflow, by role and status:
  * Save draft / Update, Publish (now), Unpublish / Unschedule, Submit for review, View article.
  */
-export function PublishBar({ saved, canPublish, lockedForWriter, busy, shown }: { saved: SavedArticle | null; canPublish: boolean; lockedForWriter: boolean; busy: boolean; shown: Notice | null }) {
+export function PublishBar({
+  saved,
+  canPublish,
+  lockedForWriter,
+  busy,
+  shown,
+  kind = 'article',
+}: {
+  saved: SavedArticle | null;
+  canPublish: boolean;
+  lockedForWriter: boolean;
+  busy: boolean;
+  shown: Notice | null;
+  kind?: EditorKind;
+}) {
+  const { noun, publicPath } = EDITOR_KINDS[kind];
   const isLive = saved?.status === 'PUBLISHED';
   const isScheduled = saved?.status === 'SCHEDULED';
   return (
     <div className="space-y-3">
       {lockedForWriter ? (
         <Alert tone="warning" role="note">
-          This article is {isLive ? 'published' : 'scheduled'}, so only an editor can change it now. Ask an editor for any correction; your changes here are not saved.
+          This {noun} is {isLive ? 'published' : 'scheduled'}, so only an editor can change it now. Ask an editor for any correction; your changes here are not saved.
         </Alert>
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
@@ -42,8 +57,8 @@ export function PublishBar({ saved, canPublish, lockedForWriter, busy, shown }: 
           </Button>
         ) : null}
         {isLive && saved ? (
-          <Link href={articlePath(saved.slug)} className="px-2 text-sm font-semibold text-accent underline">
-            View article
+          <Link href={publicPath(saved.slug)} className="px-2 text-sm font-semibold text-accent underline">
+            View {noun}
           </Link>
         ) : null}
       </div>

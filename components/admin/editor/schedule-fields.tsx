@@ -12,6 +12,7 @@ export function ScheduleFields({
   timeZone,
   scheduled,
   busy,
+  noun = 'article',
 }: {
   value: string;
   onChange: (e: { target: { value: string } }) => void;
@@ -19,12 +20,14 @@ export function ScheduleFields({
   timeZone: string;
   scheduled: boolean;
   busy: boolean;
+  /** What goes live: "article" or "page". */
+  noun?: string;
 }) {
   return (
     <fieldset className="rounded-lg border border-subtle p-4">
       <legend className="px-1 text-sm font-semibold">Schedule</legend>
       <div className="flex flex-wrap items-end gap-3">
-        <Field id="article-publish-at" label="Publish at" hint={`Time zone: ${timeZone}. The article goes live at this time on its own.`} error={error} className="min-w-0 flex-1">
+        <Field id="article-publish-at" label="Publish at" hint={`Time zone: ${timeZone}. The ${noun} goes live at this time on its own.`} error={error} className="min-w-0 flex-1">
           {(p) => <Input {...p} name="publishAt" type="datetime-local" step={1} value={value} onChange={onChange} />}
         </Field>
       </div>

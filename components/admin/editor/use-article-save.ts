@@ -8,6 +8,7 @@ import type { ArticleSnapshot } from '@/lib/articles/mutations';
 import { contentKey, removeLocalDraft } from './local-draft';
 import { useOnlineStatus } from './use-autosave';
 import type { ArticleDraft } from './use-article-draft';
+import { EDITOR_KINDS, type EditorKind } from './kinds';
 import type { ArticleEditorInitial, Notice, SavedArticle } from './types';
 
 const OFFLINE = 'You appear to be offline. Your changes are kept in this browser; save again when you are back online.';
@@ -25,6 +26,7 @@ export function useArticleSave({
   formRef,
   action,
   loadCurrent,
+  kind = 'article',
 }: {
   initial?: ArticleEditorInitial;
   initialMessage?: string;
@@ -33,8 +35,10 @@ export function useArticleSave({
   formRef: RefObject<HTMLFormElement | null>;
   action: (prev: SavedArticleState, form: FormData) => Promise<SavedArticleState>;
   loadCurrent: (id: string) => Promise<ActionState<ArticleSnapshot>>;
+  kind?: EditorKind;
 }) {
   const router = useRouter();
+  const { noun, basePath, newDraftId } = EDITOR_KINDS[kind];
   const [saved, setSavedState] = useState<SavedArticle | null>(initial ? { id: initial.id, slug: initial.slug, version: initial.version, status: initial.status } : null);
   // Handlers that run after an await read the latest saved version here, not a stale closure.
   const savedRef = useRef(saved);
@@ -63,7 +67,7 @@ export function useArticleSave({
     setAutoError(null);
     if (latestKey.current === key) removeLocalDraft(id);
     // A new article's copy was kept under "new": from now on it is kept under its id.
-    if (!initial) removeLocalDraft(null);
+    if (!initial) removeLocalDraft(newDraftId);
   }
 
   async function showConflict() {
@@ -106,7 +110,7 @@ export function useArticleSave({
         settled(result.data.id, submittedKey.current);
         setConflict(null);
         // A new article gets its own address, so a reload or a shared link opens it again.
-        if (!initial) router.replace(`/admin/articles/${result.data.id}?saved=${String(form.get('intent'))}`);
+        if (!initial) router.replace(`${basePath}/${result.data.id}?saved=${String(form.get('intent'))}`);
       } else if (result.code === 'conflict') {
         await showConflict();
       }
@@ -140,9 +144,9 @@ export function useArticleSave({
           setSaved(result.data);
           settled(result.data.id, key);
           // The article now exists: give the tab its address without remounting the editor mid-sentence.
-          if (wasNew) window.history.replaceState(null, '', `/admin/articles/${result.data.id}`);
+          if (wasNew) window.history.replaceState(null, '', `${basePath}/${result.data.id}`);
         } else if (result.code === 'conflict') {
-          setNotice({ ok: false, message: result.message ?? 'Someone else saved this article while you were editing.' });
+          setNotice({ ok: false, message: result.message ?? `Someone else saved this ${noun} while you were editing.` });
           await showConflict();
         } else {
           setAutoError(result.message ?? 'The draft could not be saved.');

@@ -7,11 +7,11 @@ const labels = (role: Parameters<typeof navFor>[0]) => navFor(role).map((g) => `
 describe('the dashboard navigation', () => {
   it('groups the screens by job and shows each role only what it may open', () => {
     expect(labels('CONTRIBUTOR')).toEqual(['Content: Articles, Media']);
-    expect(labels('EDITOR')).toEqual(['Content: Articles, Media', 'Audience: Comments', 'Site: Sections, Tags', 'People: Audit log']);
+    expect(labels('EDITOR')).toEqual(['Content: Articles, Pages, Media', 'Audience: Comments', 'Site: Sections, Tags, Menus', 'People: Audit log']);
     expect(labels('ADMIN')).toEqual([
-      'Content: Articles, Media',
+      'Content: Articles, Pages, Media',
       'Audience: Comments',
-      'Site: Sections, Tags, Ads, Settings',
+      'Site: Sections, Tags, Menus, Ads, Settings',
       'Developers: API keys, Webhooks, API reference',
       'People: Users, Audit log',
     ]);
@@ -19,7 +19,7 @@ describe('the dashboard navigation', () => {
 
   it('takes a new screen from one line of config, for its roles only', () => {
     const nav = NAV.map((g) => (g.label === 'Content' ? { ...g, items: [...g.items, { label: 'Planning', href: '/admin/planning', minRole: 'EDITOR' as const }] } : g));
-    expect(navFor('EDITOR', nav)[0]!.items.map((i) => i.label)).toEqual(['Articles', 'Media', 'Planning']);
+    expect(navFor('EDITOR', nav)[0]!.items.map((i) => i.label)).toEqual(['Articles', 'Pages', 'Media', 'Planning']);
     expect(navFor('AUTHOR', nav)[0]!.items.map((i) => i.label)).toEqual(['Articles', 'Media']);
   });
 

@@ -17,7 +17,8 @@ export const NAV: NavGroup[] = [
     label: 'Content',
     items: [
       { label: 'Articles', href: '/admin/articles', minRole: 'CONTRIBUTOR', keywords: 'stories drafts list' },
-      // Pages, Planning and Alerts join this group when they land.
+      { label: 'Pages', href: '/admin/pages', minRole: 'EDITOR', keywords: 'about contact terms static' },
+      // Planning and Alerts join this group when they land.
       { label: 'Media', href: '/admin/media', minRole: 'CONTRIBUTOR', keywords: 'images photos library uploads' },
     ],
   },
@@ -27,7 +28,7 @@ export const NAV: NavGroup[] = [
     items: [
       { label: 'Sections', href: '/admin/sections', minRole: 'EDITOR', keywords: 'navigation categories' },
       { label: 'Tags', href: '/admin/tags', minRole: 'EDITOR', keywords: 'topics merge' },
-      // Menus joins here when it lands.
+      { label: 'Menus', href: '/admin/menus', minRole: 'EDITOR', keywords: 'navigation header footer links' },
       { label: 'Ads', href: '/admin/ads', minRole: 'ADMIN', keywords: 'advertising slots' },
       { label: 'Settings', href: '/admin/settings', minRole: 'ADMIN', keywords: 'site name time zone weather' },
     ],
