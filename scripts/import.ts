@@ -1,6 +1,6 @@
 // Imports a WordPress (WXR), Ghost (JSON) or Broadsheet export into DATABASE_URL, the same way
 // the dashboard's /admin/import job does (lib/import/job): idempotent, each item all or nothing.
-//   npm run import -- <wordpress|ghost|broadsheet> <file> [--media-dir DIR] [--dry-run] [--as admin@example.com]
+//   npm run import -- <wordpress|ghost|broadsheet> <file> [--media-dir DIR] [--dry-run] [--site-url URL] [--as admin@example.com]
 // Progress goes to stderr; the report to stdout (and the exit code is 0 unless the import failed).
 import { existsSync } from 'node:fs';
 import { db } from '@/lib/db';
@@ -10,12 +10,12 @@ import { runImport } from '@/lib/import/job/run';
 import { importSourceSchema } from '@/lib/import/records';
 import { getActiveUserById } from '@/lib/users';
 
-const USAGE = 'Usage: npm run import -- <wordpress|ghost|broadsheet> <file> [--media-dir DIR] [--dry-run] [--as ADMIN_EMAIL]';
+const USAGE = 'Usage: npm run import -- <wordpress|ghost|broadsheet> <file> [--media-dir DIR] [--dry-run] [--site-url URL] [--as ADMIN_EMAIL]';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const opt = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-  const positional = args.filter((a, i) => !a.startsWith('--') && !['--media-dir', '--as'].includes(args[i - 1] ?? ''));
+  const positional = args.filter((a, i) => !a.startsWith('--') && !['--media-dir', '--as', '--site-url'].includes(args[i - 1] ?? ''));
   const source = importSourceSchema.safeParse(positional[0]);
   const file = positional[1];
   if (!source.success || !file) return fail(USAGE);
@@ -32,6 +32,7 @@ async function main(): Promise<number> {
       source: source.data,
       file,
       mediaDir,
+      siteUrl: opt('--site-url') ?? null,
       dryRun: args.includes('--dry-run'),
       actor,
       onProgress: async (r, read) => {

@@ -5,6 +5,7 @@ import { invalidateSite, pageTags } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getBodyImages } from '@/lib/media';
+import { REDIRECTS_TAG } from '@/lib/redirects';
 import { reindexArticles } from '@/lib/search';
 
 // Articles written by an import (lib/import). Unlike the editor's save, an import keeps the
@@ -91,9 +92,9 @@ export async function writeImportedArticle(tx: Tx, a: ImportedArticle, opts: { i
   return row;
 }
 
-/** After an import: the search index follows the imported articles; every page, feed and sitemap refreshes. */
+/** After an import: the search index follows the imported articles; every page, feed, sitemap and old-address answer refreshes. */
 export async function refreshAfterImport(articleIds: string[]): Promise<void> {
   for (let i = 0; i < articleIds.length; i += 500) await reindexArticles(articleIds.slice(i, i + 500));
   // Every page (the layout's tag), so article pages already cached refresh too, without one tag per article.
-  await invalidateSite(pageTags.latest, pageTags.front);
+  await invalidateSite(pageTags.latest, pageTags.front, REDIRECTS_TAG);
 }

@@ -3,7 +3,6 @@ import { ImportFormatError } from './input';
 import type { ImportInput, ImportRecord, ReaderOptions } from './records';
 
 /** Reads a Broadsheet JSON export (lib/export). */
-// eslint-disable-next-line require-yield
 export async function* readBroadsheet(input: ImportInput, options: ReaderOptions = {}): AsyncGenerator<ImportRecord> {
   void input;
   void options;

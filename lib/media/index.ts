@@ -134,7 +134,11 @@ export type UploadInput = { bytes: Uint8Array; filename: string; /** Description
  * strips metadata, makes WebP/AVIF renditions and the focal crops, then records the row.
  * Authors and up may upload.
  */
-export async function uploadMedia(input: UploadInput, user: StaffUser, opts: { /** false for an import the admin started: its files are not one person's uploads. */ rateLimited?: boolean } = {}): Promise<MediaItem> {
+export async function uploadMedia(
+  input: UploadInput,
+  user: StaffUser,
+  opts: { /** false for an import the admin started: its files are not one person's uploads. */ rateLimited?: boolean } = {},
+): Promise<MediaItem> {
   if (!hasRole(user.role, 'AUTHOR')) throw new AppError('forbidden', 'Only authors, editors and admins can upload images.');
   const filename = input.filename.replace(/[\\/\u0000-\u001f]/g, '').slice(-200) || 'image';
   const sizeError = uploadSizeError(input.bytes.length, env.MEDIA_MAX_UPLOAD_MB);

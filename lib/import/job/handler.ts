@@ -17,6 +17,7 @@ export const importJobPayloadSchema = z.object({
   /** The export's original name, for the dashboard. */
   filename: z.string().default(''),
   mediaDir: z.string().nullable().default(null),
+  siteUrl: z.string().nullable().default(null),
   dryRun: z.boolean().default(false),
   actorId: z.string().min(1),
 });
@@ -35,6 +36,7 @@ async function handleImport(ctx: JobContext<ImportJobPayload>): Promise<ImportRe
       source: payload.source,
       file: payload.file,
       mediaDir: payload.mediaDir,
+      siteUrl: payload.siteUrl,
       dryRun: payload.dryRun,
       actor,
       resume,

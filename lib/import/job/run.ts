@@ -14,6 +14,8 @@ export type ImportRunOptions = {
   source: ImportSource;
   file: string;
   mediaDir?: string | null;
+  /** The old site's address, for exports that leave it out (Ghost's `__GHOST_URL__`), so images can be fetched. */
+  siteUrl?: string | null;
   dryRun?: boolean;
   actor: StaffUser;
   /** The report a stopped run saved: records up to `report.records` are not applied again. */
@@ -27,9 +29,9 @@ export type ImportRunOptions = {
 
 const PROGRESS_EVERY_MS = 1000;
 
-function reader(source: ImportSource, file: string, onProgress: (p: ReadProgress) => void): AsyncGenerator<ImportRecord> {
+function reader(source: ImportSource, file: string, siteUrl: string | null, onProgress: (p: ReadProgress) => void): AsyncGenerator<ImportRecord> {
   if (source === 'wordpress') return readWordPress(file, { onProgress });
-  if (source === 'ghost') return readGhost(file, { onProgress });
+  if (source === 'ghost') return readGhost(file, { onProgress, siteUrl });
   return readBroadsheet(file, { onProgress });
 }
 
@@ -42,7 +44,7 @@ export async function runImport(opts: ImportRunOptions): Promise<ImportReport> {
   let read: ReadProgress | null = null;
   let last = 0;
   let index = 0;
-  for await (const record of reader(opts.source, opts.file, (p) => (read = p))) {
+  for await (const record of reader(opts.source, opts.file, opts.siteUrl ?? null, (p) => (read = p))) {
     opts.signal?.throwIfAborted();
     index++;
     if (index <= resumeAfter) continue;

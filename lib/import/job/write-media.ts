@@ -15,7 +15,15 @@ import { note, tally } from './report';
 // item with its renditions (uploadMedia, the one way images enter the library), remembered by
 // its attachment id and by its URL so a file shared by many posts is stored once.
 
-export type ImageWanted = { /** A Broadsheet media id (exports of Broadsheet itself). */ mediaId?: string | null; attachmentId: string | null; url: string | null; relativePath: string | null; alt: string; caption: string; credit: string };
+export type ImageWanted = {
+  /** A Broadsheet media id (exports of Broadsheet itself). */ mediaId?: string | null;
+  attachmentId: string | null;
+  url: string | null;
+  relativePath: string | null;
+  alt: string;
+  caption: string;
+  credit: string;
+};
 export type ImageResult = { mediaId: string; reason?: undefined } | { mediaId: null; reason: string };
 
 async function readImage(ctx: ImportContext, want: ImageWanted): Promise<Buffer> {

@@ -75,7 +75,8 @@ async function writeTerm(ctx: ImportContext, t: Term, fingerprint: string): Prom
   if (ctx.dryRun) return tally(ctx.report, t.kind, d.state === 'new' ? 'imported' : 'updated');
   await db.$transaction(async (tx) => {
     const id = await upsertTerm(tx, t, d.state === 'changed' ? d.entityId : null);
-    const slug = t.kind === 'section' ? (await tx.section.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug : (await tx.tag.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
+    const slug =
+      t.kind === 'section' ? (await tx.section.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug : (await tx.tag.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
     await addOldPathRedirects(tx, t.oldPaths, t.kind === 'section' ? sectionPath(slug) : tagPath(slug));
     await rememberImported(tx, { source: ctx.source, kind: t.kind, originalId: t.originalId }, { entityId: id, fingerprint, entityVersion: null });
   });
