@@ -30,6 +30,7 @@ export const NAV: NavGroup[] = [
       // Menus joins here when it lands.
       { label: 'Ads', href: '/admin/ads', minRole: 'ADMIN', keywords: 'advertising slots' },
       { label: 'Settings', href: '/admin/settings', minRole: 'ADMIN', keywords: 'site name time zone weather' },
+      { label: 'Import and export', href: '/admin/import', minRole: 'ADMIN', keywords: 'wordpress ghost migrate move backup export' },
     ],
   },
   {

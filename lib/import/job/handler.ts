@@ -1,6 +1,6 @@
 import 'server-only';
+import { rm } from 'node:fs/promises';
 import { z } from 'zod';
-import { db } from '@/lib/db';
 import { ImportFormatError } from '@/lib/import/input';
 import { importSourceSchema } from '@/lib/import/records';
 import { PermanentJobError, registerJobHandler, type JobContext } from '@/lib/jobs';
@@ -20,6 +20,8 @@ export const importJobPayloadSchema = z.object({
   siteUrl: z.string().nullable().default(null),
   dryRun: z.boolean().default(false),
   actorId: z.string().min(1),
+  /** An upload the dashboard saved: deleted once the import has succeeded or failed for good. */
+  deleteFileAfter: z.boolean().default(false),
 });
 export type ImportJobPayload = z.input<typeof importJobPayloadSchema>;
 
@@ -31,8 +33,9 @@ async function handleImport(ctx: JobContext<ImportJobPayload>): Promise<ImportRe
   const actor = await getActiveUserById(payload.actorId);
   if (!actor || actor.role !== 'ADMIN') throw new PermanentJobError('The admin who started this import can no longer run it (deactivated or no longer an admin).');
   const resume = ((ctx.job.progress as ImportJobProgress | null)?.checkpoint as ImportReport | undefined) ?? null;
+  let done = false;
   try {
-    return await runImport({
+    const report = await runImport({
       source: payload.source,
       file: payload.file,
       mediaDir: payload.mediaDir,
@@ -48,15 +51,19 @@ async function handleImport(ctx: JobContext<ImportJobPayload>): Promise<ImportRe
         await ctx.progress({ done, total, counts: reportCounts(report), checkpoint: report, phase: 'reading' } satisfies ImportJobProgress);
       },
     });
+    done = true;
+    return report;
   } catch (e) {
-    if (e instanceof ImportFormatError) throw new PermanentJobError(`${e.message} Check that the file and the Source you chose match, then import again.`);
+    if (e instanceof ImportFormatError) {
+      done = true;
+      throw new PermanentJobError(`${e.message} Check that the file and the Source you chose match, then import again.`);
+    }
+    // The last run: nothing will read the upload again.
+    done = ctx.attempt >= ctx.job.maxAttempts;
     throw e;
+  } finally {
+    if (done && payload.deleteFileAfter) await rm(payload.file, { force: true });
   }
 }
 
 registerJobHandler(IMPORT_JOB, handleImport, { maxAttempts: 5 });
-
-/** The import jobs, newest first (the dashboard's list). */
-export async function listImportJobs(take = 10) {
-  return db.job.findMany({ where: { type: IMPORT_JOB }, orderBy: { createdAt: 'desc' }, take, select: { id: true, status: true, payload: true, createdAt: true, finishedAt: true } });
-}
