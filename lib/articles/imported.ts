@@ -26,6 +26,8 @@ export type ImportedArticle = {
   publishedAt: Date | null;
   scheduledAt: Date | null;
   createdAt: Date | null;
+  /** The source's last change (kept so feeds and the API say when the story last changed there). */
+  updatedAt: Date | null;
   sectionId: string | null;
   tagIds: string[];
   /** Byline order. */
@@ -67,6 +69,7 @@ export async function writeImportedArticle(tx: Tx, a: ImportedArticle, opts: { i
     canonicalUrl: a.canonicalUrl,
     sticky: a.sticky,
     commentsOpen: a.commentsOpen,
+    ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}),
   };
   let row: { id: string; slug: string; version: number };
   if (!opts.id) {

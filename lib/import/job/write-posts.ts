@@ -89,6 +89,7 @@ export async function writePost(ctx: ImportContext, r: ContentRecord, fingerprin
           publishedAt: r.status === 'PUBLISHED' ? date(r.publishedAt) : null,
           scheduledAt: date(r.scheduledAt),
           createdAt: date(r.createdAt),
+          updatedAt: date(r.updatedAt),
           sectionId,
           tagIds,
           authorIds,
