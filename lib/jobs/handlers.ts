@@ -5,3 +5,4 @@ import 'server-only';
 // calls registerJobHandler (lib/jobs) as it loads. A runner claims only job types registered in
 // its own process, so an instance never takes work it has no handler for.
 import '@/lib/import/job/handler';
+import '@/lib/export/job';

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ExportPanel } from '@/components/admin/import/export-panel';
 import { ImportForm } from '@/components/admin/import/import-form';
 import { ImportProgress } from '@/components/admin/import/import-progress';
 import { Badge } from '@/components/ui/badge';
@@ -7,8 +8,10 @@ import { DataTable } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageRole } from '@/lib/auth/session';
 import { env } from '@/lib/env';
+import { getExportStatus, getLatestExport } from '@/lib/export/job';
 import { getImportStatus, listImports } from '@/lib/import/dashboard';
 import { formatDateTime } from '@/lib/site';
+import { exportEverythingAction } from './actions';
 
 export const metadata = { title: 'Import and export' };
 
@@ -18,6 +21,8 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const recent = await listImports(user);
   const jobId = typeof params.job === 'string' ? params.job : null;
   // The import asked for, else one still running: a reload shows where it has got to.
+  const exportId = typeof params.export === 'string' ? params.export : null;
+  const latestExport = (exportId ? await getExportStatus(exportId, user) : null) ?? (await getLatestExport(user));
   const current = (jobId ? await getImportStatus(jobId, user) : null) ?? recent.find((j) => j.status === 'QUEUED' || j.status === 'RUNNING') ?? null;
   return (
     <>
@@ -59,6 +64,13 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
             />
           </Panel>
         ) : null}
+        <Panel
+          id="export"
+          title="Export"
+          description="One Broadsheet JSON file with every article, section, tag, author, comment, redirect and setting (described by docs/broadsheet-export.schema.json), and the images in an archive beside it. Import it into another Broadsheet with the Source Broadsheet."
+        >
+          <ExportPanel action={exportEverythingAction} latest={latestExport} />
+        </Panel>
       </div>
     </>
   );
