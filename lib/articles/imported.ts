@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { getBodyImages } from '@/lib/media';
 import { REDIRECTS_TAG } from '@/lib/redirects';
 import { reindexArticles } from '@/lib/search';
+import { freeSlug } from '@/lib/slug';
 
 // Articles written by an import (lib/import). Unlike the editor's save, an import keeps the
 // source's dates, bylines, slug and status; it is still one transaction per article with its
@@ -40,13 +41,6 @@ export type ImportedArticle = {
   commentsOpen: boolean;
 };
 
-async function freeArticleSlug(tx: Tx, base: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base.slice(0, 76)}-${n}`;
-    if (!(await tx.article.findUnique({ where: { slug }, select: { id: true } }))) return slug;
-  }
-}
-
 /**
  * Creates (no `id`) or updates an imported article inside `tx`. An update names the version
  * the import left it at; if an editor saved since, it throws a conflict and changes nothing.
@@ -74,7 +68,11 @@ export async function writeImportedArticle(tx: Tx, a: ImportedArticle, opts: { i
   let row: { id: string; slug: string; version: number };
   if (!opts.id) {
     row = await tx.article.create({
-      data: { ...content, slug: await freeArticleSlug(tx, a.slug), ...(a.createdAt ? { createdAt: a.createdAt } : {}) },
+      data: {
+        ...content,
+        slug: await freeSlug(a.slug, async (slug) => !!(await tx.article.findUnique({ where: { slug }, select: { id: true } }))),
+        ...(a.createdAt ? { createdAt: a.createdAt } : {}),
+      },
       select: { id: true, slug: true, version: true },
     });
   } else {

@@ -6,16 +6,9 @@ import { importedId, rememberImported, type LedgerKind } from './ledger';
 import { addOldPathRedirects } from './redirects';
 import { tally } from './report';
 import { authorPath, sectionPath, tagPath } from '@/lib/articles/urls';
+import { freeSlug } from '@/lib/slug';
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-
-/** `base`, or `base-2`, `base-3`… whichever is free. */
-export async function freeSlug(base: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base.slice(0, 76)}-${n}`;
-    if (!(await taken(slug))) return slug;
-  }
-}
 
 /**
  * Authors become inactive users with no password and the Author role, until an admin invites
