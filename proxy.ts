@@ -7,12 +7,19 @@
 // 3. Article URLs: an archived article answers 410 Gone (App Router pages can send only 404
 //    or redirects, so the request is rewritten with status 410 to a page that helps onward),
 //    and an old slug answers a real 301 to the new one (pages can only send 308).
+// 4. An imported site's old addresses (WordPress `/2019/03/story/`, `?p=12`, `/category/x/`,
+//    `/tag/x/`, `/author/x/`; Ghost `/story/`, `/tag/x/`) answer a 301 from the Redirect table
+//    before anything renders. Only paths no Broadsheet route owns come here (the matcher), and
+//    each answer is remembered per process (lib/redirects), so a fresh cached page never pays
+//    for it and a repeated unknown address costs no query.
 import { withAuth, type NextAuthMiddlewareOptions, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { getArticlePathState } from '@/lib/articles/gone';
 import { sessionCookieName } from '@/lib/auth/auth-url';
 import { readOrCreateDevSecrets } from '@/lib/dev-secrets';
 import { NONCE_PATHS } from '@/lib/security/headers.mjs';
+import { lookUpOldAddress } from '@/lib/redirects';
+import { oldPathKey } from '@/lib/redirects/old-path';
 import { nextWithNonce } from '@/lib/security/nonce';
 
 const secret =
@@ -32,7 +39,7 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminAuth(request as NextRequestWithAuth, event);
   if (NONCE_PATHS.test(pathname)) return nextWithNonce(request);
   const slug = ARTICLE_PATH.exec(pathname)?.[1];
-  if (!slug) return NextResponse.next();
+  if (!slug) return oldAddressRedirect(request);
   // Unknown while the database is unreachable: the page decides (served from the cache if it is there, else 503).
   const state = await getArticlePathState(slug).catch(() => ({ kind: 'article' }) as const);
   if (state.kind === 'gone') return NextResponse.rewrite(new URL(`/gone/articles/${slug}`, request.url), { status: 410 });
@@ -40,4 +47,21 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/admin/:path*', '/login', '/search', '/preview/:path*', '/articles/:slug'] };
+async function oldAddressRedirect(request: NextRequest) {
+  const key = oldPathKey(request.nextUrl.pathname, request.nextUrl.search);
+  if (!key) return NextResponse.next();
+  const to = await lookUpOldAddress(key).catch(() => null);
+  return to ? NextResponse.redirect(new URL(to.toPath, request.url), to.statusCode === 302 ? 302 : 301) : NextResponse.next();
+}
+
+export const config = {
+  matcher: [
+    '/admin/:path*',
+    '/login',
+    '/search',
+    '/preview/:path*',
+    '/articles/:slug',
+    // Old addresses of an imported site: every path no Broadsheet route or file owns.
+    '/((?!_next/|api/|media/|admin|articles/|sections/|tags/|authors/|search|login|preview/|gone/|rss\\.xml|sitemap|news-sitemap|sitemaps/|robots\\.txt|favicon|healthz|readyz).*)',
+  ],
+};

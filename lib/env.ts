@@ -100,6 +100,12 @@ const schema = z
       .enum(['0', '1', 'true', 'false', ''])
       .default('')
       .transform((v) => v === '1' || v === 'true'),
+    /** The largest export file /admin/import accepts, in megabytes (default 1 GiB); it is streamed to disk. */
+    IMPORT_MAX_UPLOAD_MB: z.coerce.number().positive().max(102_400).default(1024),
+    /** Where uploaded export files and export archives are kept while their job runs. */
+    IMPORT_DIR: z.string().min(1),
+    /** How long an imported image may take to download (ms). */
+    IMPORT_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
     /** How long a draft's preview link works (hours; default a week). */
     PREVIEW_LINK_HOURS: z.coerce
       .number()
@@ -178,6 +184,9 @@ function load(): Env {
     WEBHOOK_TIMEOUT_MS: e.WEBHOOK_TIMEOUT_MS || undefined,
     WEBHOOK_ALLOW_PRIVATE: e.WEBHOOK_ALLOW_PRIVATE?.trim().toLowerCase() || undefined,
     PREVIEW_LINK_HOURS: e.PREVIEW_LINK_HOURS || undefined,
+    IMPORT_MAX_UPLOAD_MB: e.IMPORT_MAX_UPLOAD_MB || undefined,
+    IMPORT_DIR: path.resolve(ROOT, e.IMPORT_DIR || 'data/imports'),
+    IMPORT_FETCH_TIMEOUT_MS: e.IMPORT_FETCH_TIMEOUT_MS || undefined,
     JOB_CONCURRENCY: e.JOB_CONCURRENCY || undefined,
     JOB_RETRY_BASE_MS: e.JOB_RETRY_BASE_MS || undefined,
     MEDIA_STORAGE: e.MEDIA_STORAGE || undefined,

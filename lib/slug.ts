@@ -11,3 +11,11 @@ export function slugify(input: string): string {
     .replace(/-+$/g, '');
   return slug || 'untitled';
 }
+
+/** `base`, or `base-2`, `base-3`… (kept within 80 characters), whichever `taken` says is free. */
+export async function freeSlug(base: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base.slice(0, 76)}-${n}`;
+    if (!(await taken(slug))) return slug;
+  }
+}

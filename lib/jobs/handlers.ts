@@ -4,4 +4,5 @@ import 'server-only';
 // jobs (imports, exports, image processing) imports its handler module here, and that module
 // calls registerJobHandler (lib/jobs) as it loads. A runner claims only job types registered in
 // its own process, so an instance never takes work it has no handler for.
-export {};
+import '@/lib/import/job/handler';
+import '@/lib/export/job';

@@ -127,14 +127,18 @@ function toItem(row: MediaRow): MediaItem {
 const newMediaId = () => crypto.randomBytes(10).toString('hex');
 const cropVersion = () => crypto.randomBytes(3).toString('hex');
 
-export type UploadInput = { bytes: Uint8Array; filename: string };
+export type UploadInput = { bytes: Uint8Array; filename: string; /** Description the source already had (imports). */ text?: { alt: string; caption: string; credit: string } };
 
 /**
  * Stores an uploaded image: checks size and real type (magic bytes), turns it upright,
  * strips metadata, makes WebP/AVIF renditions and the focal crops, then records the row.
  * Authors and up may upload.
  */
-export async function uploadMedia(input: UploadInput, user: StaffUser): Promise<MediaItem> {
+export async function uploadMedia(
+  input: UploadInput,
+  user: StaffUser,
+  opts: { /** false for an import the admin started: its files are not one person's uploads. */ rateLimited?: boolean } = {},
+): Promise<MediaItem> {
   if (!hasRole(user.role, 'AUTHOR')) throw new AppError('forbidden', 'Only authors, editors and admins can upload images.');
   const filename = input.filename.replace(/[\\/\u0000-\u001f]/g, '').slice(-200) || 'image';
   const sizeError = uploadSizeError(input.bytes.length, env.MEDIA_MAX_UPLOAD_MB);
@@ -142,7 +146,7 @@ export async function uploadMedia(input: UploadInput, user: StaffUser): Promise<
   const type = sniffImageType(input.bytes);
   if (!type) throw new AppError('unprocessable', unsupportedTypeMessage(filename), { file: [unsupportedTypeMessage(filename)] });
   await checkImageDimensions(input.bytes, filename);
-  await countUpload(user.id);
+  if (opts.rateLimited !== false) await countUpload(user.id);
 
   const id = newMediaId();
   const { original, derived } = await mediaProcessing.run(async () => {
@@ -167,7 +171,18 @@ export async function uploadMedia(input: UploadInput, user: StaffUser): Promise<
     const variants: Variant[] = derived.map(({ width, height, format, key, crop }) => ({ width, height, format, key, ...(crop ? { crop } : {}) }));
     const row = await db.$transaction(async (tx) => {
       const created = await tx.media.create({
-        data: { id, filename, mimeType: type, size: input.bytes.length, width: original.width, height: original.height, storageKey: original.key, variants, uploadedById: user.id },
+        data: {
+          id,
+          filename,
+          mimeType: type,
+          size: input.bytes.length,
+          width: original.width,
+          height: original.height,
+          storageKey: original.key,
+          variants,
+          uploadedById: user.id,
+          ...(input.text ? { alt: input.text.alt, caption: input.text.caption || null, credit: input.text.credit || null } : {}),
+        },
         select: mediaSelect,
       });
       await recordAudit(tx, {

@@ -188,3 +188,42 @@ export function postToDestination(url: string, body: string, headers: Record<str
     request.end(body);
   });
 }
+
+/**
+ * GETs a public file (an image an import refers to) under the same guard as deliveries: the
+ * connection is refused when it would reach a forbidden address; redirects are not followed
+ * (the next hop would escape the check). Rejects past `timeoutMs` or beyond `maxBytes`.
+ */
+export function fetchFromDestination(url: string, { timeoutMs, maxBytes }: { timeoutMs: number; maxBytes: number }): Promise<Buffer> {
+  const target = new URL(url);
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return Promise.reject(new Error(`Only http(s) addresses are fetched, not ${target.protocol}`));
+  const host = hostOf(target);
+  if (!allowPrivate() && net.isIP(host)) {
+    const reason = forbiddenAddressReason(host);
+    if (reason) return Promise.reject(new ForbiddenDestinationError(host, host, reason));
+  }
+  const signal = AbortSignal.timeout(timeoutMs);
+  return new Promise<Buffer>((resolve, reject) => {
+    const fail = (e: Error) => reject(signal.aborted ? Object.assign(new Error(`No answer within ${timeoutMs / 1000} s.`), { name: 'TimeoutError' }) : e);
+    const request = (target.protocol === 'https:' ? https : http).get(
+      target,
+      { agent: false, lookup: allowPrivate() ? undefined : (guardedLookup as unknown as net.LookupFunction), signal },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.destroy();
+          return reject(new Error(`The server answered ${res.statusCode}.`));
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > maxBytes) res.destroy(new Error(`The file is larger than ${Math.round(maxBytes / 1048576)} MB.`));
+          else chunks.push(c);
+        });
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+        res.on('error', fail);
+      },
+    );
+    request.on('error', fail);
+  });
+}

@@ -11,7 +11,7 @@ describe('the dashboard navigation', () => {
     expect(labels('ADMIN')).toEqual([
       'Content: Articles, Pages, Media',
       'Audience: Comments',
-      'Site: Sections, Tags, Menus, Ads, Settings',
+      'Site: Sections, Tags, Menus, Ads, Settings, Import and export',
       'Developers: API keys, Webhooks, API reference',
       'People: Users, Audit log',
     ]);

@@ -31,6 +31,7 @@ export const NAV: NavGroup[] = [
       { label: 'Menus', href: '/admin/menus', minRole: 'EDITOR', keywords: 'navigation header footer links' },
       { label: 'Ads', href: '/admin/ads', minRole: 'ADMIN', keywords: 'advertising slots' },
       { label: 'Settings', href: '/admin/settings', minRole: 'ADMIN', keywords: 'site name time zone weather' },
+      { label: 'Import and export', href: '/admin/import', minRole: 'ADMIN', keywords: 'wordpress ghost migrate move backup export' },
     ],
   },
   {

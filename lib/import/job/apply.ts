@@ -1,0 +1,62 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { recordFingerprint } from '@/lib/import/fingerprint';
+import type { ImportRecord } from '@/lib/import/records';
+import type { ImportContext } from './context';
+import { note, tally, warn } from './report';
+import { writeComment } from './write-comments';
+import { writeMedia } from './write-media';
+import { writeMenu, writePage } from './write-pages';
+import { writePost } from './write-posts';
+import { writeSection, writeTag, writeUser } from './write-terms';
+
+async function dispatch(ctx: ImportContext, r: ImportRecord): Promise<void> {
+  const fp = () => recordFingerprint(r);
+  switch (r.kind) {
+    case 'site':
+      return;
+    case 'user':
+      return writeUser(ctx, r, fp());
+    case 'section':
+      return writeSection(ctx, r, fp());
+    case 'tag':
+      return writeTag(ctx, r, fp());
+    case 'media':
+      return writeMedia(ctx, r, fp());
+    case 'post':
+      return writePost(ctx, r, fp());
+    case 'page':
+      return writePage(ctx, r);
+    case 'comment':
+      return writeComment(ctx, r, fp());
+    case 'menu':
+      return writeMenu(ctx, r);
+    case 'skipped':
+      for (const n of r.notes) note(ctx.report, n.code, n.message);
+      return tally(ctx.report, r.what, 'skipped', { id: r.originalId, title: r.title, reason: r.reason });
+    case 'warning':
+      return warn(ctx.report, r.line ? `Line ${r.line}: ${r.message}` : r.message);
+  }
+}
+
+const titleOf = (r: ImportRecord) => ('title' in r ? r.title : 'name' in r ? r.name : 'displayName' in r ? r.displayName : '');
+
+/**
+ * Applies one record, all or nothing (each writer uses one transaction). A record the
+ * database refuses is skipped and reported; when the database itself is away the error is
+ * thrown, so the job stops and resumes from its checkpoint later.
+ */
+export async function applyRecord(ctx: ImportContext, r: ImportRecord): Promise<void> {
+  try {
+    await dispatch(ctx, r);
+  } catch (e) {
+    const reachable = await db.$queryRaw`SELECT 1`.then(
+      () => true,
+      () => false,
+    );
+    if (!reachable || r.kind === 'site' || r.kind === 'warning') throw e;
+    const message = e instanceof Error ? e.message.split('\n').pop()!.slice(0, 300) : String(e);
+    console.error(`import: ${r.kind} ${r.originalId} could not be written`, e);
+    tally(ctx.report, r.kind === 'skipped' ? r.what : r.kind, 'skipped', { id: r.originalId, title: titleOf(r), reason: `It could not be written: ${message}` });
+  }
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import type { ImportSource } from '@/lib/import/records';
+import type { StaffUser } from '@/lib/users';
+import { findImported, type LedgerKind } from './ledger';
+import type { ImportReport } from './report';
+
+/** What every writer of one import run shares. */
+export type ImportContext = {
+  source: ImportSource;
+  /** Decide and report, write nothing. */
+  dryRun: boolean;
+  /** Who the import acts as (audit entries, uploaded media): the admin who started it. */
+  actor: StaffUser;
+  /** A local uploads tree (`wp-content/uploads`, Ghost `content/images`) to read images from instead of fetching them. */
+  mediaDir: string | null;
+  report: ImportReport;
+  /** Articles written by this run, refreshed (search, caches) when it ends. */
+  touchedArticles: Set<string>;
+  /** Where each attachment's file is (posts may name only the attachment id), and images that could not be read this run (tried once). */
+  attachments: Map<string, { url: string; relativePath: string | null }>;
+  failedImages: Map<string, string>;
+};
+
+export function newImportContext(fields: Omit<ImportContext, 'touchedArticles' | 'attachments' | 'failedImages'>): ImportContext {
+  return { ...fields, touchedArticles: new Set(), attachments: new Map(), failedImages: new Map() };
+}
+
+export type Decision = { state: 'new' } | { state: 'unchanged'; entityId: string | null } | { state: 'changed'; entityId: string | null; entityVersion: number | null };
+
+/** Whether a record is new, the same as last time (same fingerprint) or changed on the source. */
+export async function decide(ctx: ImportContext, kind: LedgerKind, originalId: string, fingerprint: string): Promise<Decision> {
+  const entry = await findImported(ctx.source, kind, originalId);
+  if (!entry) return { state: 'new' };
+  if (entry.fingerprint === fingerprint) return { state: 'unchanged', entityId: entry.entityId };
+  return { state: 'changed', entityId: entry.entityId, entityVersion: entry.entityVersion };
+}
