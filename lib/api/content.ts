@@ -3,6 +3,7 @@ import { afterCursor, encodeCursor, encodeRankCursor, orderByOf, type CursorValu
 import type { ArticleListResponse, ArticleResponse, BodyNode } from '@/lib/api/schemas';
 import { publishedOnly } from '@/lib/articles/access';
 import { articlePath } from '@/lib/articles/urls';
+import { listArticleCorrections } from '@/lib/corrections';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { searchArticleIds } from '@/lib/search';
@@ -126,6 +127,14 @@ export async function getPublishedArticle(idOrSlug: string, query: ArticleQuery 
   const extra: Record<string, unknown> = { wordCount: row.wordCount, commentsOpen: row.commentsOpen };
   // Stored only after bodyDocSchema (lib/articles/body.ts) accepted it.
   if (wants('body')) extra.body = { html: row.bodyHtml, json: row.bodyJson as { type: 'doc'; content: BodyNode[] } };
+  if (wants('corrections'))
+    extra.corrections = (await listArticleCorrections(row.id)).map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      note: n.note,
+      createdAt: n.createdAt.toISOString(),
+      withdrawnAt: n.withdrawnAt?.toISOString() ?? null,
+    }));
   return { data: toApiArticle(row as unknown as ArticleRow, fields, include, extra) as ArticleResponse['data'] };
 }
 

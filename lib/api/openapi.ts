@@ -23,6 +23,7 @@ const COMPONENTS = {
   Tag: s.tagSchema,
   Author: s.authorSchema,
   Comment: s.commentSchema,
+  Correction: s.correctionSchema,
   ArticleListResponse: s.articleListResponseSchema,
   ArticleResponse: s.articleResponseSchema,
   SectionListResponse: s.sectionListResponseSchema,

@@ -29,6 +29,16 @@ export const authorRefSchema = z.object({ name: z.string(), slug: z.string() }).
 
 export const authorSchema = z.object({ name: z.string(), slug: z.string(), bio: z.string().nullable() }).strict();
 
+export const correctionSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['CORRECTION', 'CLARIFICATION', 'UPDATE']),
+    note: z.string().describe('Plain text; escape it before rendering.'),
+    createdAt: dateTime,
+    withdrawnAt: dateTime.nullable().describe('When the note was withdrawn; it stays on the record.'),
+  })
+  .strict();
+
 const FIELDS_NOTE = 'Present unless `fields` leaves it out.';
 const INCLUDE_NOTE = 'Present only when named in `include`.';
 
@@ -61,6 +71,7 @@ export const articleSchema = articleSummarySchema
       .strict()
       .optional()
       .describe(FIELDS_NOTE),
+    corrections: z.array(correctionSchema).optional().describe(`Corrections, clarifications and updates, oldest first. ${FIELDS_NOTE}`),
   })
   .strict();
 

@@ -12,6 +12,7 @@ import { invalidateTags } from './shared.mjs';
  * - `latest`: pages with a "Latest news" list; `front`: the home page's fronts
  * - `s:<sectionId>`, `t:<tagId>`, `u:<userId>`: section, tag and author listings (all their pages)
  * - `feeds`, `sitemaps`, `ads`: RSS feeds, sitemaps, pages with ad slots
+ * - `corrections`: the corrections column (/corrections) and its feed
  * - `settings:<group>`: no page; every instance's copy of a settings group (lib/settings/store)
  * Next's own path tags (`_N_T_/articles/slug`) are also on every page.
  */
@@ -25,6 +26,7 @@ export const pageTags = {
   feeds: 'feeds',
   sitemaps: 'sitemaps',
   ads: 'ads',
+  corrections: 'corrections',
   settings: (group: string) => `settings:${group}`,
 } as const;
 
@@ -85,6 +87,12 @@ export async function invalidateMergedTag(fromId: string, intoId: string, fromSl
 /** Refreshes only the pages already showing these articles (a comment, an image's caption changed). */
 export async function invalidateArticlePages(articleIds: string[]): Promise<void> {
   await invalidateTags([...new Set(articleIds)].map(pageTags.article));
+}
+
+/** After a correction was added or withdrawn: the article's pages and listings, and the corrections column. */
+export async function invalidateCorrections(articleId: string): Promise<void> {
+  await invalidateArticle(articleId);
+  await invalidateTags([pageTags.corrections]);
 }
 
 /** Refreshes pages that show ad slots. */

@@ -9,6 +9,8 @@ export type JsonLdArticle = {
   authors: { name: string; url: string }[];
   section: { name: string; url: string } | null;
   imageUrl?: string | null;
+  /** Published corrections and clarifications (not withdrawn ones), as schema.org CorrectionComment. */
+  corrections?: { text: string; publishedAt: Date }[];
 };
 
 export type Publisher = { name: string; url: string };
@@ -28,6 +30,7 @@ export function newsArticleJsonLd(a: JsonLdArticle, publisher: Publisher) {
     publisher: { '@type': 'NewsMediaOrganization', name: publisher.name, url: publisher.url },
     articleSection: a.section?.name,
     image: a.imageUrl ? [a.imageUrl] : undefined,
+    correction: a.corrections?.length ? a.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.publishedAt.toISOString() })) : undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import { AdSlot } from '@/components/ads/ad-slot';
 import { ArticleHeader, ArticleTags } from '@/components/articles/article-header';
 import { HeroImage } from '@/components/articles/hero-image';
 import { ArticleList } from '@/components/articles/article-list';
+import { ArticleCorrections } from '@/components/articles/article-corrections';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { listActiveAdSlots, type LiveAdSlot } from '@/lib/ads';
@@ -12,6 +13,7 @@ import { bodyDocSchema, renderDocBlocks } from '@/lib/articles/body';
 import { getPublishedArticleBySlug, listLatestArticles, listRelatedArticles, type PublicArticle } from '@/lib/articles/queries';
 import { articlePath, authorPath, sectionPath } from '@/lib/articles/urls';
 import { articleTags, pageTags, tagPage } from '@/lib/cache';
+import { listArticleCorrections, type PublicCorrection } from '@/lib/corrections';
 import { commentsAreOpen, listApprovedComments } from '@/lib/comments';
 import { getCommentSettings } from '@/lib/settings/comments';
 import { absoluteUrl, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo';
@@ -78,7 +80,7 @@ async function bodyBlocks(article: PublicArticle): Promise<string[]> {
   return doc.success ? renderDocBlocks(doc.data, await getBodyImages(doc.data)) : [article.bodyHtml];
 }
 
-function structuredData(article: PublicArticle, imageUrl: string | null): string {
+function structuredData(article: PublicArticle, imageUrl: string | null, notes: PublicCorrection[]): string {
   const url = absoluteUrl(articlePath(article.slug));
   const home = absoluteUrl('/');
   const crumbs: { name: string; url: string }[] = [{ name: site.name, url: home }];
@@ -95,6 +97,7 @@ function structuredData(article: PublicArticle, imageUrl: string | null): string
         authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(authorPath(a.slug)) })),
         section: article.section ? { name: article.section.name, url: absoluteUrl(sectionPath(article.section.slug)) } : null,
         imageUrl,
+        corrections: notes.filter((n) => !n.withdrawnAt && n.kind !== 'UPDATE').map((n) => ({ text: `${n.label}: ${n.note}`, publishedAt: n.createdAt })),
       },
       { name: site.name, url: home },
     ),
@@ -115,7 +118,7 @@ export default async function ArticlePage({ params }: Props) {
     if (moved) permanentRedirect(moved.toPath);
     notFound();
   }
-  const [latest, related, comments, ads, commentSettings, hero, socialImage, blocks] = await Promise.all([
+  const [latest, related, comments, ads, commentSettings, hero, socialImage, blocks, corrections] = await Promise.all([
     listLatestArticles({ take: 5, excludeId: article.id }),
     listRelatedArticles(article, 4),
     listApprovedComments(article.id),
@@ -124,6 +127,7 @@ export default async function ArticlePage({ params }: Props) {
     getArticleImage(article.heroImageId),
     getArticleImage(article.socialImageId),
     bodyBlocks(article),
+    listArticleCorrections(article.id),
   ]);
   await tagPage(pageTags.article(article.id), pageTags.latest, pageTags.ads, ...articleTags(latest), ...articleTags(related));
   const open = commentsAreOpen(article, commentSettings);
@@ -132,7 +136,7 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData(article, social?.url ?? null) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData(article, social?.url ?? null, corrections) }} />
       {byPlacement(ads, 'HEADER').map((slot) => (
         <AdSlot key={slot.id} slot={slot} className="mt-0" />
       ))}
@@ -151,6 +155,8 @@ export default async function ArticlePage({ params }: Props) {
               ),
             )}
           </div>
+
+          <ArticleCorrections notes={corrections} />
 
           <ArticleTags tags={article.tags} />
 
