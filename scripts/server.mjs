@@ -12,6 +12,7 @@
 //   GET /healthz  200 while the process runs (no dependency is asked)
 //   GET /readyz   200 when the database (and Redis, when configured) answer within a second, else
 //                 503 naming which did not; 503 as soon as the server begins shutting down
+//   GET /live/events  the live event stream of open public pages (lib/live/stream.mjs)
 // A page that fails because the database is unreachable is answered 503 with Retry-After.
 // SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (SHUTDOWN_TIMEOUT_MS,
 // default 25 s), stop the pollers and workers, close database pools and Redis, exit 0.
@@ -40,6 +41,7 @@ const READY_TIMEOUT_MS = 1000;
 const RETRY_AFTER_SECONDS = '10';
 const { applySecurityHeaders, securePageResponse } = await import('../lib/security/headers.mjs');
 const { answerMalformedUrl, malformedActionsAre400 } = await import('../lib/security/malformed-url.mjs');
+const { closeLiveStreams, serveLiveStream } = await import('../lib/live/stream.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -136,6 +138,8 @@ const server = http.createServer((req, res) => {
     answerProbe(req, res).catch((e) => probeAnswer(res, 503, { status: 'unavailable', error: String(e) }));
     return;
   }
+  // Long-lived streams are not requests in flight: shutdown ends them at once (browsers reconnect elsewhere).
+  if (serveLiveStream(req, res, draining)) return;
   inFlight++;
   res.once('close', () => {
     inFlight--;
@@ -198,6 +202,7 @@ async function shutdown(signal) {
   const started = Date.now();
   console.log(`${signal}: shutting down (${inFlight} request${inFlight === 1 ? '' : 's'} in flight)`);
   server.close();
+  closeLiveStreams();
   server.closeIdleConnections();
   if (inFlight > 0) {
     const drained = new Promise((resolve) => (onIdle = () => resolve(true)));
