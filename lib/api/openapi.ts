@@ -1,7 +1,16 @@
 import 'server-only';
 import { z } from 'zod';
 import * as s from '@/lib/api/schemas';
-import { articleParamsSchema, articleQuerySchema, listArticlesQuerySchema, listAuthorsQuerySchema, listCommentsQuerySchema, listSectionsQuerySchema, listTagsQuerySchema } from '@/lib/validation/api';
+import {
+  articleParamsSchema,
+  articleQuerySchema,
+  listArticlesQuerySchema,
+  noQuerySchema,
+  listAuthorsQuerySchema,
+  listCommentsQuerySchema,
+  listSectionsQuerySchema,
+  listTagsQuerySchema,
+} from '@/lib/validation/api';
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the route handlers
 // validate with and are typed against. Nothing here describes a shape by hand: adding a
@@ -24,6 +33,8 @@ const COMPONENTS = {
   Author: s.authorSchema,
   Comment: s.commentSchema,
   Correction: s.correctionSchema,
+  Alert: s.alertSchema,
+  CurrentAlertResponse: s.currentAlertResponseSchema,
   ArticleListResponse: s.articleListResponseSchema,
   ArticleResponse: s.articleResponseSchema,
   SectionListResponse: s.sectionListResponseSchema,
@@ -91,6 +102,7 @@ const ROUTES: Route[] = [
     response: 'CommentListResponse',
     notFound: true,
   },
+  { path: '/alerts/current', operationId: 'getCurrentAlert', summary: 'The breaking-news alert live now, if any', query: noQuerySchema, response: 'CurrentAlertResponse' },
   { path: '/sections', operationId: 'listSections', summary: 'Sections in navigation order', query: listSectionsQuerySchema, response: 'SectionListResponse' },
   { path: '/tags', operationId: 'listTags', summary: 'Tags of published articles, by name', query: listTagsQuerySchema, response: 'TagListResponse' },
   { path: '/authors', operationId: 'listAuthors', summary: 'People with a byline on a published article, by name', query: listAuthorsQuerySchema, response: 'AuthorListResponse' },

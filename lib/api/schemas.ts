@@ -75,6 +75,18 @@ export const articleSchema = articleSummarySchema
   })
   .strict();
 
+export const alertSchema = z
+  .object({
+    id: z.string(),
+    text: z.string().describe('Plain text; escape it before rendering.'),
+    link: z.string().nullable().describe('A path on the site or a full URL, or null.'),
+    level: z.enum(['BREAKING', 'DEVELOPING', 'LIVE']),
+    startsAt: dateTime,
+    endsAt: dateTime.nullable().describe('null: up until an editor ends it.'),
+  })
+  .strict();
+export const currentAlertResponseSchema = z.object({ data: alertSchema.nullable().describe('The alert live now, or null.') }).strict();
+
 export const sectionSchema = z.object({ name: z.string(), slug: z.string(), description: z.string().nullable() }).strict();
 export const tagSchema = z.object({ name: z.string(), slug: z.string(), description: z.string().nullable() }).strict();
 export const commentSchema = z

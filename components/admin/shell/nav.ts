@@ -17,8 +17,9 @@ export const NAV: NavGroup[] = [
     label: 'Content',
     items: [
       { label: 'Articles', href: '/admin/articles', minRole: 'CONTRIBUTOR', keywords: 'stories drafts list' },
-      // Pages, Planning and Alerts join this group when they land.
+      // Pages and Planning join this group when they land.
       { label: 'Media', href: '/admin/media', minRole: 'CONTRIBUTOR', keywords: 'images photos library uploads' },
+      { label: 'Alerts', href: '/admin/alerts', minRole: 'EDITOR', keywords: 'breaking news banner developing live' },
     ],
   },
   { label: 'Audience', items: [{ label: 'Comments', href: '/admin/comments', minRole: 'EDITOR', keywords: 'moderation queue readers' }] },
