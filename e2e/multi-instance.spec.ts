@@ -147,4 +147,33 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
       expect(await res.text()).toContain(title);
     }
   });
+
+  test('an alert published on one instance reaches a page open on the other within 2 s', async ({ page, browser }) => {
+    const readerContext = await browser.newContext();
+    const reader = await readerContext.newPage();
+    await reader.goto(`${origin(1)}/`);
+    await expect(reader.locator('main')).toBeVisible();
+
+    await page.goto(`${origin(0)}/login`);
+    await page.getByLabel('Email').fill('editor@broadsheet.test');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/admin/);
+    await page.goto(`${origin(0)}/admin/alerts`);
+    const text = `Two-instance alert ${unique()}`;
+    await page.getByLabel('Text').fill(text);
+    await page.getByRole('button', { name: 'Publish alert' }).click();
+    await expect(page.getByText('Alert published. It is showing on every page.')).toBeVisible();
+    const published = Date.now();
+    await expect(reader.getByRole('region', { name: 'Breaking news' })).toContainText(text, { timeout: 2000 });
+    console.log(`two instances: alert on a page open on the other instance ${Date.now() - published} ms after "Publish alert"`);
+
+    await page
+      .getByRole('row', { name: new RegExp(text) })
+      .getByRole('button', { name: 'End alert' })
+      .click();
+    await expect(page.getByText('Alert ended.')).toBeVisible();
+    await expect(reader.getByRole('region', { name: 'Breaking news' })).toHaveCount(0, { timeout: 2000 });
+    await readerContext.close();
+  });
 });
