@@ -95,6 +95,11 @@ export async function invalidateCorrections(articleId: string): Promise<void> {
   await invalidateTags([pageTags.corrections]);
 }
 
+/** After a live update or the coverage changed: the article's own pages (page, its feed) and the feeds. */
+export async function invalidateLiveCoverage(articleId: string): Promise<void> {
+  await invalidateTags([pageTags.article(articleId), pageTags.feeds]);
+}
+
 /** Refreshes pages that show ad slots. */
 export async function invalidateAds(): Promise<void> {
   await invalidateTags([pageTags.ads]);
