@@ -71,6 +71,11 @@ function connect() {
   };
 }
 
+/** Where to catch up from on the first connection: the time the page was rendered (events after it are replayed). */
+export function catchUpFrom(id: number) {
+  if (!lastId && Number.isSafeInteger(id) && id > 0) lastId = String(id);
+}
+
 /** Follows `topic` (`site`, `article:<id>`) on this page; returns the function that stops following it. */
 export function followLive(topic: string, handler: Handler): () => void {
   const set = handlers.get(topic) ?? new Set();

@@ -5,6 +5,7 @@ import { publishedOnly } from '@/lib/articles/access';
 import { articlePath } from '@/lib/articles/urls';
 import { listArticleCorrections } from '@/lib/corrections';
 import { db } from '@/lib/db';
+import { listLiveUpdates } from '@/lib/live-coverage';
 import { AppError } from '@/lib/errors';
 import { searchArticleIds } from '@/lib/search';
 import { LIST_ORDERS, type ArticleField, type ArticleInclude, type ArticleQuery, type ListArticlesQuery, type PageQuery } from '@/lib/validation/api';
@@ -188,4 +189,17 @@ export async function listApiAuthors(query: PageQuery = firstPage(LIST_ORDERS.au
   });
   const { page, meta } = paginate(rows, query.limit, query.order);
   return { data: page.map(({ name, slug, bio }) => ({ name, slug, bio })), meta };
+}
+
+/** A published article's live coverage and updates (pinned first, then newest first), without editing details. */
+export async function listPublishedLiveUpdates(idOrSlug: string) {
+  const article = await db.article.findFirst({ where: { AND: [publishedOnly(), { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }] }, select: { id: true } });
+  if (!article) throw new AppError('not_found', 'No published article has this id or slug.');
+  const { coverage, updates } = await listLiveUpdates(article.id);
+  return {
+    data: {
+      coverage,
+      updates: updates.map((u) => ({ id: u.id, headline: u.headline, html: u.html, keyEvent: u.keyEvent, pinned: u.pinned, createdAt: u.createdAt, updatedAt: u.updatedAt, author: u.author })),
+    },
+  };
 }

@@ -87,6 +87,29 @@ export const alertSchema = z
   .strict();
 export const currentAlertResponseSchema = z.object({ data: alertSchema.nullable().describe('The alert live now, or null.') }).strict();
 
+export const liveUpdateSchema = z
+  .object({
+    id: z.string(),
+    headline: z.string().nullable(),
+    html: z.string().describe('Sanitised HTML rendered on the server.'),
+    keyEvent: z.boolean(),
+    pinned: z.boolean(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    author: z.string().nullable().describe('Name of the person who posted it.'),
+  })
+  .strict();
+export const liveUpdatesResponseSchema = z
+  .object({
+    data: z
+      .object({
+        coverage: z.object({ startedAt: dateTime.nullable(), endedAt: dateTime.nullable(), open: z.boolean() }).strict(),
+        updates: z.array(liveUpdateSchema).describe('Pinned updates first, then newest first.'),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const sectionSchema = z.object({ name: z.string(), slug: z.string(), description: z.string().nullable() }).strict();
 export const tagSchema = z.object({ name: z.string(), slug: z.string(), description: z.string().nullable() }).strict();
 export const commentSchema = z

@@ -136,13 +136,17 @@ export async function deleteLiveUpdate(articleId: string, updateId: string, acto
   await tell(articleId, 'update-deleted', { id: updateId });
 }
 
-/** An article's coverage state and updates: pinned first, then newest first. */
-export async function listLiveUpdates(articleId: string): Promise<{ coverage: LiveCoverage; updates: LiveUpdate[] }> {
+/**
+ * An article's coverage state and updates: pinned first, then newest first. `readAt` (ms, taken
+ * before reading) is where a page showing them catches up from on the live stream.
+ */
+export async function listLiveUpdates(articleId: string): Promise<{ coverage: LiveCoverage; updates: LiveUpdate[]; readAt: number }> {
+  const readAt = Date.now();
   const [article, rows] = await Promise.all([
     db.article.findUnique({ where: { id: articleId }, select: { liveStartedAt: true, liveEndedAt: true } }),
     db.liveUpdate.findMany({ where: { articleId }, orderBy: [{ pinned: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }], take: 500, select: updateSelect }),
   ]);
-  return { coverage: article ? coverageOf(article) : { startedAt: null, endedAt: null, open: false }, updates: rows.map(toUpdate) };
+  return { coverage: article ? coverageOf(article) : { startedAt: null, endedAt: null, open: false }, updates: rows.map(toUpdate), readAt };
 }
 
 export type EditorLiveUpdate = LiveUpdate & { bodyJson: BodyDoc };

@@ -34,6 +34,31 @@ export function newsArticleJsonLd(a: JsonLdArticle, publisher: Publisher) {
   };
 }
 
+/** schema.org LiveBlogPosting for an article with live coverage: its window and its updates, newest first. */
+export function liveBlogPostingJsonLd(a: {
+  title: string;
+  url: string;
+  startedAt: string;
+  endedAt: string | null;
+  updates: { id: string; headline: string | null; text: string; createdAt: string }[];
+}) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LiveBlogPosting',
+    headline: a.title.slice(0, 110),
+    url: a.url,
+    coverageStartTime: a.startedAt,
+    coverageEndTime: a.endedAt ?? undefined,
+    liveBlogUpdate: a.updates.map((u) => ({
+      '@type': 'BlogPosting',
+      headline: (u.headline || u.text).slice(0, 110),
+      articleBody: u.text,
+      datePublished: u.createdAt,
+      url: `${a.url}#update-${u.id}`,
+    })),
+  };
+}
+
 /** schema.org BreadcrumbList: home, then each crumb in order. */
 export function breadcrumbJsonLd(crumbs: { name: string; url: string }[]) {
   return {

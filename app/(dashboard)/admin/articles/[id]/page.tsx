@@ -5,6 +5,7 @@ import { MediaActionsProvider } from '@/components/media/media-actions';
 import { ArticleAccessRefused } from '@/components/admin/article-access-refused';
 import { ArticleArchivePanel } from '@/components/admin/article-archive-panel';
 import { ArticleCorrectionsPanel } from '@/components/admin/article-corrections-panel';
+import { LiveCoveragePanel } from '@/components/admin/live-coverage-panel';
 import { ArticleDetailsPanel } from '@/components/admin/article-details-panel';
 import { ArticlePreviewPanel } from '@/components/admin/article-preview-panel';
 import { ArticleSlugPanel } from '@/components/admin/article-slug-panel';
@@ -15,6 +16,7 @@ import { getArticleDetailsForEdit } from '@/lib/articles/details';
 import { getArticleForEdit } from '@/lib/articles/mutations';
 import { articlePath } from '@/lib/articles/urls';
 import { listCorrectionsForEditor } from '@/lib/corrections';
+import { listLiveUpdatesForEditor } from '@/lib/live-coverage';
 import { getMedia } from '@/lib/media';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
@@ -36,6 +38,7 @@ import {
 } from '../actions';
 import { describeMediaAction } from '../../media/actions';
 import { addCorrectionAction, withdrawCorrectionAction } from '../correction-actions';
+import { deleteLiveUpdateAction, editLiveUpdateAction, postLiveUpdateAction, setLiveCoverageAction } from '../live-actions';
 
 export const metadata = { title: 'Edit article' };
 
@@ -66,7 +69,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   if (!article || !details) notFound();
   const isEditor = hasRole(user.role, 'EDITOR');
   const doc = bodyDocSchema.safeParse(article.bodyJson);
-  const [hero, corrections] = await Promise.all([getMedia(article.heroImageId ?? ''), isEditor ? listCorrectionsForEditor(article.id, user) : null]);
+  const canRunLive = isEditor || (hasRole(user.role, 'AUTHOR') && article.authors.some((a) => a.userId === user.id));
+  const [hero, corrections, live] = await Promise.all([
+    getMedia(article.heroImageId ?? ''),
+    isEditor ? listCorrectionsForEditor(article.id, user) : null,
+    canRunLive ? listLiveUpdatesForEditor(article.id, user) : null,
+  ]);
   // The same rule as lib/articles/slug: editors on any article, writers on their own drafts.
   const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
   return (
@@ -121,6 +129,16 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             related: details.article.pinnedRelated.map((r) => ({ id: r.id, label: r.title })),
           }}
         />
+      ) : null}
+      {live ? (
+        <div className="mt-8">
+          <LiveCoveragePanel
+            articleId={article.id}
+            coverage={live.coverage}
+            updates={live.updates}
+            actions={{ setCoverage: setLiveCoverageAction, post: postLiveUpdateAction, edit: editLiveUpdateAction, remove: deleteLiveUpdateAction }}
+          />
+        </div>
       ) : null}
       {corrections ? (
         <div className="mt-8">
