@@ -87,15 +87,31 @@ export async function publishLive(topic, type, data) {
   deliver(event);
   if (redisConfigured()) {
     startLiveSharing();
+    const client = /** @type {import('ioredis').Redis} */ (redis());
+    // A process's first event may come while its connection is still opening: wait a moment for it.
+    if (!isRedisReady() && ['wait', 'connecting', 'connect'].includes(client.status)) await readyWithin(client, 1000);
     if (isRedisReady()) {
       try {
-        await /** @type {import('ioredis').Redis} */ (redis()).publish(LIVE_CHANNEL, JSON.stringify({ ...event, origin: hubState().origin }));
+        await client.publish(LIVE_CHANNEL, JSON.stringify({ ...event, origin: hubState().origin }));
       } catch (e) {
         console.error('live: could not share an event through Redis:', e instanceof Error ? e.message : e);
       }
     }
   }
   return event;
+}
+
+/** Resolves when `client` is ready, or after `ms`. @param {import('ioredis').Redis} client @param {number} ms */
+function readyWithin(client, ms) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve(undefined);
+    }
+    client.once('ready', done);
+  });
 }
 
 /** Subscribes this process to other instances' events (once; ioredis renews it after reconnects). */
