@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import pg from 'pg';
 import { DEMO_PASSWORD, fillBody, SEEDED_ARTICLE, unique } from './helpers';
 
@@ -34,6 +34,14 @@ const reachable = (host: string, port: number) =>
   });
 
 test.describe.configure({ mode: 'serial' });
+
+async function signInAsEditor(page: Page, at: string) {
+  await page.goto(`${at}/login`);
+  await page.getByLabel('Email').fill('editor@broadsheet.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin/);
+}
 
 test.describe('two instances sharing PostgreSQL and Redis', () => {
   const instances: ChildProcess[] = [];
@@ -116,11 +124,7 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
       expect((await cacheState(request, `${origin(i)}/`)).cache).toBe('HIT');
     }
 
-    await page.goto(`${origin(0)}/login`);
-    await page.getByLabel('Email').fill('editor@broadsheet.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/admin/);
+    await signInAsEditor(page, origin(0));
     await page.goto(`${origin(0)}/admin/articles/new`);
     const title = `Two-instance freshness check ${unique()}`;
     await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
@@ -154,11 +158,7 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
     await reader.goto(`${origin(1)}/`);
     await expect(reader.locator('main')).toBeVisible();
 
-    await page.goto(`${origin(0)}/login`);
-    await page.getByLabel('Email').fill('editor@broadsheet.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/admin/);
+    await signInAsEditor(page, origin(0));
     await page.goto(`${origin(0)}/admin/alerts`);
     const text = `Two-instance alert ${unique()}`;
     await page.getByLabel('Text', { exact: true }).fill(text);
@@ -178,11 +178,7 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
   test('a live update posted on one instance reaches a page open on the other within a second', async ({ page, browser }) => {
     const readerContext = await browser.newContext();
     const reader = await readerContext.newPage();
-    await page.goto(`${origin(0)}/login`);
-    await page.getByLabel('Email').fill('editor@broadsheet.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/admin/);
+    await signInAsEditor(page, origin(0));
     await page.goto(`${origin(0)}/admin/articles`);
     await page.getByRole('link', { name: SEEDED_ARTICLE.title, exact: true }).first().click();
     const panel = page.getByRole('region', { name: 'Live coverage' });
