@@ -21,6 +21,10 @@ export async function register() {
     const { refuseDemoAccountsInProduction } = await import('./lib/users/demo-accounts');
     await refuseDemoAccountsInProduction();
   }
+  // New readers of the live stream (lib/live/stream.mjs) are sent the alerts to show.
+  const { setLiveSnapshotLoader } = await import('./lib/live/hub.mjs');
+  const { getAlertsForReaders } = await import('./lib/alerts');
+  setLiveSnapshotLoader('site', () => getAlertsForReaders());
   if (process.env.BROADSHEET_SCHEDULER !== 'off') {
     const { startScheduler } = await import('./lib/articles/scheduler');
     startScheduler();

@@ -5,9 +5,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import pg from 'pg';
-import { DEMO_PASSWORD, fillBody, unique } from './helpers';
+import { DEMO_PASSWORD, fillBody, SEEDED_ARTICLE, unique } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -34,6 +34,14 @@ const reachable = (host: string, port: number) =>
   });
 
 test.describe.configure({ mode: 'serial' });
+
+async function signInAsEditor(page: Page, at: string) {
+  await page.goto(`${at}/login`);
+  await page.getByLabel('Email').fill('editor@broadsheet.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/admin/);
+}
 
 test.describe('two instances sharing PostgreSQL and Redis', () => {
   const instances: ChildProcess[] = [];
@@ -116,11 +124,7 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
       expect((await cacheState(request, `${origin(i)}/`)).cache).toBe('HIT');
     }
 
-    await page.goto(`${origin(0)}/login`);
-    await page.getByLabel('Email').fill('editor@broadsheet.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/admin/);
+    await signInAsEditor(page, origin(0));
     await page.goto(`${origin(0)}/admin/articles/new`);
     const title = `Two-instance freshness check ${unique()}`;
     await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
@@ -146,5 +150,52 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
       expect(res.status()).toBe(200);
       expect(await res.text()).toContain(title);
     }
+  });
+
+  test('an alert published on one instance reaches a page open on the other within 2 s', async ({ page, browser }) => {
+    const readerContext = await browser.newContext();
+    const reader = await readerContext.newPage();
+    await reader.goto(`${origin(1)}/`);
+    await expect(reader.locator('main')).toBeVisible();
+
+    await signInAsEditor(page, origin(0));
+    await page.goto(`${origin(0)}/admin/alerts`);
+    const text = `Two-instance alert ${unique()}`;
+    await page.getByLabel('Text', { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Publish alert' }).click();
+    await expect(page.getByText('Alert published. It is showing on every page.')).toBeVisible();
+    const published = Date.now();
+    await expect(reader.getByRole('region', { name: 'Breaking news' })).toContainText(text, { timeout: 2000 });
+    console.log(`two instances: alert on a page open on the other instance ${Date.now() - published} ms after "Publish alert"`);
+
+    const row = page.getByRole('row', { name: new RegExp(text) });
+    await row.getByRole('button', { name: 'End alert' }).click();
+    await expect(row.getByRole('cell', { name: 'Ended' })).toBeVisible();
+    await expect(reader.getByRole('region', { name: 'Breaking news' })).toHaveCount(0, { timeout: 2000 });
+    await readerContext.close();
+  });
+
+  test('a live update posted on one instance reaches a page open on the other within a second', async ({ page, browser }) => {
+    const readerContext = await browser.newContext();
+    const reader = await readerContext.newPage();
+    await signInAsEditor(page, origin(0));
+    await page.goto(`${origin(0)}/admin/articles`);
+    await page.getByRole('link', { name: SEEDED_ARTICLE.title, exact: true }).first().click();
+    const panel = page.getByRole('region', { name: 'Live coverage' });
+    await panel.getByRole('button', { name: 'Start live coverage' }).click();
+    const composer = panel.getByRole('form', { name: 'Post an update' });
+    await expect(composer).toBeVisible();
+
+    await reader.goto(`${origin(1)}/articles/${SEEDED_ARTICLE.slug}`);
+    await expect(reader.getByRole('region', { name: /Live updates/ })).toBeVisible();
+    const text = `Update through the other instance ${unique()}`;
+    await composer.getByRole('textbox', { name: 'Update', exact: true }).click();
+    await page.keyboard.insertText(text);
+    await composer.getByRole('button', { name: 'Post update' }).click();
+    await expect(panel.getByText('Update posted. Readers with the page open see it now.')).toBeVisible();
+    const posted = Date.now();
+    await expect(reader.getByText(text)).toBeVisible({ timeout: 1000 });
+    console.log(`two instances: live update on a page open on the other instance ${Date.now() - posted} ms after "Update posted"`);
+    await readerContext.close();
   });
 });

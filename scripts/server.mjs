@@ -12,6 +12,7 @@
 //   GET /healthz  200 while the process runs (no dependency is asked)
 //   GET /readyz   200 when the database (and Redis, when configured) answer within a second, else
 //                 503 naming which did not; 503 as soon as the server begins shutting down
+//   GET /live/events  the live event stream of open public pages (lib/live/stream.mjs)
 // Requests for Next go through admission lanes (lib/admission.mjs): bounded, queued, else 503.
 // A page that fails because the database is unreachable is answered with the last copy this
 // process stored of it (stale-if-error, `x-nextjs-cache: STALE`), else 503 with Retry-After.
@@ -43,6 +44,7 @@ const RETRY_AFTER_SECONDS = '10';
 const { applySecurityHeaders, securePageResponse } = await import('../lib/security/headers.mjs');
 const { answerMalformedUrl, malformedActionsAre400 } = await import('../lib/security/malformed-url.mjs');
 const { admit } = await import('../lib/admission.mjs');
+const { closeLiveStreams, serveLiveStream } = await import('../lib/live/stream.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -147,6 +149,8 @@ const server = http.createServer((req, res) => {
     answerProbe(req, res).catch((e) => probeAnswer(res, 503, { status: 'unavailable', error: String(e) }));
     return;
   }
+  // Long-lived streams are not requests in flight: shutdown ends them at once (browsers reconnect elsewhere).
+  if (serveLiveStream(req, res, draining)) return;
   inFlight++;
   res.once('close', () => {
     inFlight--;
@@ -212,6 +216,7 @@ async function shutdown(signal) {
   const started = Date.now();
   console.log(`${signal}: shutting down (${inFlight} request${inFlight === 1 ? '' : 's'} in flight)`);
   server.close();
+  closeLiveStreams();
   server.closeIdleConnections();
   if (inFlight > 0) {
     const drained = new Promise((resolve) => (onIdle = () => resolve(true)));

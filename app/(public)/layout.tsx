@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BreakingAlert } from '@/components/live/breaking-alert';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 import { pageTags, tagPage } from '@/lib/cache';
@@ -15,6 +16,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-surface focus:p-2 focus:text-fg">
         Skip to content
       </a>
+      <BreakingAlert />
       <SiteHeader menu={header ?? (await sectionMenu())} now={new Date()} weather={weather} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}

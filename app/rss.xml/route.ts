@@ -3,6 +3,7 @@ import { listLatestArticles } from '@/lib/articles/queries';
 import { articlePath } from '@/lib/articles/urls';
 import { absoluteUrl, renderRss } from '@/lib/seo';
 import { pageTags, tagPage } from '@/lib/cache';
+import { describeWithCorrections, listStandingCorrections } from '@/lib/corrections';
 import { getSite } from '@/lib/site';
 
 // Cached like the pages, refreshed by every publish, edit or unpublish (invalidateArticle tags `feeds`).
@@ -10,6 +11,7 @@ export const revalidate = 60;
 
 export async function GET() {
   const [articles, site] = await Promise.all([listLatestArticles({ take: 50 }), getSite()]);
+  const notes = await listStandingCorrections(articles.map((a) => a.id));
   await tagPage(pageTags.feeds, pageTags.latest);
   const xml = renderRss({
     title: site.name,
@@ -20,7 +22,7 @@ export async function GET() {
     items: articles.map((a) => ({
       title: a.title,
       link: absoluteUrl(articlePath(a.slug)),
-      description: a.standfirst,
+      description: describeWithCorrections(a.standfirst, notes.get(a.id)),
       publishedAt: a.publishedAt,
       author: a.authors.map((p) => p.name).join(', ') || undefined,
       category: a.section?.name,

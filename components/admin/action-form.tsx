@@ -11,7 +11,7 @@ import type { ActionState } from '@/lib/actions';
 export type FormField =
   | { kind: 'hidden'; name: string; value: string }
   | {
-      kind: 'text' | 'email' | 'password' | 'textarea' | 'number';
+      kind: 'text' | 'email' | 'password' | 'textarea' | 'number' | 'datetime-local';
       name: string;
       label: string;
       defaultValue?: string;

@@ -3,7 +3,9 @@ import { afterCursor, encodeCursor, encodeRankCursor, orderByOf, type CursorValu
 import type { ArticleListResponse, ArticleResponse, BodyNode } from '@/lib/api/schemas';
 import { publishedOnly } from '@/lib/articles/access';
 import { articlePath } from '@/lib/articles/urls';
+import { listArticleCorrections } from '@/lib/corrections';
 import { db } from '@/lib/db';
+import { listLiveUpdates } from '@/lib/live-coverage';
 import { AppError } from '@/lib/errors';
 import { searchArticleIds } from '@/lib/search';
 import { LIST_ORDERS, type ArticleField, type ArticleInclude, type ArticleQuery, type ListArticlesQuery, type PageQuery } from '@/lib/validation/api';
@@ -126,6 +128,14 @@ export async function getPublishedArticle(idOrSlug: string, query: ArticleQuery 
   const extra: Record<string, unknown> = { wordCount: row.wordCount, commentsOpen: row.commentsOpen };
   // Stored only after bodyDocSchema (lib/articles/body.ts) accepted it.
   if (wants('body')) extra.body = { html: row.bodyHtml, json: row.bodyJson as { type: 'doc'; content: BodyNode[] } };
+  if (wants('corrections'))
+    extra.corrections = (await listArticleCorrections(row.id)).map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      note: n.note,
+      createdAt: n.createdAt.toISOString(),
+      withdrawnAt: n.withdrawnAt?.toISOString() ?? null,
+    }));
   return { data: toApiArticle(row as unknown as ArticleRow, fields, include, extra) as ArticleResponse['data'] };
 }
 
@@ -179,4 +189,17 @@ export async function listApiAuthors(query: PageQuery = firstPage(LIST_ORDERS.au
   });
   const { page, meta } = paginate(rows, query.limit, query.order);
   return { data: page.map(({ name, slug, bio }) => ({ name, slug, bio })), meta };
+}
+
+/** A published article's live coverage and updates (pinned first, then newest first), without editing details. */
+export async function listPublishedLiveUpdates(idOrSlug: string) {
+  const article = await db.article.findFirst({ where: { AND: [publishedOnly(), { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }] }, select: { id: true } });
+  if (!article) throw new AppError('not_found', 'No published article has this id or slug.');
+  const { coverage, updates } = await listLiveUpdates(article.id);
+  return {
+    data: {
+      coverage,
+      updates: updates.map((u) => ({ id: u.id, headline: u.headline, html: u.html, keyEvent: u.keyEvent, pinned: u.pinned, createdAt: u.createdAt, updatedAt: u.updatedAt, author: u.author })),
+    },
+  };
 }

@@ -6,7 +6,19 @@ describe('OpenAPI document', () => {
 
   it('lists every route with the bearer scheme', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/articles', '/articles/{idOrSlug}', '/articles/{idOrSlug}/comments', '/authors', '/openapi.json', '/pages', '/pages/{slug}', '/sections', '/tags']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/alerts/current',
+      '/articles',
+      '/articles/{idOrSlug}',
+      '/articles/{idOrSlug}/comments',
+      '/articles/{idOrSlug}/updates',
+      '/authors',
+      '/openapi.json',
+      '/pages',
+      '/pages/{slug}',
+      '/sections',
+      '/tags',
+    ]);
     expect(doc.components.securitySchemes.bearerKey).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 

@@ -10,6 +10,8 @@ describe('API reference', () => {
       '/api/v1/articles',
       '/api/v1/articles/{idOrSlug}',
       '/api/v1/articles/{idOrSlug}/comments',
+      '/api/v1/articles/{idOrSlug}/updates',
+      '/api/v1/alerts/current',
       '/api/v1/sections',
       '/api/v1/tags',
       '/api/v1/pages',

@@ -29,6 +29,16 @@ export const authorRefSchema = z.object({ name: z.string(), slug: z.string() }).
 
 export const authorSchema = z.object({ name: z.string(), slug: z.string(), bio: z.string().nullable() }).strict();
 
+export const correctionSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['CORRECTION', 'CLARIFICATION', 'UPDATE']),
+    note: z.string().describe('Plain text; escape it before rendering.'),
+    createdAt: dateTime,
+    withdrawnAt: dateTime.nullable().describe('When the note was withdrawn; it stays on the record.'),
+  })
+  .strict();
+
 const FIELDS_NOTE = 'Present unless `fields` leaves it out.';
 const INCLUDE_NOTE = 'Present only when named in `include`.';
 
@@ -61,6 +71,42 @@ export const articleSchema = articleSummarySchema
       .strict()
       .optional()
       .describe(FIELDS_NOTE),
+    corrections: z.array(correctionSchema).optional().describe(`Corrections, clarifications and updates, oldest first. ${FIELDS_NOTE}`),
+  })
+  .strict();
+
+export const alertSchema = z
+  .object({
+    id: z.string(),
+    text: z.string().describe('Plain text; escape it before rendering.'),
+    link: z.string().nullable().describe('A path on the site or a full URL, or null.'),
+    level: z.enum(['BREAKING', 'DEVELOPING', 'LIVE']),
+    startsAt: dateTime,
+    endsAt: dateTime.nullable().describe('null: up until an editor ends it.'),
+  })
+  .strict();
+export const currentAlertResponseSchema = z.object({ data: alertSchema.nullable().describe('The alert live now, or null.') }).strict();
+
+export const liveUpdateSchema = z
+  .object({
+    id: z.string(),
+    headline: z.string().nullable(),
+    html: z.string().describe('Sanitised HTML rendered on the server.'),
+    keyEvent: z.boolean(),
+    pinned: z.boolean(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    author: z.string().nullable().describe('Name of the person who posted it.'),
+  })
+  .strict();
+export const liveUpdatesResponseSchema = z
+  .object({
+    data: z
+      .object({
+        coverage: z.object({ startedAt: dateTime.nullable(), endedAt: dateTime.nullable(), open: z.boolean() }).strict(),
+        updates: z.array(liveUpdateSchema).describe('Pinned updates first, then newest first.'),
+      })
+      .strict(),
   })
   .strict();
 

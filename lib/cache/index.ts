@@ -14,6 +14,7 @@ import { invalidateTags } from './shared.mjs';
  * - `feeds`, `sitemaps`, `ads`: RSS feeds, sitemaps, pages with ad slots
  * - `p:<pageId>`: a static page (About, Terms) at /<slug>
  * - `menu:<location>`: every page whose layout shows that menu (`menu:header`, `menu:footer`)
+ * - `corrections`: the corrections column (/corrections) and its feed
  * - `settings:<group>`: no page; every instance's copy of a settings group (lib/settings/store)
  * - `taxonomy`: no page; the content API's lists of tags and authors (a rename or merge)
  * Next's own path tags (`_N_T_/articles/slug`) are also on every page.
@@ -30,6 +31,7 @@ export const pageTags = {
   ads: 'ads',
   page: (id: string) => `p:${id}`,
   menu: (location: string) => `menu:${location}`,
+  corrections: 'corrections',
   settings: (group: string) => `settings:${group}`,
   taxonomy: 'taxonomy',
   /** No page: every instance's remembered API key checks (lib/api-keys/memo). */
@@ -106,6 +108,17 @@ export async function invalidateMergedTag(fromId: string, intoId: string, fromSl
 /** Refreshes only the pages already showing these articles (a comment, an image's caption changed). */
 export async function invalidateArticlePages(articleIds: string[]): Promise<void> {
   await invalidateTags([...new Set(articleIds)].map(pageTags.article));
+}
+
+/** After a correction was added or withdrawn: the article's pages and listings, and the corrections column. */
+export async function invalidateCorrections(articleId: string): Promise<void> {
+  await invalidateArticle(articleId);
+  await invalidateTags([pageTags.corrections]);
+}
+
+/** After a live update or the coverage changed: the article's own pages (page, its feed) and the feeds. */
+export async function invalidateLiveCoverage(articleId: string): Promise<void> {
+  await invalidateTags([pageTags.article(articleId), pageTags.feeds]);
 }
 
 /** Refreshes pages that show ad slots. */

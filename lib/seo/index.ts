@@ -1,7 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 
-export { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from './json-ld';
+export { breadcrumbJsonLd, liveBlogPostingJsonLd, newsArticleJsonLd, serializeJsonLd } from './json-ld';
 export { escapeXml, renderNewsSitemap, renderRss, renderSitemapIndex, renderUrlSet } from './xml';
 
 /** The public origin, without a trailing slash (SITE_URL). */

@@ -9,6 +9,8 @@ export type JsonLdArticle = {
   authors: { name: string; url: string }[];
   section: { name: string; url: string } | null;
   imageUrl?: string | null;
+  /** Published corrections and clarifications (not withdrawn ones), as schema.org CorrectionComment. */
+  corrections?: { text: string; publishedAt: Date }[];
 };
 
 export type Publisher = { name: string; url: string };
@@ -28,6 +30,32 @@ export function newsArticleJsonLd(a: JsonLdArticle, publisher: Publisher) {
     publisher: { '@type': 'NewsMediaOrganization', name: publisher.name, url: publisher.url },
     articleSection: a.section?.name,
     image: a.imageUrl ? [a.imageUrl] : undefined,
+    correction: a.corrections?.length ? a.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.publishedAt.toISOString() })) : undefined,
+  };
+}
+
+/** schema.org LiveBlogPosting for an article with live coverage: its window and its updates, newest first. */
+export function liveBlogPostingJsonLd(a: {
+  title: string;
+  url: string;
+  startedAt: string;
+  endedAt: string | null;
+  updates: { id: string; headline: string | null; text: string; createdAt: string }[];
+}) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LiveBlogPosting',
+    headline: a.title.slice(0, 110),
+    url: a.url,
+    coverageStartTime: a.startedAt,
+    coverageEndTime: a.endedAt ?? undefined,
+    liveBlogUpdate: a.updates.map((u) => ({
+      '@type': 'BlogPosting',
+      headline: (u.headline || u.text).slice(0, 110),
+      articleBody: u.text,
+      datePublished: u.createdAt,
+      url: `${a.url}#update-${u.id}`,
+    })),
   };
 }
 

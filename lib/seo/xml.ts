@@ -11,7 +11,8 @@ export function escapeXml(value: string): string {
     .replace(/'/g, '&apos;');
 }
 
-export type RssItem = { title: string; link: string; description: string; publishedAt: Date; author?: string; category?: string };
+/** `guid`: a stable id when the link is not unique to the item (then not a permalink). */
+export type RssItem = { title: string; link: string; guid?: string; description: string; publishedAt: Date; author?: string; category?: string };
 export type RssChannel = { title: string; link: string; description: string; selfUrl: string; language: string; items: RssItem[] };
 
 /** An RSS 2.0 document; guid is the permalink, dates are RFC 822 as the spec requires. */
@@ -21,7 +22,7 @@ export function renderRss(channel: RssChannel): string {
       (i) => `    <item>
       <title>${escapeXml(i.title)}</title>
       <link>${escapeXml(i.link)}</link>
-      <guid isPermaLink="true">${escapeXml(i.link)}</guid>
+      ${i.guid ? `<guid isPermaLink="false">${escapeXml(i.guid)}</guid>` : `<guid isPermaLink="true">${escapeXml(i.link)}</guid>`}
       <description>${escapeXml(i.description)}</description>
       <pubDate>${i.publishedAt.toUTCString()}</pubDate>${i.author ? `\n      <dc:creator>${escapeXml(i.author)}</dc:creator>` : ''}${i.category ? `\n      <category>${escapeXml(i.category)}</category>` : ''}
     </item>`,

@@ -83,7 +83,7 @@ const ARTICLE_SORTS = Object.keys(ARTICLE_ORDERS) as [ArticleSort, ...ArticleSor
 /** Top-level fields of an article in a list; `id` always comes back. */
 export const ARTICLE_SUMMARY_FIELDS = ['id', 'slug', 'title', 'standfirst', 'url', 'publishedAt', 'updatedAt'] as const;
 /** Top-level fields of a single article. */
-export const ARTICLE_FIELDS = [...ARTICLE_SUMMARY_FIELDS, 'wordCount', 'commentsOpen', 'body'] as const;
+export const ARTICLE_FIELDS = [...ARTICLE_SUMMARY_FIELDS, 'wordCount', 'commentsOpen', 'body', 'corrections'] as const;
 /** Related objects that `include` adds. */
 export const ARTICLE_INCLUDES = ['authors', 'section', 'tags'] as const;
 export type ArticleField = (typeof ARTICLE_FIELDS)[number];

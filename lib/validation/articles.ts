@@ -20,7 +20,7 @@ const tagList = z
  * against bodyDocSchema (unknown nodes refused, unknown attributes dropped); the server
  * renders its own HTML from it, so nothing the browser sends is trusted as markup.
  */
-const bodyJson = z
+export const bodyJsonFieldSchema = z
   .string()
   .max(2_000_000, 'The body is too long.')
   .transform((v, ctx) => {
@@ -40,7 +40,7 @@ export const articleFormSchema = z.object({
   /** Plain text (paragraphs separated by blank lines), for clients without the rich-text editor. */
   body: z.string().max(200_000, 'The body is too long (200,000 characters at most).').default(''),
   /** The structured body; when present it wins over `body`. */
-  bodyJson: z.preprocess((v) => (v === '' || v === null ? undefined : v), bodyJson.optional()),
+  bodyJson: z.preprocess((v) => (v === '' || v === null ? undefined : v), bodyJsonFieldSchema.optional()),
   sectionId: z
     .string()
     .trim()

@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { formList } from '@/lib/validation/form';
 
 /** Events an endpoint can subscribe to, in the order the dashboard lists them. */
-export const WEBHOOK_EVENTS = ['article.published', 'article.updated', 'article.unpublished', 'article.deleted', 'comment.approved'] as const;
+export const WEBHOOK_EVENTS = [
+  'article.published',
+  'article.updated',
+  'article.unpublished',
+  'article.deleted',
+  'article.corrected',
+  'comment.approved',
+  'alert.published',
+  'live.update.published',
+  'live.update.edited',
+  'live.update.deleted',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 /** Sent by "Send test event"; never subscribed to, always delivered to the endpoint it targets. */
 export const TEST_EVENT = 'webhook.test';
@@ -12,7 +23,12 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEvent, string> = {
   'article.updated': 'Published article updated',
   'article.unpublished': 'Article unpublished',
   'article.deleted': 'Article deleted',
+  'article.corrected': 'Correction or update added to an article',
   'comment.approved': 'Comment approved',
+  'alert.published': 'Breaking-news alert published',
+  'live.update.published': 'Live update posted',
+  'live.update.edited': 'Live update edited',
+  'live.update.deleted': 'Live update deleted',
 };
 
 export const WEBHOOK_EVENT_OPTIONS = WEBHOOK_EVENTS.map((value) => ({ value, label: WEBHOOK_EVENT_LABELS[value] }));

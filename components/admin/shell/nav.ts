@@ -18,8 +18,9 @@ export const NAV: NavGroup[] = [
     items: [
       { label: 'Articles', href: '/admin/articles', minRole: 'CONTRIBUTOR', keywords: 'stories drafts list' },
       { label: 'Pages', href: '/admin/pages', minRole: 'EDITOR', keywords: 'about contact terms static' },
-      // Planning and Alerts join this group when they land.
+      // Planning joins this group when it lands.
       { label: 'Media', href: '/admin/media', minRole: 'CONTRIBUTOR', keywords: 'images photos library uploads' },
+      { label: 'Alerts', href: '/admin/alerts', minRole: 'EDITOR', keywords: 'breaking news banner developing live' },
     ],
   },
   { label: 'Audience', items: [{ label: 'Comments', href: '/admin/comments', minRole: 'EDITOR', keywords: 'moderation queue readers' }] },

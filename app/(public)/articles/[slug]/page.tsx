@@ -4,6 +4,8 @@ import { AdSlot } from '@/components/ads/ad-slot';
 import { ArticleHeader, ArticleTags } from '@/components/articles/article-header';
 import { HeroImage } from '@/components/articles/hero-image';
 import { ArticleList } from '@/components/articles/article-list';
+import { ArticleCorrections } from '@/components/articles/article-corrections';
+import { LiveUpdates } from '@/components/live/live-updates';
 import { CommentForm } from '@/components/comments/comment-form';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { listActiveAdSlots, type LiveAdSlot } from '@/lib/ads';
@@ -12,10 +14,12 @@ import { bodyDocSchema, renderDocBlocks } from '@/lib/articles/body';
 import { getPublishedArticleBySlug, listLatestArticles, listRelatedArticles, type PublicArticle } from '@/lib/articles/queries';
 import { articlePath, authorPath, sectionPath } from '@/lib/articles/urls';
 import { articleTags, pageTags, tagPage } from '@/lib/cache';
+import { listArticleCorrections, type PublicCorrection } from '@/lib/corrections';
+import { listLiveUpdates, type LiveCoverage, type LiveUpdate } from '@/lib/live-coverage';
 import { commentsAreOpen, listApprovedComments } from '@/lib/comments';
 import { getCommentSettings } from '@/lib/settings/comments';
-import { absoluteUrl, breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo';
-import { site } from '@/lib/site';
+import { absoluteUrl, breadcrumbJsonLd, liveBlogPostingJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo';
+import { getSite, site } from '@/lib/site';
 import { postCommentAction, reportCommentAction } from './actions';
 import { findRedirect } from '@/lib/redirects';
 import { getArticleImage, getBodyImages, type MediaItem } from '@/lib/media';
@@ -78,7 +82,13 @@ async function bodyBlocks(article: PublicArticle): Promise<string[]> {
   return doc.success ? renderDocBlocks(doc.data, await getBodyImages(doc.data)) : [article.bodyHtml];
 }
 
-function structuredData(article: PublicArticle, imageUrl: string | null): string {
+const plainText = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+function structuredData(article: PublicArticle, imageUrl: string | null, notes: PublicCorrection[], live: { coverage: LiveCoverage; updates: LiveUpdate[] }): string {
   const url = absoluteUrl(articlePath(article.slug));
   const home = absoluteUrl('/');
   const crumbs: { name: string; url: string }[] = [{ name: site.name, url: home }];
@@ -95,10 +105,22 @@ function structuredData(article: PublicArticle, imageUrl: string | null): string
         authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(authorPath(a.slug)) })),
         section: article.section ? { name: article.section.name, url: absoluteUrl(sectionPath(article.section.slug)) } : null,
         imageUrl,
+        corrections: notes.filter((n) => !n.withdrawnAt && n.kind !== 'UPDATE').map((n) => ({ text: `${n.label}: ${n.note}`, publishedAt: n.createdAt })),
       },
       { name: site.name, url: home },
     ),
     breadcrumbJsonLd(crumbs),
+    ...(live.coverage.startedAt
+      ? [
+          liveBlogPostingJsonLd({
+            title: article.title,
+            url,
+            startedAt: live.coverage.startedAt,
+            endedAt: live.coverage.endedAt,
+            updates: [...live.updates].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((u) => ({ id: u.id, headline: u.headline, text: plainText(u.html), createdAt: u.createdAt })),
+          }),
+        ]
+      : []),
   ]);
 }
 
@@ -115,7 +137,7 @@ export default async function ArticlePage({ params }: Props) {
     if (moved) permanentRedirect(moved.toPath);
     notFound();
   }
-  const [latest, related, comments, ads, commentSettings, hero, socialImage, blocks] = await Promise.all([
+  const [latest, related, comments, ads, commentSettings, hero, socialImage, blocks, corrections, live, siteNow] = await Promise.all([
     listLatestArticles({ take: 5, excludeId: article.id }),
     listRelatedArticles(article, 4),
     listApprovedComments(article.id),
@@ -124,6 +146,9 @@ export default async function ArticlePage({ params }: Props) {
     getArticleImage(article.heroImageId),
     getArticleImage(article.socialImageId),
     bodyBlocks(article),
+    listArticleCorrections(article.id),
+    listLiveUpdates(article.id),
+    getSite(),
   ]);
   await tagPage(pageTags.article(article.id), pageTags.latest, pageTags.ads, ...articleTags(latest), ...articleTags(related));
   const open = commentsAreOpen(article, commentSettings);
@@ -132,13 +157,14 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData(article, social?.url ?? null) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredData(article, social?.url ?? null, corrections, live) }} />
       {byPlacement(ads, 'HEADER').map((slot) => (
         <AdSlot key={slot.id} slot={slot} className="mt-0" />
       ))}
       <div className="grid gap-12 lg:grid-cols-3">
         <article className="lg:col-span-2">
           <ArticleHeader article={article}>{hero ? <HeroImage image={hero} /> : null}</ArticleHeader>
+          {live.coverage.startedAt ? <LiveUpdates articleId={article.id} initial={live} timeZone={siteNow.timeZone} /> : null}
 
           {/* Runs of body text with in-article ads between them; ads stay outside .article-body and its typography. */}
           <div className="mt-8">
@@ -151,6 +177,8 @@ export default async function ArticlePage({ params }: Props) {
               ),
             )}
           </div>
+
+          <ArticleCorrections notes={corrections} />
 
           <ArticleTags tags={article.tags} />
 

@@ -4,6 +4,8 @@ import { ArticleEditor } from '@/components/admin/article-editor';
 import { MediaActionsProvider } from '@/components/media/media-actions';
 import { ArticleAccessRefused } from '@/components/admin/article-access-refused';
 import { ArticleArchivePanel } from '@/components/admin/article-archive-panel';
+import { ArticleCorrectionsPanel } from '@/components/admin/article-corrections-panel';
+import { LiveCoveragePanel } from '@/components/admin/live-coverage-panel';
 import { ArticleDetailsPanel } from '@/components/admin/article-details-panel';
 import { ArticlePreviewPanel } from '@/components/admin/article-preview-panel';
 import { ArticleSlugPanel } from '@/components/admin/article-slug-panel';
@@ -13,6 +15,8 @@ import { bodyDocSchema } from '@/lib/articles/body';
 import { getArticleDetailsForEdit } from '@/lib/articles/details';
 import { getArticleForEdit } from '@/lib/articles/mutations';
 import { articlePath } from '@/lib/articles/urls';
+import { listCorrectionsForEditor } from '@/lib/corrections';
+import { listLiveUpdatesForEditor } from '@/lib/live-coverage';
 import { getMedia } from '@/lib/media';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
@@ -33,6 +37,8 @@ import {
   searchRelatedArticlesAction,
 } from '../actions';
 import { describeMediaAction } from '../../media/actions';
+import { addCorrectionAction, withdrawCorrectionAction } from '../correction-actions';
+import { deleteLiveUpdateAction, editLiveUpdateAction, postLiveUpdateAction, setLiveCoverageAction } from '../live-actions';
 
 export const metadata = { title: 'Edit article' };
 
@@ -63,7 +69,12 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   if (!article || !details) notFound();
   const isEditor = hasRole(user.role, 'EDITOR');
   const doc = bodyDocSchema.safeParse(article.bodyJson);
-  const hero = await getMedia(article.heroImageId ?? '');
+  const canRunLive = isEditor || (hasRole(user.role, 'AUTHOR') && article.authors.some((a) => a.userId === user.id));
+  const [hero, corrections, live] = await Promise.all([
+    getMedia(article.heroImageId ?? ''),
+    isEditor ? listCorrectionsForEditor(article.id, user) : null,
+    canRunLive ? listLiveUpdatesForEditor(article.id, user) : null,
+  ]);
   // The same rule as lib/articles/slug: editors on any article, writers on their own drafts.
   const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
   return (
@@ -118,6 +129,21 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
             related: details.article.pinnedRelated.map((r) => ({ id: r.id, label: r.title })),
           }}
         />
+      ) : null}
+      {live ? (
+        <div className="mt-8">
+          <LiveCoveragePanel
+            articleId={article.id}
+            coverage={live.coverage}
+            updates={live.updates}
+            actions={{ setCoverage: setLiveCoverageAction, post: postLiveUpdateAction, edit: editLiveUpdateAction, remove: deleteLiveUpdateAction }}
+          />
+        </div>
+      ) : null}
+      {corrections ? (
+        <div className="mt-8">
+          <ArticleCorrectionsPanel articleId={article.id} notes={corrections} published={article.status === 'PUBLISHED'} addAction={addCorrectionAction} withdrawAction={withdrawCorrectionAction} />
+        </div>
       ) : null}
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <ArticlePreviewPanel articleId={article.id} action={createPreviewLinkAction} />
