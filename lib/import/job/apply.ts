@@ -26,7 +26,7 @@ async function dispatch(ctx: ImportContext, r: ImportRecord): Promise<void> {
     case 'post':
       return writePost(ctx, r, fp());
     case 'page':
-      return writePage(ctx, r);
+      return writePage(ctx, r, fp());
     case 'comment':
       return writeComment(ctx, r, fp());
     case 'menu':

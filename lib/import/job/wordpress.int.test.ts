@@ -71,7 +71,16 @@ describe('importing a WordPress export', () => {
     // An unreachable image is reported; its article is imported without it.
     expect((await article('lost-photo')).status).toBe('PUBLISHED');
     expect(report.kinds.image?.skips.some((s) => s.id === '117')).toBe(true);
-    expect(report.kinds.page?.skips[0]?.reason).toMatch(/Page model/);
+    // Pages become pages, through the page editor's own rules, public at /<slug>; a child page's old address redirects.
+    expect(report.kinds.page?.imported).toBeGreaterThanOrEqual(2);
+    expect(await db.page.findUnique({ where: { slug: 'about' }, select: { title: true, status: true, importSource: true, importId: true } })).toEqual({
+      title: 'About us',
+      status: 'PUBLISHED',
+      importSource: 'wordpress',
+      importId: '115',
+    });
+    expect(await findRedirect('/about/team')).toMatchObject({ toPath: '/team', statusCode: 301 });
+    expect(report.kinds.menu?.skips[0]?.reason).toMatch(/rebuild them at \/admin\/menus/);
   });
 
   it('keeps comments with status, threading and a hashed IP, and skips pingbacks', async () => {
