@@ -127,7 +127,7 @@ function keyFrom(request: Request, url: URL): string | null {
   return url.searchParams.get('key');
 }
 
-function parseOrBadRequest<S extends z.ZodType>(schema: S, input: unknown, message: string): z.output<S> {
+export function parseOrBadRequest<S extends z.ZodType>(schema: S, input: unknown, message: string): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError('bad_request', message, parameterErrors(parsed.error));
   return parsed.data;

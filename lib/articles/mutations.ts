@@ -1,10 +1,11 @@
 import 'server-only';
+import { currentApiKey } from '@/lib/api-keys/context';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { bodyDocSchema, countWords, isDocEmpty, plainTextToDoc, renderDocToHtml, type BodyDoc } from '@/lib/articles/body';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, StaleVersionError } from '@/lib/errors';
 import { getMedia, resolveArticleImages } from '@/lib/media';
 import type { ClientMediaItem } from '@/lib/media/client-item';
 import { reindexArticles } from '@/lib/search';
@@ -112,7 +113,7 @@ export async function saveArticle(
         select: { id: true, slug: true, version: true, status: true },
       });
       await tx.articleRevision.create({
-        data: { articleId: created.id, version: 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: created.status, authorId: user.id },
+        data: { articleId: created.id, version: 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: created.status, authorId: user.id, apiKeyId: currentApiKey()?.id },
       });
       await recordAudit(tx, {
         actorId: user.id,
@@ -154,16 +155,16 @@ export async function saveArticle(
       },
     });
     if (updated.count === 0) {
-      throw new AppError(
-        'conflict',
+      throw new StaleVersionError(
         `Someone else saved this article while you were editing (it is now at version ${current.version}, you started from version ${version}). ` +
           'Compare their version with yours, then keep yours or use theirs.',
+        current.version,
       );
     }
     await tx.articleTag.deleteMany({ where: { articleId: current.id } });
     if (tagIds.length) await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId: current.id, tagId })) });
     await tx.articleRevision.create({
-      data: { articleId: current.id, version: version + 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: status as 'DRAFT', authorId: user.id },
+      data: { articleId: current.id, version: version + 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: status as 'DRAFT', authorId: user.id, apiKeyId: currentApiKey()?.id },
     });
     const action =
       intent === 'schedule'
