@@ -5,7 +5,7 @@ import { runAsApiKey } from '@/lib/api-keys/context';
 import { errorResponse, parseOrBadRequest } from '@/lib/api/handler';
 import { claimIdempotencyKey, finishIdempotencyKey, releaseIdempotencyKey, requestHash, type StoredResponse } from '@/lib/api/idempotency';
 import { apiRateLimitedError, apiRateLimiter } from '@/lib/api/rate-limit';
-import { JSON_BODY_LIMIT, parseBody, type BodyKind, type ParsedBody } from '@/lib/api/request';
+import { JSON_BODY_LIMIT, parseBody, type BodyKind, type ParsedBody, type TooLarge } from '@/lib/api/request';
 import { AppError, StaleVersionError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 import type { AdminScope } from '@/lib/validation/api-keys';
@@ -53,7 +53,12 @@ export function pathErrors(error: z.ZodError, rename: Record<string, string> = {
 
 /** Parses a JSON body with `schema`: 422 with field paths when it does not fit. */
 export function parseJsonBody<S extends z.ZodType>(schema: S, body: ParsedBody | null): z.output<S> {
-  const parsed = schema.safeParse(body?.kind === 'json' ? body.json : undefined);
+  return parseInput(schema, body?.kind === 'json' ? body.json : undefined);
+}
+
+/** Parses `input` (a JSON body, perhaps with path ids added) with `schema`: 422 with field paths when it does not fit. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError('unprocessable', 'Some fields need attention.', pathErrors(parsed.error));
   return parsed.data;
 }
@@ -82,7 +87,7 @@ export function withAdminKey<P extends z.ZodType = z.ZodObject<Record<string, ne
     scope: AdminScope | ((params: z.output<P>) => AdminScope);
     params?: P;
     /** `optional`: a request without a body (no Content-Type) is fine too. */
-    body?: { accept: BodyKind[]; maxBytes?: number; optional?: boolean };
+    body?: { accept: BodyKind[]; maxBytes?: number; tooLarge?: TooLarge; optional?: boolean };
   },
   handler: (ctx: AdminContext<z.output<P>>) => Promise<AdminResult>,
 ) {
@@ -104,7 +109,7 @@ export function withAdminKey<P extends z.ZodType = z.ZodObject<Record<string, ne
       const scope = typeof options.scope === 'function' ? options.scope(params) : options.scope;
       if (!auth.key.scopes.includes(scope)) throw new AppError('forbidden', `This key lacks the "${scope}" scope. Create a key with it in the dashboard (API keys).`);
       const bodyless = options.body?.optional && !request.headers.get('content-type') && !Number(request.headers.get('content-length') ?? 0);
-      const body = options.body && !bodyless ? await parseBody(request, { accept: options.body.accept, maxBytes: options.body.maxBytes ?? JSON_BODY_LIMIT }) : null;
+      const body = options.body && !bodyless ? await parseBody(request, { accept: options.body.accept, maxBytes: options.body.maxBytes ?? JSON_BODY_LIMIT, tooLarge: options.body.tooLarge }) : null;
 
       const idempotencyKey = request.method === 'POST' ? request.headers.get('idempotency-key') : null;
       if (idempotencyKey !== null) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bodyDocSchema } from '@/lib/articles/body-schema';
+import { updateMediaSchema } from '@/lib/validation/media';
 
 // Request bodies of the admin API (/api/v1/admin). These check the shape of what a client sends
 // (types, unknown fields); the field rules themselves (lengths, tag lists, the body document)
@@ -50,9 +51,8 @@ export const scheduleArticleSchema = z.object({ at: z.iso.datetime({ offset: tru
 /** The statuses an article has over the API, lower-case. */
 export const ADMIN_ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'archived'] as const;
 
-/** Sections and tags. */
-export const createAdminSectionSchema = z.object({ name: z.string(), slug: z.string().optional(), description: z.string().optional() }).strict();
-export const updateAdminTaxonomySchema = z.object({ name: z.string(), description: z.string().optional() }).strict();
+/** POST …/tags/{id}/merge: the tag to merge into. */
+export const mergeTagBodySchema = z.object({ into: z.string().trim().min(1, 'Name the tag to merge into (its id).').max(40) }).strict();
 
 /** GET /api/v1/admin/comments?status= */
 export const ADMIN_COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
@@ -64,3 +64,10 @@ export const adminCommentsQuerySchema = z
   .strict();
 export const COMMENT_ACTIONS = ['approve', 'spam', 'trash'] as const;
 export const commentActionParamsSchema = adminIdParamsSchema.extend({ action: z.enum(COMMENT_ACTIONS) });
+
+/** POST /api/v1/admin/media: the image's words, sent beside the file (the library's own limits). */
+export const adminMediaTextSchema = z.object({
+  alt: updateMediaSchema.shape.alt.default(''),
+  caption: updateMediaSchema.shape.caption.default(''),
+  credit: updateMediaSchema.shape.credit.default(''),
+});
