@@ -7,6 +7,7 @@ import { claimIdempotencyKey, finishIdempotencyKey, releaseIdempotencyKey, reque
 import { apiRateLimitedError, apiRateLimiter } from '@/lib/api/rate-limit';
 import { JSON_BODY_LIMIT, parseBody, type BodyKind, type ParsedBody, type TooLarge } from '@/lib/api/request';
 import { AppError, StaleVersionError } from '@/lib/errors';
+import type { RateLimiter } from '@/lib/rate-limit';
 import type { StaffUser } from '@/lib/users';
 import type { AdminScope } from '@/lib/validation/api-keys';
 
@@ -90,6 +91,8 @@ export function withAdminKey<P extends z.ZodType = z.ZodObject<Record<string, ne
     body?: { accept: BodyKind[]; maxBytes?: number; tooLarge?: TooLarge; optional?: boolean };
   },
   handler: (ctx: AdminContext<z.output<P>>) => Promise<AdminResult>,
+  /** Tests pass their own limiter; null turns limits off. The same per-key limit as the content API by default. */
+  limits: { rateLimiter?: () => RateLimiter | null } = {},
 ) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     const headers: Record<string, string> = { 'Cache-Control': 'no-store', Vary: 'Authorization' };
@@ -99,7 +102,7 @@ export function withAdminKey<P extends z.ZodType = z.ZodObject<Record<string, ne
       if (!raw) throw new AppError('unauthorized', 'An admin API key is required: send it as "Authorization: Bearer <key>".');
       const auth = await authenticateAdminApiKey(raw);
       if (!auth) throw new AppError('unauthorized', 'This key is not a valid admin key: it is unknown, revoked, a content key, or the user it acts as is deactivated.');
-      const limiter = apiRateLimiter();
+      const limiter = (limits.rateLimiter ?? apiRateLimiter)();
       if (limiter) {
         const { allowed, remaining, resetSeconds } = await limiter.consume(auth.key.id);
         Object.assign(headers, { 'RateLimit-Limit': String(limiter.rule.points), 'RateLimit-Remaining': String(remaining), 'RateLimit-Reset': String(resetSeconds) });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { pathErrors } from '@/lib/api/admin-handler';
+import type { AdminArticle } from '@/lib/api/admin-schemas';
 import { bodyDocSchema, type BodyDoc } from '@/lib/articles/body';
 import { getArticleForEdit, saveArticle } from '@/lib/articles/mutations';
 import { articlePath } from '@/lib/articles/urls';
@@ -16,25 +17,6 @@ import { articleFormSchema, type ArticleFormData } from '@/lib/validation/articl
 // schema, and every write goes through saveArticle / archiveArticle / deleteArchivedArticle,
 // so roles, ownership, workflow, versions, revisions, audit, webhooks, cache and search apply
 // exactly as they do in the dashboard.
-
-export type AdminArticle = {
-  id: string;
-  slug: string;
-  version: number;
-  status: 'draft' | 'in_review' | 'scheduled' | 'published' | 'archived';
-  /** The public address while published, else null. */
-  url: string | null;
-  title: string;
-  standfirst: string;
-  section: { name: string; slug: string } | null;
-  tags: string[];
-  body: BodyDoc;
-  heroImageId: string | null;
-  authors: { name: string }[];
-  publishedAt: string | null;
-  scheduledAt: string | null;
-  updatedAt: string;
-};
 
 /** The editor's field names, as the API calls them. */
 const API_FIELD: Record<string, string> = { bodyJson: 'body', sectionId: 'section', publishAt: 'at' };

@@ -5,6 +5,9 @@ import { POST as transitionRoute } from '@/app/api/v1/admin/articles/[id]/[trans
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from '@/app/api/v1/admin/articles/[id]/route';
 import { POST as createRoute } from '@/app/api/v1/admin/articles/route';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys';
+import { withAdminKey } from '@/lib/api/admin-handler';
+import { ADMIN_COMPONENTS } from '@/lib/api/admin-schemas';
+import { createRateLimiter } from '@/lib/rate-limit';
 import { setUserActive } from '@/lib/users/admin';
 import { db } from '@/lib/db';
 import { adminKey, call, paragraphs, type AdminKey } from '@/test/admin-api';
@@ -28,6 +31,8 @@ describe('creating and publishing', () => {
     expect(res.status).toBe(201);
     expect(res.json.data).toMatchObject({ slug: 'harbour-ferry-returns', version: 1, status: 'draft', url: null, section: { slug: section.slug }, tags: ['Transport', 'harbour'] });
     expect(res.headers.get('etag')).toBe('"1"');
+    // The documented (strict) response schema accepts it.
+    expect(ADMIN_COMPONENTS.AdminArticleResponse.safeParse(res.json).error).toBeUndefined();
     const id = res.json.data.id as string;
 
     const published = await step(editor, id, 'publish', 1);
@@ -180,5 +185,19 @@ describe('keys', () => {
     const { json } = await create(writer, { title: `Unpublishable ${unique()}`, body: paragraphs('x') });
     expect((await step(writer, json.data.id, 'publish', 1)).status).toBe(403);
     expect((await step(writer, json.data.id, 'submit', 1)).status).toBe(200);
+  });
+});
+
+describe('rate limits', () => {
+  it('count each key’s calls through the app’s limiter (429 with Retry-After)', async () => {
+    const limiter = createRateLimiter(`admin-test-${unique()}`, { points: 2, seconds: 60 }, { shared: false });
+    const route = withAdminKey({ scope: 'articles:write' }, async () => ({ data: { ok: true } }), { rateLimiter: () => limiter });
+    const get = (k: AdminKey) => call(route, 'GET', '/api/v1/admin/anything', { key: k.key });
+    expect((await get(editor)).headers.get('ratelimit-remaining')).toBe('1');
+    expect((await get(editor)).status).toBe(200);
+    const refused = await get(editor);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await get(author)).status).toBe(200);
   });
 });

@@ -13,6 +13,7 @@ import { GET as sectionsRoute, POST as createSectionRoute } from '@/app/api/v1/a
 import { POST as mergeRoute } from '@/app/api/v1/admin/tags/[id]/merge/route';
 import { PATCH as tagRoute } from '@/app/api/v1/admin/tags/[id]/route';
 import { GET as tagsRoute } from '@/app/api/v1/admin/tags/route';
+import { ADMIN_COMPONENTS } from '@/lib/api/admin-schemas';
 import { db } from '@/lib/db';
 import { setStorageForTests } from '@/lib/media/driver';
 import { LocalDiskDriver } from '@/lib/media/storage';
@@ -47,6 +48,9 @@ describe('sections and tags (taxonomy:write, editors)', () => {
     const renamed = await call(sectionRoute, 'PATCH', `/api/v1/admin/sections/${id}`, { key: editor.key, params: { id }, body: { name: `${name} & Climate` } });
     expect(renamed.json.data).toMatchObject({ id, name: `${name} & Climate` });
     const listed = await call(sectionsRoute, 'GET', '/api/v1/admin/sections', { key: editor.key });
+    expect(ADMIN_COMPONENTS.AdminSectionListResponse.safeParse(listed.json).error).toBeUndefined();
+    expect(ADMIN_COMPONENTS.AdminSectionCreatedResponse.safeParse(created.json).error).toBeUndefined();
+    expect(ADMIN_COMPONENTS.AdminRenamedResponse.safeParse(renamed.json).error).toBeUndefined();
     expect(listed.json.data.find((s: { id: string }) => s.id === id)).toMatchObject({ name: `${name} & Climate`, articleCount: 0 });
     const audit = await db.auditLog.findFirst({ where: { entityId: id, action: 'section.updated' }, select: { data: true } });
     expect(audit?.data).toMatchObject({ apiKey: { id: editor.id } });
@@ -62,6 +66,8 @@ describe('sections and tags (taxonomy:write, editors)', () => {
     expect(renamed.json.data).toEqual({ id: into.id, name: 'Energy', description: 'Power and fuel.' });
     const merged = await call(mergeRoute, 'POST', `/api/v1/admin/tags/${from.id}/merge`, { key: editor.key, params: { id: from.id }, body: { into: into.id } });
     expect(merged.json.data).toMatchObject({ from: from.name, into: 'Energy', moved: 1 });
+    expect(ADMIN_COMPONENTS.AdminTagMergedResponse.safeParse(merged.json).error).toBeUndefined();
+    expect(ADMIN_COMPONENTS.AdminTagListResponse.safeParse((await call(tagsRoute, 'GET', '/api/v1/admin/tags', { key: editor.key })).json).error).toBeUndefined();
     expect(await db.articleTag.findMany({ where: { articleId: article.id }, select: { tagId: true } })).toEqual([{ tagId: into.id }]);
     expect((await call(tagsRoute, 'GET', '/api/v1/admin/tags', { key: author.key })).status).toBe(403);
     expect((await call(tagsRoute, 'GET', '/api/v1/admin/tags', { key: noScopes.key })).status).toBe(403);
@@ -77,12 +83,15 @@ describe('comments (comments:moderate, editors)', () => {
     const listed = pending.json.data.comments.find((c: { id: string }) => c.id === comment.id);
     expect(listed).toMatchObject({ status: 'pending', authorName: 'Reader', article: { slug: article.slug } });
     expect(JSON.stringify(pending.json)).not.toContain('reader@example.test');
+    expect(ADMIN_COMPONENTS.AdminCommentListResponse.safeParse(pending.json).error).toBeUndefined();
     expect((await call(commentsRoute, 'GET', '/api/v1/admin/comments?status=nope', { key: editor.key })).status).toBe(400);
 
     const act = (k: AdminKey, action: string) => call(commentActionRoute, 'POST', `/api/v1/admin/comments/${comment.id}/${action}`, { key: k.key, params: { id: comment.id, action } });
     expect((await act(author, 'approve')).status).toBe(403);
     expect((await act(noScopes, 'approve')).status).toBe(403);
-    expect((await act(editor, 'approve')).json.data).toEqual({ id: comment.id, status: 'approved' });
+    const approved = await act(editor, 'approve');
+    expect(approved.json.data).toEqual({ id: comment.id, status: 'approved' });
+    expect(ADMIN_COMPONENTS.AdminModeratedResponse.safeParse(approved.json).error).toBeUndefined();
     expect((await act(editor, 'spam')).json.data.status).toBe('spam');
     expect((await act(editor, 'trash')).json.data.status).toBe('trash');
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe('TRASH');
@@ -106,6 +115,7 @@ describe('media (media:write, authors and up)', () => {
     const res = await upload(author, { alt: 'The harbour at dawn', credit: 'Staff' });
     expect(res.status).toBe(201);
     expect(res.json.data).toMatchObject({ filename: 'harbour.png', width: 40, height: 30, alt: 'The harbour at dawn', credit: 'Staff' });
+    expect(ADMIN_COMPONENTS.AdminMediaResponse.safeParse(res.json).error).toBeUndefined();
     const notImage = await upload(author, {}, new Blob(['plain text'], { type: 'image/png' }));
     expect(notImage.status).toBe(422);
     expect(notImage.json.error.details).toHaveProperty('file');
