@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { createBroadsheetClient, StaleVersionError } from '../sdk/src/index';
 import { expectNoAxeViolations, storageStateFor, unique } from './helpers';
 
 // The admin API over real HTTP, with an admin key made the way an admin makes one: in the
@@ -23,29 +24,25 @@ test('an admin creates an admin key; a client creates, edits and publishes a sto
   await expect(row).toContainText('articles:write, articles:publish');
   await expectNoAxeViolations(page);
 
-  const auth = { Authorization: `Bearer ${key}` };
+  // The SDK (sdk/), as a client would use it: versions and Idempotency-Key are its business.
+  const cms = createBroadsheetClient({ baseUrl: new URL(page.url()).origin, apiKey: key });
   const title = `Wire story ${unique()}`;
-  const created = await request.post('/api/v1/admin/articles', {
-    headers: { ...auth, 'Idempotency-Key': `e2e-${unique()}` },
-    data: { title, standfirst: 'Filed over the admin API.', html: '<p>The council <strong>voted</strong> last night.</p><script>alert(1)</script>' },
-  });
-  expect(created.status()).toBe(201);
-  const { data: draft } = await created.json();
+  const draft = await cms.articles.create({ title, standfirst: 'Filed over the admin API.', html: '<p>The council <strong>voted</strong> last night.</p><script>alert(1)</script>' });
   expect(draft).toMatchObject({ title, status: 'draft', version: 1, url: null });
-  expect(created.headers()['etag']).toBe('"1"');
-
-  const edited = await request.patch(`/api/v1/admin/articles/${draft.id}`, { headers: { ...auth, 'If-Match': '"1"' }, data: { tags: ['Council'] } });
-  expect(edited.status()).toBe(200);
-  const stale = await request.post(`/api/v1/admin/articles/${draft.id}/publish`, { headers: { ...auth, 'If-Match': '"1"' } });
-  expect(stale.status()).toBe(412);
-  expect((await stale.json()).error.details).toEqual({ currentVersion: ['2'] });
-
-  const published = await request.post(`/api/v1/admin/articles/${draft.id}/publish`, { headers: { ...auth, 'If-Match': edited.headers()['etag']! } });
-  expect(published.status()).toBe(200);
-  const { data: story } = await published.json();
+  const edited = await cms.articles.update(draft.id, { tags: ['Council'] });
+  expect(edited).toMatchObject({ version: 2, tags: ['Council'] });
+  const stale = await cms.articles.publish(draft.id, { version: 1 }).catch((e: unknown) => e);
+  expect(stale).toBeInstanceOf(StaleVersionError);
+  expect(stale).toMatchObject({ status: 412, currentVersion: 2 });
+  const story = await cms.articles.publish(draft.id);
   expect(story).toMatchObject({ status: 'published', version: 3, url: `/articles/${draft.slug}` });
 
-  await page.goto(story.url);
+  // Over plain HTTP: the ETag carries the version.
+  const auth = { Authorization: `Bearer ${key}` };
+  const got = await request.get(`/api/v1/admin/articles/${draft.id}`, { headers: auth });
+  expect(got.headers()['etag']).toBe('"3"');
+
+  await page.goto(story.url!);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('The council voted last night.')).toBeVisible();
 

@@ -48,7 +48,10 @@ type Op = {
   bodyOptional?: boolean;
   ok: Response;
   status?: number;
+  /** Changes need If-Match (412/428), and answers carry the version as ETag. */
   versioned?: boolean;
+  /** Answers carry the version as ETag (a new article). */
+  etag?: boolean;
   query?: z.ZodType;
 };
 
@@ -71,7 +74,7 @@ function operation(op: Op, method: string) {
     ...(params.length ? { parameters: params } : {}),
     ...(op.body ? { requestBody: { required: !op.bodyOptional, content: op.body === 'multipart' ? multipart : { 'application/json': { schema: ref(op.body) } } } } : {}),
     responses: {
-      [op.status ?? 200]: { description: 'OK', ...(op.versioned ? { headers: ETAG } : {}), content: { 'application/json': { schema: ref(op.ok) } } },
+      [op.status ?? 200]: { description: 'OK', ...(op.versioned || op.etag ? { headers: ETAG } : {}), content: { 'application/json': { schema: ref(op.ok) } } },
       400: err('A path or query parameter, a header or the body’s syntax is not valid.'),
       401: err('The key is missing, unknown, revoked, a content key, or its user is deactivated.'),
       403: err('The key lacks the scope, or its user’s role does not allow this (an author cannot publish).'),
@@ -93,7 +96,7 @@ export function adminPaths(): Record<string, Record<string, unknown>> {
   const p = (ops: Record<string, Op>) => Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, operation(op, method)]));
   return {
     '/admin/articles': p({
-      post: { operationId: 'createArticle', summary: 'Create a draft article', scope: 'articles:write', body: 'AdminArticleCreate', ok: 'AdminArticleResponse', status: 201, versioned: true },
+      post: { operationId: 'createArticle', summary: 'Create a draft article', scope: 'articles:write', body: 'AdminArticleCreate', ok: 'AdminArticleResponse', status: 201, etag: true },
     }),
     '/admin/articles/{id}': p({
       get: { operationId: 'getAdminArticle', summary: 'An article in any status its user may see', scope: 'articles:write', params: [ID], ok: 'AdminArticleResponse', versioned: true },
