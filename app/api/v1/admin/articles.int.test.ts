@@ -35,7 +35,11 @@ describe('creating and publishing', () => {
     expect(ADMIN_COMPONENTS.AdminArticleResponse.safeParse(res.json).error).toBeUndefined();
     const id = res.json.data.id as string;
 
+    const hook = await db.webhook.create({ data: { url: 'https://hooks.example.test/in', secret: 'whsec_test', events: ['article.published'] }, select: { id: true } });
     const published = await step(editor, id, 'publish', 1);
+    const delivery = await db.webhookDelivery.findFirst({ where: { webhookId: hook.id }, select: { event: true, payload: true } });
+    await db.webhook.delete({ where: { id: hook.id } });
+    expect(delivery).toMatchObject({ event: 'article.published', payload: { data: { article: { id }, apiKey: { id: editor.id, label: editor.label } } } });
     expect(published.status).toBe(200);
     expect(published.json.data).toMatchObject({ status: 'published', version: 2, url: `/articles/${res.json.data.slug}` });
     expect(published.headers.get('etag')).toBe('"2"');
