@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { authenticateAdminApiKey, type AuthenticatedAdminKey } from '@/lib/api-keys';
 import { runAsApiKey } from '@/lib/api-keys/context';
-import { errorResponse, parseOrBadRequest } from '@/lib/api/handler';
+import { bearerToken, errorResponse, parseOrBadRequest } from '@/lib/api/handler';
 import { claimIdempotencyKey, finishIdempotencyKey, releaseIdempotencyKey, requestHash, type StoredResponse } from '@/lib/api/idempotency';
 import { apiRateLimitedError, apiRateLimiter } from '@/lib/api/rate-limit';
 import { JSON_BODY_LIMIT, parseBody, type BodyKind, type ParsedBody, type TooLarge } from '@/lib/api/request';
@@ -64,11 +64,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return parsed.data;
 }
 
-function keyFrom(request: Request): string | null {
-  const header = request.headers.get('authorization');
-  return header ? (/^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '') : null;
-}
-
 function toResponse(stored: StoredResponse, extra: Record<string, string>): Response {
   return new Response(stored.body, { status: stored.status, headers: { ...extra, ...stored.headers, 'Content-Type': JSON_TYPE } });
 }
@@ -84,8 +79,8 @@ function failure(e: unknown, headers: Record<string, string>): Response {
 /** Wraps an admin API route handler; see the module comment for what it checks, in order. */
 export function withAdminKey<P extends z.ZodType = z.ZodObject<Record<string, never>>>(
   options: {
-    /** The scope the key needs; a function of the path when it depends on it. */
-    scope: AdminScope | ((params: z.output<P>) => AdminScope);
+    /** The scope the key needs (any one of a list); a function of the path when it depends on it. */
+    scope: AdminScope | AdminScope[] | ((params: z.output<P>) => AdminScope);
     params?: P;
     /** `optional`: a request without a body (no Content-Type) is fine too. */
     body?: { accept: BodyKind[]; maxBytes?: number; tooLarge?: TooLarge; optional?: boolean };
@@ -98,7 +93,7 @@ export function withAdminKey<P extends z.ZodType = z.ZodObject<Record<string, ne
     const headers: Record<string, string> = { 'Cache-Control': 'no-store', Vary: 'Authorization' };
     let claimed: { apiKeyId: string; key: string } | null = null;
     try {
-      const raw = keyFrom(request);
+      const raw = bearerToken(request);
       if (!raw) throw new AppError('unauthorized', 'An admin API key is required: send it as "Authorization: Bearer <key>".');
       const auth = await authenticateAdminApiKey(raw);
       if (!auth) throw new AppError('unauthorized', 'This key is not a valid admin key: it is unknown, revoked, a content key, or the user it acts as is deactivated.');
@@ -109,8 +104,10 @@ export function withAdminKey<P extends z.ZodType = z.ZodObject<Record<string, ne
         if (!allowed) throw apiRateLimitedError(resetSeconds, limiter.rule);
       }
       const params = options.params ? parseOrBadRequest(options.params, await context.params, 'The path is not valid.') : ({} as z.output<P>);
-      const scope = typeof options.scope === 'function' ? options.scope(params) : options.scope;
-      if (!auth.key.scopes.includes(scope)) throw new AppError('forbidden', `This key lacks the "${scope}" scope. Create a key with it in the dashboard (API keys).`);
+      const wanted = ([] as AdminScope[]).concat(typeof options.scope === 'function' ? options.scope(params) : options.scope);
+      if (!wanted.some((s) => auth.key.scopes.includes(s))) {
+        throw new AppError('forbidden', `This key lacks the "${wanted.join('" or "')}" scope. Create a key with it in the dashboard (API keys).`);
+      }
       const bodyless = options.body?.optional && !request.headers.get('content-type') && !Number(request.headers.get('content-length') ?? 0);
       const body = options.body && !bodyless ? await parseBody(request, { accept: options.body.accept, maxBytes: options.body.maxBytes ?? JSON_BODY_LIMIT, tooLarge: options.body.tooLarge }) : null;
 

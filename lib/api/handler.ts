@@ -120,11 +120,15 @@ function parameterErrors(error: z.ZodError): Record<string, string[]> {
   return Object.fromEntries(out);
 }
 
+/** The token of `Authorization: Bearer …` ('' when the header is malformed), or null without the header. */
+export function bearerToken(request: Request): string | null {
+  const header = request.headers.get('authorization');
+  return header ? (/^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '') : null;
+}
+
 /** The key from `Authorization: Bearer …`, else from `?key=` (for clients that cannot set headers; it ends up in logs, so prefer the header). */
 function keyFrom(request: Request, url: URL): string | null {
-  const header = request.headers.get('authorization');
-  if (header) return /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '';
-  return url.searchParams.get('key');
+  return bearerToken(request) ?? url.searchParams.get('key');
 }
 
 export function parseOrBadRequest<S extends z.ZodType>(schema: S, input: unknown, message: string): z.output<S> {

@@ -99,7 +99,14 @@ export function adminPaths(): Record<string, Record<string, unknown>> {
       post: { operationId: 'createArticle', summary: 'Create a draft article', scope: 'articles:write', body: 'AdminArticleCreate', ok: 'AdminArticleResponse', status: 201, etag: true },
     }),
     '/admin/articles/{id}': p({
-      get: { operationId: 'getAdminArticle', summary: 'An article in any status its user may see', scope: 'articles:write', params: [ID], ok: 'AdminArticleResponse', versioned: true },
+      get: {
+        operationId: 'getAdminArticle',
+        summary: 'An article in any status its user may see',
+        scope: 'articles:write or articles:publish',
+        params: [ID],
+        ok: 'AdminArticleResponse',
+        versioned: true,
+      },
       patch: { operationId: 'updateArticle', summary: 'Change the fields sent', scope: 'articles:write', params: [ID], body: 'AdminArticleUpdate', ok: 'AdminArticleResponse', versioned: true },
       delete: { operationId: 'deleteArticle', summary: 'Delete an archived article for good', scope: 'articles:publish', params: [ID], ok: 'AdminDeletedResponse' },
     }),

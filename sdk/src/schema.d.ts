@@ -30,7 +30,7 @@ export interface paths {
         };
         /**
          * An article in any status its user may see
-         * @description Needs an admin key with the `articles:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         * @description Needs an admin key with the `articles:write or articles:publish` scope; the key's user's role and ownership rules apply as in the dashboard.
          */
         get: operations["getAdminArticle"];
         put?: never;

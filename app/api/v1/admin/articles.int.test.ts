@@ -189,6 +189,10 @@ describe('keys', () => {
     const { json } = await create(writer, { title: `Unpublishable ${unique()}`, body: paragraphs('x') });
     expect((await step(writer, json.data.id, 'publish', 1)).status).toBe(403);
     expect((await step(writer, json.data.id, 'submit', 1)).status).toBe(200);
+    // Reading needs either article scope.
+    const publisher = await adminKey('EDITOR', ['articles:publish']);
+    expect((await call(getRoute, 'GET', `/api/v1/admin/articles/${json.data.id}`, { key: publisher.key, params: { id: json.data.id } })).status).toBe(200);
+    expect((await create(publisher, { title: 'x' })).status).toBe(403);
   });
 });
 

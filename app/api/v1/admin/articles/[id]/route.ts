@@ -3,7 +3,7 @@ import { deleteAdminArticle, getAdminArticle, updateAdminArticle } from '@/lib/a
 import { ADMIN_ARTICLE_BODY_LIMIT, ifMatchVersion, parseJsonBody, withAdminKey } from '@/lib/api/admin-handler';
 import { adminIdParamsSchema, updateAdminArticleSchema } from '@/lib/validation/admin-api';
 
-export const GET = withAdminKey({ scope: 'articles:write', params: adminIdParamsSchema }, async ({ params, user }) => {
+export const GET = withAdminKey({ scope: ['articles:write', 'articles:publish'], params: adminIdParamsSchema }, async ({ params, user }) => {
   const article = await getAdminArticle(params.id, user);
   return { data: article, version: article.version };
 });
