@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { authenticateAdminApiKey, authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys';
+import { authenticateApiKeyCached } from '@/lib/api-keys/memo';
 import { changeUserRole, setUserActive } from '@/lib/users/admin';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
@@ -122,7 +123,10 @@ describe('admin keys', () => {
     expect((await authenticateAdminApiKey(created.key))?.user.role).toBe('EDITOR');
     // An admin key reads the content API too, while its user is active.
     expect(await authenticateApiKey(created.key)).not.toBeNull();
+    expect(await authenticateApiKeyCached(created.key)).not.toBeNull();
     await setUserActive(user.id, false, admin);
+    // The content API's remembered key check is dropped too.
+    expect(await authenticateApiKeyCached(created.key)).toBeNull();
     expect(await authenticateAdminApiKey(created.key)).toBeNull();
     expect(await authenticateApiKey(created.key)).toBeNull();
     expect((await listApiKeys(admin)).find((k) => k.id === created.id)?.actsAs).toMatchObject({ name: user.name, deactivatedAt: expect.any(Date) });
