@@ -7,5 +7,17 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   ...importBoundaries,
-  globalIgnores(['.next/**', '.next-*/**', 'node_modules/**', 'lib/generated/**', 'next-env.d.ts', 'test-results/**', 'test-results-*/**', 'playwright-report/**', 'data/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    'node_modules/**',
+    'lib/generated/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'test-results-*/**',
+    'playwright-report/**',
+    'data/**',
+    'sdk/dist/**',
+    'sdk/src/schema.d.ts',
+  ]),
 ]);

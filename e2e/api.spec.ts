@@ -195,7 +195,9 @@ test.describe('API settings and reference', () => {
     await page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'API reference' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'API reference' })).toBeVisible();
     const doc = await openApi(request);
-    for (const path of Object.keys(doc.paths)) await expect(page.getByRole('heading', { level: 2, name: `GET /api/v1${path}`, exact: true })).toBeVisible();
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(item)) await expect(page.getByRole('heading', { level: 2, name: `${method.toUpperCase()} /api/v1${path}`, exact: true })).toBeVisible();
+    }
     const params = page.getByRole('table', { name: 'Parameters of /api/v1/articles', exact: true });
     for (const name of ['include', 'fields', 'sort', 'cursor']) await expect(params.getByRole('cell', { name, exact: true })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Response fields of /api/v1/articles/{idOrSlug}', exact: true }).getByRole('cell', { name: 'data.body.html', exact: true })).toBeVisible();

@@ -1,13 +1,19 @@
 import 'server-only';
+import { currentApiKey } from '@/lib/api-keys/context';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { db, type Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 
 type Tx = Pick<Db, 'auditLog'>;
 
-/** Records who did what to which entity; call inside the mutation's transaction. */
+/**
+ * Records who did what to which entity; call inside the mutation's transaction. A change made
+ * through the admin API also names its key (`data.apiKey`), beside the user the key acts as.
+ */
 export async function recordAudit(tx: Tx, entry: { actorId: string | null; action: string; entityType: string; entityId: string; summary?: string; data?: object }) {
-  await tx.auditLog.create({ data: { ...entry, summary: entry.summary ?? '', data: entry.data ?? undefined } });
+  const apiKey = currentApiKey();
+  const data = apiKey ? { ...entry.data, apiKey } : entry.data;
+  await tx.auditLog.create({ data: { ...entry, summary: entry.summary ?? '', data: data ?? undefined } });
 }
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -10,9 +10,11 @@ export const ERROR_CODES = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  precondition_required: 428,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
@@ -31,6 +33,19 @@ export class AppError extends Error {
   }
   get status(): number {
     return ERROR_CODES[this.code];
+  }
+}
+
+/**
+ * A save that named a version someone else has already replaced: a conflict in the dashboard,
+ * a 412 over HTTP (If-Match). Nothing was changed; `currentVersion` is the version to reload.
+ */
+export class StaleVersionError extends AppError {
+  constructor(
+    message: string,
+    public readonly currentVersion: number,
+  ) {
+    super('conflict', message, { currentVersion: [String(currentVersion)] });
   }
 }
 

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys';
+import { authenticateAdminApiKey, authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from '@/lib/api-keys';
+import { authenticateApiKeyCached } from '@/lib/api-keys/memo';
+import { changeUserRole, setUserActive } from '@/lib/users/admin';
 import { db } from '@/lib/db';
 import type { StaffUser } from '@/lib/users';
 import { createUser, unique } from '@/test/fixtures';
@@ -91,5 +93,42 @@ describe('revoking', () => {
 
   it('reports a key that does not exist', async () => {
     await expect(revokeApiKey('no-such-key', admin)).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('admin keys', () => {
+  it('need a user to act as and at least one scope; a content key has neither', async () => {
+    const label = `Wire ${unique()}`;
+    await expect(createApiKey({ label, kind: 'ADMIN', scopes: ['articles:write'] }, admin)).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(createApiKey({ label, kind: 'ADMIN', actsAsId: editor.id, scopes: [] }, admin)).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(createApiKey({ label, kind: 'ADMIN', actsAsId: editor.id, scopes: ['articles:delete-everything' as 'articles:write'] }, admin)).rejects.toMatchObject({ name: 'ZodError' });
+    await expect(createApiKey({ label, kind: 'ADMIN', actsAsId: 'nobody', scopes: ['articles:write'] }, admin)).rejects.toMatchObject({
+      code: 'unprocessable',
+      details: { actsAsId: expect.any(Array) },
+    });
+    await expect(createApiKey({ label, kind: 'ADMIN', actsAsId: editor.id, scopes: ['articles:write'] }, editor)).rejects.toMatchObject({ code: 'forbidden' });
+    const content = await createApiKey({ label, kind: 'CONTENT', actsAsId: editor.id, scopes: ['articles:write'] }, admin);
+    expect(await authenticateAdminApiKey(content.key)).toBeNull();
+    expect((await listApiKeys(admin)).find((k) => k.id === content.id)).toMatchObject({ kind: 'CONTENT', scopes: [], actsAs: null });
+  });
+
+  it('act as their user with that user’s current role, until the user is deactivated', async () => {
+    const user = await createUser('AUTHOR');
+    const created = await createApiKey({ label: `Phone app ${unique()}`, kind: 'ADMIN', actsAsId: user.id, scopes: ['articles:write', 'articles:write', 'media:write'] }, admin);
+    expect(await authenticateAdminApiKey(created.key)).toEqual({
+      key: { id: created.id, label: created.label, prefix: created.prefix, scopes: ['articles:write', 'media:write'] },
+      user: expect.objectContaining({ id: user.id, role: 'AUTHOR' }),
+    });
+    await changeUserRole(user.id, 'EDITOR', admin);
+    expect((await authenticateAdminApiKey(created.key))?.user.role).toBe('EDITOR');
+    // An admin key reads the content API too, while its user is active.
+    expect(await authenticateApiKey(created.key)).not.toBeNull();
+    expect(await authenticateApiKeyCached(created.key)).not.toBeNull();
+    await setUserActive(user.id, false, admin);
+    // The content API's remembered key check is dropped too.
+    expect(await authenticateApiKeyCached(created.key)).toBeNull();
+    expect(await authenticateAdminApiKey(created.key)).toBeNull();
+    expect(await authenticateApiKey(created.key)).toBeNull();
+    expect((await listApiKeys(admin)).find((k) => k.id === created.id)?.actsAs).toMatchObject({ name: user.name, deactivatedAt: expect.any(Date) });
   });
 });

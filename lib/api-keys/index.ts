@@ -8,7 +8,7 @@ import { invalidateTags } from '@/lib/cache/shared.mjs';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
-import { createApiKeySchema } from '@/lib/validation/api-keys';
+import { ADMIN_SCOPES, createApiKeySchema, type AdminScope, type CreateApiKeyInput } from '@/lib/validation/api-keys';
 
 const KEY_PREFIX = 'bs_live_';
 /** bs_live_ + 32 base64url characters (24 random bytes, 192 bits). */
@@ -22,6 +22,9 @@ export type ApiKeySummary = {
   id: string;
   label: string;
   prefix: string;
+  kind: 'CONTENT' | 'ADMIN';
+  scopes: AdminScope[];
+  actsAs: { name: string; deactivatedAt: Date | null } | null;
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
@@ -29,8 +32,24 @@ export type ApiKeySummary = {
 };
 export type CreatedApiKey = Pick<ApiKeySummary, 'id' | 'label' | 'prefix' | 'createdAt'> & { key: string };
 export type AuthenticatedApiKey = { id: string; label: string; prefix: string };
+/** An admin key as a request carries it: its scopes, and the user whose rules apply to the call. */
+export type AuthenticatedAdminKey = { key: AuthenticatedApiKey & { scopes: AdminScope[] }; user: StaffUser };
 
-const summarySelect = { id: true, label: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } } as const;
+const summarySelect = {
+  id: true,
+  label: true,
+  prefix: true,
+  kind: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdBy: { select: { name: true } },
+  actsAs: { select: { name: true, deactivatedAt: true } },
+} as const;
+
+/** Stored space-separated; anything no longer known is dropped rather than granted. */
+const scopesOf = (stored: string): AdminScope[] => stored.split(' ').filter((s): s is AdminScope => (ADMIN_SCOPES as readonly string[]).includes(s));
 
 /**
  * Plain SHA-256 rather than a slow password hash: keys carry 192 random bits, so there is
@@ -45,25 +64,42 @@ function assertAdmin(user: StaffUser) {
   if (!hasRole(user.role, 'ADMIN')) throw new AppError('forbidden', 'Only admins manage API keys.');
 }
 
-/** Creates a content API key; the plaintext is returned here once and never stored. */
-export async function createApiKey(label: string, user: StaffUser): Promise<CreatedApiKey> {
+/**
+ * Creates an API key (a label alone makes a content key); the plaintext is returned here once
+ * and never stored. An admin key acts as an active staff user, within its scopes.
+ */
+export async function createApiKey(input: string | CreateApiKeyInput, user: StaffUser): Promise<CreatedApiKey> {
   assertAdmin(user);
-  const data = createApiKeySchema.parse({ label });
+  const data = createApiKeySchema.parse(typeof input === 'string' ? { label: input } : input);
+  const admin = data.kind === 'ADMIN';
   const key = `${KEY_PREFIX}${crypto.randomBytes(24).toString('base64url')}`;
   return db.$transaction(async (tx) => {
+    if (admin && !(await tx.user.findFirst({ where: { id: data.actsAsId, deactivatedAt: null }, select: { id: true } }))) {
+      throw new AppError('unprocessable', 'Choose an active staff user for the key to act as.', { actsAsId: ['Choose an active staff user for the key to act as.'] });
+    }
     const row = await tx.apiKey.create({
-      data: { label: data.label, prefix: key.slice(0, SHOWN_PREFIX_LENGTH), keyHash: hashApiKey(key), createdById: user.id },
-      select: { id: true, label: true, prefix: true, createdAt: true },
+      data: {
+        label: data.label,
+        prefix: key.slice(0, SHOWN_PREFIX_LENGTH),
+        keyHash: hashApiKey(key),
+        createdById: user.id,
+        kind: data.kind,
+        actsAsId: admin ? data.actsAsId : null,
+        scopes: admin ? [...new Set(data.scopes)].join(' ') : '',
+      },
+      select: { id: true, label: true, prefix: true, createdAt: true, kind: true, scopes: true, actsAsId: true },
     });
-    await recordAudit(tx, { actorId: user.id, action: 'api_key.created', entityType: 'api_key', entityId: row.id, summary: row.label, data: { prefix: row.prefix } });
-    return { ...row, key };
+    const { kind, scopes, actsAsId, ...created } = row;
+    await recordAudit(tx, { actorId: user.id, action: 'api_key.created', entityType: 'api_key', entityId: row.id, summary: row.label, data: { prefix: row.prefix, kind, scopes, actsAsId } });
+    return { ...created, key };
   });
 }
 
 /** Every key, newest first, revoked ones included so the dashboard keeps their history. */
 export async function listApiKeys(user: StaffUser): Promise<ApiKeySummary[]> {
   assertAdmin(user);
-  return db.apiKey.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: summarySelect });
+  const rows = await db.apiKey.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: summarySelect });
+  return rows.map((r) => ({ ...r, scopes: scopesOf(r.scopes) }));
 }
 
 /** Revokes a key at once (the next request with it gets 401); revoking twice is harmless. */
@@ -88,13 +124,44 @@ export async function revokeApiKey(id: string, user: StaffUser): Promise<{ id: s
  * hash, so response timing reveals nothing about how much of a guessed key was right.
  */
 export async function authenticateApiKey(raw: string, now = new Date()): Promise<AuthenticatedApiKey | null> {
+  const found = await findActiveKey(raw, now);
+  return found ? { id: found.id, label: found.label, prefix: found.prefix } : null;
+}
+
+/**
+ * The admin key matching `raw` with the user it acts as, or null: unknown, revoked, a content
+ * key, or its user deactivated or gone. Read on every call, so revoking the key, deactivating
+ * the user or changing their role applies to the very next request.
+ */
+export async function authenticateAdminApiKey(raw: string, now = new Date()): Promise<AuthenticatedAdminKey | null> {
+  const found = await findActiveKey(raw, now);
+  if (!found || found.kind !== 'ADMIN' || !found.actsAs) return null;
+  return { key: { id: found.id, label: found.label, prefix: found.prefix, scopes: scopesOf(found.scopes) }, user: found.actsAs };
+}
+
+async function findActiveKey(raw: string, now: Date) {
   if (!keyFormat.safeParse(raw).success) return null;
-  const key = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(raw) }, select: { id: true, label: true, prefix: true, revokedAt: true, lastUsedAt: true } });
+  const key = await db.apiKey.findUnique({
+    where: { keyHash: hashApiKey(raw) },
+    select: {
+      id: true,
+      label: true,
+      prefix: true,
+      kind: true,
+      scopes: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      actsAs: { select: { id: true, name: true, email: true, role: true, slug: true, deactivatedAt: true } },
+    },
+  });
   if (!key || key.revokedAt) return null;
+  // An admin key whose user left (deactivated or deleted) stops working, for reads too.
+  const actsAs = key.actsAs && !key.actsAs.deactivatedAt ? { id: key.actsAs.id, name: key.actsAs.name, email: key.actsAs.email, role: key.actsAs.role, slug: key.actsAs.slug } : null;
+  if (key.kind === 'ADMIN' && !actsAs) return null;
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   if (!key.lastUsedAt || key.lastUsedAt < staleBefore) {
     // Conditional, so a burst of concurrent requests records the use once, not once each.
     await db.apiKey.updateMany({ where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } });
   }
-  return { id: key.id, label: key.label, prefix: key.prefix };
+  return { ...key, actsAs };
 }

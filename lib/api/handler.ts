@@ -120,14 +120,18 @@ function parameterErrors(error: z.ZodError): Record<string, string[]> {
   return Object.fromEntries(out);
 }
 
-/** The key from `Authorization: Bearer …`, else from `?key=` (for clients that cannot set headers; it ends up in logs, so prefer the header). */
-function keyFrom(request: Request, url: URL): string | null {
+/** The token of `Authorization: Bearer …` ('' when the header is malformed), or null without the header. */
+export function bearerToken(request: Request): string | null {
   const header = request.headers.get('authorization');
-  if (header) return /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '';
-  return url.searchParams.get('key');
+  return header ? (/^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '') : null;
 }
 
-function parseOrBadRequest<S extends z.ZodType>(schema: S, input: unknown, message: string): z.output<S> {
+/** The key from `Authorization: Bearer …`, else from `?key=` (for clients that cannot set headers; it ends up in logs, so prefer the header). */
+function keyFrom(request: Request, url: URL): string | null {
+  return bearerToken(request) ?? url.searchParams.get('key');
+}
+
+export function parseOrBadRequest<S extends z.ZodType>(schema: S, input: unknown, message: string): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new AppError('bad_request', message, parameterErrors(parsed.error));
   return parsed.data;

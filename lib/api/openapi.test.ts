@@ -6,7 +6,11 @@ describe('OpenAPI document', () => {
 
   it('lists every route with the bearer scheme', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual([
+    expect(
+      Object.keys(doc.paths)
+        .filter((p) => !p.startsWith('/admin/'))
+        .sort(),
+    ).toEqual([
       '/alerts/current',
       '/articles',
       '/articles/{idOrSlug}',
@@ -40,6 +44,35 @@ describe('OpenAPI document', () => {
     expect(names('/pages/{slug}')).toEqual(['slug']);
     expect((doc.paths['/pages/{slug}'] as { get: { responses: Record<string, { description: string }> } }).get.responses[404]!.description).toBe('No published page has this slug.');
     expect(doc.components.schemas.SectionListResponse).toMatchObject({ required: ['data', 'meta'] });
+  });
+
+  it('describes every admin route, with If-Match, Idempotency-Key and 412/428 where they apply', () => {
+    expect(
+      Object.keys(doc.paths)
+        .filter((p) => p.startsWith('/admin/'))
+        .sort(),
+    ).toEqual([
+      '/admin/articles',
+      '/admin/articles/{id}',
+      '/admin/articles/{id}/{transition}',
+      '/admin/comments',
+      '/admin/comments/{id}/{action}',
+      '/admin/media',
+      '/admin/sections',
+      '/admin/sections/{id}',
+      '/admin/tags',
+      '/admin/tags/{id}',
+      '/admin/tags/{id}/merge',
+    ]);
+    type Op = { parameters?: { name: string }[]; responses: Record<string, unknown>; requestBody?: unknown };
+    const op = (path: string, method: string) => (doc.paths[path] as Record<string, Op>)[method]!;
+    const names = (o: Op) => (o.parameters ?? []).map((p) => p.name);
+    expect(names(op('/admin/articles', 'post'))).toContain('Idempotency-Key');
+    expect(names(op('/admin/articles/{id}', 'patch'))).toEqual(['id', 'If-Match']);
+    expect(Object.keys(op('/admin/articles/{id}', 'patch').responses)).toEqual(expect.arrayContaining(['200', '412', '428', '422']));
+    expect(Object.keys(op('/admin/articles', 'post').responses)).toContain('201');
+    expect(doc.components.schemas.AdminArticleCreate).toMatchObject({ required: ['title'], additionalProperties: false });
+    expect(doc.components.schemas.AdminArticle!.properties!.status).toMatchObject({ enum: ['draft', 'in_review', 'scheduled', 'published', 'archived'] });
   });
 
   it('generates strict response schemas that resolve within the document', () => {

@@ -1,5 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
+import { ADMIN_COMPONENTS } from '@/lib/api/admin-schemas';
+import { adminPaths, ADMIN_REQUESTS } from '@/lib/api/openapi-admin';
 import * as s from '@/lib/api/schemas';
 import {
   articleParamsSchema,
@@ -51,13 +53,19 @@ const COMPONENTS = {
   PageResponse: s.pageResponseSchema,
   PageMeta: s.pageMetaSchema,
   Error: s.errorResponseSchema,
+  ...ADMIN_COMPONENTS,
 } satisfies Record<string, z.ZodType>;
 type ComponentName = keyof typeof COMPONENTS;
 
+/** Responses as the server sends them; request bodies (ADMIN_REQUESTS) as clients send them (defaults optional). */
 function componentSchemas(): Record<string, JsonSchema> {
+  return { ...registrySchemas(COMPONENTS, 'output'), ...registrySchemas(ADMIN_REQUESTS, 'input') };
+}
+
+function registrySchemas(components: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(COMPONENTS)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` });
+  for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io, unrepresentable: 'any' });
   // $schema/$id are per-document keywords; inside components they only confuse tooling.
   return Object.fromEntries(
     Object.entries(schemas).map(([id, schema]) => {
@@ -166,6 +174,7 @@ export function buildOpenApiDocument() {
       },
     };
   }
+  Object.assign(paths, adminPaths());
   paths['/openapi.json'] = {
     get: {
       operationId: 'getOpenApiDocument',
@@ -179,7 +188,8 @@ export function buildOpenApiDocument() {
     info: {
       title: 'Broadsheet Content API',
       version: '1.0.0',
-      description: 'Read-only access to published content. Create a key in the dashboard (API keys) and send it as a bearer token.',
+      description:
+        'Published content for any key (/articles, /sections, …), and writes for admin keys (/admin/…), which act as a staff user within their scopes, with the dashboard’s rules. Create keys in the dashboard (API keys) and send them as a bearer token.',
     },
     servers: [{ url: '/api/v1' }],
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
@@ -187,7 +197,7 @@ export function buildOpenApiDocument() {
     paths,
     components: {
       securitySchemes: {
-        bearerKey: { type: 'http', scheme: 'bearer', description: 'A content API key (bs_live_…) from the dashboard.' },
+        bearerKey: { type: 'http', scheme: 'bearer', description: 'An API key (bs_live_…) from the dashboard: a content key, or an admin key for /admin/….' },
         queryKey: { type: 'apiKey', in: 'query', name: 'key', description: 'The same key as a query parameter, for clients that cannot set headers.' },
       },
       schemas: componentSchemas(),

@@ -11,7 +11,7 @@ export type ReferenceField = { name: string; type: string; required: boolean; de
 export type ReferenceParameter = ReferenceField & { in: string; default?: string };
 export type ReferenceOperation = {
   id: string;
-  method: 'GET';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   summary: string;
   keyRequired: boolean;
@@ -77,26 +77,29 @@ type Operation = {
 
 /** The document as operations with parameters and response fields, in the document's order. */
 export function buildApiReference(doc: Doc = buildOpenApiDocument()): { title: string; description: string; version: string; operations: ReferenceOperation[] } {
-  const operations = Object.entries(doc.paths).map(([path, item]) => {
-    const op = (item as { get: Operation }).get;
-    const ok = op.responses['200']?.content?.['application/json']?.schema;
-    return {
-      id: op.operationId,
-      method: 'GET' as const,
-      path: `/api/v1${path}`,
-      summary: op.summary,
-      keyRequired: !(Array.isArray(op.security) && op.security.length === 0),
-      parameters: (op.parameters ?? []).map((p) => ({
-        name: p.name,
-        in: p.in,
-        required: p.required,
-        type: typeLabel(p.schema),
-        ...(p.description ? { description: p.description } : {}),
-        ...(p.schema.default !== undefined ? { default: JSON.stringify(p.schema.default) } : {}),
-      })),
-      responses: Object.entries(op.responses).map(([status, r]) => ({ status, description: r.description })),
-      fields: ok && ok.$ref ? fieldsOf(doc, ok) : [],
-    };
-  });
+  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, Operation>).map(([method, op]) => describeOperation(doc, path, method.toUpperCase() as ReferenceOperation['method'], op)),
+  );
   return { title: doc.info.title, description: doc.info.description, version: doc.info.version, operations };
+}
+
+function describeOperation(doc: Doc, path: string, method: ReferenceOperation['method'], op: Operation): ReferenceOperation {
+  const ok = (op.responses['200'] ?? op.responses['201'])?.content?.['application/json']?.schema;
+  return {
+    id: op.operationId,
+    method,
+    path: `/api/v1${path}`,
+    summary: op.summary,
+    keyRequired: !(Array.isArray(op.security) && op.security.length === 0),
+    parameters: (op.parameters ?? []).map((p) => ({
+      name: p.name,
+      in: p.in,
+      required: p.required,
+      type: typeLabel(p.schema),
+      ...(p.description ? { description: p.description } : {}),
+      ...(p.schema.default !== undefined ? { default: JSON.stringify(p.schema.default) } : {}),
+    })),
+    responses: Object.entries(op.responses).map(([status, r]) => ({ status, description: r.description })),
+    fields: ok && ok.$ref ? fieldsOf(doc, ok) : [],
+  };
 }

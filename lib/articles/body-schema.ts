@@ -118,7 +118,8 @@ const imageSchema = z.object({
   }),
 });
 
-const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
+/** One block of the body (paragraph, heading, list, image, …); exported so the API document can name it. */
+export const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
   z.discriminatedUnion('type', [
     paragraphSchema,
     z.object({

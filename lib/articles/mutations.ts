@@ -1,4 +1,5 @@
 import 'server-only';
+import { currentApiKey } from '@/lib/api-keys/context';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { bodyDocSchema, countWords, isDocEmpty, plainTextToDoc, renderDocToHtml, type BodyDoc } from '@/lib/articles/body';
@@ -97,7 +98,7 @@ export async function saveArticle(
         select: { id: true, slug: true, version: true, status: true },
       });
       await tx.articleRevision.create({
-        data: { articleId: created.id, version: 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: created.status, authorId: user.id },
+        data: { articleId: created.id, version: 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: created.status, authorId: user.id, apiKeyId: currentApiKey()?.id },
       });
       await recordAudit(tx, {
         actorId: user.id,
@@ -144,7 +145,7 @@ export async function saveArticle(
     await tx.articleTag.deleteMany({ where: { articleId: current.id } });
     if (tagIds.length) await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId: current.id, tagId })) });
     await tx.articleRevision.create({
-      data: { articleId: current.id, version: version + 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: status as 'DRAFT', authorId: user.id },
+      data: { articleId: current.id, version: version + 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: status as 'DRAFT', authorId: user.id, apiKeyId: currentApiKey()?.id },
     });
     const action =
       intent === 'schedule'

@@ -5,7 +5,7 @@ import { articlePath } from '@/lib/articles/urls';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { reindexArticles } from '@/lib/search';
-import { AppError } from '@/lib/errors';
+import { AppError, StaleVersionError } from '@/lib/errors';
 import { articleEventData, enqueueWebhookEvent } from '@/lib/webhooks/events';
 import type { StaffUser } from '@/lib/users';
 
@@ -21,17 +21,28 @@ async function loadForTransition(tx: Tx, id: string) {
   return current;
 }
 
+/** Refuses a change that named a version other than the article's (nothing is changed). */
+function assertVersion(current: { version: number }, expected: number | undefined) {
+  if (expected !== undefined && expected !== current.version) {
+    throw new StaleVersionError(`The article changed meanwhile: it is now at version ${current.version}, not ${expected}. Reload it and try again.`, current.version);
+  }
+}
+
 /**
  * Archives an article (from any status): it leaves the public site and any schedule is
  * cleared. Editors and admins only; bumps the version so an open editor meets a conflict.
+ * With `version`, refuses (StaleVersionError) unless the article is still at that version.
  */
-export async function archiveArticle(id: string, user: StaffUser): Promise<TransitionResult> {
+export async function archiveArticle(id: string, user: StaffUser, options: { version?: number } = {}): Promise<TransitionResult> {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can archive articles.');
   const before = await articleRefs(id);
   const result = await db.$transaction(async (tx) => {
     const current = await loadForTransition(tx, id);
+    assertVersion(current, options.version);
     if (current.status === 'ARCHIVED') throw new AppError('conflict', 'This article is already archived.');
-    await tx.article.update({ where: { id }, data: { status: 'ARCHIVED', scheduledAt: null, version: { increment: 1 } } });
+    const updated = await tx.article.updateMany({ where: { id, version: current.version }, data: { status: 'ARCHIVED', scheduledAt: null, version: { increment: 1 } } });
+    // Saved by someone else between the read and this write: refuse rather than archive unseen changes.
+    if (updated.count === 0) assertVersion(await loadForTransition(tx, id), current.version);
     await recordAudit(tx, {
       actorId: user.id,
       action: 'article.archived',

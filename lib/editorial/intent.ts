@@ -1,6 +1,6 @@
 import 'server-only';
 import { hasRole } from '@/lib/auth/roles';
-import { AppError } from '@/lib/errors';
+import { AppError, StaleVersionError } from '@/lib/errors';
 import { getSiteSettings } from '@/lib/settings';
 import { zonedWallTimeToDate } from '@/lib/time-zone';
 import type { StaffUser } from '@/lib/users';
@@ -31,8 +31,9 @@ export function statusForIntent(intent: ArticleIntent, current: string | null, u
 
 /** The refusal of a save made on top of an older version. */
 export function staleVersionError(noun: string, current: number, started: number): AppError {
-  return new AppError(
-    'conflict',
+  // The current version travels with it, so an API client's 412 can name it (lib/errors).
+  return new StaleVersionError(
     `Someone else saved this ${noun} while you were editing (it is now at version ${current}, you started from version ${started}). Compare their version with yours, then keep yours or use theirs.`,
+    current,
   );
 }

@@ -2,7 +2,8 @@ import 'server-only';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
-import { invalidateAuthor } from '@/lib/cache';
+import { invalidateAuthor, pageTags } from '@/lib/cache';
+import { invalidateTags } from '@/lib/cache/shared.mjs';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
@@ -91,15 +92,18 @@ export async function changeUserRole(userId: string, role: Role, actor: StaffUse
  */
 export async function setUserActive(userId: string, active: boolean, actor: StaffUser) {
   assertAdmin(actor);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const target = await getTarget(tx, userId);
-    if (!target.deactivatedAt === active) return { name: target.name, active };
+    if (!target.deactivatedAt === active) return { name: target.name, active, changed: false };
     // Deactivating also bumps the session version, so a later reactivation does not revive old sessions.
     await tx.user.update({ where: { id: userId }, data: active ? { deactivatedAt: null } : { deactivatedAt: new Date(), sessionVersion: { increment: 1 } } });
     if (!active) await assertAnActiveAdminRemains(tx);
     await recordAudit(tx, { actorId: actor.id, action: active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: userId, summary: target.name });
-    return { name: target.name, active };
+    return { name: target.name, active, changed: true };
   });
+  // Admin API keys acting as this user stop (or resume) reading the content API on every instance at once.
+  if (result.changed) await invalidateTags([pageTags.apiKeys]);
+  return { name: result.name, active: result.active };
 }
 
 /** The signed-in user's own profile fields. */

@@ -1,5 +1,6 @@
 import 'server-only';
 import crypto from 'node:crypto';
+import { currentApiKey } from '@/lib/api-keys/context';
 import { articlePath } from '@/lib/articles/urls';
 import type { Db } from '@/lib/db';
 import type { WebhookEvent } from '@/lib/validation/webhooks';
@@ -50,7 +51,9 @@ export async function enqueueWebhookEvent(tx: Tx, event: WebhookEvent, data: Jso
   const hooks = await tx.webhook.findMany({ where: { active: true }, select: { id: true, events: true } });
   const targets = hooks.filter((h) => Array.isArray(h.events) && (h.events as unknown[]).includes(event));
   if (!targets.length) return 0;
-  const payload = newPayload(event, data, now);
+  // A change made over the admin API says which key made it (its label, never the key).
+  const apiKey = currentApiKey();
+  const payload = newPayload(event, apiKey ? { ...data, apiKey: { ...apiKey } } : data, now);
   await tx.webhookDelivery.createMany({ data: targets.map((h) => ({ webhookId: h.id, event, payload, nextAttemptAt: now })) });
   return targets.length;
 }

@@ -9,12 +9,11 @@ import { requireRole } from '@/lib/auth/session';
 import { createApiKeySchema, revokeApiKeySchema } from '@/lib/validation/api-keys';
 import { corsOriginsFormSchema } from '@/lib/validation/api-settings';
 
-/** "Create key": returns the plaintext key this once, for the page to show. */
+/** "Create key" (content or admin): returns the plaintext key this once, for the page to show. */
 export async function createApiKeyAction(_prev: CreatedKeyState, form: FormData): Promise<CreatedKeyState> {
   return runAction(form, async () => {
     const user = await requireRole('ADMIN');
-    const { label } = parseForm(createApiKeySchema, form);
-    const created = await createApiKey(label, user);
+    const created = await createApiKey(parseForm(createApiKeySchema, form), user);
     revalidatePath('/admin/api-keys');
     return { ok: true, message: `Key "${created.label}" created.`, data: { label: created.label, key: created.key } };
   });

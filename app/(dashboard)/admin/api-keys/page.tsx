@@ -11,6 +11,7 @@ import { getCorsOrigins } from '@/lib/api/cors';
 import { describeApiRateLimit } from '@/lib/api/rate-limit';
 import { requirePageRole } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/site';
+import { listUsers } from '@/lib/users/admin';
 import { createApiKeyAction, revokeApiKeyAction, saveCorsOriginsAction } from './actions';
 
 export const metadata = { title: 'API keys' };
@@ -19,7 +20,8 @@ const time = (d: Date) => <time dateTime={d.toISOString()}>{formatDateTime(d)}</
 
 export default async function ApiKeysPage() {
   const user = await requirePageRole('ADMIN', '/admin/api-keys');
-  const [keys, origins] = await Promise.all([listApiKeys(user), getCorsOrigins()]);
+  const [keys, origins, users] = await Promise.all([listApiKeys(user), getCorsOrigins(), listUsers(user)]);
+  const staff = users.filter((u) => !u.deactivatedAt).map((u) => ({ id: u.id, name: u.name, role: u.role }));
   const limit = describeApiRateLimit();
   return (
     <>
@@ -35,12 +37,12 @@ export default async function ApiKeysPage() {
             <a href="/api/v1/openapi.json" className="underline">
               openapi.json
             </a>
-            ). Send a key as <code>Authorization: Bearer &lt;key&gt;</code>.
+            ). Send a key as <code>Authorization: Bearer &lt;key&gt;</code>. Admin keys also write through <code>/api/v1/admin</code>, acting as a staff user within the scopes you tick.
           </>
         }
       />
       <Panel id="create-key" title="Create a key">
-        <CreateApiKeyForm action={createApiKeyAction} />
+        <CreateApiKeyForm action={createApiKeyAction} staff={staff} currentUserId={user.id} />
       </Panel>
       <h2 className="mt-8 mb-3 text-lg font-semibold">Keys</h2>
       <DataTable
@@ -51,6 +53,20 @@ export default async function ApiKeysPage() {
         columns={[
           { key: 'label', header: 'Label', rowHeader: true, cell: (k) => k.label },
           { key: 'prefix', header: 'Prefix', className: 'font-mono', cell: (k) => `${k.prefix}…` },
+          {
+            key: 'kind',
+            header: 'Type',
+            cell: (k) =>
+              k.kind === 'ADMIN' ? (
+                <>
+                  Admin, as {k.actsAs ? k.actsAs.name : 'a removed user'}
+                  {k.actsAs?.deactivatedAt ? <span className="block text-xs text-danger">User deactivated: key refused</span> : null}
+                  <span className="block text-xs text-muted">{k.scopes.join(', ')}</span>
+                </>
+              ) : (
+                'Content'
+              ),
+          },
           {
             key: 'created',
             header: 'Created',

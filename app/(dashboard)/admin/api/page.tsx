@@ -8,6 +8,9 @@ export const metadata = { title: 'API reference' };
 
 type Row = ReferenceField & { in?: string; default?: string };
 
+/** An operation as table captions name it: the path, with its method unless GET (one path has several). */
+const named = (op: { method: string; path: string }) => (op.method === 'GET' ? op.path : `${op.method} ${op.path}`);
+
 function FieldTable({ caption, rows, extra }: { caption: string; rows: Row[]; extra?: boolean }) {
   return (
     <DataTable
@@ -101,13 +104,13 @@ export default async function ApiReferencePage() {
           {op.parameters.length ? (
             <>
               <h3 className="mt-4 font-semibold">Parameters</h3>
-              <FieldTable caption={`Parameters of ${op.path}`} rows={op.parameters} extra />
+              <FieldTable caption={`Parameters of ${named(op)}`} rows={op.parameters} extra />
             </>
           ) : null}
           {op.fields.length ? (
             <>
-              <h3 className="mt-4 font-semibold">Response fields (200)</h3>
-              <FieldTable caption={`Response fields of ${op.path}`} rows={op.fields} />
+              <h3 className="mt-4 font-semibold">Response fields</h3>
+              <FieldTable caption={`Response fields of ${named(op)}`} rows={op.fields} />
             </>
           ) : null}
           <h3 className="mt-4 font-semibold">Responses</h3>

@@ -1,0 +1,84 @@
+import 'server-only';
+import { z } from 'zod';
+import { bodyNodeSchema } from '@/lib/api/schemas';
+import { ADMIN_ARTICLE_STATUSES } from '@/lib/validation/admin-api';
+
+// Response shapes of the admin API (/api/v1/admin). lib/api/admin/* is typed against them and
+// the OpenAPI document is generated from them; every object is strict, as in the content API.
+
+const dateTime = z.iso.datetime();
+const nameSlug = z.object({ name: z.string(), slug: z.string() }).strict();
+
+export const adminArticleSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    version: z.number().int().describe('Send it back as If-Match ("<version>") to change the article; the ETag header carries it too.'),
+    status: z.enum(ADMIN_ARTICLE_STATUSES),
+    url: z.string().nullable().describe('Path of the article on the public site while it is published, else null.'),
+    title: z.string(),
+    standfirst: z.string(),
+    section: nameSlug.nullable(),
+    tags: z.array(z.string()),
+    body: z.object({ type: z.literal('doc'), content: z.array(bodyNodeSchema) }).strict(),
+    heroImageId: z.string().nullable(),
+    authors: z.array(z.object({ name: z.string() }).strict()),
+    publishedAt: dateTime.nullable(),
+    scheduledAt: dateTime.nullable(),
+    updatedAt: dateTime,
+  })
+  .strict();
+
+export const adminSectionSchema = z
+  .object({ id: z.string(), name: z.string(), slug: z.string(), description: z.string().nullable(), position: z.number().int(), articleCount: z.number().int() })
+  .strict();
+export const adminTagSchema = z.object({ id: z.string(), name: z.string(), slug: z.string(), description: z.string().nullable(), articleCount: z.number().int() }).strict();
+export const adminRenamedSchema = z.object({ id: z.string(), name: z.string(), description: z.string().nullable() }).strict();
+
+export const adminCommentSchema = z
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    status: z.string(),
+    authorName: z.string(),
+    authorUrl: z.string().nullable(),
+    body: z.string().describe('Plain text; escape it before rendering.'),
+    createdAt: dateTime,
+    isStaff: z.boolean(),
+    openReports: z.number().int(),
+    article: nameSlug.omit({ name: true }).extend({ title: z.string() }).strict(),
+  })
+  .strict();
+
+export const adminMediaSchema = z
+  .object({
+    id: z.string().describe('Use it as heroImageId or in an image node of a structured body.'),
+    filename: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    alt: z.string(),
+    caption: z.string(),
+    credit: z.string(),
+    thumbnailUrl: z.string(),
+    uploadedBy: z.string().nullable(),
+  })
+  .strict();
+
+const envelope = <T extends z.ZodType>(data: T) => z.object({ data }).strict();
+
+/** Every admin response body, by the name it gets under components.schemas. */
+export const ADMIN_COMPONENTS = {
+  AdminArticle: adminArticleSchema,
+  AdminArticleResponse: envelope(adminArticleSchema),
+  AdminDeletedResponse: envelope(z.object({ id: z.string(), deleted: z.literal(true) }).strict()),
+  AdminSectionListResponse: envelope(z.array(adminSectionSchema)),
+  AdminSectionCreatedResponse: envelope(z.object({ id: z.string(), slug: z.string() }).strict()),
+  AdminTagListResponse: envelope(z.array(adminTagSchema)),
+  AdminRenamedResponse: envelope(adminRenamedSchema),
+  AdminTagMergedResponse: envelope(z.object({ from: z.string(), into: z.string(), moved: z.number().int() }).strict()),
+  AdminCommentListResponse: envelope(z.object({ comments: z.array(adminCommentSchema), page: z.number().int(), pages: z.number().int(), total: z.number().int() }).strict()),
+  AdminModeratedResponse: envelope(z.object({ id: z.string(), status: z.string() }).strict()),
+  AdminMediaResponse: envelope(adminMediaSchema),
+} satisfies Record<string, z.ZodType>;
+
+export type AdminArticle = z.input<typeof adminArticleSchema>;

@@ -1,0 +1,162 @@
+import 'server-only';
+import { z } from 'zod';
+import type { ADMIN_COMPONENTS } from '@/lib/api/admin-schemas';
+import { blockSchema, bodyDocSchema } from '@/lib/articles/body-schema';
+import { createAdminArticleSchema, mergeTagBodySchema, scheduleArticleSchema, updateAdminArticleSchema, adminCommentsQuerySchema } from '@/lib/validation/admin-api';
+import { createSectionSchema, updateSectionSchema, updateTagSchema } from '@/lib/validation/taxonomy';
+import type { AdminScope } from '@/lib/validation/api-keys';
+
+// The admin API's part of the OpenAPI document (lib/api/openapi.ts), from the zod schemas the
+// route handlers parse requests with (ADMIN_REQUESTS) and answer with (ADMIN_COMPONENTS).
+
+/** Request bodies, by the name they get under components.schemas (described as clients send them). */
+export const ADMIN_REQUESTS = {
+  /** The editor's structured body, shared by create and update. */
+  BodyDocument: bodyDocSchema,
+  BodyBlock: blockSchema,
+  AdminArticleCreate: createAdminArticleSchema,
+  AdminArticleUpdate: updateAdminArticleSchema,
+  AdminArticleSchedule: scheduleArticleSchema,
+  AdminSectionCreate: createSectionSchema,
+  AdminRename: updateSectionSchema.omit({ id: true }).or(updateTagSchema.omit({ id: true })),
+  AdminTagMerge: mergeTagBodySchema,
+} satisfies Record<string, z.ZodType>;
+
+type Response = keyof typeof ADMIN_COMPONENTS;
+type Request = keyof typeof ADMIN_REQUESTS;
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const err = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
+const ETAG = { ETag: { description: 'The article’s version in quotes ("3"): send it back as If-Match.', schema: { type: 'string' } } };
+const pathParam = (name: string, values?: readonly string[]) => ({ name, in: 'path', required: true, schema: values ? { type: 'string', enum: values } : { type: 'string' } });
+const IF_MATCH = { name: 'If-Match', in: 'header', required: true, description: 'The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412.', schema: { type: 'string' } };
+const IDEMPOTENCY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Makes a retry safe: the same key with the same request replays the first response (for 24 hours); with another request, 422.',
+  schema: { type: 'string', maxLength: 255 },
+};
+
+type Op = {
+  operationId: string;
+  summary: string;
+  scope: AdminScope | string;
+  params?: object[];
+  body?: Request | 'multipart';
+  /** The body may be left out (only schedule sends one). */
+  bodyOptional?: boolean;
+  ok: Response;
+  status?: number;
+  /** Changes need If-Match (412/428), and answers carry the version as ETag. */
+  versioned?: boolean;
+  /** Answers carry the version as ETag (a new article). */
+  etag?: boolean;
+  query?: z.ZodType;
+};
+
+function operation(op: Op, method: string) {
+  const params = [...(op.params ?? []), ...(op.versioned && method !== 'get' ? [IF_MATCH] : []), ...(method === 'post' ? [IDEMPOTENCY] : [])];
+  if (op.query) {
+    const json = z.toJSONSchema(op.query, { io: 'input' }) as { properties?: Record<string, object> };
+    for (const [name, schema] of Object.entries(json.properties ?? {})) params.push({ name, in: 'query', required: false, schema });
+  }
+  const multipart = {
+    'multipart/form-data': {
+      schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, alt: { type: 'string' }, caption: { type: 'string' }, credit: { type: 'string' } } },
+    },
+  };
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    description: `Needs an admin key with the \`${op.scope}\` scope; the key's user's role and ownership rules apply as in the dashboard.`,
+    security: [{ bearerKey: [] }],
+    ...(params.length ? { parameters: params } : {}),
+    ...(op.body ? { requestBody: { required: !op.bodyOptional, content: op.body === 'multipart' ? multipart : { 'application/json': { schema: ref(op.body) } } } } : {}),
+    responses: {
+      [op.status ?? 200]: { description: 'OK', ...(op.versioned || op.etag ? { headers: ETAG } : {}), content: { 'application/json': { schema: ref(op.ok) } } },
+      400: err('A path or query parameter, a header or the body’s syntax is not valid.'),
+      401: err('The key is missing, unknown, revoked, a content key, or its user is deactivated.'),
+      403: err('The key lacks the scope, or its user’s role does not allow this (an author cannot publish).'),
+      404: err('Not found, or not visible to the key’s user.'),
+      409: err('The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate.'),
+      ...(op.versioned && method !== 'get' ? { 412: err('If-Match names an older version; details.currentVersion is the current one. Nothing changed.'), 428: err('If-Match is missing.') } : {}),
+      413: err('The body is larger than this endpoint accepts.'),
+      415: err('The body is not of a type this endpoint accepts.'),
+      422: err('Some fields need attention: details maps field paths (body.content.0.type) to messages.'),
+      429: err('This key used up its requests for now; wait Retry-After seconds.'),
+    },
+  };
+}
+
+const ID = pathParam('id');
+
+/** Paths of the admin API, relative to /api/v1. */
+export function adminPaths(): Record<string, Record<string, unknown>> {
+  const p = (ops: Record<string, Op>) => Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, operation(op, method)]));
+  return {
+    '/admin/articles': p({
+      post: { operationId: 'createArticle', summary: 'Create a draft article', scope: 'articles:write', body: 'AdminArticleCreate', ok: 'AdminArticleResponse', status: 201, etag: true },
+    }),
+    '/admin/articles/{id}': p({
+      get: {
+        operationId: 'getAdminArticle',
+        summary: 'An article in any status its user may see',
+        scope: 'articles:write or articles:publish',
+        params: [ID],
+        ok: 'AdminArticleResponse',
+        versioned: true,
+      },
+      patch: { operationId: 'updateArticle', summary: 'Change the fields sent', scope: 'articles:write', params: [ID], body: 'AdminArticleUpdate', ok: 'AdminArticleResponse', versioned: true },
+      delete: { operationId: 'deleteArticle', summary: 'Delete an archived article for good', scope: 'articles:publish', params: [ID], ok: 'AdminDeletedResponse' },
+    }),
+    '/admin/articles/{id}/{transition}': p({
+      post: {
+        operationId: 'transitionArticle',
+        summary: 'Submit for review, publish, schedule ({ at }), unpublish or archive',
+        scope: 'articles:write for submit, articles:publish for the others',
+        params: [ID, pathParam('transition', ['submit', 'publish', 'schedule', 'unpublish', 'archive'])],
+        body: 'AdminArticleSchedule',
+        bodyOptional: true,
+        ok: 'AdminArticleResponse',
+        versioned: true,
+      },
+    }),
+    '/admin/sections': p({
+      get: { operationId: 'listAdminSections', summary: 'Sections in navigation order', scope: 'taxonomy:write', ok: 'AdminSectionListResponse' },
+      post: {
+        operationId: 'createSection',
+        summary: 'Add a section at the end of the navigation',
+        scope: 'taxonomy:write',
+        body: 'AdminSectionCreate',
+        ok: 'AdminSectionCreatedResponse',
+        status: 201,
+      },
+    }),
+    '/admin/sections/{id}': p({
+      patch: { operationId: 'updateSection', summary: 'Rename and describe a section (its slug stays)', scope: 'taxonomy:write', params: [ID], body: 'AdminRename', ok: 'AdminRenamedResponse' },
+    }),
+    '/admin/tags': p({ get: { operationId: 'listAdminTags', summary: 'Every tag with its article count', scope: 'taxonomy:write', ok: 'AdminTagListResponse' } }),
+    '/admin/tags/{id}': p({
+      patch: { operationId: 'updateTag', summary: 'Rename and describe a tag (its slug stays)', scope: 'taxonomy:write', params: [ID], body: 'AdminRename', ok: 'AdminRenamedResponse' },
+    }),
+    '/admin/tags/{id}/merge': p({
+      post: { operationId: 'mergeTag', summary: 'Merge this tag into another; its address redirects', scope: 'taxonomy:write', params: [ID], body: 'AdminTagMerge', ok: 'AdminTagMergedResponse' },
+    }),
+    '/admin/comments': p({
+      get: { operationId: 'listAdminComments', summary: 'Comments by moderation status, newest first', scope: 'comments:moderate', query: adminCommentsQuerySchema, ok: 'AdminCommentListResponse' },
+    }),
+    '/admin/comments/{id}/{action}': p({
+      post: {
+        operationId: 'moderateComment',
+        summary: 'Approve, spam or trash a comment',
+        scope: 'comments:moderate',
+        params: [ID, pathParam('action', ['approve', 'spam', 'trash'])],
+        ok: 'AdminModeratedResponse',
+      },
+    }),
+    '/admin/media': p({
+      post: { operationId: 'uploadMedia', summary: 'Upload an image through the media library’s pipeline', scope: 'media:write', body: 'multipart', ok: 'AdminMediaResponse', status: 201 },
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { bodyDocSchema } from '@/lib/articles/body-schema';
+import { updateMediaSchema } from '@/lib/validation/media';
+
+// Request bodies of the admin API (/api/v1/admin). These check the shape of what a client sends
+// (types, unknown fields); the field rules themselves (lengths, tag lists, the body document)
+// are the dashboard's own schemas, applied by lib/api/admin/articles.ts.
+
+/** A path id: `{id}` in /api/v1/admin/…/{id}. */
+export const adminIdParamsSchema = z.object({ id: z.string().trim().min(1).max(40) });
+
+const articleFields = {
+  title: z.string().describe('The headline (at most 200 characters).'),
+  standfirst: z.string().describe('The summary under the headline (at most 400 characters).'),
+  section: z.string().max(80).nullable().describe('The section’s slug; null for none.'),
+  tags: z.array(z.string().max(40)).max(12).describe('Tag names; new names create tags.'),
+  body: bodyDocSchema.describe('The body as the editor’s structured document.'),
+  html: z.string().max(2_000_000).describe('The body as HTML, converted and sanitised into the editor’s document. Send body or html, not both.'),
+  heroImageId: z.string().max(40).nullable().describe('A media id from POST /admin/media; null removes the hero image.'),
+};
+
+const oneBody = (v: { body?: unknown; html?: unknown }) => !(v.body !== undefined && v.html !== undefined);
+const ONE_BODY = { message: 'Send the body as body (structured JSON) or as html, not both.', path: ['html'] };
+
+/** POST /api/v1/admin/articles. */
+export const createAdminArticleSchema = z
+  .object({
+    ...articleFields,
+    standfirst: articleFields.standfirst.optional(),
+    section: articleFields.section.optional(),
+    tags: articleFields.tags.optional(),
+    body: articleFields.body.optional(),
+    html: articleFields.html.optional(),
+    heroImageId: articleFields.heroImageId.optional(),
+  })
+  .strict()
+  .refine(oneBody, ONE_BODY);
+export type CreateAdminArticleInput = z.output<typeof createAdminArticleSchema>;
+
+/** PATCH /api/v1/admin/articles/{id}: only the fields sent change. */
+export const updateAdminArticleSchema = z.object(articleFields).partial().strict().refine(oneBody, ONE_BODY);
+export type UpdateAdminArticleInput = z.output<typeof updateAdminArticleSchema>;
+
+export const ARTICLE_TRANSITIONS = ['submit', 'publish', 'schedule', 'unpublish', 'archive'] as const;
+export type ArticleTransition = (typeof ARTICLE_TRANSITIONS)[number];
+export const articleTransitionParamsSchema = adminIdParamsSchema.extend({ transition: z.enum(ARTICLE_TRANSITIONS) });
+
+/** POST …/{id}/schedule. */
+export const scheduleArticleSchema = z.object({ at: z.iso.datetime({ offset: true, error: 'Give the time as an ISO 8601 date-time, e.g. 2030-01-31T09:00:00Z.' }) }).strict();
+
+/** The statuses an article has over the API, lower-case. */
+export const ADMIN_ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'archived'] as const;
+
+/** POST …/tags/{id}/merge: the tag to merge into. */
+export const mergeTagBodySchema = z.object({ into: z.string().trim().min(1, 'Name the tag to merge into (its id).').max(40) }).strict();
+
+/** GET /api/v1/admin/comments?status= */
+export const ADMIN_COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const;
+export const adminCommentsQuerySchema = z
+  .object({
+    status: z.enum(ADMIN_COMMENT_STATUSES).default('pending'),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+  })
+  .strict();
+export const COMMENT_ACTIONS = ['approve', 'spam', 'trash'] as const;
+export const commentActionParamsSchema = adminIdParamsSchema.extend({ action: z.enum(COMMENT_ACTIONS) });
+
+/** POST /api/v1/admin/media: the image's words, sent beside the file (the library's own limits). */
+export const adminMediaTextSchema = z.object({
+  alt: updateMediaSchema.shape.alt.default(''),
+  caption: updateMediaSchema.shape.caption.default(''),
+  credit: updateMediaSchema.shape.credit.default(''),
+});

@@ -1,0 +1,113 @@
+import createClient from 'openapi-fetch';
+import { apiError } from './errors';
+import type { components, paths } from './schema';
+
+export { BroadsheetApiError, StaleVersionError, type ErrorCode } from './errors';
+export type { components, paths } from './schema';
+
+type Schemas = components['schemas'];
+export type AdminArticle = Schemas['AdminArticle'];
+export type ArticleCreate = Schemas['AdminArticleCreate'];
+export type ArticleUpdate = Schemas['AdminArticleUpdate'];
+export type Transition = 'submit' | 'publish' | 'unpublish' | 'archive';
+
+export type BroadsheetClientOptions = {
+  /** The site, e.g. https://news.example.com */
+  baseUrl: string;
+  /** A key from the dashboard (API keys): a content key reads, an admin key also writes. */
+  apiKey: string;
+  fetch?: typeof globalThis.fetch;
+  /** Retries of a request that failed on the network or with a 5xx (POSTs reuse their Idempotency-Key). Default 2. */
+  retries?: number;
+};
+
+/** Options of a change to an article: the version it starts from (default: the last one this client saw). */
+type VersionOption = { version?: number };
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+const newKey = () => globalThis.crypto.randomUUID();
+
+/**
+ * A typed client of the content API (`content`) and the admin API (`articles`, `sections`, …).
+ * It remembers each article's version from the ETag it last saw and sends it as If-Match, gives
+ * every POST an Idempotency-Key (reused by its retries), and throws BroadsheetApiError (or
+ * StaleVersionError on 412) instead of returning errors.
+ */
+export function createBroadsheetClient(options: BroadsheetClientOptions) {
+  const api = createClient<paths>({ baseUrl: `${options.baseUrl.replace(/\/$/, '')}/api/v1`, headers: { Authorization: `Bearer ${options.apiKey}` }, fetch: options.fetch });
+  const versions = new Map<string, number>();
+  const retries = options.retries ?? 2;
+
+  async function call<T>(send: () => Promise<Result<T>>, maxRetries = retries): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      let result: Result<T> | undefined;
+      try {
+        result = await send();
+      } catch (e) {
+        if (attempt >= maxRetries) throw e;
+      }
+      if (result && !(result.response.status >= 500 && attempt < maxRetries)) {
+        if (result.error !== undefined || !result.response.ok) throw apiError(result.response.status, result.error, `HTTP ${result.response.status}`);
+        return result.data as T;
+      }
+      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+    }
+  }
+
+  /** Unwraps `{ data }` and remembers the article's version. */
+  const article = async (send: () => Promise<Result<{ data: AdminArticle }>>) => {
+    const { data } = await call(send);
+    versions.set(data.id, data.version);
+    return data;
+  };
+  const ifMatch = (id: string, opts: VersionOption = {}) => {
+    const version = opts.version ?? versions.get(id);
+    if (version === undefined) throw new Error(`No known version for article ${id}: get() it first or pass { version }.`);
+    return { 'If-Match': `"${version}"` };
+  };
+  const step = (id: string, transition: Transition | 'schedule', opts: VersionOption, body?: { at: string }) =>
+    article(() => api.POST('/admin/articles/{id}/{transition}', { params: { path: { id, transition }, header: ifMatch(id, opts) }, body }));
+
+  return {
+    /** The underlying openapi-fetch client, for anything not wrapped here. */
+    raw: api,
+    content: {
+      listArticles: (query: paths['/articles']['get']['parameters']['query'] = {}) => call(() => api.GET('/articles', { params: { query } })),
+      getArticle: (idOrSlug: string, query: paths['/articles/{idOrSlug}']['get']['parameters']['query'] = {}) => call(() => api.GET('/articles/{idOrSlug}', { params: { path: { idOrSlug }, query } })),
+    },
+    articles: {
+      create: (input: ArticleCreate, opts: { idempotencyKey?: string } = {}) => {
+        const key = opts.idempotencyKey ?? newKey();
+        return article(() => api.POST('/admin/articles', { body: input, params: { header: { 'Idempotency-Key': key } } }));
+      },
+      get: (id: string) => article(() => api.GET('/admin/articles/{id}', { params: { path: { id } } })),
+      update: (id: string, patch: ArticleUpdate, opts: VersionOption = {}) => article(() => api.PATCH('/admin/articles/{id}', { params: { path: { id }, header: ifMatch(id, opts) }, body: patch })),
+      submit: (id: string, opts: VersionOption = {}) => step(id, 'submit', opts),
+      publish: (id: string, opts: VersionOption = {}) => step(id, 'publish', opts),
+      unpublish: (id: string, opts: VersionOption = {}) => step(id, 'unpublish', opts),
+      archive: (id: string, opts: VersionOption = {}) => step(id, 'archive', opts),
+      schedule: (id: string, at: Date | string, opts: VersionOption = {}) => step(id, 'schedule', opts, { at: typeof at === 'string' ? at : at.toISOString() }),
+      delete: (id: string) => call(() => api.DELETE('/admin/articles/{id}', { params: { path: { id } } })).then((r) => r.data),
+    },
+    sections: {
+      list: () => call(() => api.GET('/admin/sections')).then((r) => r.data),
+      create: (input: Schemas['AdminSectionCreate']) => call(() => api.POST('/admin/sections', { body: input, params: { header: { 'Idempotency-Key': newKey() } } })).then((r) => r.data),
+    },
+    comments: {
+      list: (status: 'pending' | 'approved' | 'spam' | 'trash' = 'pending', page = 1) => call(() => api.GET('/admin/comments', { params: { query: { status, page } } })).then((r) => r.data),
+      moderate: (id: string, action: 'approve' | 'spam' | 'trash') => call(() => api.POST('/admin/comments/{id}/{action}', { params: { path: { id, action } } })).then((r) => r.data),
+    },
+    media: {
+      upload: (file: Blob, name: string, text: { alt?: string; caption?: string; credit?: string } = {}) => {
+        const form = new FormData();
+        form.set('file', file, name);
+        for (const [k, v] of Object.entries(text)) if (v) form.set(k, v);
+        // Not retried: a multipart body is framed anew each time, so a retry is a different request.
+        return call(() => api.POST('/admin/media', { body: form as never, bodySerializer: (b) => b as unknown as FormData }), 0).then((r) => r.data);
+      },
+    },
+  };
+}
+
+export type BroadsheetClient = ReturnType<typeof createBroadsheetClient>;
