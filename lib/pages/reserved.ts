@@ -9,6 +9,7 @@ export const RESERVED_TOP_LEVEL_NAMES = [
   'api',
   'articles',
   'authors',
+  'corrections',
   'gone',
   'login',
   'media',
@@ -21,8 +22,12 @@ export const RESERVED_TOP_LEVEL_NAMES = [
   'sitemap.xml',
   'sitemaps',
   'tags',
-  // Served by Next or browsers at the root, or kept for the product's own later use
+  // Served by Next or browsers at the root, by the server itself (/live/events, /healthz, /readyz),
+  // or kept for the product's own later use
   '_next',
+  'live',
+  'healthz',
+  'readyz',
   'favicon.ico',
   'feed',
   'page',

@@ -233,6 +233,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/alerts/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The breaking-news alert live now, if any */
+        get: operations["getCurrentAlert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/articles": {
         parameters: {
             query?: never;
@@ -284,6 +301,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/articles/{idOrSlug}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live coverage of a published article: its state and updates, pinned first then newest first */
+        get: operations["listArticleLiveUpdates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/authors": {
         parameters: {
             query?: never;
@@ -310,6 +344,40 @@ export interface paths {
         };
         /** This document (no key needed) */
         get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published static pages (About, Terms…), by title */
+        get: operations["listPages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pages/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published static page by its slug */
+        get: operations["getPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -534,6 +602,19 @@ export interface components {
                 moved: number;
             };
         };
+        Alert: {
+            /** @description null: up until an editor ends it. */
+            endsAt: string | null;
+            id: string;
+            /** @enum {string} */
+            level: "BREAKING" | "DEVELOPING" | "LIVE";
+            /** @description A path on the site or a full URL, or null. */
+            link: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** @description Plain text; escape it before rendering. */
+            text: string;
+        };
         Article: {
             /** @description Present only when named in `include`. */
             authors?: components["schemas"]["Author"][];
@@ -549,6 +630,8 @@ export interface components {
             };
             /** @description Present unless `fields` leaves it out. */
             commentsOpen?: boolean;
+            /** @description Corrections, clarifications and updates, oldest first. Present unless `fields` leaves it out. */
+            corrections?: components["schemas"]["Correction"][];
             id: string;
             /**
              * Format: date-time
@@ -766,6 +849,21 @@ export interface components {
             data: components["schemas"]["Comment"][];
             meta: components["schemas"]["PageMeta"];
         };
+        Correction: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "CORRECTION" | "CLARIFICATION" | "UPDATE";
+            /** @description Plain text; escape it before rendering. */
+            note: string;
+            /** @description When the note was withdrawn; it stays on the record. */
+            withdrawnAt: string | null;
+        };
+        CurrentAlertResponse: {
+            /** @description The alert live now, or null. */
+            data: components["schemas"]["Alert"] | null;
+        };
         Error: {
             error: {
                 /** @enum {string} */
@@ -777,10 +875,77 @@ export interface components {
                 message: string;
             };
         };
+        LiveUpdate: {
+            /** @description Name of the person who posted it. */
+            author: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            headline: string | null;
+            /** @description Sanitised HTML rendered on the server. */
+            html: string;
+            id: string;
+            keyEvent: boolean;
+            pinned: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LiveUpdatesResponse: {
+            data: {
+                coverage: {
+                    endedAt: string | null;
+                    open: boolean;
+                    startedAt: string | null;
+                };
+                /** @description Pinned updates first, then newest first. */
+                updates: components["schemas"]["LiveUpdate"][];
+            };
+        };
+        Page: {
+            body: {
+                /** @description Sanitised HTML rendered on the server. */
+                html: string;
+                json: {
+                    content: components["schemas"]["BodyNode"][];
+                    /** @constant */
+                    type: "doc";
+                };
+            };
+            id: string;
+            /** Format: date-time */
+            publishedAt: string;
+            seoDescription: string | null;
+            seoTitle: string | null;
+            slug: string;
+            standfirst: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Path of the page on the public site. */
+            url: string;
+        };
+        PageListResponse: {
+            data: components["schemas"]["PageSummary"][];
+            meta: components["schemas"]["PageMeta"];
+        };
         PageMeta: {
             limit: number;
             /** @description Cursor of the next page, or null on the last page. */
             next: string | null;
+        };
+        PageResponse: {
+            data: components["schemas"]["Page"];
+        };
+        PageSummary: {
+            id: string;
+            /** Format: date-time */
+            publishedAt: string;
+            slug: string;
+            standfirst: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Path of the page on the public site. */
+            url: string;
         };
         Section: {
             description: string | null;
@@ -2357,6 +2522,70 @@ export interface operations {
             };
         };
     };
+    getCurrentAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description private, max-age=0, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Weak validator of the body; send it back as If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentAlertResponse"];
+                };
+            };
+            /** @description Not modified: the If-None-Match tag still matches. */
+            304: {
+                headers: {
+                    /** @description private, max-age=0, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Weak validator of the body; send it back as If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid; error.details names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key is missing, unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now (API_RATE_LIMIT); wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listArticles: {
         parameters: {
             query?: {
@@ -2447,7 +2676,7 @@ export interface operations {
     getArticle: {
         parameters: {
             query?: {
-                /** @description Only these top-level fields of the article (id always comes back). Comma-separated, from: id, slug, title, standfirst, url, publishedAt, updatedAt, wordCount, commentsOpen, body. */
+                /** @description Only these top-level fields of the article (id always comes back). Comma-separated, from: id, slug, title, standfirst, url, publishedAt, updatedAt, wordCount, commentsOpen, body, corrections. */
                 fields?: string;
                 /** @description Related objects to add to each article (left out unless named). Comma-separated, from: authors, section, tags. */
                 include?: string;
@@ -2606,6 +2835,82 @@ export interface operations {
             };
         };
     };
+    listArticleLiveUpdates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The article id or its slug. */
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description private, max-age=0, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Weak validator of the body; send it back as If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveUpdatesResponse"];
+                };
+            };
+            /** @description Not modified: the If-None-Match tag still matches. */
+            304: {
+                headers: {
+                    /** @description private, max-age=0, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Weak validator of the body; send it back as If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid; error.details names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key is missing, unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No published article has this id or slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now (API_RATE_LIMIT); wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listAuthors: {
         parameters: {
             query?: {
@@ -2691,6 +2996,151 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    listPages: {
+        parameters: {
+            query?: {
+                /** @description The meta.next value of the previous page, passed back unchanged (with the same sort). */
+                cursor?: string;
+                /** @description Pages per page, 1–100. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description private, max-age=0, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Weak validator of the body; send it back as If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageListResponse"];
+                };
+            };
+            /** @description Not modified: the If-None-Match tag still matches. */
+            304: {
+                headers: {
+                    /** @description private, max-age=0, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Weak validator of the body; send it back as If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid; error.details names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key is missing, unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now (API_RATE_LIMIT); wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The page slug ("about" for /about). */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description private, max-age=0, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Weak validator of the body; send it back as If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageResponse"];
+                };
+            };
+            /** @description Not modified: the If-None-Match tag still matches. */
+            304: {
+                headers: {
+                    /** @description private, max-age=0, stale-while-revalidate=300 */
+                    "Cache-Control"?: string;
+                    /** @description Weak validator of the body; send it back as If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid; error.details names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key is missing, unknown or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No published page has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now (API_RATE_LIMIT); wait Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
