@@ -8,6 +8,8 @@ import { expectNoAxeViolations, storageStateFor, unique } from './helpers';
 test.use({ storageState: storageStateFor('admin') });
 
 test('an admin creates an admin key; a client creates, edits and publishes a story with it', async ({ page, request }) => {
+  // A whole newsroom round trip (dashboard, SDK, public page, dashboard again): more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const label = `E2E wire ${unique()}`;
   await page.goto('/admin/api-keys');
   await page.getByLabel('Label').fill(label);
