@@ -9,7 +9,9 @@
 //
 // Lanes (limits from the environment, `ADMISSION=off` turns it off):
 //   auth    POST /api/auth/…: sign-in steps (password hashing already runs bounded, lib/auth);
-//           ADMISSION_AUTH=2/16 (2 at a time, 16 waiting)
+//           ADMISSION_AUTH=2/16 (2 at a time, 16 waiting), and per client address at most
+//           ADMISSION_AUTH_PER_CLIENT=30/60 (30 a minute; the address as TRUST_PROXY says) before
+//           a 429, so one address hammering sign-in never reaches Next.js at all
 //   write   other methods than GET/HEAD (comments, server actions, API writes); ADMISSION_WRITE=8/64
 //   render  everything else Next renders (uncached pages, the API's reads); ADMISSION_RENDER=16/512
 
@@ -31,6 +33,56 @@ export function lane(name, spec, fallback) {
     [limit, queue] = [Number(m[1]), Number(m[2])];
   }
   return { name, limit, queue, active: 0, waiting: [], refused: 0 };
+}
+
+/**
+ * Reads `points/seconds` such as `30/60`, or `off` (null). @param {string | undefined} spec
+ * @param {[number, number]} fallback @returns {{ points: number, ms: number } | null}
+ */
+export function perClientRule(spec, fallback) {
+  if (spec?.trim().toLowerCase() === 'off') return null;
+  let [points, seconds] = fallback;
+  if (spec) {
+    const m = /^(\d{1,6})\/(\d{1,6})$/.exec(spec.trim());
+    if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`ADMISSION_AUTH_PER_CLIENT: cannot read "${spec}" (expected points/seconds, e.g. 30/60, or off)`);
+    [points, seconds] = [Number(m[1]), Number(m[2])];
+  }
+  return { points, ms: seconds * 1000 };
+}
+
+const AUTH_PER_CLIENT = perClientRule(process.env.ADMISSION_AUTH_PER_CLIENT, [30, 60]);
+/** Reverse proxies whose X-Forwarded-For entries are believed (as lib/client-ip reads TRUST_PROXY). */
+const TRUST_HOPS = (() => {
+  const v = (process.env.TRUST_PROXY ?? '').trim().toLowerCase();
+  return /^\d{1,2}$/.test(v) ? Number(v) : 0;
+})();
+
+/** The client's address: the socket's, or with TRUST_PROXY=N the X-Forwarded-For entry N hops back. @param {import('node:http').IncomingMessage} req */
+export function clientAddress(req) {
+  const peer = req.socket?.remoteAddress ?? '';
+  if (!TRUST_HOPS) return peer;
+  const xff = req.headers['x-forwarded-for'];
+  const hops = (Array.isArray(xff) ? xff.join(',') : (xff ?? ''))
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean)
+    .reverse();
+  const chain = [peer, ...hops];
+  return chain[Math.min(TRUST_HOPS, chain.length - 1)] ?? peer;
+}
+
+/** Fixed windows per client address; cleared wholesale if it grows past 100,000 addresses. */
+const windows = new Map();
+/** Counts one request from `client`; returns the seconds to wait when over the rule, else 0. @param {string} client @param {{ points: number, ms: number }} rule @param {number} now */
+export function overClientLimit(client, rule, now = Date.now()) {
+  let w = windows.get(client);
+  if (!w || w.resetAt <= now) {
+    if (windows.size > 100_000) windows.clear();
+    w = { count: 0, resetAt: now + rule.ms };
+    windows.set(client, w);
+  }
+  w.count++;
+  return w.count > rule.points ? Math.max(1, Math.ceil((w.resetAt - now) / 1000)) : 0;
 }
 
 export const lanes = {
@@ -64,6 +116,15 @@ function refuse(req, res, l) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {number} wait */
+function tooMany(req, res, wait) {
+  const minutes = Math.ceil(wait / 60);
+  const message = `Too many sign-in attempts from your network. Try again in ${wait < 60 ? `${wait} seconds` : `${minutes} minute${minutes === 1 ? '' : 's'}`}.`;
+  const body = JSON.stringify({ error: { code: 'rate_limited', message } });
+  res.writeHead(429, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Retry-After': String(wait), 'Cache-Control': 'no-store' });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
 /**
  * Runs `handle` now, later (queued), or never (503), by the request's lane. The slot is given
  * back when the response closes, whatever happened to it.
@@ -72,6 +133,10 @@ function refuse(req, res, l) {
 export function admit(req, res, handle) {
   if (OFF) return handle();
   const l = laneOf(req);
+  if (l === lanes.auth && AUTH_PER_CLIENT) {
+    const wait = overClientLimit(clientAddress(req), AUTH_PER_CLIENT);
+    if (wait) return tooMany(req, res, wait);
+  }
   const start = () => {
     l.active++;
     res.once('close', () => {

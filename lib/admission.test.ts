@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { admit, lane, laneOf, lanes } from './admission.mjs';
+import { admit, lane, laneOf, lanes, overClientLimit, perClientRule } from './admission.mjs';
 
 class FakeResponse extends EventEmitter {
   status = 0;
@@ -73,5 +73,17 @@ describe('admission lanes', () => {
     expect(lane('auth', undefined, [2, 16])).toMatchObject({ limit: 2, queue: 16 });
     expect(() => lane('auth', '0/10', [1, 1])).toThrow(/ADMISSION_AUTH/);
     expect(() => lane('auth', 'lots', [1, 1])).toThrow(/limit\/queue/);
+  });
+
+  it('refuses a client beyond its sign-in rate with a wait in seconds, and lets it in again after the window', () => {
+    const rule = perClientRule('3/60', [30, 60])!;
+    const t0 = 1_000_000;
+    expect([1, 2, 3].map(() => overClientLimit('203.0.113.7', rule, t0))).toEqual([0, 0, 0]);
+    expect(overClientLimit('203.0.113.7', rule, t0 + 10_000)).toBe(50);
+    // Another address has its own window.
+    expect(overClientLimit('198.51.100.2', rule, t0 + 10_000)).toBe(0);
+    expect(overClientLimit('203.0.113.7', rule, t0 + 60_001)).toBe(0);
+    expect(perClientRule('off', [30, 60])).toBeNull();
+    expect(() => perClientRule('many', [30, 60])).toThrow(/ADMISSION_AUTH_PER_CLIENT/);
   });
 });

@@ -41,6 +41,8 @@ const env = {
   // after 20 failures; e2e/two-factor.spec.ts proves the per-account lockout, and the per-IP one
   // has its own integration test.
   SIGN_IN_LIMITS: 'account:5/900,ip:1000/900',
+  // Every spec signs in from 127.0.0.1: the per-address admission limit on sign-in is for the open internet.
+  ADMISSION_AUTH_PER_CLIENT: '10000/60',
   // WebAuthn refuses IP addresses as relying party ids: passkey tests open the site as localhost.
   PASSKEY_ORIGIN: `http://localhost:${port}`,
   // No proxy in front: the socket address is the reader's.
