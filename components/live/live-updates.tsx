@@ -20,12 +20,15 @@ export function LiveUpdates({ articleId, initial, timeZone }: { articleId: strin
   const [coverage, setCoverage] = useState(initial.coverage);
   const [updates, setUpdates] = useState(initial.updates);
   const [held, setHeld] = useState<Update[]>([]);
+  // The stream could not replay everything this page missed (a long time offline): say so.
+  const [missed, setMissed] = useState(false);
   const top = useRef<HTMLElement>(null);
 
   useEffect(() => {
     catchUpFrom(initial.readAt * 1000);
     return followLive(`article:${articleId}`, (m) => {
       if (m.type === 'coverage') setCoverage(m.coverage as Coverage);
+      else if (m.type === 'reset') setMissed(true);
       else if (m.type === 'update-deleted') {
         setUpdates((list) => list.filter((u) => u.id !== m.id));
         setHeld((list) => list.filter((u) => u.id !== m.id));
@@ -72,7 +75,11 @@ export function LiveUpdates({ articleId, initial, timeZone }: { articleId: strin
         </nav>
       ) : null}
       <div aria-live="polite" className="sticky top-2 z-10 mt-4 text-center">
-        {held.length ? (
+        {missed ? (
+          <Button variant="primary" size="sm" onClick={() => window.location.reload()}>
+            You were away for a while: load the latest updates
+          </Button>
+        ) : held.length ? (
           <Button variant="primary" size="sm" onClick={showHeld}>
             {held.length === 1 ? '1 new update' : `${held.length} new updates`}
           </Button>
