@@ -15,8 +15,10 @@ let pending = false;
 let polling: ReturnType<typeof setTimeout> | null = null;
 let failures = 0;
 
+/** To the islands following the message's topic; a message without one (the stream's `reset`) to every island. */
 function dispatch(message: LiveMessage) {
-  for (const handler of handlers.get(message.topic) ?? []) handler(message);
+  const topics = message.topic ? [message.topic] : [...handlers.keys()];
+  for (const topic of topics) for (const handler of handlers.get(topic) ?? []) handler({ ...message, topic });
 }
 
 const query = (extra: string) => `${STREAM}?topics=${encodeURIComponent(connectedTopics)}${lastId ? `&since=${lastId}` : ''}${extra}`;
