@@ -7,7 +7,9 @@ import { getPublishedArticle, listPublishedArticles } from '@/lib/api/content';
 import { responseCacheStats } from '@/lib/api/response-cache';
 import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
+import { runConsoleQuery } from '@/lib/graphql/console';
 import { sha256Hex } from '@/lib/graphql/persisted';
+import { schemaSdl } from '@/lib/graphql/schema';
 import { listArticlesQuerySchema } from '@/lib/validation/api';
 import { createArticle, createSection, createTag, createUser, unique } from '@/test/fixtures';
 
@@ -156,5 +158,22 @@ describe('POST /api/graphql', () => {
     const after = await post({ query }, { ...auth, 'If-None-Match': etag });
     expect(after.status).toBe(200);
     expect((await json(after)).data!.article.title).toBe(renamed);
+  });
+
+  it('describes itself in SDL, with no private fields', () => {
+    const sdl = schemaSdl();
+    const articlesField = sdl.slice(sdl.indexOf('  articles('), sdl.indexOf('): ArticleConnection!'));
+    for (const arg of ['after: String', 'author: String', 'first: Int = 20', 'query: String', 'section: String', 'tag: String']) expect(articlesField).toContain(arg);
+    expect(sdl).toContain('  article(id: ID, slug: String): Article\n');
+    for (const type of ['ArticleConnection', 'PageInfo', 'Image', 'Rendition', 'Correction', 'LiveCoverage', 'SectionConnection', 'TagConnection', 'AuthorConnection', 'PageConnection'])
+      expect(sdl).toContain(`type ${type} `);
+    expect(sdl).not.toMatch(/email|password|ipHash|Mutation/i);
+  });
+
+  it('runs the dashboard form’s query through the same limits', async () => {
+    const ok = await runConsoleQuery({ query: `{ article(slug: "${published[0]!.slug}") { id } }` });
+    expect(JSON.parse(ok.output!).data.article.id).toBe(published[0]!.id);
+    expect((await runConsoleQuery({ query: '{ sections { nodes { slug } } }', variables: '[1]' })).error).toBe('Variables must be a JSON object, e.g. {"first": 5}.');
+    expect((await runConsoleQuery({ query: `{ article(id: "${draft.id}") { id } }` })).output).toContain('"article": null');
   });
 });
