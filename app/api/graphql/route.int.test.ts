@@ -1,7 +1,7 @@
 // The GraphQL content API as a client meets it: keys, the same published-only data as the REST
 // API, depth and cost limits, persisted queries, ETags and the response cache.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GET, POST } from '@/app/api/graphql/route';
+import { GET, OPTIONS, POST } from '@/app/api/graphql/route';
 import { createApiKey } from '@/lib/api-keys';
 import { getPublishedArticle, listPublishedArticles } from '@/lib/api/content';
 import { responseCacheStats } from '@/lib/api/response-cache';
@@ -50,6 +50,7 @@ describe('POST /api/graphql', () => {
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe('unauthorized');
     expect((await post({ query: '{ sections { nodes { slug } } }' }, { Authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await OPTIONS(new Request('http://localhost/api/graphql', { method: 'OPTIONS' }))).headers.get('allow')).toBe('GET, POST, OPTIONS');
   });
 
   it('returns the REST API’s data, pages with cursors, and never shows drafts', async () => {
