@@ -5,10 +5,12 @@ import { parseOrBadRequest } from '@/lib/api/handler';
 import { articleTags, EVERY_PAGE, pageTags } from '@/lib/cache';
 import { AppError } from '@/lib/errors';
 import { Article, ArticleConnection } from '@/lib/graphql/article';
-import { builder, connectionOf, toConnection } from '@/lib/graphql/builder';
+import type { ObjectRef } from '@pothos/core';
+import type { z } from 'zod';
+import { builder, connectionOf, toConnection, type Connection, type GraphQLContext } from '@/lib/graphql/builder';
 import { Author, Page, PageSummaryType, Section, Tag, type ArticleShape } from '@/lib/graphql/types';
 import { getApiPage, listApiPages } from '@/lib/pages/content-api';
-import { listArticlesQuerySchema, listAuthorsQuerySchema, listPagesQuerySchema, listSectionsQuerySchema, listTagsQuerySchema } from '@/lib/validation/api';
+import { listArticlesQuerySchema, type PageQuery, listAuthorsQuerySchema, listPagesQuerySchema, listSectionsQuerySchema, listTagsQuerySchema } from '@/lib/validation/api';
 
 // The GraphQL content API (read only). Every field calls the REST content API's functions with
 // arguments checked by its zod schemas, so the published-only rules are the same in both.
@@ -32,6 +34,29 @@ const pageArgs = builder.args((t) => ({
   first: t.int({ defaultValue: 100, description: 'How many, 1–100.' }),
   after: t.string({ description: 'pageInfo.endCursor of the previous page.' }),
 }));
+
+/**
+ * A list other than articles: a page of up to 100 after a cursor, read by the REST function with
+ * the REST schema's checks, labelled with the page-cache tags that refresh it.
+ */
+function listField<T>(
+  name: string,
+  type: ObjectRef<PothosSchemaTypes.ExtendDefaultTypes<{ Context: GraphQLContext; DefaultFieldNullability: false }>, Connection<T>>,
+  description: string,
+  schema: z.ZodType<PageQuery>,
+  read: (query: PageQuery) => Promise<{ data: T[]; meta: { next: string | null } }>,
+  tags: string[],
+) {
+  return {
+    type,
+    description,
+    args: pageArgs,
+    resolve: async (_: unknown, a: { first?: number | null; after?: string | null }, ctx: GraphQLContext) => {
+      ctx.tag(...tags);
+      return toConnection(await read(parseOrBadRequest(schema, defined({ limit: a.first, cursor: a.after }), `Some arguments of ${name} are not valid.`)));
+    },
+  } as const;
+}
 
 builder.queryType({
   fields: (t) => ({
@@ -66,43 +91,11 @@ builder.queryType({
         return toConnection(list as { data: ArticleShape[]; meta: { next: string | null } });
       },
     }),
-    sections: t.field({
-      type: SectionConnection,
-      description: 'Sections in navigation order.',
-      args: pageArgs,
-      resolve: async (_, a, ctx) => {
-        ctx.tag(EVERY_PAGE);
-        return toConnection(await listApiSections(parseOrBadRequest(listSectionsQuerySchema, defined({ limit: a.first, cursor: a.after }), 'Some arguments of sections are not valid.')));
-      },
-    }),
-    tags: t.field({
-      type: TagConnection,
-      description: 'Tags of at least one published article, by name.',
-      args: pageArgs,
-      resolve: async (_, a, ctx) => {
-        ctx.tag(pageTags.latest, pageTags.taxonomy);
-        return toConnection(await listApiTags(parseOrBadRequest(listTagsQuerySchema, defined({ limit: a.first, cursor: a.after }), 'Some arguments of tags are not valid.')));
-      },
-    }),
-    authors: t.field({
-      type: AuthorConnection,
-      description: 'People with a byline on a published article, by name.',
-      args: pageArgs,
-      resolve: async (_, a, ctx) => {
-        ctx.tag(pageTags.latest, pageTags.taxonomy);
-        return toConnection(await listApiAuthors(parseOrBadRequest(listAuthorsQuerySchema, defined({ limit: a.first, cursor: a.after }), 'Some arguments of authors are not valid.')));
-      },
-    }),
-    pages: t.field({
-      type: PageConnection,
-      description: 'Published static pages, by title.',
-      args: pageArgs,
-      resolve: async (_, a, ctx) => {
-        // Every change to a published page refreshes the sitemaps (lib/cache invalidateStaticPage).
-        ctx.tag(pageTags.sitemaps);
-        return toConnection(await listApiPages(parseOrBadRequest(listPagesQuerySchema, defined({ limit: a.first, cursor: a.after }), 'Some arguments of pages are not valid.')));
-      },
-    }),
+    sections: t.field(listField('sections', SectionConnection, 'Sections in navigation order.', listSectionsQuerySchema, listApiSections, [EVERY_PAGE])),
+    tags: t.field(listField('tags', TagConnection, 'Tags of at least one published article, by name.', listTagsQuerySchema, listApiTags, [pageTags.latest, pageTags.taxonomy])),
+    authors: t.field(listField('authors', AuthorConnection, 'People with a byline on a published article, by name.', listAuthorsQuerySchema, listApiAuthors, [pageTags.latest, pageTags.taxonomy])),
+    // Every change to a published page refreshes the sitemaps (lib/cache invalidateStaticPage).
+    pages: t.field(listField('pages', PageConnection, 'Published static pages, by title.', listPagesQuerySchema, listApiPages, [pageTags.sitemaps])),
     page: t.field({
       type: Page,
       nullable: true,
