@@ -12,6 +12,9 @@ export default defineConfig({
       { find: /^@\//, replacement: `${root}/` },
       // `server-only` throws outside a react-server bundle; lib/ modules import it on line 1.
       { find: /^server-only$/, replacement: path.join(root, 'test/empty.ts') },
+      // graphql has no `exports`: Node loads its CommonJS build for the libraries (Pothos, Yoga) and
+      // Vite would give our code the ES build, two realms whose types cannot mix. One build for all.
+      { find: /^graphql$/, replacement: path.join(root, 'node_modules/graphql/index.js') },
     ],
   },
   test: {

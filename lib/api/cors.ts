@@ -28,15 +28,20 @@ export async function corsHeaders(request: Request): Promise<Record<string, stri
   return { Vary: 'Origin', 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': EXPOSED };
 }
 
-/** OPTIONS (preflight) of every API route: allows GET with the key and validators from listed origins. */
-export async function apiPreflight(request: Request): Promise<Response> {
-  const headers = await corsHeaders(request);
-  if (headers['Access-Control-Allow-Origin']) {
-    Object.assign(headers, {
-      'Access-Control-Allow-Methods': 'GET, OPTIONS',
-      'Access-Control-Allow-Headers': 'Authorization, If-None-Match, Content-Type',
-      'Access-Control-Max-Age': '600',
-    });
-  }
-  return new Response(null, { status: 204, headers: { ...headers, Allow: 'GET, OPTIONS', 'Cache-Control': 'no-store' } });
+/** OPTIONS (preflight) of an API route answering `methods`: allows them with the key and validators from listed origins. */
+export function apiPreflightFor(methods: string) {
+  return async (request: Request): Promise<Response> => {
+    const headers = await corsHeaders(request);
+    if (headers['Access-Control-Allow-Origin']) {
+      Object.assign(headers, {
+        'Access-Control-Allow-Methods': `${methods}, OPTIONS`,
+        'Access-Control-Allow-Headers': 'Authorization, If-None-Match, Content-Type',
+        'Access-Control-Max-Age': '600',
+      });
+    }
+    return new Response(null, { status: 204, headers: { ...headers, Allow: `${methods}, OPTIONS`, 'Cache-Control': 'no-store' } });
+  };
 }
+
+/** OPTIONS (preflight) of every read-only API route. */
+export const apiPreflight = apiPreflightFor('GET');

@@ -140,6 +140,24 @@ export function parseOrBadRequest<S extends z.ZodType>(schema: S, input: unknown
 type RouteContext = { params: Promise<unknown> };
 
 /**
+ * The content key of a request (401 when missing, unknown or revoked), counted against its rate
+ * limit (429); the RateLimit-* headers are added to `headers`. Shared by REST and GraphQL.
+ */
+export async function authorizeContentKey(request: Request, headers: Record<string, string>, limiter: RateLimiter | null): Promise<AuthenticatedApiKey> {
+  const raw = keyFrom(request, new URL(request.url));
+  if (!raw) throw new AppError('unauthorized', 'An API key is required: send it as "Authorization: Bearer <key>" (or ?key=<key>).');
+  const apiKey = await authenticateApiKeyCached(raw);
+  if (!apiKey) throw new AppError('unauthorized', 'This API key is not valid or has been revoked.');
+  if (limiter) {
+    headers['RateLimit-Limit'] = String(limiter.rule.points);
+    const { allowed, remaining, resetSeconds } = await limiter.consume(apiKey.id);
+    Object.assign(headers, { 'RateLimit-Remaining': String(remaining), 'RateLimit-Reset': String(resetSeconds) });
+    if (!allowed) throw apiRateLimitedError(resetSeconds, limiter.rule);
+  }
+  return apiKey;
+}
+
+/**
  * Wraps a content API route handler: authenticates the API key (401 when missing, unknown
  * or revoked), counts the request against the key's rate limit (429 with Retry-After),
  * validates path and query parameters (400 naming the parameter), answers with an ETag and
@@ -162,17 +180,7 @@ export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z
       const cors = await corsHeaders(request);
       Object.assign(headers, cors, { Vary: headers.Vary });
       const url = new URL(request.url);
-      const raw = keyFrom(request, url);
-      if (!raw) throw new AppError('unauthorized', 'An API key is required: send it as "Authorization: Bearer <key>" (or ?key=<key>).');
-      const apiKey = await authenticateApiKeyCached(raw);
-      if (!apiKey) throw new AppError('unauthorized', 'This API key is not valid or has been revoked.');
-      const limiter = limiterOf();
-      if (limiter) {
-        headers['RateLimit-Limit'] = String(limiter.rule.points);
-        const { allowed, remaining, resetSeconds } = await limiter.consume(apiKey.id);
-        Object.assign(headers, { 'RateLimit-Remaining': String(remaining), 'RateLimit-Reset': String(resetSeconds) });
-        if (!allowed) throw apiRateLimitedError(resetSeconds, limiter.rule);
-      }
+      const apiKey = await authorizeContentKey(request, headers, limiterOf());
 
       const params = schemas.params ? parseOrBadRequest(schemas.params, await context.params, 'The path is not valid.') : undefined;
       const searchParams = new URLSearchParams(url.searchParams);

@@ -80,6 +80,8 @@ export type MediaItem = {
   image: RenderableImage;
   /** The focal-point crops: 1200×630 social card (og:image) and the 16:9 card. */
   crops: Partial<Record<CropName, { url: string; width: number; height: number }>>;
+  /** Every resized file but the crops, narrowest first. */
+  renditions: { url: string; width: number; height: number; format: Variant['format'] }[];
 };
 
 const variantsOf = (v: unknown): Variant[] => (Array.isArray(v) ? (v as Variant[]).filter((x) => x && typeof x.key === 'string') : []);
@@ -120,6 +122,7 @@ function toItem(row: MediaRow): MediaItem {
       height,
     },
     crops,
+    renditions: [...webp, ...avif].sort((a, b) => a.width - b.width).map((v) => ({ url: storage.url(v.key), width: v.width, height: v.height, format: v.format })),
   };
 }
 
@@ -218,6 +221,12 @@ export async function listMedia({ page = 1, q = '' }: { page?: number; q?: strin
 export async function getMedia(id: string): Promise<MediaItem | null> {
   const row = await db.media.findUnique({ where: { id }, select: mediaSelect });
   return row ? toItem(row) : null;
+}
+
+/** Several library items by id, in one query (missing ids are left out). */
+export async function getMediaItems(ids: string[]): Promise<Map<string, MediaItem>> {
+  const rows = ids.length ? await db.media.findMany({ where: { id: { in: ids } }, select: mediaSelect }) : [];
+  return new Map(rows.map((r) => [r.id, toItem(r)]));
 }
 
 /** The articles that show this image (as hero, social image or in the body), for delete checks and cache refreshes. */

@@ -7,12 +7,12 @@ const labels = (role: Parameters<typeof navFor>[0]) => navFor(role).map((g) => `
 describe('the dashboard navigation', () => {
   it('groups the screens by job and shows each role only what it may open', () => {
     expect(labels('CONTRIBUTOR')).toEqual(['Content: Articles, Media']);
-    expect(labels('EDITOR')).toEqual(['Content: Articles, Pages, Media, Alerts', 'Audience: Comments', 'Site: Sections, Tags, Menus', 'People: Audit log']);
+    expect(labels('EDITOR')).toEqual(['Content: Articles, Pages, Media, Alerts', 'Audience: Comments', 'Site: Sections, Tags, Menus', 'Developers: GraphQL', 'People: Audit log']);
     expect(labels('ADMIN')).toEqual([
       'Content: Articles, Pages, Media, Alerts',
       'Audience: Comments',
       'Site: Sections, Tags, Menus, Ads, Settings, Import and export',
-      'Developers: API keys, Webhooks, API reference',
+      'Developers: API keys, Webhooks, API reference, GraphQL',
       'People: Users, Audit log',
     ]);
   });
@@ -27,6 +27,8 @@ describe('the dashboard navigation', () => {
     expect(isCurrentScreen('/admin/comments', '/admin/comments/bans')).toBe(true);
     expect(isCurrentScreen('/admin/articles', '/admin/articles/abc/revisions')).toBe(true);
     expect(isCurrentScreen('/admin/api', '/admin/api-keys')).toBe(false);
+    expect(isCurrentScreen('/admin/api', '/admin/api/graphql', ['/admin/api', '/admin/api/graphql'])).toBe(false);
+    expect(isCurrentScreen('/admin/api/graphql', '/admin/api/graphql', ['/admin/api', '/admin/api/graphql'])).toBe(true);
     expect(isCurrentScreen('/admin', '/admin/articles')).toBe(false);
     expect(isCurrentScreen('/admin', '/admin')).toBe(true);
   });

@@ -41,6 +41,7 @@ export const NAV: NavGroup[] = [
       { label: 'API keys', href: '/admin/api-keys', minRole: 'ADMIN', keywords: 'content api cors' },
       { label: 'Webhooks', href: '/admin/webhooks', minRole: 'ADMIN', keywords: 'endpoints deliveries' },
       { label: 'API reference', href: '/admin/api', minRole: 'ADMIN', keywords: 'openapi documentation' },
+      { label: 'GraphQL', href: '/admin/api/graphql', minRole: 'EDITOR', keywords: 'graphql schema sdl query' },
     ],
   },
   {
@@ -57,7 +58,12 @@ export function navFor(role: Role, nav: NavGroup[] = NAV): NavGroup[] {
   return nav.map((g) => ({ ...g, items: g.items.filter((i) => hasRole(role, i.minRole)) })).filter((g) => g.items.length > 0);
 }
 
-/** Whether `href` is the screen at `pathname` or one of its sub-pages (/admin/comments/bans is under Comments). */
-export function isCurrentScreen(href: string, pathname: string): boolean {
-  return href === '/admin' ? pathname === '/admin' : pathname === href || pathname.startsWith(`${href}/`);
+const under = (href: string, pathname: string) => (href === '/admin' ? pathname === '/admin' : pathname === href || pathname.startsWith(`${href}/`));
+
+/**
+ * Whether `href` is the screen at `pathname` or one of its sub-pages (/admin/comments/bans is under Comments),
+ * unless another screen in `hrefs` is nearer (/admin/api/graphql is GraphQL, not API reference).
+ */
+export function isCurrentScreen(href: string, pathname: string, hrefs: string[] = []): boolean {
+  return under(href, pathname) && !hrefs.some((other) => other.length > href.length && under(other, pathname));
 }

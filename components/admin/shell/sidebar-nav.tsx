@@ -11,7 +11,8 @@ const linkClass =
 /** The sidebar's links by group; the screen being shown is marked with aria-current. */
 export function SidebarNav({ nav, onNavigate }: { nav: NavGroup[]; onNavigate?: () => void }) {
   const pathname = usePathname();
-  const current = (href: string) => (isCurrentScreen(href, pathname) ? ('page' as const) : undefined);
+  const hrefs = nav.flatMap((g) => g.items.map((i) => i.href));
+  const current = (href: string) => (isCurrentScreen(href, pathname, hrefs) ? ('page' as const) : undefined);
   return (
     <nav aria-label="Dashboard" className="flex-1 overflow-y-auto px-3 pb-6">
       <Link href="/admin" aria-current={current('/admin')} onClick={onNavigate} className={linkClass}>
