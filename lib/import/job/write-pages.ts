@@ -7,7 +7,6 @@ import type { ContentRecord, MenuRecord } from '@/lib/import/records';
 import { savePage } from '@/lib/pages/mutations';
 import { pageSlugSchema } from '@/lib/validation/static-pages';
 import { decide, type ImportContext } from './context';
-import { rememberImported } from './ledger';
 import { addOldPathRedirects } from './redirects';
 import { drafted, tally } from './report';
 import { importImage } from './write-media';
@@ -52,7 +51,7 @@ export async function writePage(ctx: ImportContext, r: ContentRecord, fingerprin
       // The original publication date, as for posts.
       if (saved.status === 'PUBLISHED' && r.publishedAt) await tx.page.update({ where: { id: saved.id }, data: { publishedAt: new Date(r.publishedAt) } });
       await addOldPathRedirects(tx, r.oldPaths, pagePath(saved.slug));
-      await rememberImported(tx, { source: ctx.source, kind: 'page', originalId: r.originalId }, { entityId: saved.id, fingerprint, entityVersion: saved.version });
+      await ctx.ledger.remember(tx, 'page', r.originalId, { entityId: saved.id, fingerprint, entityVersion: saved.version });
     });
     tally(ctx.report, 'page', outcome);
   } catch (e) {
