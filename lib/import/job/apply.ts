@@ -6,7 +6,8 @@ import type { ImportContext } from './context';
 import { note, tally, warn } from './report';
 import { writeComment, writeCommentsOf } from './write-comments';
 import { writeMedia } from './write-media';
-import { writeMenu, writePage } from './write-pages';
+import { writeMenu } from './write-menus';
+import { writePage } from './write-pages';
 import { writePost } from './write-posts';
 import { writeSection, writeTag, writeUser } from './write-terms';
 
@@ -31,7 +32,7 @@ async function dispatch(ctx: ImportContext, r: ImportRecord): Promise<void> {
     case 'comment':
       return writeComment(ctx, r, fp());
     case 'menu':
-      return writeMenu(ctx, r);
+      return writeMenu(ctx, r, fp());
     case 'skipped':
       for (const n of r.notes) note(ctx.report, n.code, n.message);
       return tally(ctx.report, r.what, 'skipped', { id: r.originalId, title: r.title, reason: r.reason });

@@ -21,10 +21,12 @@ export type ImportContext = {
   failedImages: Map<string, string>;
   /** This source's ledger, cached per batch of records. */
   ledger: Ledger;
+  /** The menu locations a menu of this export has taken. */
+  menusPlaced: Set<'header' | 'footer'>;
 };
 
-export function newImportContext(fields: Omit<ImportContext, 'touchedArticles' | 'attachments' | 'failedImages' | 'ledger'>): ImportContext {
-  return { ...fields, touchedArticles: new Set(), attachments: new Map(), failedImages: new Map(), ledger: new Ledger(fields.source) };
+export function newImportContext(fields: Omit<ImportContext, 'touchedArticles' | 'attachments' | 'failedImages' | 'ledger' | 'menusPlaced'>): ImportContext {
+  return { ...fields, touchedArticles: new Set(), attachments: new Map(), failedImages: new Map(), ledger: new Ledger(fields.source), menusPlaced: new Set() };
 }
 
 export type Decision = { state: 'new' } | { state: 'unchanged'; entityId: string | null } | { state: 'changed'; entityId: string | null; entityVersion: number | null };

@@ -3,7 +3,7 @@ import { pagePath } from '@/lib/articles/urls';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { resolveBodyImages } from '@/lib/import/html-to-body';
-import type { ContentRecord, MenuRecord } from '@/lib/import/records';
+import type { ContentRecord } from '@/lib/import/records';
 import { savePage } from '@/lib/pages/mutations';
 import { pageSlugSchema } from '@/lib/validation/static-pages';
 import { decide, type ImportContext } from './context';
@@ -16,7 +16,6 @@ import { importImage } from './write-media';
 // posts: a re-import of the same record is "unchanged", a changed source updates the page unless
 // an editor changed it since, and the page's old addresses redirect to its new one.
 
-export const MENUS_PENDING = 'Menus are not imported yet: rebuild them at /admin/menus.';
 const EDITED_SINCE = 'An editor changed this page in Broadsheet since the last import; it was left as it is.';
 
 export async function writePage(ctx: ImportContext, r: ContentRecord, fingerprint: string): Promise<void> {
@@ -58,8 +57,4 @@ export async function writePage(ctx: ImportContext, r: ContentRecord, fingerprin
     if (e instanceof AppError && (e.code === 'conflict' || e.code === 'unprocessable')) return tally(ctx.report, 'page', 'skipped', { id: r.originalId, title: r.title, reason: e.message });
     throw e;
   }
-}
-
-export async function writeMenu(ctx: ImportContext, r: MenuRecord): Promise<void> {
-  tally(ctx.report, 'menu', 'skipped', { id: r.originalId, title: r.name, reason: MENUS_PENDING });
 }
