@@ -5,7 +5,7 @@
 //   npx tsx bench/import.ts [posts=100000] [commentsPerPost=5] [--pg]   (--pg: a fresh PostgreSQL database instead)
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -17,6 +17,7 @@ const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const posts = Number(args[0] ?? 100_000);
 const comments = Number(args[1] ?? 5);
 const root = path.join(import.meta.dirname, '..');
+const IMPORT_HEAP = /--max-old-space-size=\d+/.exec(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.import)?.[0] ?? '--max-old-space-size=192';
 const file = path.join(tmpdir(), `broadsheet-bench-wxr-${posts}x${comments}.xml`);
 if (!existsSync(file)) await writeSyntheticWxr(file, { posts, commentsPerPost: comments });
 
@@ -36,10 +37,10 @@ if (process.argv.includes('--pg')) {
 }
 
 /** Runs a CLI in a process of its own: its wall time, its peak RSS (what the OS saw) and its output. */
-function timed(script: string, scriptArgs: string[]): { seconds: number; peakRssMiB: number; out: string } {
+function timed(script: string, scriptArgs: string[], nodeFlags: string[] = []): { seconds: number; peakRssMiB: number; out: string } {
   const started = performance.now();
   const hook = `process.on('exit', () => process.stderr.write('PEAK_RSS_KB=' + process.resourceUsage().maxRSS + '\\n'));`;
-  const r = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(hook)}`, script, ...scriptArgs], {
+  const r = spawnSync(process.execPath, [...nodeFlags, '--conditions=react-server', '--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(hook)}`, script, ...scriptArgs], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: url, BROADSHEET_ENV: 'test', MEDIA_DIR: path.join(dir, 'media') },
@@ -58,7 +59,9 @@ try {
   // The synthetic images are on no server: an empty uploads folder reports them missing at once.
   const uploads = path.join(dir, 'uploads');
   mkdirSync(uploads);
-  const imported = timed('scripts/import.ts', ['wordpress', file, '--media-dir', uploads]);
+  // As `npm run import` runs it: with a capped heap (the import's live data stays near 60 MiB; without a
+  // cap V8 keeps growing its heap instead of collecting, and the process's RSS with it).
+  const imported = timed('scripts/import.ts', ['wordpress', file, '--media-dir', uploads], [IMPORT_HEAP]);
   const count = Number(/post: (\d+) imported/.exec(imported.out)?.[1] ?? 0);
   const exportFile = path.join(dir, 'export.json');
   const exported = timed('scripts/export.ts', [exportFile]);

@@ -46,6 +46,14 @@ function withOutageMarks(client: BaseClient) {
 
 function createSqlite(url: string) {
   const client = newSqliteClient(url);
+  // Write-ahead log: readers no longer wait for a writer, and a commit appends to the log instead of
+  // rewriting pages; with synchronous=NORMAL a commit does not wait for fsync (the log is synced at
+  // checkpoints), so a power cut may lose the last commits but never corrupts the database.
+  // journal_mode persists in the file; synchronous is per connection (the adapter holds one).
+  void client
+    .$queryRawUnsafe('PRAGMA journal_mode=WAL')
+    .then(() => client.$queryRawUnsafe('PRAGMA synchronous=NORMAL'))
+    .catch(() => undefined);
   // Planner statistics, as SQLite recommends for long-lived connections: without them it may walk a
   // sort index for a byline or tag filter instead of the short id list (the dashboard's articles
   // list). Analyses only tables whose statistics are missing or stale, each on a bounded sample.

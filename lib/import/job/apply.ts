@@ -1,12 +1,13 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { recordFingerprint } from '@/lib/import/fingerprint';
-import type { ImportRecord } from '@/lib/import/records';
+import type { CommentRecord, ContentRecord, ImportRecord } from '@/lib/import/records';
 import type { ImportContext } from './context';
 import { note, tally, warn } from './report';
-import { writeComment } from './write-comments';
+import { writeComment, writeCommentsOf } from './write-comments';
 import { writeMedia } from './write-media';
-import { writeMenu, writePage } from './write-pages';
+import { writeMenu } from './write-menus';
+import { writePage } from './write-pages';
 import { writePost } from './write-posts';
 import { writeSection, writeTag, writeUser } from './write-terms';
 
@@ -24,13 +25,14 @@ async function dispatch(ctx: ImportContext, r: ImportRecord): Promise<void> {
     case 'media':
       return writeMedia(ctx, r, fp());
     case 'post':
-      return writePost(ctx, r, fp());
+      await writePost(ctx, r, fp());
+      return;
     case 'page':
       return writePage(ctx, r, fp());
     case 'comment':
       return writeComment(ctx, r, fp());
     case 'menu':
-      return writeMenu(ctx, r);
+      return writeMenu(ctx, r, fp());
     case 'skipped':
       for (const n of r.notes) note(ctx.report, n.code, n.message);
       return tally(ctx.report, r.what, 'skipped', { id: r.originalId, title: r.title, reason: r.reason });
@@ -59,4 +61,25 @@ export async function applyRecord(ctx: ImportContext, r: ImportRecord): Promise<
     console.error(`import: ${r.kind} ${r.originalId} could not be written`, e);
     tally(ctx.report, r.kind === 'skipped' ? r.what : r.kind, 'skipped', { id: r.originalId, title: titleOf(r), reason: `It could not be written: ${message}` });
   }
+}
+
+/**
+ * A post and the comments that follow it, in one transaction (one commit instead of one per
+ * comment). Should that transaction fail, each is applied on its own, so a comment the database
+ * refuses costs only itself.
+ */
+export async function applyPostWithComments(ctx: ImportContext, post: ContentRecord, comments: CommentRecord[]): Promise<void> {
+  let reports: (() => void)[] = [];
+  let written: boolean;
+  try {
+    written = await writePost(ctx, post, recordFingerprint(post), async (tx, articleId) => {
+      reports = await writeCommentsOf(ctx, tx, articleId, comments);
+    });
+  } catch {
+    ctx.ledger.forget();
+    for (const r of [post, ...comments]) await applyRecord(ctx, r);
+    return;
+  }
+  if (written) for (const report of reports) report();
+  else for (const c of comments) await applyRecord(ctx, c);
 }

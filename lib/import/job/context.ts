@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ImportSource } from '@/lib/import/records';
 import type { StaffUser } from '@/lib/users';
-import { findImported, type LedgerKind } from './ledger';
+import { Ledger, type LedgerClient, type LedgerKind } from './ledger';
 import type { ImportReport } from './report';
 
 /** What every writer of one import run shares. */
@@ -19,17 +19,21 @@ export type ImportContext = {
   /** Where each attachment's file is (posts may name only the attachment id), and images that could not be read this run (tried once). */
   attachments: Map<string, { url: string; relativePath: string | null }>;
   failedImages: Map<string, string>;
+  /** This source's ledger, cached per batch of records. */
+  ledger: Ledger;
+  /** The menu locations a menu of this export has taken. */
+  menusPlaced: Set<'header' | 'footer'>;
 };
 
-export function newImportContext(fields: Omit<ImportContext, 'touchedArticles' | 'attachments' | 'failedImages'>): ImportContext {
-  return { ...fields, touchedArticles: new Set(), attachments: new Map(), failedImages: new Map() };
+export function newImportContext(fields: Omit<ImportContext, 'touchedArticles' | 'attachments' | 'failedImages' | 'ledger' | 'menusPlaced'>): ImportContext {
+  return { ...fields, touchedArticles: new Set(), attachments: new Map(), failedImages: new Map(), ledger: new Ledger(fields.source), menusPlaced: new Set() };
 }
 
 export type Decision = { state: 'new' } | { state: 'unchanged'; entityId: string | null } | { state: 'changed'; entityId: string | null; entityVersion: number | null };
 
 /** Whether a record is new, the same as last time (same fingerprint) or changed on the source. */
-export async function decide(ctx: ImportContext, kind: LedgerKind, originalId: string, fingerprint: string): Promise<Decision> {
-  const entry = await findImported(ctx.source, kind, originalId);
+export async function decide(ctx: ImportContext, kind: LedgerKind, originalId: string, fingerprint: string, client?: LedgerClient): Promise<Decision> {
+  const entry = await ctx.ledger.find(kind, originalId, client);
   if (!entry) return { state: 'new' };
   if (entry.fingerprint === fingerprint) return { state: 'unchanged', entityId: entry.entityId };
   return { state: 'changed', entityId: entry.entityId, entityVersion: entry.entityVersion };

@@ -2,11 +2,12 @@ import 'server-only';
 import { refreshAfterImport } from '@/lib/articles/imported';
 import { db } from '@/lib/db';
 import { readGhost } from '@/lib/import/ghost';
-import type { ImportRecord, ImportSource, ReadProgress } from '@/lib/import/records';
+import type { CommentRecord, ImportRecord, ImportSource, ReadProgress } from '@/lib/import/records';
 import { readWordPress } from '@/lib/import/wordpress';
 import type { StaffUser } from '@/lib/users';
-import { applyRecord } from './apply';
-import { newImportContext } from './context';
+import { applyPostWithComments, applyRecord } from './apply';
+import { ledgerKeysOf } from './ledger';
+import { newImportContext, type ImportContext } from './context';
 import { emptyReport, type ImportReport } from './report';
 import { readBroadsheet } from '@/lib/import/broadsheet';
 
@@ -28,6 +29,24 @@ export type ImportRunOptions = {
 };
 
 const PROGRESS_EVERY_MS = 1000;
+/** Records whose ledger rows are loaded in one go (and held in memory together). */
+const BATCH_RECORDS = 200;
+/** Comments written in their post's transaction, at most (the rest each in its own). */
+const COMMENTS_WITH_POST = 200;
+
+/** A post with the comments that follow it in the export, or one record. */
+type Unit = [ImportRecord, ...ImportRecord[]];
+
+function joinsPost(unit: Unit | undefined, r: ImportRecord): boolean {
+  const head = unit?.[0];
+  return r.kind === 'comment' && head?.kind === 'post' && head.originalId === r.postOriginalId && unit!.length <= COMMENTS_WITH_POST;
+}
+
+async function applyUnit(ctx: ImportContext, unit: Unit): Promise<void> {
+  const [head, ...rest] = unit;
+  if (head.kind === 'post' && rest.length) return applyPostWithComments(ctx, head, rest as CommentRecord[]);
+  await applyRecord(ctx, head);
+}
 
 function reader(source: ImportSource, file: string, siteUrl: string | null, onProgress: (p: ReadProgress) => void): AsyncGenerator<ImportRecord> {
   if (source === 'wordpress') return readWordPress(file, { onProgress });
@@ -44,17 +63,34 @@ export async function runImport(opts: ImportRunOptions): Promise<ImportReport> {
   let read: ReadProgress | null = null;
   let last = 0;
   let index = 0;
+  let batch: Unit[] = [];
+  let batched = 0;
+  const flush = async () => {
+    await ctx.ledger.prefetch(batch.flat().flatMap(ledgerKeysOf));
+    for (const unit of batch) {
+      opts.signal?.throwIfAborted();
+      await applyUnit(ctx, unit);
+      report.records += unit.length;
+      if (opts.onProgress && Date.now() - last >= PROGRESS_EVERY_MS) {
+        last = Date.now();
+        await opts.onProgress(report, read);
+      }
+    }
+    batch = [];
+    batched = 0;
+  };
   for await (const record of reader(opts.source, opts.file, opts.siteUrl ?? null, (p) => (read = p))) {
     opts.signal?.throwIfAborted();
     index++;
     if (index <= resumeAfter) continue;
-    await applyRecord(ctx, record);
-    report.records = index;
-    if (opts.onProgress && Date.now() - last >= PROGRESS_EVERY_MS) {
-      last = Date.now();
-      await opts.onProgress(report, read);
+    if (joinsPost(batch.at(-1), record)) batch.at(-1)!.push(record);
+    else {
+      if (batched >= BATCH_RECORDS) await flush();
+      batch.push([record]);
     }
+    batched++;
   }
+  await flush();
   if (!ctx.dryRun) {
     // Also the articles an earlier, interrupted run of this import wrote.
     const since = await db.importItem.findMany({ where: { source: opts.source, kind: 'post', updatedAt: { gte: startedAt } }, select: { entityId: true } });

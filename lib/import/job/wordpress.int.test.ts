@@ -80,7 +80,16 @@ describe('importing a WordPress export', () => {
       importId: '115',
     });
     expect(await findRedirect('/about/team')).toMatchObject({ toPath: '/team', statusCode: 301 });
-    expect(report.kinds.menu?.skips[0]?.reason).toMatch(/rebuild them at \/admin\/menus/);
+    // The menu (no location in a WXR) becomes the header; its links point at what the import made.
+    expect(report.kinds.menu).toMatchObject({ imported: 1 });
+    const header = await db.menu.findUniqueOrThrow({ where: { location: 'header' }, include: { items: { orderBy: { position: 'asc' } } } });
+    expect(header.importSource).toBe('wordpress');
+    const top = header.items.filter((i) => !i.parentId);
+    expect(top.map((i) => i.kind)).toEqual(expect.arrayContaining(['section', 'page', 'url']));
+    const about = top.find((i) => i.kind === 'page')!;
+    expect(about.pageId).toBe((await db.page.findUniqueOrThrow({ where: { slug: 'about' } })).id);
+    expect(header.items.filter((i) => i.parentId === about.id).map((i) => i.tagId)).toEqual([(await db.tag.findUniqueOrThrow({ where: { slug: 'harbour' } })).id]);
+    expect(top.find((i) => i.kind === 'url')).toMatchObject({ label: 'Newsroom blog', url: 'https://newsroom.example/' });
   });
 
   it('keeps comments with status, threading and a hashed IP, and skips pingbacks', async () => {
@@ -107,6 +116,7 @@ describe('importing a WordPress export', () => {
     expect(report.kinds.post).toMatchObject({ imported: 0, updated: 0, unchanged: 13 });
     expect(report.kinds.comment).toMatchObject({ imported: 0, unchanged: 6 });
     expect(report.kinds.user).toMatchObject({ unchanged: 3 });
+    expect(report.kinds.menu).toMatchObject({ unchanged: 1 });
     expect(await db.article.findMany({ select: { id: true, version: true }, orderBy: { id: 'asc' } })).toEqual(before);
   });
 

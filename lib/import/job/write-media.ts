@@ -7,7 +7,6 @@ import type { MediaRecord } from '@/lib/import/records';
 import { uploadMedia } from '@/lib/media';
 import { fetchFromDestination } from '@/lib/webhooks/destination';
 import type { ImportContext } from './context';
-import { importedId, rememberImported } from './ledger';
 import { note, tally } from './report';
 
 // Images come from the uploads tree given with --media-dir, else over HTTP(S) under the
@@ -46,7 +45,7 @@ const filenameOf = (want: ImageWanted) => path.basename(want.relativePath ?? (wa
 export async function importImage(ctx: ImportContext, wanted: ImageWanted): Promise<ImageResult> {
   let want = wanted;
   if (want.mediaId && (await db.media.findUnique({ where: { id: want.mediaId }, select: { id: true } }))) return { mediaId: want.mediaId };
-  const known = (await importedId(ctx.source, 'media', want.attachmentId)) ?? (await importedId(ctx.source, 'media-url', want.url));
+  const known = (await ctx.ledger.id('media', want.attachmentId)) ?? (await ctx.ledger.id('media-url', want.url));
   if (known && (await db.media.findUnique({ where: { id: known }, select: { id: true } }))) return { mediaId: known };
   if (ctx.dryRun) return { mediaId: 'dry-run' };
   const attachment = want.attachmentId ? ctx.attachments.get(want.attachmentId) : undefined;
@@ -64,7 +63,7 @@ export async function importImage(ctx: ImportContext, wanted: ImageWanted): Prom
   }
   try {
     const item = await uploadMedia({ bytes, filename: filenameOf(want), text: { alt: want.alt, caption: want.caption, credit: want.credit } }, ctx.actor, { rateLimited: false });
-    if (want.url) await rememberImported(db, { source: ctx.source, kind: 'media-url', originalId: want.url }, { entityId: item.id, fingerprint: '', entityVersion: null });
+    if (want.url) await ctx.ledger.remember(db, 'media-url', want.url, { entityId: item.id, fingerprint: '', entityVersion: null });
     return { mediaId: item.id };
   } catch (e) {
     return { mediaId: null, reason: `The image ${want.url ?? want.relativePath} was refused: ${e instanceof Error ? e.message : String(e)}` };
@@ -74,13 +73,13 @@ export async function importImage(ctx: ImportContext, wanted: ImageWanted): Prom
 /** A media-library record (WordPress attachment): stored once; an unreadable file is skipped and reported. */
 export async function writeMedia(ctx: ImportContext, r: MediaRecord, fingerprint: string): Promise<void> {
   ctx.attachments.set(r.originalId, { url: r.url, relativePath: r.relativePath });
-  const known = await importedId(ctx.source, 'media', r.originalId);
+  const known = await ctx.ledger.id('media', r.originalId);
   if (known) return tally(ctx.report, 'media', 'unchanged');
   const result = await importImage(ctx, { attachmentId: null, url: r.url, relativePath: r.relativePath, alt: r.alt, caption: r.caption, credit: '' });
   if (result.mediaId === null) {
     note(ctx.report, 'image-unreachable', r.url);
     return tally(ctx.report, 'media', 'skipped', { id: r.originalId, title: r.filename, reason: result.reason });
   }
-  if (!ctx.dryRun) await rememberImported(db, { source: ctx.source, kind: 'media', originalId: r.originalId }, { entityId: result.mediaId, fingerprint, entityVersion: null });
+  if (!ctx.dryRun) await ctx.ledger.remember(db, 'media', r.originalId, { entityId: result.mediaId, fingerprint, entityVersion: null });
   tally(ctx.report, 'media', 'imported');
 }

@@ -3,11 +3,10 @@ import { pagePath } from '@/lib/articles/urls';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { resolveBodyImages } from '@/lib/import/html-to-body';
-import type { ContentRecord, MenuRecord } from '@/lib/import/records';
+import type { ContentRecord } from '@/lib/import/records';
 import { savePage } from '@/lib/pages/mutations';
 import { pageSlugSchema } from '@/lib/validation/static-pages';
 import { decide, type ImportContext } from './context';
-import { rememberImported } from './ledger';
 import { addOldPathRedirects } from './redirects';
 import { drafted, tally } from './report';
 import { importImage } from './write-media';
@@ -17,7 +16,6 @@ import { importImage } from './write-media';
 // posts: a re-import of the same record is "unchanged", a changed source updates the page unless
 // an editor changed it since, and the page's old addresses redirect to its new one.
 
-export const MENUS_PENDING = 'Menus are not imported yet: rebuild them at /admin/menus.';
 const EDITED_SINCE = 'An editor changed this page in Broadsheet since the last import; it was left as it is.';
 
 export async function writePage(ctx: ImportContext, r: ContentRecord, fingerprint: string): Promise<void> {
@@ -52,15 +50,11 @@ export async function writePage(ctx: ImportContext, r: ContentRecord, fingerprin
       // The original publication date, as for posts.
       if (saved.status === 'PUBLISHED' && r.publishedAt) await tx.page.update({ where: { id: saved.id }, data: { publishedAt: new Date(r.publishedAt) } });
       await addOldPathRedirects(tx, r.oldPaths, pagePath(saved.slug));
-      await rememberImported(tx, { source: ctx.source, kind: 'page', originalId: r.originalId }, { entityId: saved.id, fingerprint, entityVersion: saved.version });
+      await ctx.ledger.remember(tx, 'page', r.originalId, { entityId: saved.id, fingerprint, entityVersion: saved.version });
     });
     tally(ctx.report, 'page', outcome);
   } catch (e) {
     if (e instanceof AppError && (e.code === 'conflict' || e.code === 'unprocessable')) return tally(ctx.report, 'page', 'skipped', { id: r.originalId, title: r.title, reason: e.message });
     throw e;
   }
-}
-
-export async function writeMenu(ctx: ImportContext, r: MenuRecord): Promise<void> {
-  tally(ctx.report, 'menu', 'skipped', { id: r.originalId, title: r.name, reason: MENUS_PENDING });
 }

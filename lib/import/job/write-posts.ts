@@ -5,12 +5,12 @@ import { db } from '@/lib/db';
 import { resolveBodyImages } from '@/lib/import/html-to-body';
 import type { ContentRecord } from '@/lib/import/records';
 import { decide, type ImportContext } from './context';
-import { importedId, rememberImported } from './ledger';
 import { addOldPathRedirects } from './redirects';
 import { drafted, note, tally } from './report';
 import { ensureTerm } from './write-terms';
 import { importImage } from './write-media';
 
+const skipWith = (report: () => void) => (report(), false);
 const EDITED_SINCE = 'An editor changed this article in Broadsheet since the last import; it was left as it is.';
 
 function noteMappings(ctx: ImportContext, r: ContentRecord): void {
@@ -52,23 +52,29 @@ async function resolveImages(ctx: ImportContext, r: ContentRecord) {
   return { heroImageId, doc };
 }
 
-/** A post becomes an article; a changed source updates it unless an editor changed it since. */
-export async function writePost(ctx: ImportContext, r: ContentRecord, fingerprint: string): Promise<void> {
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * A post becomes an article; a changed source updates it unless an editor changed it since.
+ * `alongside` writes more (the post's comments) in the article's own transaction; returns
+ * whether the article was written (and `alongside` with it).
+ */
+export async function writePost(ctx: ImportContext, r: ContentRecord, fingerprint: string, alongside?: (tx: Tx, articleId: string) => Promise<void>): Promise<boolean> {
   const d = await decide(ctx, 'post', r.originalId, fingerprint);
-  if (d.state === 'unchanged') return tally(ctx.report, 'post', 'unchanged');
+  if (d.state === 'unchanged') return skipWith(() => tally(ctx.report, 'post', 'unchanged'));
   let current: { id: string; version: number } | null = null;
   if (d.state === 'changed' && d.entityId) {
     current = await db.article.findUnique({ where: { id: d.entityId }, select: { id: true, version: true } });
-    if (!current) return tally(ctx.report, 'post', 'skipped', { id: r.originalId, title: r.title, reason: 'Its article was deleted in Broadsheet since the last import.' });
-    if (current.version !== d.entityVersion) return tally(ctx.report, 'post', 'skipped', { id: r.originalId, title: r.title, reason: EDITED_SINCE });
+    if (!current) return skipWith(() => tally(ctx.report, 'post', 'skipped', { id: r.originalId, title: r.title, reason: 'Its article was deleted in Broadsheet since the last import.' }));
+    if (current.version !== d.entityVersion) return skipWith(() => tally(ctx.report, 'post', 'skipped', { id: r.originalId, title: r.title, reason: EDITED_SINCE }));
   }
   noteMappings(ctx, r);
   const outcome = current ? 'updated' : 'imported';
   const { heroImageId, doc } = await resolveImages(ctx, r);
-  if (ctx.dryRun) return tally(ctx.report, 'post', outcome);
+  if (ctx.dryRun) return skipWith(() => tally(ctx.report, 'post', outcome));
   const authorIds: string[] = [];
   for (const id of r.authorIds) {
-    const user = await importedId(ctx.source, 'user', id);
+    const user = await ctx.ledger.id('user', id);
     if (user) authorIds.push(user);
     else note(ctx.report, 'byline-missing', `${r.title}: author ${id} is not in the export`);
   }
@@ -103,13 +109,16 @@ export async function writePost(ctx: ImportContext, r: ContentRecord, fingerprin
         { id: current?.id, expectedVersion: current?.version, actorId: ctx.actor.id },
       );
       await addOldPathRedirects(tx, r.oldPaths, articlePath(written.slug));
-      await rememberImported(tx, { source: ctx.source, kind: 'post', originalId: r.originalId }, { entityId: written.id, fingerprint, entityVersion: written.version });
+      await ctx.ledger.remember(tx, 'post', r.originalId, { entityId: written.id, fingerprint, entityVersion: written.version });
+      await alongside?.(tx, written.id);
       return written;
     });
     ctx.touchedArticles.add(row.id);
     tally(ctx.report, 'post', outcome);
+    return true;
   } catch (e) {
-    if (e instanceof Error && 'code' in e && e.code === 'conflict') return tally(ctx.report, 'post', 'skipped', { id: r.originalId, title: r.title, reason: EDITED_SINCE });
+    ctx.ledger.forget();
+    if (e instanceof Error && 'code' in e && e.code === 'conflict') return skipWith(() => tally(ctx.report, 'post', 'skipped', { id: r.originalId, title: r.title, reason: EDITED_SINCE }));
     throw e;
   }
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { SectionRecord, TagRecord, TermRef, UserRecord } from '@/lib/import/records';
 import { decide, type ImportContext } from './context';
-import { importedId, rememberImported, type LedgerKind } from './ledger';
+import type { LedgerKind } from './ledger';
 import { addOldPathRedirects } from './redirects';
 import { tally } from './report';
 import { authorPath, sectionPath, tagPath } from '@/lib/articles/urls';
@@ -42,7 +42,7 @@ export async function writeUser(ctx: ImportContext, r: UserRecord, fingerprint: 
     }
     const slug = (await tx.user.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
     await addOldPathRedirects(tx, r.oldPaths, authorPath(slug));
-    await rememberImported(tx, { source: ctx.source, kind: 'user', originalId: r.originalId }, { entityId: id, fingerprint, entityVersion: null });
+    await ctx.ledger.remember(tx, 'user', r.originalId, { entityId: id, fingerprint, entityVersion: null });
   });
   tally(ctx.report, 'user', d.state === 'new' ? 'imported' : 'updated');
 }
@@ -71,7 +71,7 @@ async function writeTerm(ctx: ImportContext, t: Term, fingerprint: string): Prom
     const slug =
       t.kind === 'section' ? (await tx.section.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug : (await tx.tag.findUniqueOrThrow({ where: { id }, select: { slug: true } })).slug;
     await addOldPathRedirects(tx, t.oldPaths, t.kind === 'section' ? sectionPath(slug) : tagPath(slug));
-    await rememberImported(tx, { source: ctx.source, kind: t.kind, originalId: t.originalId }, { entityId: id, fingerprint, entityVersion: null });
+    await ctx.ledger.remember(tx, t.kind, t.originalId, { entityId: id, fingerprint, entityVersion: null });
   });
   tally(ctx.report, t.kind, d.state === 'new' ? 'imported' : 'updated');
 }
@@ -86,9 +86,9 @@ export const writeTag = (ctx: ImportContext, r: TagRecord, fp: string) => writeT
 export async function ensureTerm(ctx: ImportContext, tx: Tx, ref: TermRef, as: 'section' | 'tag'): Promise<string> {
   const kind: LedgerKind = as;
   const originalId = as === 'tag' && ref.taxonomy === 'category' ? `category:${ref.originalId}` : ref.originalId;
-  const known = await importedId(ctx.source, kind, originalId, tx);
+  const known = await ctx.ledger.id(kind, originalId, tx);
   if (known) return known;
   const id = await upsertTerm(tx, { kind: as, originalId, name: ref.name, slug: ref.slug, description: null, oldPaths: [] }, null);
-  await rememberImported(tx, { source: ctx.source, kind, originalId }, { entityId: id, fingerprint: '', entityVersion: null });
+  await ctx.ledger.remember(tx, kind, originalId, { entityId: id, fingerprint: '', entityVersion: null });
   return id;
 }
