@@ -1,7 +1,7 @@
 import 'server-only';
 import { articlePath } from '@/lib/articles/urls';
 import { pathTag } from '@/lib/cache';
-import { lastInvalidated } from '@/lib/cache/shared.mjs';
+import { tagMemo } from '@/lib/cache/memo';
 import { db } from '@/lib/db';
 
 /** An archived article, for the 410 page that sends its readers onward. */
@@ -19,18 +19,10 @@ export type ArticlePathState = { kind: 'article' } | { kind: 'gone' } | { kind: 
 export async function getArticlePathState(slug: string): Promise<ArticlePathState> {
   // Remembered until the URL's cache tag is invalidated (publish, archive, slug change: lib/cache),
   // so the proxy answers cached article pages without a database round trip.
-  const known = remembered.get(slug);
-  if (known && lastInvalidated([pathTag(articlePath(slug))]) < known.at) return known.state;
-  const at = Date.now();
-  const state = await lookUpArticlePathState(slug);
-  remembered.delete(slug);
-  remembered.set(slug, { state, at });
-  if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-  return state;
+  return rememberedState(slug, () => lookUpArticlePathState(slug));
 }
 
-const MAX_REMEMBERED = 20_000;
-const remembered = new Map<string, { state: ArticlePathState; at: number }>();
+const rememberedState = tagMemo<string, ArticlePathState>({ tags: (slug) => [pathTag(articlePath(slug))], max: 20_000 });
 
 async function lookUpArticlePathState(slug: string): Promise<ArticlePathState> {
   const article = await db.article.findUnique({ where: { slug }, select: { status: true } });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { lastInvalidated } from '@/lib/cache/shared.mjs';
+import { tagMemo } from '@/lib/cache/memo';
 import { db, type Db } from '@/lib/db';
 
 type Tx = Pick<Db, 'redirect'>;
@@ -29,21 +29,13 @@ export const findRedirect = cache(async (fromPath: string): Promise<{ toPath: st
 
 /** The cache tag every remembered old-address answer hangs on: an import that adds redirects invalidates it. */
 export const REDIRECTS_TAG = 'redirects';
-const MAX_REMEMBERED = 20_000;
-const remembered = new Map<string, { to: { toPath: string; statusCode: number } | null; at: number }>();
+const rememberedRedirect = tagMemo<string, { toPath: string; statusCode: number } | null>({ tags: () => [REDIRECTS_TAG], max: 20_000 });
 
 /**
  * For the proxy: where an old site's address (an `oldPathKey`) now lives, or null. Answers,
  * found or not, are remembered in this process until REDIRECTS_TAG is invalidated (on every
  * instance, through lib/cache), so bots asking for the same old address cost one query.
  */
-export async function lookUpOldAddress(key: string): Promise<{ toPath: string; statusCode: number } | null> {
-  const known = remembered.get(key);
-  if (known && lastInvalidated([REDIRECTS_TAG]) < known.at) return known.to;
-  const at = Date.now();
-  const to = await db.redirect.findUnique({ where: { fromPath: key }, select: { toPath: true, statusCode: true } });
-  remembered.delete(key);
-  remembered.set(key, { to, at });
-  if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-  return to;
+export function lookUpOldAddress(key: string): Promise<{ toPath: string; statusCode: number } | null> {
+  return rememberedRedirect(key, () => db.redirect.findUnique({ where: { fromPath: key }, select: { toPath: true, statusCode: true } }));
 }

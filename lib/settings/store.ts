@@ -2,8 +2,9 @@ import 'server-only';
 import { recordAudit } from '@/lib/audit';
 import { hasRole } from '@/lib/auth/roles';
 import { invalidateSite, pageTags } from '@/lib/cache';
+import { tagMemo } from '@/lib/cache/memo';
 // The page cache's shared invalidations (plain JS, see there) carry settings changes too.
-import { invalidateTags, lastInvalidated, startSharing } from '@/lib/cache/shared.mjs';
+import { invalidateTags, startSharing } from '@/lib/cache/shared.mjs';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
@@ -15,9 +16,7 @@ import { SETTINGS_GROUPS, type Settings, type SettingsGroup, type SettingsGroupD
 // this process and, with REDIS_URL, in every other instance (Redis pub/sub). A memo loaded
 // before its group's latest invalidation is stale and read again, so there is no timer.
 
-type Memo = Map<SettingsGroup, { value: Promise<unknown>; loadedAt: number }>;
-const g = globalThis as { broadsheetSettings?: Memo };
-const memo: Memo = (g.broadsheetSettings ??= new Map());
+const remembered = tagMemo<SettingsGroup, unknown>({ tags: (group) => [pageTags.settings(group)], global: 'broadsheetSettings' });
 
 const definition = (group: SettingsGroup): SettingsGroupDefinition => SETTINGS_GROUPS[group];
 const keysOf = (d: SettingsGroupDefinition) => [d.key, ...(d.legacy?.keys ?? [])];
@@ -39,16 +38,8 @@ async function load<G extends SettingsGroup>(group: G): Promise<Settings<G>> {
 export async function getSettings<G extends SettingsGroup>(group: G): Promise<Settings<G>> {
   // Hear other instances' saves (idempotent, nothing without REDIS_URL; the page cache handler usually started it already).
   void startSharing();
-  const hit = memo.get(group);
-  if (hit && lastInvalidated([pageTags.settings(group)]) < hit.loadedAt) return hit.value as Promise<Settings<G>>;
   // Dated when the read starts: a save committed while it runs makes it stale at once.
-  const entry = { value: load(group), loadedAt: Date.now() };
-  memo.set(group, entry);
-  // A failed read is not remembered: the next caller tries again.
-  entry.value.catch(() => {
-    if (memo.get(group) === entry) memo.delete(group);
-  });
-  return entry.value;
+  return remembered(group, () => load(group)) as Promise<Settings<G>>;
 }
 
 /**
