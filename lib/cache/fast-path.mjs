@@ -85,13 +85,19 @@ function prepare(entry) {
   return p;
 }
 
-/** The entry this process would serve for `path`, if it is fresh by every rule of the cache handler. @param {string} path */
-function freshPage(path) {
+/** The complete 200 page this process stored for `path`, fresh or not. @param {string} path */
+function storedPage(path) {
   const store = memoryStore();
   const key = store.keyByPath.get(path);
   const entry = key ? store.memory.get(key) : undefined;
   if (!entry || entry.value?.kind !== 'APP_PAGE' || typeof entry.value.html !== 'string' || entry.value.postponed) return null;
-  if ((entry.value.status ?? 200) !== 200) return null;
+  return (entry.value.status ?? 200) === 200 ? entry : null;
+}
+
+/** The entry this process would serve for `path`, if it is fresh by every rule of the cache handler. @param {string} path */
+function freshPage(path) {
+  const entry = storedPage(path);
+  if (!entry) return null;
   const cacheControl = effectiveCacheControl(entry.cacheControl);
   // Past its revalidate time Next serves it once more and refreshes it in the background.
   if (cacheControl && cacheControl.revalidate !== false && Date.now() - entry.lastModified >= cacheControl.revalidate * 1000) return null;
@@ -108,10 +114,8 @@ function freshPage(path) {
  */
 export function stalePage(url) {
   if (!pageCacheEnabled() || url.includes('?') || !PAGE_PATH.test(url) || NEVER.test(url)) return null;
-  const store = memoryStore();
-  const key = store.keyByPath.get(url);
-  const entry = key ? store.memory.get(key) : undefined;
-  if (!entry || entry.value?.kind !== 'APP_PAGE' || typeof entry.value.html !== 'string' || entry.value.postponed || (entry.value.status ?? 200) !== 200) return null;
+  const entry = storedPage(url);
+  if (!entry) return null;
   const p = prepare(entry);
   return { body: p.identity, headers: { ...p.headers, 'cache-control': 'no-store', 'x-nextjs-cache': 'STALE', 'x-broadsheet-stale': 'database-unavailable' } };
 }
