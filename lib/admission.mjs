@@ -17,6 +17,9 @@
 
 /** @typedef {{ name: string, limit: number, queue: number, active: number, waiting: Array<() => void>, refused: number }} Lane */
 
+import { clientAddressFrom, parseTrustProxy } from './client-address.mjs';
+import { waitInWords } from './wait-in-words.mjs';
+
 const WAIT_MS = Number(process.env.ADMISSION_WAIT_MS || 5000);
 const OFF = process.env.ADMISSION === 'off';
 
@@ -51,24 +54,15 @@ export function perClientRule(spec, fallback) {
 }
 
 const AUTH_PER_CLIENT = perClientRule(process.env.ADMISSION_AUTH_PER_CLIENT, [30, 60]);
-/** Reverse proxies whose X-Forwarded-For entries are believed (as lib/client-ip reads TRUST_PROXY). */
-const TRUST_HOPS = (() => {
-  const v = (process.env.TRUST_PROXY ?? '').trim().toLowerCase();
-  return /^\d{1,2}$/.test(v) ? Number(v) : 0;
-})();
+/** Reverse proxies whose X-Forwarded-For entries are believed (lib/env has already refused a bad value). */
+const TRUST = parseTrustProxy(process.env.TRUST_PROXY);
 
-/** The client's address: the socket's, or with TRUST_PROXY=N the X-Forwarded-For entry N hops back. @param {import('node:http').IncomingMessage} req */
+/** The client's address, as TRUST_PROXY says (lib/client-address.mjs). @param {import('node:http').IncomingMessage} req */
 export function clientAddress(req) {
   const peer = req.socket?.remoteAddress ?? '';
-  if (!TRUST_HOPS) return peer;
+  if (TRUST === 'off') return peer;
   const xff = req.headers['x-forwarded-for'];
-  const hops = (Array.isArray(xff) ? xff.join(',') : (xff ?? ''))
-    .split(',')
-    .map((h) => h.trim())
-    .filter(Boolean)
-    .reverse();
-  const chain = [peer, ...hops];
-  return chain[Math.min(TRUST_HOPS, chain.length - 1)] ?? peer;
+  return clientAddressFrom(peer, Array.isArray(xff) ? xff.join(',') : (xff ?? null), TRUST) ?? '';
 }
 
 /** Fixed windows per client address; cleared wholesale if it grows past 100,000 addresses. */
@@ -99,30 +93,29 @@ export function laneOf(req) {
   return lanes.write;
 }
 
-/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {Lane} l */
-function refuse(req, res, l) {
-  l.refused++;
+/**
+ * A refusal before Next.js: JSON in the API's error shape for /api/ and sign-in, a small page otherwise.
+ * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+ * @param {503 | 429} status @param {string} code @param {string} message @param {number} retryAfter seconds
+ */
+function refuse(req, res, status, code, message, retryAfter) {
   const api = (req.url ?? '').startsWith('/api/');
-  const message = 'The server is busy. Try again in a moment.';
   const body = api
-    ? JSON.stringify({ error: { code: 'busy', message } })
+    ? JSON.stringify({ error: { code, message } })
     : `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Busy — Broadsheet</title></head><body><main><h1>${message}</h1></main></body></html>`;
-  res.writeHead(503, {
+  res.writeHead(status, {
     'Content-Type': api ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
-    'Retry-After': '2',
+    'Retry-After': String(retryAfter),
     'Cache-Control': 'no-store',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {number} wait */
-function tooMany(req, res, wait) {
-  const minutes = Math.ceil(wait / 60);
-  const message = `Too many sign-in attempts from your network. Try again in ${wait < 60 ? `${wait} seconds` : `${minutes} minute${minutes === 1 ? '' : 's'}`}.`;
-  const body = JSON.stringify({ error: { code: 'rate_limited', message } });
-  res.writeHead(429, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Retry-After': String(wait), 'Cache-Control': 'no-store' });
-  res.end(req.method === 'HEAD' ? undefined : body);
+/** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {Lane} l */
+function busy(req, res, l) {
+  l.refused++;
+  refuse(req, res, 503, 'busy', 'The server is busy. Try again in a moment.', 2);
 }
 
 /**
@@ -135,7 +128,7 @@ export function admit(req, res, handle) {
   const l = laneOf(req);
   if (l === lanes.auth && AUTH_PER_CLIENT) {
     const wait = overClientLimit(clientAddress(req), AUTH_PER_CLIENT);
-    if (wait) return tooMany(req, res, wait);
+    if (wait) return refuse(req, res, 429, 'rate_limited', `Too many sign-in attempts from your network. Try again in ${waitInWords(wait)}.`, wait);
   }
   const start = () => {
     l.active++;
@@ -147,13 +140,13 @@ export function admit(req, res, handle) {
     handle();
   };
   if (l.active < l.limit) return start();
-  if (l.waiting.length >= l.queue) return refuse(req, res, l);
+  if (l.waiting.length >= l.queue) return busy(req, res, l);
   let done = false;
   const timer = setTimeout(() => {
     if (done) return;
     done = true;
     l.waiting.splice(l.waiting.indexOf(go), 1);
-    refuse(req, res, l);
+    busy(req, res, l);
   }, WAIT_MS);
   timer.unref();
   const go = () => {

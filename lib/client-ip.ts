@@ -8,17 +8,12 @@ import crypto from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import http from 'node:http';
 import https from 'node:https';
+import { clientAddressFrom, parseTrustProxy } from './client-address.mjs';
 
 /** `off`: use the socket address; N: N reverse proxies in front of us append to X-Forwarded-For. */
 export type TrustProxy = 'off' | number;
 
-/** Reads TRUST_PROXY: unset, `off`, `false` or `0` mean off; 1–20 is the number of trusted proxy hops. */
-export function parseTrustProxy(value: string | undefined): TrustProxy {
-  const v = (value ?? '').trim().toLowerCase();
-  if (v === '' || v === 'off' || v === 'false' || v === '0') return 'off';
-  if (/^\d{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 20) return Number(v);
-  throw new Error(`TRUST_PROXY: cannot read "${value}" (expected off, or the number of reverse proxies in front of the site, e.g. 1)`);
-}
+export { parseTrustProxy };
 
 const g = globalThis as { broadsheetPeerHeader?: string };
 
@@ -33,17 +28,7 @@ export function peerHeaderName(): string | undefined {
  * word and not believed). Null when nothing trustworthy is known.
  */
 export function clientIpFrom(h: Pick<Headers, 'get'>, trust: TrustProxy, peerHeader: string | undefined = peerHeaderName()): string | null {
-  const peer = (peerHeader && h.get(peerHeader)?.trim()) || null;
-  if (trust === 'off') return peer;
-  // Nearest first: the socket, then what each proxy appended, right to left.
-  const hops = (h.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .reverse();
-  // Without the hook (e.g. a platform that runs only the app), the nearest peer is taken to be the first trusted proxy.
-  const chain: (string | null)[] = [peer, ...hops];
-  return chain[Math.min(trust, chain.length - 1)] ?? null;
+  return clientAddressFrom((peerHeader && h.get(peerHeader)?.trim()) || null, h.get('x-forwarded-for'), trust);
 }
 
 /**

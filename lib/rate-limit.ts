@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '@/lib/errors';
 import { redis as sharedRedis } from '@/lib/redis.mjs';
+import { waitInWords } from './wait-in-words.mjs';
 
 // The one rate-limit module: every limit in Broadsheet (content API keys, comments, reports,
 // sign-in, uploads, …) is a named rule counted here. With REDIS_URL the counts live in Redis, so
@@ -96,12 +97,8 @@ export function rateLimiter(name: string, rule: LimitRule): RateLimiter {
   return limiter;
 }
 
-/** "30 seconds", "1 second", "50 minutes": a wait in words. */
-export function waitInWords(seconds: number): string {
-  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
+/** "30 seconds", "1 second", "50 minutes": a wait in words (shared with the server's admission control). */
+export { waitInWords };
 
 /** A 429 that knows how long to wait (for Retry-After). The message says what to do. */
 export class RateLimitedError extends AppError {
