@@ -76,6 +76,9 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
       WEATHER_API_URL: 'http://127.0.0.1:9', // nothing listens: the widget is left out
       COMMENT_RATE_LIMITS: 'off',
+      // Both browsers and the test itself come from 127.0.0.1.
+      ADMISSION_PER_CLIENT: 'off',
+      ADMISSION_PER_CLIENT_CREDENTIALED: 'off',
     };
     for (const i of [0, 1] as const) {
       const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(BASE_PORT + i)], {

@@ -5,6 +5,7 @@ export declare function lane(name: string, spec: string | undefined, fallback: [
 export declare const lanes: { auth: Lane; write: Lane; render: Lane };
 export declare function laneOf(req: { method?: string; url?: string }): Lane;
 export declare function admit(req: IncomingMessage, res: ServerResponse, handle: () => void): void;
-export declare function perClientRule(spec: string | undefined, fallback: [number, number]): { points: number; ms: number } | null;
+export declare function perClientRule(spec: string | undefined, fallback: [number, number], variable?: string): { points: number; ms: number } | null;
+export declare function carriesCredentials(req: { headers: IncomingMessage['headers']; url?: string }): boolean;
 export declare function clientAddress(req: IncomingMessage): string;
 export declare function overClientLimit(client: string, rule: { points: number; ms: number }, now?: number): number;

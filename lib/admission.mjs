@@ -14,6 +14,15 @@
 //           a 429, so one address hammering sign-in never reaches Next.js at all
 //   write   other methods than GET/HEAD (comments, server actions, API writes); ADMISSION_WRITE=8/64
 //   render  everything else Next renders (uncached pages, the API's reads); ADMISSION_RENDER=16/512
+//
+// Before any lane, every request for Next counts against its client address (as TRUST_PROXY says),
+// so one address flooding any route is refused with a 429 before Next does any work:
+//   ADMISSION_PER_CLIENT=600/60               requests without credentials (600 a minute)
+//   ADMISSION_PER_CLIENT_CREDENTIALED=6000/60 requests carrying a session cookie or an API key, in a
+//                                            window of their own: a newsroom's staff behind one NAT,
+//                                            or a partner's server, need more than one reader does
+//                                            (API keys have their own per-key limits besides)
+// Next's build assets (/_next/static/, immutable and cheap) are not counted. `off` turns a rule off.
 
 /** @typedef {{ name: string, limit: number, queue: number, active: number, waiting: Array<() => void>, refused: number }} Lane */
 
@@ -40,20 +49,37 @@ export function lane(name, spec, fallback) {
 
 /**
  * Reads `points/seconds` such as `30/60`, or `off` (null). @param {string | undefined} spec
- * @param {[number, number]} fallback @returns {{ points: number, ms: number } | null}
+ * @param {[number, number]} fallback @param {string} [variable] named in the error
+ * @returns {{ points: number, ms: number } | null}
  */
-export function perClientRule(spec, fallback) {
+export function perClientRule(spec, fallback, variable = 'ADMISSION_AUTH_PER_CLIENT') {
   if (spec?.trim().toLowerCase() === 'off') return null;
   let [points, seconds] = fallback;
   if (spec) {
-    const m = /^(\d{1,6})\/(\d{1,6})$/.exec(spec.trim());
-    if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`ADMISSION_AUTH_PER_CLIENT: cannot read "${spec}" (expected points/seconds, e.g. 30/60, or off)`);
+    const m = /^(\d{1,7})\/(\d{1,6})$/.exec(spec.trim());
+    if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) throw new Error(`${variable}: cannot read "${spec}" (expected points/seconds, e.g. ${fallback.join('/')}, or off)`);
     [points, seconds] = [Number(m[1]), Number(m[2])];
   }
   return { points, ms: seconds * 1000 };
 }
 
 const AUTH_PER_CLIENT = perClientRule(process.env.ADMISSION_AUTH_PER_CLIENT, [30, 60]);
+const PER_CLIENT = perClientRule(process.env.ADMISSION_PER_CLIENT, [600, 60], 'ADMISSION_PER_CLIENT');
+const PER_CLIENT_CREDENTIALED = perClientRule(process.env.ADMISSION_PER_CLIENT_CREDENTIALED, [6000, 60], 'ADMISSION_PER_CLIENT_CREDENTIALED');
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
+
+/**
+ * Whether a request carries credentials (a session cookie, an API key in the Authorization header
+ * or `?key=`). Not checked here: a forged one only moves the request to the larger window, which
+ * is still bounded per address. @param {{ headers: import('node:http').IncomingHttpHeaders, url?: string }} req
+ */
+export function carriesCredentials(req) {
+  const headers = req.headers ?? {};
+  if (headers.cookie && SESSION_COOKIE.test(headers.cookie)) return true;
+  if (headers.authorization) return true;
+  const q = (req.url ?? '').indexOf('?');
+  return q >= 0 && /(?:^|&)key=/.test((req.url ?? '').slice(q + 1));
+}
 /** Reverse proxies whose X-Forwarded-For entries are believed (lib/env has already refused a bad value). */
 const TRUST = parseTrustProxy(process.env.TRUST_PROXY);
 
@@ -102,7 +128,7 @@ function refuse(req, res, status, code, message, retryAfter) {
   const api = (req.url ?? '').startsWith('/api/');
   const body = api
     ? JSON.stringify({ error: { code, message } })
-    : `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Busy — Broadsheet</title></head><body><main><h1>${message}</h1></main></body></html>`;
+    : `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${status === 429 ? 'Too many requests' : 'Busy'} — Broadsheet</title></head><body><main><h1>${message}</h1></main></body></html>`;
   res.writeHead(status, {
     'Content-Type': api ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
@@ -126,8 +152,14 @@ function busy(req, res, l) {
 export function admit(req, res, handle) {
   if (OFF) return handle();
   const l = laneOf(req);
+  if (!(req.url ?? '').startsWith('/_next/static/')) {
+    const credentialed = carriesCredentials(req);
+    const rule = credentialed ? PER_CLIENT_CREDENTIALED : PER_CLIENT;
+    const wait = rule ? overClientLimit(`${credentialed ? 'c' : 'a'}:${clientAddress(req)}`, rule) : 0;
+    if (wait) return refuse(req, res, 429, 'rate_limited', `Too many requests from your network. Try again in ${waitInWords(wait)}.`, wait);
+  }
   if (l === lanes.auth && AUTH_PER_CLIENT) {
-    const wait = overClientLimit(clientAddress(req), AUTH_PER_CLIENT);
+    const wait = overClientLimit(`s:${clientAddress(req)}`, AUTH_PER_CLIENT);
     if (wait) return refuse(req, res, 429, 'rate_limited', `Too many sign-in attempts from your network. Try again in ${waitInWords(wait)}.`, wait);
   }
   const start = () => {

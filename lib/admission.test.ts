@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { admit, lane, laneOf, lanes, overClientLimit, perClientRule } from './admission.mjs';
+import { admit, carriesCredentials, lane, laneOf, lanes, overClientLimit, perClientRule } from './admission.mjs';
 
 class FakeResponse extends EventEmitter {
   status = 0;
@@ -85,5 +85,41 @@ describe('admission lanes', () => {
     expect(overClientLimit('203.0.113.7', rule, t0 + 60_001)).toBe(0);
     expect(perClientRule('off', [30, 60])).toBeNull();
     expect(() => perClientRule('many', [30, 60])).toThrow(/ADMISSION_AUTH_PER_CLIENT/);
+  });
+
+  it('refuses one address flooding any route with a 429 before Next, in windows of its own for credentialed requests', () => {
+    const from = (address: string, url: string, headers: Record<string, string> = {}) =>
+      Object.assign(new EventEmitter(), { method: 'GET', url, headers, socket: { remoteAddress: address }, destroyed: false }) as unknown as IncomingMessage;
+    const send = (req: IncomingMessage) => {
+      const res = new FakeResponse();
+      let handled = false;
+      admit(req, res as unknown as ServerResponse, () => {
+        handled = true;
+        res.end('ok');
+      });
+      return { res, handled };
+    };
+    const flooder = '203.0.113.99';
+    const answers = Array.from({ length: 600 }, () => send(from(flooder, '/api/comments?articleId=1')));
+    expect(answers.every((a) => a.handled)).toBe(true);
+    const refused = send(from(flooder, '/sections/world'));
+    expect(refused.handled).toBe(false);
+    expect(refused.res.status).toBe(429);
+    expect(Number(refused.res.headers['Retry-After'])).toBeGreaterThan(0);
+    expect(refused.res.body).toContain('Too many requests from your network. Try again in');
+    // Build assets are not counted; a signed-in colleague behind the same address has its own window;
+    // another address is not affected.
+    expect(send(from(flooder, '/_next/static/chunks/app.js')).handled).toBe(true);
+    expect(send(from(flooder, '/admin', { cookie: 'theme=dark; next-auth.session-token=abc' })).handled).toBe(true);
+    expect(send(from('198.51.100.20', '/sections/world')).handled).toBe(true);
+  });
+
+  it('tells requests with credentials from anonymous ones', () => {
+    const req = (url: string, headers: Record<string, string> = {}) => ({ url, headers });
+    expect(carriesCredentials(req('/admin', { cookie: '__Secure-next-auth.session-token=x' }))).toBe(true);
+    expect(carriesCredentials(req('/api/v1/articles', { authorization: 'Bearer k' }))).toBe(true);
+    expect(carriesCredentials(req('/api/v1/articles?limit=5&key=abc'))).toBe(true);
+    expect(carriesCredentials(req('/search?q=monkey=1', { cookie: 'xnext-auth.session-token=1' }))).toBe(false);
+    expect(carriesCredentials(req('/'))).toBe(false);
   });
 });

@@ -43,6 +43,10 @@ const env = {
   SIGN_IN_LIMITS: 'account:5/900,ip:1000/900',
   // Every spec signs in from 127.0.0.1: the per-address admission limit on sign-in is for the open internet.
   ADMISSION_AUTH_PER_CLIENT: '10000/60',
+  // … and so does every request of every spec: the per-address rule for all requests is proved by
+  // lib/admission.test.ts and measured by bench/sign-in-flood.ts.
+  ADMISSION_PER_CLIENT: '1000000/60',
+  ADMISSION_PER_CLIENT_CREDENTIALED: '1000000/60',
   // WebAuthn refuses IP addresses as relying party ids: passkey tests open the site as localhost.
   PASSKEY_ORIGIN: `http://localhost:${port}`,
   // No proxy in front: the socket address is the reader's.
