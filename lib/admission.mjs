@@ -17,8 +17,8 @@
 //
 // Before any lane, every request for Next counts against its client address (as TRUST_PROXY says),
 // so one address flooding any route is refused with a 429 before Next does any work:
-//   ADMISSION_PER_CLIENT=600/60               requests without credentials (600 a minute)
-//   ADMISSION_PER_CLIENT_CREDENTIALED=6000/60 requests carrying a session cookie or an API key, in a
+//   ADMISSION_PER_CLIENT=1200/60              requests without credentials (1200 a minute: link prefetches count)
+//   ADMISSION_PER_CLIENT_CREDENTIALED=12000/60 requests carrying a session cookie or an API key, in a
 //                                            window of their own: a newsroom's staff behind one NAT,
 //                                            or a partner's server, need more than one reader does
 //                                            (API keys have their own per-key limits besides)
@@ -64,8 +64,8 @@ export function perClientRule(spec, fallback, variable = 'ADMISSION_AUTH_PER_CLI
 }
 
 const AUTH_PER_CLIENT = perClientRule(process.env.ADMISSION_AUTH_PER_CLIENT, [30, 60]);
-const PER_CLIENT = perClientRule(process.env.ADMISSION_PER_CLIENT, [600, 60], 'ADMISSION_PER_CLIENT');
-const PER_CLIENT_CREDENTIALED = perClientRule(process.env.ADMISSION_PER_CLIENT_CREDENTIALED, [6000, 60], 'ADMISSION_PER_CLIENT_CREDENTIALED');
+const PER_CLIENT = perClientRule(process.env.ADMISSION_PER_CLIENT, [1200, 60], 'ADMISSION_PER_CLIENT');
+const PER_CLIENT_CREDENTIALED = perClientRule(process.env.ADMISSION_PER_CLIENT_CREDENTIALED, [12000, 60], 'ADMISSION_PER_CLIENT_CREDENTIALED');
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 
 /**

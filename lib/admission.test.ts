@@ -100,7 +100,7 @@ describe('admission lanes', () => {
       return { res, handled };
     };
     const flooder = '203.0.113.99';
-    const answers = Array.from({ length: 600 }, () => send(from(flooder, '/api/comments?articleId=1')));
+    const answers = Array.from({ length: 1200 }, () => send(from(flooder, '/api/comments?articleId=1')));
     expect(answers.every((a) => a.handled)).toBe(true);
     const refused = send(from(flooder, '/sections/world'));
     expect(refused.handled).toBe(false);
