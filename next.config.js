@@ -17,6 +17,9 @@ const nextConfig = {
     // bodies, never files: uploads go to POST /api/media with its own cap (MEDIA_MAX_UPLOAD_MB).
     // 1 MB holds a 100,000-word article with room to spare; Next answers larger bodies 413.
     serverActions: { bodySizeLimit: '1mb' },
+    // Turbopack keeps a cache on disk to make the next build faster; a CI run on a clean clone
+    // never has a next build, and writing it costs the one it does have most of a minute.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
   },
   // Public pages are cached and invalidated by tag (lib/cache); with REDIS_URL the cache and its
   // invalidations are shared by every instance. The handler keeps its own bounded memory cache.
