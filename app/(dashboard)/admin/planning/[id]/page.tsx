@@ -67,13 +67,13 @@ export default async function PlanPage({ params, searchParams }: Props) {
         <dl className="grid gap-3 text-sm sm:grid-cols-2">
           <div>
             <dt className="font-semibold">Status</dt>
-            <dd className="mt-1" data-testid="plan-status">
+            <dd className="mt-1">
               <PlanStatusBadge status={plan.shownStatus} />
             </dd>
           </div>
           <div>
             <dt className="font-semibold">Draft</dt>
-            <dd className="mt-1" data-testid="plan-draft">
+            <dd className="mt-1">
               <PlanDraftSummary article={plan.article} targetWords={plan.targetWords} />
             </dd>
           </div>
