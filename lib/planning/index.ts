@@ -5,7 +5,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { getSite } from '@/lib/site';
+import { getSite, isoDateIn } from '@/lib/site';
 import { zonedWallTimeToDate } from '@/lib/time-zone';
 import type { StaffUser } from '@/lib/users';
 import { planFormSchema, type PlanFormData, type PlanListQuery, type PlanProgressFormData, type PlanStatus } from '@/lib/validation/planning';
@@ -58,14 +58,19 @@ function dayRange(day: string, timeZone: string): { gte: Date; lt: Date } {
   return { gte: zonedWallTimeToDate(`${day}T00:00`, timeZone)!, lt: zonedWallTimeToDate(`${addDays(day, 1)}T00:00`, timeZone)! };
 }
 
-/** Plans this user may see, soonest due first (undated last), filtered by section, assignee and due day. */
-export async function listPlans(actor: StaffUser, query: PlanListQuery): Promise<PlanRow[]> {
+/**
+ * Plans this user may see, soonest due first (undated last), filtered by section, assignee and due
+ * day. Without a day, the budget is what is still to do: stories published and due before today
+ * are left out (the week view and the day filter still show them); overdue unfinished ones stay.
+ */
+export async function listPlans(actor: StaffUser, query: PlanListQuery, now = new Date()): Promise<PlanRow[]> {
   const { timeZone } = await getSite();
+  const done = { OR: [{ status: 'PUBLISHED' as const }, { article: { is: { status: 'PUBLISHED' as const } } }] };
   const rows = await db.storyPlan.findMany({
     where: {
       ...(query.section ? { sectionId: query.section } : {}),
       ...(query.assignee ? { assigneeId: query.assignee } : {}),
-      ...(query.day ? { dueAt: dayRange(query.day, timeZone) } : {}),
+      ...(query.day ? { dueAt: dayRange(query.day, timeZone) } : { NOT: { AND: [{ dueAt: { lt: dayRange(isoDateIn(now, timeZone), timeZone).gte } }, done] } }),
       ...visibleTo(actor),
     },
     orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],

@@ -58,6 +58,21 @@ describe('the story budget', () => {
     expect((await listPlans(editor, { section: s.id, assignee: writer.id })).map((p) => p.id)).toEqual([a.id]);
   });
 
+  it('leaves stories published and due before today out of the budget, but keeps overdue unfinished ones', async () => {
+    const s = await createSection();
+    const now = new Date('2026-12-20T12:00:00Z');
+    const overdue = await createPlan(form({ headline: 'Overdue', sectionId: s.id, due: '2026-12-18T10:00' }), editor);
+    const shipped = await createPlan(form({ headline: 'Shipped', sectionId: s.id, due: '2026-12-18T11:00', status: 'PUBLISHED' }), editor);
+    const outByArticle = await createPlan(form({ headline: 'Out by its article', sectionId: s.id, due: '2026-12-18T12:00' }), editor);
+    const article = await createArticle({ status: 'PUBLISHED' });
+    await db.storyPlan.update({ where: { id: outByArticle.id }, data: { articleId: article.id } });
+    const today = await createPlan(form({ headline: 'Today', sectionId: s.id, due: '2026-12-20T09:00', status: 'PUBLISHED' }), editor);
+    const undated = await createPlan(form({ headline: 'Some day', sectionId: s.id }), editor);
+
+    expect((await listPlans(editor, { section: s.id }, now)).map((p) => p.id)).toEqual([overdue.id, today.id, undated.id]);
+    expect((await listPlans(editor, { section: s.id, day: '2026-12-18' }, now)).map((p) => p.id)).toEqual([overdue.id, shipped.id, outByArticle.id]);
+  });
+
   it('shows writers only their own assignments and lets them change only those, and only status and notes', async () => {
     const mine = await createPlan(form({ headline: 'Mine', assigneeId: writer.id }), editor);
     const theirs = await createPlan(form({ headline: 'Theirs', assigneeId: other.id }), editor);

@@ -36,8 +36,8 @@ export default async function PlanningPage({ searchParams }: Props) {
         title="Planning"
         description={
           isEditor
-            ? `The story budget: every planned story, who is writing it and when it is due (${site.timeZone} time).`
-            : `The stories assigned to you and when they are due (${site.timeZone} time).`
+            ? `The story budget: every planned story, who is writing it and when it is due (${site.timeZone} time). Stories published before today leave the list; the week view and the day filter keep them.`
+            : `The stories assigned to you and when they are due (${site.timeZone} time). Stories published before today leave the list; the week view keeps them.`
         }
         actions={
           isEditor ? (
