@@ -42,6 +42,9 @@ const select = {
   article: { select: { id: true, title: true, status: true, wordCount: true } },
 } as const;
 
+/** The most plans one list or week shows; the list says so when it is reached. */
+export const PLAN_LIST_LIMIT = 500;
+
 type Selected = Omit<PlanRow, 'shownStatus'>;
 const toRow = (p: Selected): PlanRow => ({ ...p, shownStatus: shownPlanStatus(p.status, p.article?.status) });
 
@@ -74,7 +77,7 @@ export async function listPlans(actor: StaffUser, query: PlanListQuery, now = ne
       ...visibleTo(actor),
     },
     orderBy: [{ dueAt: { sort: 'asc', nulls: 'last' } }, { id: 'asc' }],
-    take: 500,
+    take: PLAN_LIST_LIMIT,
     select,
   });
   return rows.map(toRow);
@@ -200,7 +203,7 @@ export async function getPlanWeek(actor: StaffUser, day: string): Promise<PlanWe
   const days = weekOf(day);
   const range = { gte: dayRange(days[0]!, timeZone).gte, lt: dayRange(days[6]!, timeZone).lt };
   const [plans, articles] = await Promise.all([
-    db.storyPlan.findMany({ where: { dueAt: range, ...visibleTo(actor) }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: 500, select }),
+    db.storyPlan.findMany({ where: { dueAt: range, ...visibleTo(actor) }, orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], take: PLAN_LIST_LIMIT, select }),
     listCalendarArticles(actor, range.gte, range.lt),
   ]);
   return { days, timeZone, plans: plans.map(toRow), articles };

@@ -10,7 +10,7 @@ import { Input, Select } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
-import { listPlans } from '@/lib/planning';
+import { listPlans, PLAN_LIST_LIMIT } from '@/lib/planning';
 import { listSections } from '@/lib/sections';
 import { formatDateTime, getSite } from '@/lib/site';
 import { listActiveStaff } from '@/lib/users/admin';
@@ -80,6 +80,11 @@ export default async function PlanningPage({ searchParams }: Props) {
           </div>
         </form>
       </Card>
+      {plans.length === PLAN_LIST_LIMIT ? (
+        <p className="mt-4 text-sm text-muted" role="status">
+          Showing the first {PLAN_LIST_LIMIT} plans by due time. Filter by section, assignee or day to see the rest.
+        </p>
+      ) : null}
       <div className="mt-6">
         <DataTable
           caption="Planned stories"
