@@ -9,6 +9,11 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = { IDEA: 'Idea', ASSIGNED: 'Assigned', WRITING: 'Writing', EDITING: 'Editing', READY: 'Ready', PUBLISHED: 'Published' };
 export const PLAN_STATUS_OPTIONS = PLAN_STATUSES.map((value) => ({ value, label: PLAN_STATUS_LABELS[value] }));
 
+function dayExists(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(day);
+}
+
 const blankAsMissing = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const planStatusSchema = z.enum(PLAN_STATUSES, { error: 'Choose a status from the list.' });
@@ -32,7 +37,8 @@ export const planFormSchema = z.object({
     blankAsMissing,
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose the due date and time.')
+      .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Choose the due date and time.')
+      .refine((v) => dayExists(v.slice(0, 10)), 'Choose a date that exists.')
       .optional(),
   ),
   notes: notesSchema,
@@ -46,7 +52,11 @@ export type PlanProgressFormData = z.output<typeof planProgressFormSchema>;
 
 export const planIdFormSchema = z.object({ planId: formId });
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a day.');
+/** A calendar day, "YYYY-MM-DD", that exists (not 2026-02-30). */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a day.')
+  .refine(dayExists, 'Choose a day that exists.');
 const optionalParam = <T extends z.ZodType>(s: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, s.optional().catch(undefined));
 
 /** /admin/planning's filters; a value that cannot be read is ignored rather than refused. */
