@@ -37,7 +37,7 @@ export const planFormSchema = z.object({
     blankAsMissing,
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Choose the due date and time.')
+      .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, { error: 'Choose the due date and time.', abort: true })
       .refine((v) => dayExists(v.slice(0, 10)), 'Choose a date that exists.')
       .optional(),
   ),
@@ -55,7 +55,7 @@ export const planIdFormSchema = z.object({ planId: formId });
 /** A calendar day, "YYYY-MM-DD", that exists (not 2026-02-30). */
 const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a day.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Choose a day.', abort: true })
   .refine(dayExists, 'Choose a day that exists.');
 const optionalParam = <T extends z.ZodType>(s: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, s.optional().catch(undefined));
 
