@@ -21,8 +21,14 @@ test('a plan goes from the budget to a published story, beside a scheduled artic
   const editor = await as(browser, 'editor');
   const author = await as(browser, 'author');
 
-  // The editor plans the story for Arthur Author, due next week.
-  await editor.page.goto('/admin/planning/new');
+  // The editor plans the story for Arthur Author, due next week (from the command palette).
+  await editor.page.goto('/admin/articles');
+  await editor.page.keyboard.press('ControlOrMeta+k');
+  const palette = editor.page.getByRole('dialog', { name: 'Jump to' });
+  await palette.getByRole('combobox', { name: 'Find a screen or an article' }).fill('new plan');
+  await expect(palette.getByRole('option', { name: /New plan/ })).toHaveAttribute('aria-selected', 'true');
+  await editor.page.keyboard.press('Enter');
+  await expect(editor.page.getByRole('heading', { level: 1, name: 'New plan' })).toBeVisible();
   await editor.page.getByLabel('Working headline').fill(headline);
   await editor.page.getByLabel('Assignee').selectOption({ label: 'Arthur Author' });
   await editor.page.getByLabel('Target length (words)').fill('300');
@@ -33,8 +39,9 @@ test('a plan goes from the budget to a published story, beside a scheduled artic
   const planUrl = editor.page.url().split('?')[0]!;
   await expectNoAxeViolations(editor.page);
 
-  // The author finds it among their assignments and starts the draft.
-  await author.page.goto('/admin/planning');
+  // The author finds it among their assignments (Planning in the sidebar) and starts the draft.
+  await author.page.goto('/admin/articles');
+  await author.page.getByRole('navigation', { name: 'Dashboard' }).getByRole('link', { name: 'Planning' }).click();
   await author.page.getByRole('link', { name: headline }).click();
   await expect(author.page.getByRole('region', { name: 'Progress', exact: true })).toContainText('Assigned');
   await author.page.getByRole('button', { name: 'Start draft' }).click();
