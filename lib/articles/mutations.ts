@@ -15,7 +15,7 @@ import type { StaffUser } from '@/lib/users';
 import type { ArticleFormData, ArticleIntent } from '@/lib/validation/articles';
 import { articleEventData, articleEventFor, enqueueWebhookEvent } from '@/lib/webhooks/events';
 
-type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 export type SavedArticle = {
   id: string;
@@ -50,13 +50,26 @@ async function tagIdsFor(tx: Tx, names: string[]): Promise<string[]> {
  * Creates or updates an article from the editor. Updates name the version the editor
  * loaded; if anyone saved since, the save is refused with a conflict, never overwritten.
  * A schedule gives `scheduledAt`, or `publishAt`: the editor's "Publish at", wall-clock time
- * in the site's time zone (admin settings).
+ * in the site's time zone (admin settings). A new article's byline is the user, or `authorId`
+ * (an editor starting a draft for a writer); `onCreate` runs inside the creating transaction
+ * (a story plan links itself there, so a refusal leaves no article behind).
  */
 export async function saveArticle(
-  input: { id?: string; version?: number; intent: ArticleIntent; data: ArticleFormData; scheduledAt?: Date; publishAt?: string },
+  input: {
+    id?: string;
+    version?: number;
+    intent: ArticleIntent;
+    data: ArticleFormData;
+    scheduledAt?: Date;
+    publishAt?: string;
+    authorId?: string;
+    onCreate?: (tx: Tx, articleId: string) => Promise<void>;
+  },
   user: StaffUser,
 ): Promise<SavedArticle> {
   if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow writing articles.');
+  const authorId = input.authorId ?? user.id;
+  if (authorId !== user.id && !hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors can start an article for someone else.');
   const { data, intent } = input;
   const scheduledAt = await resolveSchedule(intent, input);
   const doc = data.bodyJson ?? plainTextToDoc(data.body);
@@ -84,6 +97,9 @@ export async function saveArticle(
     const tagIds = await tagIdsFor(tx, data.tags);
 
     if (!input.id) {
+      if (authorId !== user.id && !(await tx.user.findFirst({ where: { id: authorId, deactivatedAt: null }, select: { id: true } }))) {
+        throw new AppError('unprocessable', 'The author no longer has an active account.');
+      }
       const status = statusForIntent(intent, null, user);
       const created = await tx.article.create({
         data: {
@@ -92,7 +108,7 @@ export async function saveArticle(
           status: status as 'DRAFT',
           publishedAt: status === 'PUBLISHED' ? new Date() : null,
           scheduledAt: status === 'SCHEDULED' ? scheduledAt : null,
-          authors: { create: [{ userId: user.id, position: 0 }] },
+          authors: { create: [{ userId: authorId, position: 0 }] },
           tags: { create: tagIds.map((tagId) => ({ tagId })) },
         },
         select: { id: true, slug: true, version: true, status: true },
@@ -107,6 +123,7 @@ export async function saveArticle(
         entityId: created.id,
         summary: data.title,
       });
+      await input.onCreate?.(tx, created.id);
       if (status === 'PUBLISHED') {
         const row = await tx.article.findUniqueOrThrow({ where: { id: created.id }, select: { id: true, slug: true, title: true, status: true, publishedAt: true, updatedAt: true } });
         await enqueueWebhookEvent(tx, 'article.published', articleEventData(row));

@@ -6,10 +6,10 @@ const labels = (role: Parameters<typeof navFor>[0]) => navFor(role).map((g) => `
 
 describe('the dashboard navigation', () => {
   it('groups the screens by job and shows each role only what it may open', () => {
-    expect(labels('CONTRIBUTOR')).toEqual(['Content: Articles, Media']);
-    expect(labels('EDITOR')).toEqual(['Content: Articles, Pages, Media, Alerts', 'Audience: Comments', 'Site: Sections, Tags, Menus', 'Developers: GraphQL', 'People: Audit log']);
+    expect(labels('CONTRIBUTOR')).toEqual(['Content: Articles, Planning, Media']);
+    expect(labels('EDITOR')).toEqual(['Content: Articles, Pages, Planning, Media, Alerts', 'Audience: Comments', 'Site: Sections, Tags, Menus', 'Developers: GraphQL', 'People: Audit log']);
     expect(labels('ADMIN')).toEqual([
-      'Content: Articles, Pages, Media, Alerts',
+      'Content: Articles, Pages, Planning, Media, Alerts',
       'Audience: Comments',
       'Site: Sections, Tags, Menus, Ads, Settings, Import and export',
       'Developers: API keys, Webhooks, API reference, GraphQL',
@@ -18,9 +18,9 @@ describe('the dashboard navigation', () => {
   });
 
   it('takes a new screen from one line of config, for its roles only', () => {
-    const nav = NAV.map((g) => (g.label === 'Content' ? { ...g, items: [...g.items, { label: 'Planning', href: '/admin/planning', minRole: 'EDITOR' as const }] } : g));
-    expect(navFor('EDITOR', nav)[0]!.items.map((i) => i.label)).toEqual(['Articles', 'Pages', 'Media', 'Alerts', 'Planning']);
-    expect(navFor('AUTHOR', nav)[0]!.items.map((i) => i.label)).toEqual(['Articles', 'Media']);
+    const nav = NAV.map((g) => (g.label === 'Content' ? { ...g, items: [...g.items, { label: 'Desk notes', href: '/admin/desk-notes', minRole: 'EDITOR' as const }] } : g));
+    expect(navFor('EDITOR', nav)[0]!.items.map((i) => i.label)).toEqual(['Articles', 'Pages', 'Planning', 'Media', 'Alerts', 'Desk notes']);
+    expect(navFor('AUTHOR', nav)[0]!.items.map((i) => i.label)).toEqual(['Articles', 'Planning', 'Media']);
   });
 
   it('marks a screen current on its own pages and sub-pages only', () => {

@@ -18,7 +18,7 @@ export const NAV: NavGroup[] = [
     items: [
       { label: 'Articles', href: '/admin/articles', minRole: 'CONTRIBUTOR', keywords: 'stories drafts list' },
       { label: 'Pages', href: '/admin/pages', minRole: 'EDITOR', keywords: 'about contact terms static' },
-      // Planning joins this group when it lands.
+      { label: 'Planning', href: '/admin/planning', minRole: 'CONTRIBUTOR', keywords: 'story budget assignments diary calendar week due' },
       { label: 'Media', href: '/admin/media', minRole: 'CONTRIBUTOR', keywords: 'images photos library uploads' },
       { label: 'Alerts', href: '/admin/alerts', minRole: 'EDITOR', keywords: 'breaking news banner developing live' },
     ],

@@ -20,6 +20,7 @@ function entityHref(type: string, id: string): string | null {
   if (type === 'article') return `/admin/articles/${id}`;
   if (type === 'user') return '/admin/users';
   if (type === 'comment') return '/admin/comments';
+  if (type === 'plan') return `/admin/planning/${id}`;
   return null;
 }
 

@@ -18,6 +18,7 @@ import { articlePath } from '@/lib/articles/urls';
 import { listCorrectionsForEditor } from '@/lib/corrections';
 import { listLiveUpdatesForEditor } from '@/lib/live-coverage';
 import { getMedia } from '@/lib/media';
+import { getPlanForArticle } from '@/lib/planning';
 import { hasRole } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { listSections } from '@/lib/sections';
@@ -70,16 +71,26 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
   const isEditor = hasRole(user.role, 'EDITOR');
   const doc = bodyDocSchema.safeParse(article.bodyJson);
   const canRunLive = isEditor || (hasRole(user.role, 'AUTHOR') && article.authors.some((a) => a.userId === user.id));
-  const [hero, corrections, live] = await Promise.all([
+  const [hero, corrections, live, plan] = await Promise.all([
     getMedia(article.heroImageId ?? ''),
     isEditor ? listCorrectionsForEditor(article.id, user) : null,
     canRunLive ? listLiveUpdatesForEditor(article.id, user) : null,
+    getPlanForArticle(article.id, user),
   ]);
   // The same rule as lib/articles/slug: editors on any article, writers on their own drafts.
   const canChangeSlug = hasRole(user.role, 'EDITOR') || ['DRAFT', 'IN_REVIEW'].includes(article.status);
   return (
     <MediaActionsProvider describe={describeMediaAction}>
-      <PageHeader breadcrumb={[{ label: 'Articles', href: '/admin/articles' }]} title="Edit article" actions={<ButtonLink href={`/admin/articles/${article.id}/revisions`}>Revisions</ButtonLink>} />
+      <PageHeader
+        breadcrumb={[{ label: 'Articles', href: '/admin/articles' }]}
+        title="Edit article"
+        actions={
+          <>
+            {plan ? <ButtonLink href={`/admin/planning/${plan.id}`}>Plan</ButtonLink> : null}
+            <ButtonLink href={`/admin/articles/${article.id}/revisions`}>Revisions</ButtonLink>
+          </>
+        }
+      />
       <ArticleEditor
         sections={sections}
         canPublish={hasRole(user.role, 'EDITOR')}
