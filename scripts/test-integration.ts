@@ -50,7 +50,7 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 /** Runs vitest's `int` project against `url`; resolves with pass/fail and a count of tests. */
 function runVitest(provider: Provider, url: string): Promise<{ ok: boolean; counts: string }> {
   const report = path.join(tmp, `${provider}.json`);
-  const args = ['run', '--project', 'int', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs];
+  const args = ['run', '--project', 'int-isolated', '--project', 'int', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs];
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(ROOT, 'node_modules/.bin/vitest'), args, {
       cwd: ROOT,

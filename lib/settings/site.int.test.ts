@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getSiteSettings, getWeatherPlaceSetting } from '@/lib/settings';
 import { saveSiteSettings } from '@/lib/settings/site';
@@ -15,6 +15,9 @@ beforeAll(async () => {
   admin = await createUser('ADMIN');
   editor = await createUser('EDITOR');
 });
+
+// The files after this one read the site in its default settings (London time), as they found it.
+afterAll(() => writeSettingsRow('site', null));
 
 const paris = () => siteSettingsFormSchema.parse({ name: 'Le Broadsheet', timeZone: 'Europe/Paris', city: 'Paris', latitude: '48.8566', longitude: '2.3522' });
 
