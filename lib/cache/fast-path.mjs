@@ -5,13 +5,15 @@
 // is answered straight from memory: the stored HTML, with the headers Next.js would send for a
 // cache hit, an ETag (304 for a matching If-None-Match) and a gzip or Brotli body compressed
 // once per entry instead of once per request. Everything else — a miss, an entry past its
-// revalidate time or invalidated, router (RSC) requests, query strings, non-GET methods, the
+// revalidate time or invalidated, router (RSC) requests, query strings (but a plain search, served
+// from its results page: lib/search/results-path.mjs), non-GET methods, the
 // dashboard and the API — goes to Next.js unchanged, which renders, refreshes in the
 // background and stores as before. The freshness rules are the cache handler's own, so the
 // fast path can never serve a page the handler would refuse.
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
+import { searchResultsPathOfUrl } from '../search/results-path.mjs';
 import { hashedPageCsp } from '../security/headers.mjs';
 import { effectiveCacheControl, memoryStore, notInvalidated, pageCacheEnabled } from './page-cache-handler.mjs';
 
@@ -129,10 +131,12 @@ export function stalePage(url) {
 export function serveCachedPage(req, res) {
   if (!pageCacheEnabled() || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   const url = req.url ?? '';
-  if (url.includes('?') || !PAGE_PATH.test(url) || NEVER.test(url)) return false;
+  // A search (`/search?q=…`) is served from its results page, keyed by the normalised query.
+  const path = url.includes('?') ? searchResultsPathOfUrl(url) : url;
+  if (!path || !PAGE_PATH.test(path) || NEVER.test(path)) return false;
   for (const h of NEXT_HEADERS) if (req.headers[h] !== undefined) return false;
   if (req.headers.cookie?.includes('__prerender_bypass')) return false;
-  const entry = freshPage(url);
+  const entry = freshPage(path);
   if (!entry) return false;
 
   const p = prepare(entry);
