@@ -45,6 +45,7 @@ const { applySecurityHeaders, securePageResponse } = await import('../lib/securi
 const { answerMalformedUrl, malformedActionsAre400 } = await import('../lib/security/malformed-url.mjs');
 const { admit } = await import('../lib/admission.mjs');
 const { closeLiveStreams, serveLiveStream } = await import('../lib/live/stream.mjs');
+const { keepUntaggedOutOfCdn } = await import('../lib/cdn/tags.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -178,6 +179,8 @@ const server = http.createServer((req, res) => {
       // Beneath the page's policy (which holds HTML to hash its scripts): an outage page replaces
       // whatever failed, after the policy was worked out.
       malformedActionsAre400(req, res);
+      // A page rendered here carries no cache tags: a CDN in front must not keep it (lib/cdn/tags.mjs).
+      keepUntaggedOutOfCdn(res);
       answerOutagesWith503(req, res);
       securePageResponse(res);
       handle(req, res).catch((e) => {

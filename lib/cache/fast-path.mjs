@@ -13,6 +13,7 @@
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
+import { cdnTagHeaders } from '../cdn/tags.mjs';
 import { searchResultsPathOfUrl } from '../search/results-path.mjs';
 import { hashedPageCsp } from '../security/headers.mjs';
 import { effectiveCacheControl, memoryStore, notInvalidated, pageCacheEnabled } from './page-cache-handler.mjs';
@@ -81,6 +82,8 @@ function prepare(entry) {
     'content-type': 'text/html; charset=utf-8',
     // Its inline scripts allowed by hash, worked out once per stored page (the server set the other security headers).
     'content-security-policy': hashedPageCsp(/** @type {string} */ (entry.value.html)),
+    // Its tags for a CDN in front (Surrogate-Key, Cache-Tag): an invalidation purges exactly these (lib/cdn).
+    ...cdnTagHeaders(entry.tags),
   });
   p = { etag: nextETag(/** @type {string} */ (entry.value.html)), identity: html, headers };
   prepared.set(entry, p);
@@ -119,7 +122,11 @@ export function stalePage(url) {
   const entry = storedPage(url);
   if (!entry) return null;
   const p = prepare(entry);
-  return { body: p.identity, headers: { ...p.headers, 'cache-control': 'no-store', 'x-nextjs-cache': 'STALE', 'x-broadsheet-stale': 'database-unavailable' } };
+  // Never kept downstream: no tags for a CDN.
+  const headers = { ...p.headers };
+  delete headers['surrogate-key'];
+  delete headers['cache-tag'];
+  return { body: p.identity, headers: { ...headers, 'cache-control': 'no-store', 'x-nextjs-cache': 'STALE', 'x-broadsheet-stale': 'database-unavailable' } };
 }
 
 /**

@@ -57,6 +57,9 @@ describe('page cache fast path', () => {
     expect(res.headers.get('cache-control')).toBe('s-maxage=60, stale-while-revalidate=31535940');
     expect(res.headers.get('vary')).toContain('rsc');
     expect(res.headers.get('x-next-cache-tags')).toBeNull();
+    // Its tags for a CDN in front, so a purge by tag removes exactly the stale copies.
+    expect(res.headers.get('surrogate-key')?.split(' ')).toEqual([expect.stringMatching(/^a:fast\d+$/), '_N_T_/sections/fast-world']);
+    expect(res.headers.get('cache-tag')).toBe(res.headers.get('surrogate-key')!.replaceAll(' ', ','));
     expect(await res.text()).toBe(html('World'));
 
     const etag = res.headers.get('etag')!;
