@@ -130,6 +130,18 @@ const schema = z
     S3_SESSION_TOKEN: z.string().trim().optional(),
     /** Public base URL of the bucket's objects (a CDN or the bucket's website address). */
     S3_PUBLIC_URL: optionalUrl,
+    /** PostgreSQL streaming replicas for public reads, comma separated (lib/db.ts withReadReplicas). */
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .trim()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'each replica URL must be postgresql://…'))),
     /** The CDN to purge when pages change (lib/cdn/purge.ts): `fastly`, `cloudflare`, `http` (a hook of your own) or `off`. */
     CDN_PURGE: z.enum(['off', 'fastly', 'cloudflare', 'http']).default('off'),
     FASTLY_API_URL: z.string().trim().url().default('https://api.fastly.com'),
@@ -218,6 +230,7 @@ function load(): Env {
     S3_SESSION_TOKEN: e.S3_SESSION_TOKEN || undefined,
     S3_PUBLIC_URL: e.S3_PUBLIC_URL,
     SITEMAP_URLS_PER_FILE: e.SITEMAP_URLS_PER_FILE || undefined,
+    DATABASE_REPLICA_URLS: e.DATABASE_REPLICA_URLS || undefined,
     CDN_PURGE: e.CDN_PURGE?.trim().toLowerCase() || undefined,
     FASTLY_API_URL: e.FASTLY_API_URL || undefined,
     FASTLY_SERVICE_ID: e.FASTLY_SERVICE_ID || undefined,
