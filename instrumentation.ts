@@ -25,6 +25,9 @@ export async function register() {
   const { setLiveSnapshotLoader } = await import('./lib/live/hub.mjs');
   const { getAlertsForReaders } = await import('./lib/alerts');
   setLiveSnapshotLoader('site', () => getAlertsForReaders());
+  // Changes made here purge the CDN in front of the site (CDN_PURGE; lib/cdn/purge.ts).
+  const { startCdnPurging } = await import('./lib/cdn/purge');
+  startCdnPurging();
   if (process.env.BROADSHEET_SCHEDULER !== 'off') {
     const { startScheduler } = await import('./lib/articles/scheduler');
     startScheduler();

@@ -12,6 +12,7 @@
 //    before anything renders. Only paths no Broadsheet route owns come here (the matcher), and
 //    each answer is remembered per process (lib/redirects), so a fresh cached page never pays
 //    for it and a repeated unknown address costs no query.
+// 5. `/search?q=…` is rewritten to its cached results page, `/search/q/<query>/<page>`.
 import { withAuth, type NextAuthMiddlewareOptions, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { getArticlePathState } from '@/lib/articles/gone';
@@ -21,6 +22,7 @@ import { NONCE_PATHS } from '@/lib/security/headers.mjs';
 import { lookUpOldAddress } from '@/lib/redirects';
 import { oldPathKey } from '@/lib/redirects/old-path';
 import { nextWithNonce } from '@/lib/security/nonce';
+import { searchResultsPath } from '@/lib/search/results-path.mjs';
 
 const secret =
   process.env.NEXTAUTH_SECRET ||
@@ -37,6 +39,11 @@ const ARTICLE_PATH = /^\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   const { pathname } = request.nextUrl;
   if (pathname === '/admin' || pathname.startsWith('/admin/')) return adminAuth(request as NextRequestWithAuth, event);
+  if (pathname === '/search') {
+    // A search's results are a cached page of their own, keyed by the normalised query.
+    const results = searchResultsPath(request.nextUrl.searchParams);
+    if (results) return NextResponse.rewrite(new URL(results, request.url));
+  }
   if (NONCE_PATHS.test(pathname)) return nextWithNonce(request);
   const slug = ARTICLE_PATH.exec(pathname)?.[1];
   if (!slug) return oldAddressRedirect(request);

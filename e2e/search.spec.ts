@@ -86,6 +86,39 @@ test.describe('reader search', () => {
   });
 });
 
+test.describe('search under load', () => {
+  test.slow();
+
+  test('a repeated search is served from the cache, and a matching story published meanwhile is found at once', async ({ browser, request }) => {
+    const word = `zephyrine${unique()}`;
+    const url = `/search?q=${encodeURIComponent(`  ${word}  `)}`;
+    const first = await request.get(url);
+    expect(first.status()).toBe(200);
+    expect(await first.text()).toContain(`No articles match “${word}”`);
+    // The same normalised query again: the stored page, straight from memory.
+    const again = await request.get(`/search?q=${word}`);
+    expect(again.headers()['x-nextjs-cache']).toBe('HIT');
+    expect(await again.text()).toContain(`No articles match “${word}”`);
+
+    const editor = await browser.newContext({ storageState: storageStateFor('editor') });
+    const page = await editor.newPage();
+    const title = `Harbour pilots report a ${word} tide`;
+    await page.goto('/admin/articles/new');
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Standfirst').fill('Pilots logged the unusual tide at dawn.');
+    await fillBody(page, 'The tide gauge at the outer mole recorded it twice.');
+    await page.getByLabel('Section').selectOption({ label: 'Business' });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByText('Published. The article is live.')).toBeVisible();
+    await editor.close();
+
+    const reader = await browser.newPage();
+    await reader.goto(url);
+    await expect(reader.getByRole('list', { name: 'Search results' }).getByRole('link', { name: title })).toBeVisible();
+    await reader.close();
+  });
+});
+
 test.describe('feeds and sitemaps', () => {
   test.slow();
 

@@ -91,6 +91,43 @@ function createPostgres(url: string): { client: Db; pool: ReturnType<typeof crea
   return { client: withOutageMarks(client as unknown as BaseClient), pool };
 }
 
+const READS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'count', 'aggregate', 'groupBy']);
+
+/**
+ * Sends model reads to PostgreSQL read replicas (in turn) when it is safe to: inside a request the
+ * server marked `replicaReads` (public GET pages and the content API, not the dashboard, sign-in
+ * or any POST), outside transactions, and only until the request writes (read-your-writes: every
+ * later read goes to the primary). Everything else — writes, raw SQL, background work (scheduler,
+ * jobs), transactions — uses the primary. A replica that cannot be reached falls back to the primary.
+ */
+export function withReadReplicas(primary: Db, replicas: Db[]): Db {
+  if (!replicas.length) return primary;
+  let turn = 0;
+  const extended = primary.$extends({
+    name: 'read-replicas',
+    query: {
+      async $allOperations(params) {
+        const { model, operation, args, query } = params;
+        const notes = requestNotes();
+        if (!READS.has(operation) || !model) {
+          if (notes && !(operation === '$queryRaw' || operation === '$queryRawUnsafe')) notes.wrote = true;
+          return query(args);
+        }
+        const inTransaction = !!(params as unknown as { __internalParams?: { transaction?: unknown } }).__internalParams?.transaction;
+        if (!notes?.replicaReads || notes.wrote || inTransaction) return query(args);
+        const replica = replicas[turn++ % replicas.length]! as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>;
+        try {
+          return await replica[model.charAt(0).toLowerCase() + model.slice(1)]![operation]!(args);
+        } catch (e) {
+          if (databaseFault(e)) return query(args);
+          throw e;
+        }
+      },
+    },
+  });
+  return extended as unknown as Db;
+}
+
 /** Creates a client for any DATABASE_URL (SQLite file: or postgresql://). */
 export function createDb(url: string): Db {
   if (providerOf(url) === 'sqlite') return createSqlite(url);
@@ -122,7 +159,20 @@ function createProcessDb(): Db {
   onReadinessCheck('database', async () => {
     await pool.query('SELECT 1');
   });
-  return client;
+  // DATABASE_REPLICA_URLS: streaming replicas for public reads (withReadReplicas).
+  const replicas = env.DATABASE_REPLICA_URLS.map((replicaUrl) => {
+    const replica = createPostgres(replicaUrl);
+    onShutdown(
+      'database replica',
+      async () => {
+        await replica.client.$disconnect();
+        await replica.pool.end();
+      },
+      50,
+    );
+    return replica.client;
+  });
+  return withReadReplicas(client, replicas);
 }
 
 /** The one Prisma client of this process. */

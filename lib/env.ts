@@ -130,8 +130,36 @@ const schema = z
     S3_SESSION_TOKEN: z.string().trim().optional(),
     /** Public base URL of the bucket's objects (a CDN or the bucket's website address). */
     S3_PUBLIC_URL: optionalUrl,
+    /** PostgreSQL streaming replicas for public reads, comma separated (lib/db.ts withReadReplicas). */
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .trim()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^postgres(ql)?:\/\//, 'each replica URL must be postgresql://…'))),
+    /** The CDN to purge when pages change (lib/cdn/purge.ts): `fastly`, `cloudflare`, `http` (a hook of your own) or `off`. */
+    CDN_PURGE: z.enum(['off', 'fastly', 'cloudflare', 'http']).default('off'),
+    FASTLY_API_URL: z.string().trim().url().default('https://api.fastly.com'),
+    FASTLY_SERVICE_ID: z.string().trim().optional(),
+    FASTLY_API_TOKEN: z.string().trim().optional(),
+    CLOUDFLARE_API_URL: z.string().trim().url().default('https://api.cloudflare.com/client/v4'),
+    CLOUDFLARE_ZONE_ID: z.string().trim().optional(),
+    CLOUDFLARE_API_TOKEN: z.string().trim().optional(),
+    /** CDN_PURGE=http: the URL that gets POST { tags: [...] }. */
+    CDN_PURGE_URL: optionalUrl,
+    /** CDN_PURGE=http: sent as `Authorization: Bearer …` when set. */
+    CDN_PURGE_TOKEN: z.string().trim().optional(),
     /** Article URLs per child sitemap (/sitemaps/articles-N.xml); the protocol allows 50,000, tests use a handful. */
     SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(50_000).default(10_000),
+  })
+  .superRefine((v, ctx) => {
+    const needs = { fastly: ['FASTLY_SERVICE_ID', 'FASTLY_API_TOKEN'], cloudflare: ['CLOUDFLARE_ZONE_ID', 'CLOUDFLARE_API_TOKEN'], http: ['CDN_PURGE_URL'], off: [] } as const;
+    for (const key of needs[v.CDN_PURGE]) if (!v[key]) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required when CDN_PURGE=${v.CDN_PURGE}` });
   })
   .superRefine((v, ctx) => {
     if (v.MEDIA_STORAGE !== 's3') return;
@@ -202,6 +230,16 @@ function load(): Env {
     S3_SESSION_TOKEN: e.S3_SESSION_TOKEN || undefined,
     S3_PUBLIC_URL: e.S3_PUBLIC_URL,
     SITEMAP_URLS_PER_FILE: e.SITEMAP_URLS_PER_FILE || undefined,
+    DATABASE_REPLICA_URLS: e.DATABASE_REPLICA_URLS || undefined,
+    CDN_PURGE: e.CDN_PURGE?.trim().toLowerCase() || undefined,
+    FASTLY_API_URL: e.FASTLY_API_URL || undefined,
+    FASTLY_SERVICE_ID: e.FASTLY_SERVICE_ID || undefined,
+    FASTLY_API_TOKEN: e.FASTLY_API_TOKEN || undefined,
+    CLOUDFLARE_API_URL: e.CLOUDFLARE_API_URL || undefined,
+    CLOUDFLARE_ZONE_ID: e.CLOUDFLARE_ZONE_ID || undefined,
+    CLOUDFLARE_API_TOKEN: e.CLOUDFLARE_API_TOKEN || undefined,
+    CDN_PURGE_URL: e.CDN_PURGE_URL,
+    CDN_PURGE_TOKEN: e.CDN_PURGE_TOKEN || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

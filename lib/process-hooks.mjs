@@ -13,7 +13,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /**
  * @typedef {{ name: string, order: number, stop: () => unknown }} ShutdownHook
  * @typedef {{ name: string, check: (signal: AbortSignal) => Promise<void> }} ReadinessCheck
- * @typedef {{ databaseUnavailable?: boolean }} RequestNotes
+ * @typedef {{ databaseUnavailable?: boolean, replicaReads?: boolean, wrote?: boolean }} RequestNotes
  * @typedef {{ shutdown: ShutdownHook[], readiness: Map<string, ReadinessCheck>, requests: AsyncLocalStorage<RequestNotes>, stopping: boolean }} ProcessHooks
  */
 
@@ -126,8 +126,8 @@ export async function checkReadiness(timeoutMs) {
  * Runs `fn` with fresh request notes (the server wraps each request in one).
  * @template T @param {() => T} fn @returns {T}
  */
-export function withRequestNotes(fn) {
-  return hooks().requests.run({}, fn);
+export function withRequestNotes(fn, /** @type {RequestNotes} */ notes = {}) {
+  return hooks().requests.run(notes, fn);
 }
 
 /** The notes of the request being served, if any. @returns {RequestNotes | undefined} */

@@ -38,6 +38,8 @@ const { default: next } = await import('next');
 const { serveCachedPage, stalePage } = await import('../lib/cache/fast-path.mjs');
 const { checkReadiness, requestNotes, runShutdownHooks, withRequestNotes } = await import('../lib/process-hooks.mjs');
 
+/** Paths whose reads always go to the primary: staff screens, sign-in, previews, the admin API. */
+const REPLICA_NEVER = /^\/(?:admin|login|preview|api\/auth|api\/v1\/admin|api\/media)(?:\/|$)/;
 const DRAIN_MS = Number(process.env.SHUTDOWN_TIMEOUT_MS || 25_000);
 const READY_TIMEOUT_MS = 1000;
 const RETRY_AFTER_SECONDS = '10';
@@ -45,6 +47,7 @@ const { applySecurityHeaders, securePageResponse } = await import('../lib/securi
 const { answerMalformedUrl, malformedActionsAre400 } = await import('../lib/security/malformed-url.mjs');
 const { admit } = await import('../lib/admission.mjs');
 const { closeLiveStreams, serveLiveStream } = await import('../lib/live/stream.mjs');
+const { keepUntaggedOutOfCdn } = await import('../lib/cdn/tags.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -174,18 +177,24 @@ const server = http.createServer((req, res) => {
   }
   // Through its lane (lib/admission.mjs): a flood of one kind of request waits or gets a quick 503.
   admit(req, res, () =>
-    withRequestNotes(() => {
-      // Beneath the page's policy (which holds HTML to hash its scripts): an outage page replaces
-      // whatever failed, after the policy was worked out.
-      malformedActionsAre400(req, res);
-      answerOutagesWith503(req, res);
-      securePageResponse(res);
-      handle(req, res).catch((e) => {
-        console.error(e);
-        if (!res.headersSent) res.statusCode = requestNotes()?.databaseUnavailable ? 503 : 500;
-        res.end();
-      });
-    }),
+    withRequestNotes(
+      () => {
+        // Beneath the page's policy (which holds HTML to hash its scripts): an outage page replaces
+        // whatever failed, after the policy was worked out.
+        malformedActionsAre400(req, res);
+        // A page rendered here carries no cache tags: a CDN in front must not keep it (lib/cdn/tags.mjs).
+        keepUntaggedOutOfCdn(res);
+        answerOutagesWith503(req, res);
+        securePageResponse(res);
+        handle(req, res).catch((e) => {
+          console.error(e);
+          if (!res.headersSent) res.statusCode = requestNotes()?.databaseUnavailable ? 503 : 500;
+          res.end();
+        });
+      },
+      // Public reads may come from a read replica (DATABASE_REPLICA_URLS; lib/db.ts); staff screens and writes never do.
+      { replicaReads: (req.method === 'GET' || req.method === 'HEAD') && !REPLICA_NEVER.test(path) },
+    ),
   );
 });
 server.on('upgrade', (req, socket, head) => {

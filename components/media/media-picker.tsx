@@ -58,6 +58,27 @@ export function MediaPicker({
     }
   }
 
+  // Images still being processed (uploaded here or elsewhere) are asked after until they are ready.
+  const pendingIds = open ? items.filter((i) => i.status === 'PROCESSING').map((i) => i.id) : [];
+  const pendingKey = pendingIds.join(',');
+  useEffect(() => {
+    if (!pendingKey) return;
+    const timer = setTimeout(async () => {
+      const fresh = await Promise.all(
+        pendingKey.split(',').map((id) =>
+          fetch(`/api/media/${id}`, { cache: 'no-store' })
+            .then((r) => (r.ok ? (r.json() as Promise<{ item: ClientMediaItem }>) : null))
+            .then((b) => b?.item ?? null)
+            .catch(() => null),
+        ),
+      );
+      const byId = new Map(fresh.flatMap((i) => (i ? [[i.id, i] as const] : [])));
+      // A new array either way, so the next look is scheduled while any is still processing.
+      setItems((list) => list.map((i) => byId.get(i.id) ?? i));
+    }, 2000);
+    return () => clearTimeout(timer);
+  }, [pendingKey, items]);
+
   // The library is fetched whenever the dialog opens.
   useEffect(() => {
     if (!open) return;
@@ -105,7 +126,7 @@ export function MediaPicker({
         maxMegabytes={maxMegabytes}
         onUploaded={(item) => {
           setItems((list) => [item, ...list.filter((i) => i.id !== item.id)]);
-          select(item);
+          if (item.status === 'READY') select(item);
         }}
       />
       <div className="mt-4 flex flex-wrap items-end gap-2">
@@ -141,15 +162,21 @@ export function MediaPicker({
       <ul aria-label="Library images" className="mt-3 grid grid-cols-3 gap-2 sm:grid-cols-5">
         {items.map((item) => (
           <li key={item.id}>
-            <button
-              type="button"
-              aria-pressed={selected?.id === item.id}
-              onClick={() => select(item)}
-              className="block w-full overflow-hidden rounded-md border-2 border-transparent aria-pressed:border-accent"
-            >
-              {/* eslint-disable-next-line @next/next/no-img-element -- a stored thumbnail */}
-              <img src={item.thumbnailUrl} alt={item.alt || `${item.filename} (no alt text yet)`} width={160} height={120} className="aspect-[4/3] w-full bg-surface-muted object-cover" />
-            </button>
+            {item.status === 'READY' ? (
+              <button
+                type="button"
+                aria-pressed={selected?.id === item.id}
+                onClick={() => select(item)}
+                className="block w-full overflow-hidden rounded-md border-2 border-transparent aria-pressed:border-accent"
+              >
+                {/* eslint-disable-next-line @next/next/no-img-element -- a stored thumbnail */}
+                <img src={item.thumbnailUrl} alt={item.alt || `${item.filename} (no alt text yet)`} width={160} height={120} className="aspect-[4/3] w-full bg-surface-muted object-cover" />
+              </button>
+            ) : (
+              <p className="flex aspect-[4/3] w-full items-center justify-center rounded-md border-2 border-dashed border-subtle bg-surface-muted p-1 text-center text-xs text-muted">
+                {item.filename}: {item.status === 'PROCESSING' ? 'processing…' : 'could not be processed'}
+              </p>
+            )}
           </li>
         ))}
       </ul>

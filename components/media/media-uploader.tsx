@@ -29,11 +29,33 @@ function send(file: File, onProgress: (fraction: number) => void): Promise<{ ite
   });
 }
 
+/** Follows an accepted upload until its sizes are made (READY) or cannot be (FAILED). */
+async function untilProcessed(item: ClientMediaItem): Promise<ClientMediaItem> {
+  let current = item;
+  for (let wait = 500; current.status === 'PROCESSING'; wait = Math.min(wait * 1.5, 3000)) {
+    await new Promise((r) => setTimeout(r, wait));
+    try {
+      const res = await fetch(`/api/media/${item.id}`, { cache: 'no-store' });
+      if (res.status === 404) return { ...current, status: 'FAILED', processingError: 'This image was deleted from the library.' };
+      if (res.ok) current = ((await res.json()) as { item: ClientMediaItem }).item;
+    } catch {
+      // offline for a moment: ask again
+    }
+  }
+  return current;
+}
+
 /**
  * Drag-and-drop zone plus an "Upload images" file picker. Each file gets its own progress
  * bar and its own error; files go one at a time, so a slow server is never flooded.
  */
-export function MediaUploader({ maxMegabytes, onUploaded }: { maxMegabytes?: number; onUploaded?: (item: ClientMediaItem) => void }) {
+export function MediaUploader({
+  maxMegabytes,
+  onUploaded,
+}: {
+  maxMegabytes?: number;
+  /** Called when an upload is accepted (status PROCESSING) and again when it is READY or FAILED. */ onUploaded?: (item: ClientMediaItem) => void;
+}) {
   const hintId = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
@@ -49,9 +71,14 @@ export function MediaUploader({ maxMegabytes, onUploaded }: { maxMegabytes?: num
       if (tooBig) continue;
       queue.current = queue.current.then(async () => {
         const result = await send(file, (f) => patch(key, { progress: f, state: f >= 1 ? 'processing' : 'uploading' }));
+        patch(key, { progress: 1, state: result.item ? 'processing' : 'uploading' });
         if (result.item) {
-          patch(key, { progress: 1, state: 'done', message: result.item.alt ? undefined : 'Uploaded. Add alt text before using it in an article.' });
+          // Uploaded: its sizes are made on the server in the background, and the item follows.
           onUploaded?.(result.item);
+          const item = await untilProcessed(result.item);
+          if (item.status === 'FAILED') patch(key, { state: 'error', message: item.processingError ?? 'The image could not be processed. Try another file.' });
+          else patch(key, { progress: 1, state: 'done', message: item.alt ? undefined : 'Uploaded. Add alt text before using it in an article.' });
+          onUploaded?.(item);
         } else {
           patch(key, { state: 'error', message: result.error });
         }

@@ -59,8 +59,12 @@ export const adminMediaSchema = z
     alt: z.string(),
     caption: z.string(),
     credit: z.string(),
-    thumbnailUrl: z.string(),
+    thumbnailUrl: z.string().describe('Empty until status is READY.'),
     uploadedBy: z.string().nullable(),
+    status: z
+      .enum(['PROCESSING', 'READY', 'FAILED'])
+      .describe('PROCESSING right after upload (its sizes are made in the background; public pages leave it out), READY once usable, FAILED with processingError.'),
+    processingError: z.string().nullable(),
   })
   .strict();
 

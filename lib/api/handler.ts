@@ -7,6 +7,7 @@ import { authenticateApiKeyCached } from '@/lib/api-keys/memo';
 import { corsHeaders } from '@/lib/api/cors';
 import { apiRateLimitedError, apiRateLimiter } from '@/lib/api/rate-limit';
 import { freshResponse, keepResponse, responseKey } from '@/lib/api/response-cache';
+import { cdnTagHeaders } from '@/lib/cdn/tags.mjs';
 import { assertSameOrigin, JSON_BODY_LIMIT, parseBody, type BodyKind, type ParsedBody, type TooLarge } from '@/lib/api/request';
 import type { ApiErrorResponse } from '@/lib/api/schemas';
 import type { Role } from '@/lib/auth/roles';
@@ -189,13 +190,16 @@ export function withApiKey<Q extends z.ZodType, P extends z.ZodType, R extends z
 
       const key = responseKey(url);
       const kept = freshResponse(key);
-      if (kept) return jsonResponse(request, kept, API_CACHE_CONTROL, headers);
+      // A kept response names its tags for a CDN (Surrogate-Key, Cache-Tag; lib/cdn/tags.mjs).
+      if (kept) return jsonResponse(request, kept, API_CACHE_CONTROL, { ...headers, ...cdnTagHeaders(kept.tags) });
       const startedAt = Date.now();
       const tags: string[] = [];
       const data = await handler({ query, params: params as z.output<P>, apiKey, request, tag: (...t) => tags.push(...t) });
       const json = jsonWithEtag(data);
-      if (tags.length) keepResponse(key, { ...json, tags: [EVERY_PAGE, ...tags] }, startedAt);
-      return jsonResponse(request, json, API_CACHE_CONTROL, headers);
+      if (!tags.length) return jsonResponse(request, json, API_CACHE_CONTROL, headers);
+      const allTags = [EVERY_PAGE, ...tags];
+      keepResponse(key, { ...json, tags: allTags }, startedAt);
+      return jsonResponse(request, json, API_CACHE_CONTROL, { ...headers, ...cdnTagHeaders(allTags) });
     } catch (e) {
       return errorResponse(e, headers);
     }

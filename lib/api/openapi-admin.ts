@@ -156,7 +156,17 @@ export function adminPaths(): Record<string, Record<string, unknown>> {
       },
     }),
     '/admin/media': p({
-      post: { operationId: 'uploadMedia', summary: 'Upload an image through the media library’s pipeline', scope: 'media:write', body: 'multipart', ok: 'AdminMediaResponse', status: 201 },
+      post: {
+        operationId: 'uploadMedia',
+        summary: 'Upload an image through the media library’s pipeline (processed in the background)',
+        scope: 'media:write',
+        body: 'multipart',
+        ok: 'AdminMediaResponse',
+        status: 201,
+      },
+    }),
+    '/admin/media/{id}': p({
+      get: { operationId: 'getMedia', summary: 'Read one library image, to follow its processing', scope: 'media:write', params: [ID], ok: 'AdminMediaResponse' },
     }),
   };
 }

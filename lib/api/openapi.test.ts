@@ -58,6 +58,7 @@ describe('OpenAPI document', () => {
       '/admin/comments',
       '/admin/comments/{id}/{action}',
       '/admin/media',
+      '/admin/media/{id}',
       '/admin/sections',
       '/admin/sections/{id}',
       '/admin/tags',

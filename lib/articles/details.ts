@@ -43,7 +43,7 @@ export async function getArticleDetailsForEdit(id: string, user: StaffUser) {
   checkMayOpen(article, user);
   const [staff, media] = await Promise.all([
     db.user.findMany({ where: { deactivatedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    db.media.findMany({ where: { mimeType: { startsWith: 'image/' } }, orderBy: { createdAt: 'desc' }, take: 100, select: { id: true, filename: true, alt: true, storageKey: true } }),
+    db.media.findMany({ where: { mimeType: { startsWith: 'image/' }, status: 'READY' }, orderBy: { createdAt: 'desc' }, take: 100, select: { id: true, filename: true, alt: true, storageKey: true } }),
   ]);
   return {
     article: { ...article, authors: article.authors.map((a) => a.user), pinnedRelated: article.pinnedRelated.map((r) => r.related) },
@@ -163,7 +163,8 @@ export async function updateArticleDetails(id: string, data: ArticleDetails, use
         const found = await tx.article.count({ where: { id: { in: data.relatedIds }, ...publishedOnly() } });
         if (found !== data.relatedIds.length) throw new AppError('unprocessable', 'Pin only published articles.', { relatedIds: ['Pin only published articles; one of them is no longer published.'] });
       }
-      if (data.socialImageId && !(await tx.media.findUnique({ where: { id: data.socialImageId }, select: { id: true } }))) {
+      // Only a processed image: one still processing has no files a page may show yet.
+      if (data.socialImageId && !(await tx.media.findFirst({ where: { id: data.socialImageId, status: 'READY' }, select: { id: true } }))) {
         throw new AppError('unprocessable', 'Choose a social image from the list.', { socialImageId: ['Choose a social image from the list.'] });
       }
 

@@ -5,13 +5,16 @@
 // is answered straight from memory: the stored HTML, with the headers Next.js would send for a
 // cache hit, an ETag (304 for a matching If-None-Match) and a gzip or Brotli body compressed
 // once per entry instead of once per request. Everything else — a miss, an entry past its
-// revalidate time or invalidated, router (RSC) requests, query strings, non-GET methods, the
+// revalidate time or invalidated, router (RSC) requests, query strings (but a plain search, served
+// from its results page: lib/search/results-path.mjs), non-GET methods, the
 // dashboard and the API — goes to Next.js unchanged, which renders, refreshes in the
 // background and stores as before. The freshness rules are the cache handler's own, so the
 // fast path can never serve a page the handler would refuse.
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
+import { cdnTagHeaders } from '../cdn/tags.mjs';
+import { searchResultsPathOfUrl } from '../search/results-path.mjs';
 import { hashedPageCsp } from '../security/headers.mjs';
 import { effectiveCacheControl, memoryStore, notInvalidated, pageCacheEnabled } from './page-cache-handler.mjs';
 
@@ -79,6 +82,8 @@ function prepare(entry) {
     'content-type': 'text/html; charset=utf-8',
     // Its inline scripts allowed by hash, worked out once per stored page (the server set the other security headers).
     'content-security-policy': hashedPageCsp(/** @type {string} */ (entry.value.html)),
+    // Its tags for a CDN in front (Surrogate-Key, Cache-Tag): an invalidation purges exactly these (lib/cdn).
+    ...cdnTagHeaders(entry.tags),
   });
   p = { etag: nextETag(/** @type {string} */ (entry.value.html)), identity: html, headers };
   prepared.set(entry, p);
@@ -117,7 +122,11 @@ export function stalePage(url) {
   const entry = storedPage(url);
   if (!entry) return null;
   const p = prepare(entry);
-  return { body: p.identity, headers: { ...p.headers, 'cache-control': 'no-store', 'x-nextjs-cache': 'STALE', 'x-broadsheet-stale': 'database-unavailable' } };
+  // Never kept downstream: no tags for a CDN.
+  const headers = { ...p.headers };
+  delete headers['surrogate-key'];
+  delete headers['cache-tag'];
+  return { body: p.identity, headers: { ...headers, 'cache-control': 'no-store', 'x-nextjs-cache': 'STALE', 'x-broadsheet-stale': 'database-unavailable' } };
 }
 
 /**
@@ -129,10 +138,12 @@ export function stalePage(url) {
 export function serveCachedPage(req, res) {
   if (!pageCacheEnabled() || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   const url = req.url ?? '';
-  if (url.includes('?') || !PAGE_PATH.test(url) || NEVER.test(url)) return false;
+  // A search (`/search?q=…`) is served from its results page, keyed by the normalised query.
+  const path = url.includes('?') ? searchResultsPathOfUrl(url) : url;
+  if (!path || !PAGE_PATH.test(path) || NEVER.test(path)) return false;
   for (const h of NEXT_HEADERS) if (req.headers[h] !== undefined) return false;
   if (req.headers.cookie?.includes('__prerender_bypass')) return false;
-  const entry = freshPage(url);
+  const entry = freshPage(path);
   if (!entry) return false;
 
   const p = prepare(entry);

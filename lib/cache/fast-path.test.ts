@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCachedPage } from './fast-path.mjs';
 import PageCacheHandler, { pathOfKey } from './page-cache-handler.mjs';
 import { invalidateTags } from './shared.mjs';
+import { searchResultsPath } from '../search/results-path.mjs';
 
 // A real HTTP server with the fast path in front of a stand-in for Next that says who answered.
 let server: http.Server;
@@ -56,6 +57,9 @@ describe('page cache fast path', () => {
     expect(res.headers.get('cache-control')).toBe('s-maxage=60, stale-while-revalidate=31535940');
     expect(res.headers.get('vary')).toContain('rsc');
     expect(res.headers.get('x-next-cache-tags')).toBeNull();
+    // Its tags for a CDN in front, so a purge by tag removes exactly the stale copies.
+    expect(res.headers.get('surrogate-key')?.split(' ')).toEqual([expect.stringMatching(/^a:fast\d+$/), '_N_T_/sections/fast-world']);
+    expect(res.headers.get('cache-tag')).toBe(res.headers.get('surrogate-key')!.replaceAll(' ', ','));
     expect(await res.text()).toBe(html('World'));
 
     const etag = res.headers.get('etag')!;
@@ -133,5 +137,25 @@ describe('page cache fast path', () => {
     expect(await viaNext('/sections/fast-missing')).toBe('next');
     expect(await viaNext('/sections/never-cached')).toBe('next');
     expect(await viaNext('/sections/fast-sport')).toBeNull();
+  });
+
+  it('answers a search from its cached results page, one entry per normalised query, until a publish', async () => {
+    const path = searchResultsPath(new URLSearchParams({ q: 'harbour "ferry"' }))!;
+    expect(path).toMatch(/^\/search\/q\/[0-9a-f]+\/1$/);
+    await new PageCacheHandler().set(`/route-cache/APP_PAGE/hs/$${path}`, page(html('Results'), ['search', `_N_T_${path}`]), { cacheControl: { revalidate: 60, expire: 31_536_000 } });
+    for (const url of ['/search?q=harbour+%22ferry%22', '/search?q=%20%20harbour%20%20%22ferry%22%20&page=1', '/search?page=abc&q=harbour%09"ferry"']) {
+      const res = await get(url);
+      expect(res.headers.get('x-nextjs-cache'), url).toBe('HIT');
+      expect(await res.text()).toBe(html('Results'));
+    }
+    const viaNext = async (url: string) => (await get(url)).headers.get('x-answered-by');
+    // Another page, another query, or anything besides q and page: Next (proxy.ts rewrites and renders).
+    expect(await viaNext('/search?q=harbour+%22ferry%22&page=2')).toBe('next');
+    expect(await viaNext('/search?q=Harbour+%22ferry%22')).toBe('next');
+    expect(await viaNext('/search?q=harbour+%22ferry%22&utm_source=x')).toBe('next');
+    expect(await viaNext('/search?q=%20')).toBe('next');
+    await new Promise((r) => setTimeout(r, 2));
+    await invalidateTags(['search']);
+    expect(await viaNext('/search?q=harbour+%22ferry%22')).toBe('next');
   });
 });

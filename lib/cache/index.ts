@@ -15,6 +15,8 @@ import { invalidateTags } from './shared.mjs';
  * - `p:<pageId>`: a static page (About, Terms) at /<slug>
  * - `menu:<location>`: every page whose layout shows that menu (`menu:header`, `menu:footer`)
  * - `corrections`: the corrections column (/corrections) and its feed
+ * - `search`: every cached search results page (any publish, unpublish or edit of a published
+ *   article may change what matches; exact tracking per query would need the query re-run)
  * - `settings:<group>`: no page; every instance's copy of a settings group (lib/settings/store)
  * - `taxonomy`: no page; the content API's lists of tags and authors (a rename or merge)
  * Next's own path tags (`_N_T_/articles/slug`) are also on every page.
@@ -32,6 +34,7 @@ export const pageTags = {
   page: (id: string) => `p:${id}`,
   menu: (location: string) => `menu:${location}`,
   corrections: 'corrections',
+  search: 'search',
   settings: (group: string) => `settings:${group}`,
   taxonomy: 'taxonomy',
   /** No page: every instance's remembered API key checks (lib/api-keys/memo). */
@@ -148,7 +151,7 @@ export async function invalidateArticle(
       // The path tag also clears a cached "not found" or redirect at that URL.
       for (const slug of r.slugs ?? []) tags.push(pathTag(articlePath(slug)));
     }
-    tags.push(pageTags.latest, pageTags.front, pageTags.feeds, pageTags.sitemaps);
+    tags.push(pageTags.latest, pageTags.front, pageTags.feeds, pageTags.sitemaps, pageTags.search);
   }
   await invalidateTags(tags);
 }

@@ -7,3 +7,4 @@ export declare function startSharing(): Promise<void>;
 export declare function lastInvalidated(tags: Iterable<string>): number;
 export declare function invalidateTags(tags: string[]): Promise<void>;
 export declare function sharedState(): { tags: Map<string, number>; loaded: boolean; pending: Map<string, number>; ready: Promise<void> | null };
+export declare function onLocalInvalidation(listener: (tags: string[]) => void): () => void;

@@ -52,4 +52,14 @@ describe('invalidations from another instance', () => {
     await expect.poll(() => shared.lastInvalidated(['a:shared-elsewhere']), { timeout: 5000 }).toBeGreaterThan(0);
     expect((await cache.get(key, ctx))?.value.html).toBe('<h1>unrelated</h1>');
   });
+
+  it('reach this instance’s listeners (the CDN purge) only when the change was made here', async () => {
+    const heard: string[][] = [];
+    const off = shared.onLocalInvalidation((tags) => heard.push(tags));
+    await other.publish(`${PREFIX}invalidate`, JSON.stringify({ tags: ['a:shared-remote'], at: Date.now() }));
+    await expect.poll(() => shared.lastInvalidated(['a:shared-remote']), { timeout: 5000 }).toBeGreaterThan(0);
+    await shared.invalidateTags(['a:shared-local', 'latest', 'a:shared-local']);
+    off();
+    expect(heard).toEqual([['a:shared-local', 'latest']]);
+  });
 });

@@ -24,6 +24,7 @@ export const TAG_RETENTION_MS = 7 * 24 * 3600 * 1000;
  *   loaded: boolean,
  *   pending: Map<string, number>,
  *   ready: Promise<void> | null,
+ *   listeners?: Set<(tags: string[]) => void>,
  * }} SharedState
  */
 
@@ -147,6 +148,15 @@ export async function invalidateTags(tags) {
   const unique = [...new Set(tags)];
   const at = Date.now();
   for (const tag of unique) markLocal(tag, at);
+  // Only the instance where the change happened tells the listeners (the CDN purge): instances
+  // hearing of it over Redis (the subscription above) do not.
+  for (const listener of sharedState().listeners ?? []) {
+    try {
+      listener(unique);
+    } catch (e) {
+      console.error('page cache: an invalidation listener failed:', e);
+    }
+  }
   if (!redisConfigured()) return;
   startSharing();
   if (!isRedisReady()) return keep(unique, at);
@@ -156,6 +166,17 @@ export async function invalidateTags(tags) {
     keep(unique, at);
     console.error('page cache: could not share an invalidation through Redis; it will be shared on reconnect:', e instanceof Error ? e.message : e);
   }
+}
+
+/**
+ * Calls `listener` with the tags of every invalidation made in this process (not those heard
+ * from other instances). Returns a function that removes it.
+ * @param {(tags: string[]) => void} listener
+ */
+export function onLocalInvalidation(listener) {
+  const state = sharedState();
+  (state.listeners ??= new Set()).add(listener);
+  return () => state.listeners?.delete(listener);
 }
 
 /** @param {[string, number][]} entries */

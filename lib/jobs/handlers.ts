@@ -6,3 +6,4 @@ import 'server-only';
 // its own process, so an instance never takes work it has no handler for.
 import '@/lib/import/job/handler';
 import '@/lib/export/job';
+import '@/lib/media/upload-job';

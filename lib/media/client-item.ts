@@ -8,10 +8,26 @@ export type ClientMediaItem = {
   alt: string;
   caption: string;
   credit: string;
+  /** Empty until the image is processed (status READY). */
   thumbnailUrl: string;
   uploadedBy: string | null;
+  /** PROCESSING just after upload, READY once its sizes are made, FAILED (with processingError) if they cannot be. */
+  status: 'PROCESSING' | 'READY' | 'FAILED';
+  processingError: string | null;
 };
 
 export function toClientItem(m: ClientMediaItem): ClientMediaItem {
-  return { id: m.id, filename: m.filename, width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit, thumbnailUrl: m.thumbnailUrl, uploadedBy: m.uploadedBy };
+  return {
+    id: m.id,
+    filename: m.filename,
+    width: m.width,
+    height: m.height,
+    alt: m.alt,
+    caption: m.caption,
+    credit: m.credit,
+    thumbnailUrl: m.thumbnailUrl,
+    uploadedBy: m.uploadedBy,
+    status: m.status,
+    processingError: m.processingError,
+  };
 }

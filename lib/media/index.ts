@@ -33,10 +33,14 @@ const mediaSelect = {
   focalY: true,
   storageKey: true,
   variants: true,
+  status: true,
+  processingError: true,
   uploadedById: true,
   createdAt: true,
   uploadedBy: { select: { name: true } },
 } as const;
+
+export type MediaStatus = 'PROCESSING' | 'READY' | 'FAILED';
 
 type MediaRow = {
   id: string;
@@ -52,6 +56,8 @@ type MediaRow = {
   focalY: number | null;
   storageKey: string;
   variants: unknown;
+  status: MediaStatus;
+  processingError: string | null;
   uploadedById: string | null;
   createdAt: Date;
   uploadedBy: { name: string } | null;
@@ -71,6 +77,9 @@ export type MediaItem = {
   /** 0–1 across and down, or null for the centre. */
   focalX: number | null;
   focalY: number | null;
+  /** PROCESSING until the background job has made its files (no URL below points anywhere yet); FAILED with processingError. */
+  status: MediaStatus;
+  processingError: string | null;
   uploadedBy: string | null;
   uploadedById: string | null;
   createdAt: Date;
@@ -88,12 +97,13 @@ const variantsOf = (v: unknown): Variant[] => (Array.isArray(v) ? (v as Variant[
 
 function toItem(row: MediaRow): MediaItem {
   const storage = getStorage();
-  const variants = variantsOf(row.variants);
+  // Until processed, the stored file is the upload as sent (metadata and all): never linked.
+  const variants = row.status === 'READY' ? variantsOf(row.variants) : [];
   const webp = variants.filter((v) => v.format === 'webp' && !v.crop).sort((a, b) => a.width - b.width);
   const avif = variants.filter((v) => v.format === 'avif' && !v.crop).sort((a, b) => a.width - b.width);
   const width = row.width ?? webp.at(-1)?.width ?? 1;
   const height = row.height ?? webp.at(-1)?.height ?? 1;
-  const originalUrl = storage.url(row.storageKey);
+  const originalUrl = row.status === 'READY' ? storage.url(row.storageKey) : '';
   const src = (webp.find((v) => v.width >= 960) ?? webp.at(-1))?.key;
   const crops: MediaItem['crops'] = {};
   for (const v of variants) if (v.crop) crops[v.crop] = { url: storage.url(v.key), width: v.width, height: v.height };
@@ -109,6 +119,8 @@ function toItem(row: MediaRow): MediaItem {
     credit: row.credit ?? '',
     focalX: row.focalX,
     focalY: row.focalY,
+    status: row.status,
+    processingError: row.processingError,
     uploadedBy: row.uploadedBy?.name ?? null,
     uploadedById: row.uploadedById,
     createdAt: row.createdAt,
@@ -132,46 +144,78 @@ const cropVersion = () => crypto.randomBytes(3).toString('hex');
 
 export type UploadInput = { bytes: Uint8Array; filename: string; /** Description the source already had (imports). */ text?: { alt: string; caption: string; credit: string } };
 
+/** What an upload is once checked: a clean file name, its real type and its size in pixels. */
+export type CheckedUpload = { filename: string; type: NonNullable<ReturnType<typeof sniffImageType>>; width: number; height: number };
+
 /**
- * Stores an uploaded image: checks size and real type (magic bytes), turns it upright,
- * strips metadata, makes WebP/AVIF renditions and the focal crops, then records the row.
- * Authors and up may upload.
+ * The checks every upload passes before anything is stored: role, size, real type (magic bytes),
+ * pixel count from the header, and (unless `rateLimited: false`) the uploader's rate limit.
  */
-export async function uploadMedia(
-  input: UploadInput,
-  user: StaffUser,
-  opts: { /** false for an import the admin started: its files are not one person's uploads. */ rateLimited?: boolean } = {},
-): Promise<MediaItem> {
+export async function checkUpload(input: UploadInput, user: StaffUser, opts: { rateLimited?: boolean } = {}): Promise<CheckedUpload> {
   if (!hasRole(user.role, 'AUTHOR')) throw new AppError('forbidden', 'Only authors, editors and admins can upload images.');
   const filename = input.filename.replace(/[\\/\u0000-\u001f]/g, '').slice(-200) || 'image';
   const sizeError = uploadSizeError(input.bytes.length, env.MEDIA_MAX_UPLOAD_MB);
   if (sizeError) throw new AppError('unprocessable', sizeError, { file: [sizeError] });
   const type = sniffImageType(input.bytes);
   if (!type) throw new AppError('unprocessable', unsupportedTypeMessage(filename), { file: [unsupportedTypeMessage(filename)] });
-  await checkImageDimensions(input.bytes, filename);
+  const { width, height } = await checkImageDimensions(input.bytes, filename);
   if (opts.rateLimited !== false) await countUpload(user.id);
+  return { filename, type, width, height };
+}
 
-  const id = newMediaId();
-  const { original, derived } = await mediaProcessing.run(async () => {
+/**
+ * The cleaned original (upright, metadata stripped), the renditions and the focal crops of an
+ * image, made under this instance's processing bound. A file that cannot be decoded is a 422.
+ */
+export async function processImage(bytes: Uint8Array, type: CheckedUpload['type'], filename: string, id: string, focal: { x: number | null; y: number | null }) {
+  return mediaProcessing.run(async () => {
     let original;
     try {
-      original = await normaliseOriginal(input.bytes, type, id);
+      original = await normaliseOriginal(bytes, type, id);
     } catch {
       const message = `“${filename}” looks like an image but could not be read (it may be damaged or cut short). Open it in an image editor, save it again and retry.`;
       throw new AppError('unprocessable', message, { file: [message] });
     }
     const base = await makeBase(original.body);
-    return { original, derived: [...(await makeRenditions(base, id)), ...(await makeCrops(base, { x: null, y: null }, id, cropVersion()))] };
+    return { original, derived: [...(await makeRenditions(base, id)), ...(await makeCrops(base, focal, id, cropVersion()))] };
   });
-  const files = [original, ...derived];
+}
+
+/** Stores processed files, returning their keys and the variants to record; on failure nothing stays stored. */
+export async function storeProcessed(files: Awaited<ReturnType<typeof processImage>>): Promise<{ stored: string[]; variants: Variant[] }> {
   const storage = getStorage();
   const stored: string[] = [];
   try {
-    for (const f of files) {
+    for (const f of [files.original, ...files.derived]) {
       await storage.put(f.key, f.body, f.contentType);
       stored.push(f.key);
     }
-    const variants: Variant[] = derived.map(({ width, height, format, key, crop }) => ({ width, height, format, key, ...(crop ? { crop } : {}) }));
+  } catch (e) {
+    await Promise.allSettled(stored.map((k) => storage.delete(k)));
+    throw e;
+  }
+  return { stored, variants: files.derived.map(({ width, height, format, key, crop }) => ({ width, height, format, key, ...(crop ? { crop } : {}) })) };
+}
+
+/** For the background upload path (./upload-job.ts). */
+export { newMediaId, mediaSelect, toItem };
+
+/**
+ * Stores an uploaded image at once, processed in this request: checks it, turns it upright,
+ * strips metadata, makes WebP/AVIF renditions and the focal crops, then records the row. For
+ * imports (already a background job); readers' uploads go through acceptUpload (./upload-job.ts).
+ */
+export async function uploadMedia(
+  input: UploadInput,
+  user: StaffUser,
+  opts: { /** false for an import the admin started: its files are not one person's uploads. */ rateLimited?: boolean } = {},
+): Promise<MediaItem> {
+  const { filename, type } = await checkUpload(input, user, opts);
+  const id = newMediaId();
+  const files = await processImage(input.bytes, type, filename, id, { x: null, y: null });
+  const { original } = files;
+  const { stored, variants } = await storeProcessed(files);
+  try {
     const row = await db.$transaction(async (tx) => {
       const created = await tx.media.create({
         data: {
@@ -201,6 +245,7 @@ export async function uploadMedia(
     return toItem(row);
   } catch (e) {
     // Nothing half-stored: files without a row would never be cleaned up.
+    const storage = getStorage();
     await Promise.allSettled(stored.map((k) => storage.delete(k)));
     throw e;
   }
@@ -223,9 +268,9 @@ export async function getMedia(id: string): Promise<MediaItem | null> {
   return row ? toItem(row) : null;
 }
 
-/** Several library items by id, in one query (missing ids are left out). */
+/** Several processed library items by id, in one query, for public reads (missing and unprocessed ids are left out). */
 export async function getMediaItems(ids: string[]): Promise<Map<string, MediaItem>> {
-  const rows = ids.length ? await db.media.findMany({ where: { id: { in: ids } }, select: mediaSelect }) : [];
+  const rows = ids.length ? await db.media.findMany({ where: { id: { in: ids }, status: 'READY' }, select: mediaSelect }) : [];
   return new Map(rows.map((r) => [r.id, toItem(r)]));
 }
 
@@ -263,6 +308,7 @@ export async function updateMedia(id: string, input: UpdateMediaInput, user: Sta
   const storage = getStorage();
   let oldCropKeys: string[] = [];
   if (focalX !== row.focalX || focalY !== row.focalY) {
+    if (row.status !== 'READY') throw new AppError('conflict', 'This image is still being processed; set its focal point once it is ready.');
     const original = await storage.get(row.storageKey);
     if (!original) throw new AppError('internal', 'The original file of this image is missing from storage, so its crops cannot be re-cut.');
     const crops = await mediaProcessing.run(async () => makeCrops(await makeBase(original.body), { x: focalX, y: focalY }, id, cropVersion()));
@@ -310,11 +356,11 @@ export async function deleteMedia(id: string, user: StaffUser): Promise<{ filena
   return { filename: row.filename };
 }
 
-/** Renderable images for the body's image nodes, by media id (missing media are simply absent). */
+/** Renderable images for the body's image nodes, by media id (missing and unprocessed media are simply absent). */
 export async function getBodyImages(doc: BodyDoc): Promise<ImageLookup> {
   const ids = imageIdsOf(doc);
   if (!ids.length) return new Map();
-  const rows = await db.media.findMany({ where: { id: { in: ids } }, select: mediaSelect });
+  const rows = await db.media.findMany({ where: { id: { in: ids }, status: 'READY' }, select: mediaSelect });
   return new Map(rows.map((r) => [r.id, toItem(r).image]));
 }
 
@@ -326,15 +372,23 @@ export async function resolveArticleImages(doc: BodyDoc, heroImageId: string | n
   const ids = imageIdsOf(doc);
   const images = await getBodyImages(doc);
   const missing = ids.filter((id) => !images.has(id));
+  if (missing.length && (await db.media.count({ where: { id: { in: missing }, status: { not: 'READY' } } }))) {
+    const message = 'An image in the body is still being processed (or could not be processed). Wait until the library shows it ready, or remove it, then save again.';
+    throw new AppError('unprocessable', message, { body: [message] });
+  }
   if (missing.length) {
     throw new AppError('unprocessable', 'An image in the body is no longer in the media library. Remove it and insert it again.', {
       body: ['An image in the body is no longer in the media library. Remove it and insert it again.'],
     });
   }
   if (heroImageId) {
-    const hero = await db.media.findUnique({ where: { id: heroImageId }, select: { alt: true } });
+    const hero = await db.media.findUnique({ where: { id: heroImageId }, select: { alt: true, status: true } });
     if (!hero)
       throw new AppError('unprocessable', 'The hero image is no longer in the media library. Choose another.', { heroImageId: ['The hero image is no longer in the media library. Choose another.'] });
+    if (hero.status !== 'READY') {
+      const message = 'The hero image is still being processed (or could not be processed). Wait until the library shows it ready, or choose another.';
+      throw new AppError('unprocessable', message, { heroImageId: [message] });
+    }
     if (!hero.alt.trim()) {
       const message = 'The hero image has no alt text. Add it in the media library (or in the picker), then save again.';
       throw new AppError('unprocessable', message, { heroImageId: [message] });
@@ -343,8 +397,11 @@ export async function resolveArticleImages(doc: BodyDoc, heroImageId: string | n
   return images;
 }
 
-/** An article's hero (or social) image, shared by generateMetadata and the page through cache(). */
-export const getArticleImage = cache(async (id: string | null | undefined): Promise<MediaItem | null> => (id ? getMedia(id) : null));
+/** An article's hero (or social) image, shared by generateMetadata and the page through cache(); none until it is processed. */
+export const getArticleImage = cache(async (id: string | null | undefined): Promise<MediaItem | null> => {
+  const item = id ? await getMedia(id) : null;
+  return item?.status === 'READY' ? item : null;
+});
 
 /**
  * Fills the library's blank alt text, caption and credit from the first use of an image

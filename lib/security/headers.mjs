@@ -17,7 +17,8 @@ import { EMBED_IFRAME_HOSTS } from '../articles/embed-hosts.mjs';
 import { LAYOUT_INLINE_SCRIPTS } from './inline-scripts.mjs';
 
 /** Paths whose pages render per request and get a nonce from proxy.ts (never cached pages). */
-export const NONCE_PATHS = /^\/(?:admin|login|search|preview)(?:\/|$)/;
+// `/search` itself only: its results pages (/search/q/…) are cached and allowed their scripts by hash.
+export const NONCE_PATHS = /^\/(?:(?:admin|login|preview)(?:\/|$)|search$)/;
 
 /** The public origin (SITE_URL, else NEXTAUTH_URL's origin), or null. */
 function siteOrigin() {

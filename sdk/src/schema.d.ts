@@ -119,10 +119,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Upload an image through the media library’s pipeline
+         * Upload an image through the media library’s pipeline (processed in the background)
          * @description Needs an admin key with the `media:write` scope; the key's user's role and ownership rules apply as in the dashboard.
          */
         post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one library image, to follow its processing
+         * @description Needs an admin key with the `media:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        get: operations["getMedia"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -533,6 +553,13 @@ export interface components {
                 height: number;
                 /** @description Use it as heroImageId or in an image node of a structured body. */
                 id: string;
+                processingError: string | null;
+                /**
+                 * @description PROCESSING right after upload (its sizes are made in the background; public pages leave it out), READY once usable, FAILED with processingError.
+                 * @enum {string}
+                 */
+                status: "PROCESSING" | "READY" | "FAILED";
+                /** @description Empty until status is READY. */
                 thumbnailUrl: string;
                 uploadedBy: string | null;
                 width: number;
@@ -1798,6 +1825,109 @@ export interface operations {
         responses: {
             /** @description OK */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMediaResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

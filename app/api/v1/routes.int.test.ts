@@ -108,7 +108,11 @@ describe('route handlers', () => {
     // A change written behind the site's back (no invalidation) is not seen: the response comes from memory.
     await db.article.update({ where: { id: article.id }, data: { title: `Changed quietly ${unique()}` } });
     const hits = responseCacheStats().hits;
-    expect(await title(await get())).toBe(before);
+    const kept = await get();
+    // A kept response names its tags for a CDN: the article's own and the site's.
+    expect(kept.headers.get('surrogate-key')?.split(' ')).toEqual(expect.arrayContaining([`a:${article.id}`, '_N_T_/layout']));
+    expect(kept.headers.get('cache-tag')).toBe(kept.headers.get('surrogate-key')!.replaceAll(' ', ','));
+    expect(await title(kept)).toBe(before);
     expect((await get({ 'If-None-Match': etag })).status).toBe(304);
     expect(responseCacheStats().hits).toBe(hits + 2);
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { z } from 'zod';
 import { MediaLibraryUploader } from '@/components/media/media-library-uploader';
+import { RefreshWhileProcessing } from '@/components/media/refresh-while-processing';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -51,16 +52,25 @@ export default async function MediaLibraryPage({ searchParams }: Props) {
         <Button type="submit">Search</Button>
       </form>
       {items.length === 0 ? <EmptyState className="mt-6">{query.q ? 'No images match that search.' : 'No images yet. Upload the first one above.'}</EmptyState> : null}
+      <RefreshWhileProcessing active={items.some((m) => m.status === 'PROCESSING')} />
       <ul aria-label="Images" className="mt-6 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
         {items.map((m) => (
           <li key={m.id} className="overflow-hidden rounded-lg border border-subtle bg-surface shadow-xs hover:border-strong">
             <Link href={`/admin/media/${m.id}`} className="block">
-              {/* eslint-disable-next-line @next/next/no-img-element -- renditions are already sized; next/image would resize them again */}
-              <img src={m.thumbnailUrl} alt="" width={320} height={Math.round((320 * m.height) / m.width)} loading="lazy" className="aspect-[4/3] w-full bg-surface-muted object-cover" />
+              {m.status === 'READY' ? (
+                // eslint-disable-next-line @next/next/no-img-element -- renditions are already sized; next/image would resize them again
+                <img src={m.thumbnailUrl} alt="" width={320} height={Math.round((320 * m.height) / m.width)} loading="lazy" className="aspect-[4/3] w-full bg-surface-muted object-cover" />
+              ) : (
+                <span className="flex aspect-[4/3] w-full items-center justify-center bg-surface-muted text-sm text-muted">
+                  {m.status === 'PROCESSING' ? 'Making sizes…' : 'Could not be processed'}
+                </span>
+              )}
               <span className="block p-2 text-sm">
                 <span className="block truncate font-medium">{m.alt || m.filename}</span>
                 <span className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted">
                   {m.width}×{m.height}
+                  {m.status === 'PROCESSING' ? <Badge tone="info">Processing</Badge> : null}
+                  {m.status === 'FAILED' ? <Badge tone="danger">Processing failed</Badge> : null}
                   {m.alt ? null : <Badge tone="danger">Needs alt text</Badge>}
                 </span>
               </span>

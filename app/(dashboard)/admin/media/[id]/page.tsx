@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { RefreshWhileProcessing } from '@/components/media/refresh-while-processing';
+import { Alert } from '@/components/ui/alert';
 import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/admin/action-form';
 import { MediaEditForm } from '@/components/media/media-edit-form';
@@ -29,13 +31,26 @@ export default async function MediaDetailPage({ params }: { params: Promise<{ id
         title="Image details"
         description={`${item.filename} · ${item.width}×${item.height} · ${formatMegabytes(item.size)} · uploaded ${formatDateTime(item.createdAt)}${item.uploadedBy ? ` by ${item.uploadedBy}` : ''}`}
       />
-      <Card>
-        <MediaEditForm
-          action={updateMediaAction}
-          canEdit={canEdit}
-          item={{ id: item.id, alt: item.alt, caption: item.caption, credit: item.credit, focalX: item.focalX, focalY: item.focalY, src: item.image.src, width: item.width, height: item.height }}
-        />
-      </Card>
+      <RefreshWhileProcessing active={item.status === 'PROCESSING'} />
+      {item.status === 'PROCESSING' ? (
+        <Alert tone="info" className="mb-4">
+          Making this image’s sizes. This page updates when it is ready; it can go into articles then.
+        </Alert>
+      ) : null}
+      {item.status === 'FAILED' ? (
+        <Alert tone="danger" className="mb-4">
+          {item.processingError ?? 'This image could not be processed.'}
+        </Alert>
+      ) : null}
+      {item.status === 'READY' ? (
+        <Card>
+          <MediaEditForm
+            action={updateMediaAction}
+            canEdit={canEdit}
+            item={{ id: item.id, alt: item.alt, caption: item.caption, credit: item.credit, focalX: item.focalX, focalY: item.focalY, src: item.image.src, width: item.width, height: item.height }}
+          />
+        </Card>
+      ) : null}
       <section aria-labelledby="usage-heading" className="mt-10">
         <h2 id="usage-heading" className="text-lg font-semibold">
           Used in
