@@ -18,6 +18,9 @@ let author: StaffUser;
 beforeAll(async () => {
   setStorageForTests(new LocalDiskDriver(dir));
   author = await createUser('AUTHOR');
+  // Each test runs the next job in the queue and expects its own: no job left by earlier files
+  // (their uploads queued processing that nothing ran) may come first.
+  await db.job.deleteMany({});
 });
 afterAll(() => {
   setStorageForTests(undefined);
