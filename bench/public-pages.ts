@@ -35,6 +35,13 @@ const env = {
 Object.assign(process.env, env);
 const STATIC_FILE = path.join(ROOT, 'public/bench-static.html');
 
+/** The server's highest resident memory seen while the load ran (sampled every 100 ms). */
+let peakRss = 0;
+function watchRss(pid: number) {
+  const timer = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(pid))), 100);
+  return () => clearInterval(timer);
+}
+
 async function load(name: string, url: string) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
   const row = { name, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
@@ -71,6 +78,8 @@ async function main() {
     const searchCommon = '/search?q=harbour';
     for (const p of ['/', articlePath, '/sections/world', '/bench-static.html', searchRare, searchCommon]) await fetch(base + p); // warm up
     console.log(`\n${ARTICLES} articles, ${CONNECTIONS} connections, ${SECONDS} s each, article page ${(size / 1024).toFixed(1)} KiB`);
+    const idleRss = rssMiB(server.pid!);
+    const stopWatching = watchRss(server.pid!);
     const rows = [];
     rows.push(await load('static', `${base}/bench-static.html`));
     rows.push(await load('article', base + articlePath));
@@ -81,7 +90,10 @@ async function main() {
     for (const r of [...rows.slice(1), ...search]) {
       console.log(`${r.name.padEnd(10)} ${((100 * r.reqPerSec) / ceiling.reqPerSec).toFixed(1)}% of the static ceiling's req/s; p99 ${(r.p99 / Math.max(1, ceiling.p99)).toFixed(2)}x the ceiling's`);
     }
-    console.log(`server RSS after load: ${rssMiB(server.pid!).toFixed(0)} MiB`);
+    stopWatching();
+    // What the process gives back once readers leave (the collector's next cycles).
+    await new Promise((r) => setTimeout(r, 5000));
+    console.log(`server RSS: idle ${idleRss.toFixed(0)} MiB, peak under load ${peakRss.toFixed(0)} MiB, 5 s after load ${rssMiB(server.pid!).toFixed(0)} MiB`);
 
     // Publish-to-live: publish a story (database write + the same invalidation the dashboard
     // sends), then poll the cached home page until it lists the story.
