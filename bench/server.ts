@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../lib/db-config.ts';
+import { serverProcessEnv } from '../scripts/server-process.ts';
 
 export const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 
@@ -24,7 +25,7 @@ export function buildOnce(env: NodeJS.ProcessEnv) {
  * server script to measure instead (a copy of an earlier scripts/server.mjs, for before/after figures).
  */
 export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [process.env.BENCH_SERVER ?? 'scripts/server.mjs', '-p', String(port)], { cwd: ROOT, env, stdio: 'ignore' });
+  const child = spawn(process.execPath, [process.env.BENCH_SERVER ?? 'scripts/server.mjs', '-p', String(port)], { cwd: ROOT, env: serverProcessEnv(env), stdio: 'ignore' });
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/login`)).ok) return child;
