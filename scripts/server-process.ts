@@ -1,9 +1,11 @@
 // How the production server's process is started, for every launcher: `npm start`
 // (scripts/start.ts), the e2e server (scripts/e2e-server.ts) and the benches (bench/server.ts).
 
+type Env = Record<string, string | undefined>;
+
 /** V8's old-generation limit for the server (MiB), raised with a larger page cache; SERVER_HEAP_MB overrides it. */
 const DEFAULT_HEAP_MB = 448;
-const heapMb = (env: NodeJS.ProcessEnv) => Number(env.SERVER_HEAP_MB) || Math.max(DEFAULT_HEAP_MB, 320 + (Number(env.PAGE_CACHE_MEMORY_MB) || 128));
+const heapMb = (env: Env) => Number(env.SERVER_HEAP_MB) || Math.max(DEFAULT_HEAP_MB, 320 + (Number(env.PAGE_CACHE_MEMORY_MB) || 128));
 
 /**
  * The environment for scripts/server.mjs; an operator's own settings are kept.
@@ -19,7 +21,7 @@ const heapMb = (env: NodeJS.ProcessEnv) => Number(env.SERVER_HEAP_MB) || Math.ma
  * Measured by crawling 300 distinct stories of 10,000, 10 at a time (peak RSS): 615–777 MiB
  * with neither, 493–522 MiB with the arenas, 394 MiB with both, at the same pages/s.
  */
-export function serverProcessEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function serverProcessEnv<E extends Env>(env: E): E & { MALLOC_ARENA_MAX: string; NODE_OPTIONS: string } {
   const options = env.NODE_OPTIONS ?? '';
   const heap = /--max-old-space-size/.test(options) ? '' : `--max-old-space-size=${heapMb(env)}`;
   return { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX || '2', NODE_OPTIONS: [options, heap].filter(Boolean).join(' ') };
