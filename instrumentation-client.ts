@@ -2,6 +2,7 @@
 // `new Function` after probing whether eval is allowed; under the Content-Security-Policy
 // (no 'unsafe-eval', lib/security/headers.mjs) that probe is reported as a violation on every
 // page with a form. jitless skips the probe; validation in the browser is small and stays fast.
-import { z } from 'zod';
+// Only zod's config is imported here: this runs on every page, and the forms load zod itself.
+import { config } from 'zod/v4/core';
 
-z.config({ jitless: true });
+config({ jitless: true });

@@ -35,6 +35,34 @@ const env = {
 Object.assign(process.env, env);
 const STATIC_FILE = path.join(ROOT, 'public/bench-static.html');
 
+/** The server's highest resident memory (MiB) in the current phase, sampled every 100 ms; `phase()` reads and resets it. */
+function watchRss(pid: number) {
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 100);
+  return {
+    phase: () => {
+      const highest = peak;
+      peak = rssMiB(pid);
+      return highest;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+const CRAWL_PAGES = 500;
+const CRAWL_CONCURRENCY = 10;
+/** Readers spread over many stories: distinct article pages, each rendered once and cached. */
+async function crawl(count: number) {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CRAWL_CONCURRENCY }, async () => {
+      while (next < count) await (await fetch(`${base}/articles/bench-story-${(next++ * 19) % ARTICLES}`)).text();
+    }),
+  );
+  console.log(`crawl      ${count} distinct article pages, ${CRAWL_CONCURRENCY} at a time: ${((count * 1000) / (performance.now() - t0)).toFixed(0)} pages/s`);
+}
+
 async function load(name: string, url: string) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
   const row = { name, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
@@ -71,17 +99,28 @@ async function main() {
     const searchCommon = '/search?q=harbour';
     for (const p of ['/', articlePath, '/sections/world', '/bench-static.html', searchRare, searchCommon]) await fetch(base + p); // warm up
     console.log(`\n${ARTICLES} articles, ${CONNECTIONS} connections, ${SECONDS} s each, article page ${(size / 1024).toFixed(1)} KiB`);
+    const idleRss = rssMiB(server.pid!);
+    const rss = watchRss(server.pid!);
     const rows = [];
     rows.push(await load('static', `${base}/bench-static.html`));
     rows.push(await load('article', base + articlePath));
     rows.push(await load('home', `${base}/`));
     rows.push(await load('section', `${base}/sections/world`));
+    const pagesPeak = rss.phase();
+    await crawl(Math.min(CRAWL_PAGES, ARTICLES));
+    const crawlPeak = rss.phase();
     const search = [await load('search', base + searchRare), await load('search*', base + searchCommon)];
     const ceiling = rows[0]!;
     for (const r of [...rows.slice(1), ...search]) {
       console.log(`${r.name.padEnd(10)} ${((100 * r.reqPerSec) / ceiling.reqPerSec).toFixed(1)}% of the static ceiling's req/s; p99 ${(r.p99 / Math.max(1, ceiling.p99)).toFixed(2)}x the ceiling's`);
     }
-    console.log(`server RSS after load: ${rssMiB(server.pid!).toFixed(0)} MiB`);
+    // Requests the load generator gave up on may still be running: their memory counts too.
+    await new Promise((r) => setTimeout(r, 10_000));
+    const searchPeak = rss.phase();
+    rss.stop();
+    console.log(
+      `server RSS (MiB): idle ${idleRss.toFixed(0)}; peak under cached-page load ${pagesPeak.toFixed(0)}, crawl ${crawlPeak.toFixed(0)}, search ${searchPeak.toFixed(0)}; 10 s after load ${rssMiB(server.pid!).toFixed(0)}`,
+    );
 
     // Publish-to-live: publish a story (database write + the same invalidation the dashboard
     // sends), then poll the cached home page until it lists the story.

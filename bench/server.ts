@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../lib/db-config.ts';
+import { serverProcessEnv } from '../scripts/server-process.ts';
 
 export const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
 
@@ -26,7 +27,7 @@ export function buildOnce(env: NodeJS.ProcessEnv) {
 export async function startServer(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   // A bench is one address sending thousands of uncached requests: the per-address rule
   // (lib/admission.mjs) is off unless the bench measures it.
-  const serverEnv = { ADMISSION_PER_CLIENT: 'off', ADMISSION_PER_CLIENT_CREDENTIALED: 'off', ...env };
+  const serverEnv = serverProcessEnv({ ADMISSION_PER_CLIENT: 'off', ADMISSION_PER_CLIENT_CREDENTIALED: 'off', ...env });
   const child = spawn(process.execPath, [process.env.BENCH_SERVER ?? 'scripts/server.mjs', '-p', String(port)], { cwd: ROOT, env: serverEnv, stdio: 'ignore' });
   for (let i = 0; i < 600; i++) {
     try {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { ROOT } from '../lib/db-config.ts';
+import { serverProcessEnv } from './server-process.ts';
 
 const dbFile = path.resolve(ROOT, process.env.E2E_DB ?? 'data/e2e.db');
 for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + suffix, { force: true });
@@ -97,6 +98,6 @@ run(bin('tsx'), ['scripts/db.ts', 'migrate']);
 run(bin('tsx'), ['scripts/db.ts', 'seed']);
 run(bin('tsx'), ['--conditions=react-server', 'test/e2e-settings.ts']);
 if (process.env.E2E_SKIP_BUILD !== '1') run(bin('next'), ['build']);
-const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port)], { cwd: ROOT, stdio: 'inherit', env });
+const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(port)], { cwd: ROOT, stdio: 'inherit', env: serverProcessEnv(env) });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

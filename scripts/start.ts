@@ -4,6 +4,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../lib/db-config.ts';
+import { serverProcessEnv } from './server-process.ts';
 
 process.env.BROADSHEET_ENV ??= 'demo';
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -21,6 +22,6 @@ if (!fs.existsSync(path.join(ROOT, '.next/BUILD_ID'))) {
 }
 const port = process.env.PORT || '3000';
 // Next.js behind the page cache's fast path (scripts/server.mjs).
-const child = spawn(process.execPath, ['scripts/server.mjs', '-p', port], { cwd: ROOT, stdio: 'inherit', env: process.env });
+const child = spawn(process.execPath, ['scripts/server.mjs', '-p', port], { cwd: ROOT, stdio: 'inherit', env: serverProcessEnv(process.env) });
 for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
-import { commentFormSchema, FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '@/lib/validation/comments';
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '@/lib/validation/comment-fields';
 import type { ActionState } from '@/lib/actions';
 
 type Fields = { body: string; name: string; email: string; website: string };
@@ -21,6 +21,22 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
       ) : null}
     </div>
   );
+}
+
+/**
+ * The form's zod schema (and zod with it) is fetched when a reader first focuses the form, not
+ * with the page: most readers never comment, and their phones need not parse it.
+ */
+let schema: Promise<typeof import('@/lib/validation/comments').commentFormSchema> | null = null;
+function loadSchema() {
+  schema ??= import('@/lib/validation/comments').then(
+    (m) => m.commentFormSchema,
+    (e: unknown) => {
+      schema = null; // tried again on the next focus or submit
+      throw e;
+    },
+  );
+  return schema;
 }
 
 const inputClass = 'mt-1 w-full rounded border border-strong bg-surface px-3 py-2 aria-[invalid=true]:border-danger';
@@ -86,13 +102,17 @@ export function CommentForm({
   const errorFor = (k: keyof Fields) => clientErrors[k] ?? serverErrors[k]?.[0];
   const set = (k: keyof Fields) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [k]: e.target.value }));
 
-  function validate(e: FormEvent<HTMLFormElement>) {
-    const parsed = commentFormSchema.safeParse({ articleId, parentId, ...fields });
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const rules = await loadSchema().catch(() => null);
+    // Without the rules (the connection dropped), the server checks the comment and answers by field.
+    const parsed = rules?.safeParse({ articleId, parentId, ...fields }) ?? { success: true as const };
     if (parsed.success) {
       setClientErrors({});
+      startTransition(() => formAction(form));
       return;
     }
-    e.preventDefault();
     const errs: Partial<Record<keyof Fields, string>> = {};
     for (const issue of parsed.error.issues) {
       const k = issue.path[0] as keyof Fields;
@@ -110,7 +130,7 @@ export function CommentForm({
         {heading}
       </h3>
       <p className="mt-1 text-sm text-muted">Your email address will not be published. Comments are moderated.</p>
-      <form action={formAction} onSubmit={validate} noValidate className="mt-4 space-y-4">
+      <form action={formAction} onSubmit={submit} onFocus={() => void loadSchema().catch(() => {})} noValidate className="mt-4 space-y-4">
         <input type="hidden" name="articleId" value={articleId} />
         {parentId ? <input type="hidden" name="parentId" value={parentId} /> : null}
         <input type="hidden" name={FORM_TOKEN_FIELD} value={formToken} />

@@ -16,7 +16,7 @@ import zlib from 'node:zlib';
 import { cdnTagHeaders } from '../cdn/tags.mjs';
 import { searchResultsPathOfUrl } from '../search/results-path.mjs';
 import { hashedPageCsp } from '../security/headers.mjs';
-import { effectiveCacheControl, memoryStore, notInvalidated, pageCacheEnabled } from './page-cache-handler.mjs';
+import { chargeEntry, effectiveCacheControl, memoryStore, notInvalidated, pageCacheEnabled } from './page-cache-handler.mjs';
 
 /** Only plain page paths; anything unusual (encoded characters, dots, query strings) goes to Next. */
 const PAGE_PATH = /^\/(?:[a-z0-9][a-z0-9-]*(?:\/[a-z0-9][a-z0-9-]*)*)?$/;
@@ -39,10 +39,16 @@ const nextETag = (() => {
 })();
 
 /**
- * @typedef {{ etag: string, identity: Buffer, gzip?: Buffer, br?: Buffer, headers: Record<string, string> }} Prepared
+ * @typedef {{ key: string, entry: import('./page-cache-handler.mjs').Entry, etag: string, identity: Buffer, gzip?: Buffer, br?: Buffer, headers: Record<string, string> }} Prepared
  * @type {WeakMap<object, Prepared>}
  */
 const prepared = new WeakMap();
+
+/** A compressed copy of a page, counted against the cache's budget. @param {Prepared} p @param {Buffer} body */
+function encoded(p, body) {
+  chargeEntry(p.key, p.entry, body.length);
+  return body;
+}
 
 /** @param {string | undefined} header @param {'br' | 'gzip'} coding */
 function accepts(header, coding) {
@@ -64,8 +70,12 @@ function cacheControlHeader(cacheControl) {
   return cacheControl.revalidate === 0 ? 'private, no-cache, no-store, max-age=0, must-revalidate' : `s-maxage=${cacheControl.revalidate}${swr}`;
 }
 
-/** @param {import('./page-cache-handler.mjs').Entry} entry */
-function prepare(entry) {
+/**
+ * The page's encoded copies, made once per entry and counted against the page cache's budget
+ * (PAGE_CACHE_MEMORY_MB) with it, so the budget is what the cache really holds.
+ * @param {string} key @param {import('./page-cache-handler.mjs').Entry} entry
+ */
+function prepare(key, entry) {
   let p = prepared.get(entry);
   if (p) return p;
   const html = Buffer.from(/** @type {string} */ (entry.value.html), 'utf8');
@@ -85,29 +95,31 @@ function prepare(entry) {
     // Its tags for a CDN in front (Surrogate-Key, Cache-Tag): an invalidation purges exactly these (lib/cdn).
     ...cdnTagHeaders(entry.tags),
   });
-  p = { etag: nextETag(/** @type {string} */ (entry.value.html)), identity: html, headers };
+  p = { key, entry, etag: nextETag(/** @type {string} */ (entry.value.html)), identity: html, headers };
   prepared.set(entry, p);
+  chargeEntry(key, entry, html.length + 1024);
   return p;
 }
 
-/** The complete 200 page this process stored for `path`, fresh or not. @param {string} path */
+/** The complete 200 page this process stored for `path`, fresh or not, with its key. @param {string} path */
 function storedPage(path) {
   const store = memoryStore();
   const key = store.keyByPath.get(path);
   const entry = key ? store.memory.get(key) : undefined;
-  if (!entry || entry.value?.kind !== 'APP_PAGE' || typeof entry.value.html !== 'string' || entry.value.postponed) return null;
-  return (entry.value.status ?? 200) === 200 ? entry : null;
+  if (!key || !entry || entry.value?.kind !== 'APP_PAGE' || typeof entry.value.html !== 'string' || entry.value.postponed) return null;
+  return (entry.value.status ?? 200) === 200 ? { key, entry } : null;
 }
 
 /** The entry this process would serve for `path`, if it is fresh by every rule of the cache handler. @param {string} path */
 function freshPage(path) {
-  const entry = storedPage(path);
-  if (!entry) return null;
+  const stored = storedPage(path);
+  if (!stored) return null;
+  const { entry } = stored;
   const cacheControl = effectiveCacheControl(entry.cacheControl);
   // Past its revalidate time Next serves it once more and refreshes it in the background.
   if (cacheControl && cacheControl.revalidate !== false && Date.now() - entry.lastModified >= cacheControl.revalidate * 1000) return null;
   if (!notInvalidated(entry)) return null;
-  return entry;
+  return stored;
 }
 
 /**
@@ -119,9 +131,9 @@ function freshPage(path) {
  */
 export function stalePage(url) {
   if (!pageCacheEnabled() || url.includes('?') || !PAGE_PATH.test(url) || NEVER.test(url)) return null;
-  const entry = storedPage(url);
-  if (!entry) return null;
-  const p = prepare(entry);
+  const stored = storedPage(url);
+  if (!stored) return null;
+  const p = prepare(stored.key, stored.entry);
   // Never kept downstream: no tags for a CDN.
   const headers = { ...p.headers };
   delete headers['surrogate-key'];
@@ -143,10 +155,11 @@ export function serveCachedPage(req, res) {
   if (!path || !PAGE_PATH.test(path) || NEVER.test(path)) return false;
   for (const h of NEXT_HEADERS) if (req.headers[h] !== undefined) return false;
   if (req.headers.cookie?.includes('__prerender_bypass')) return false;
-  const entry = freshPage(path);
-  if (!entry) return false;
+  const fresh = freshPage(path);
+  if (!fresh) return false;
 
-  const p = prepare(entry);
+  const p = prepare(fresh.key, fresh.entry);
+  chargeEntry(fresh.key, fresh.entry, 0); // most recently used
   const etag = p.etag;
   res.setHeader('etag', etag);
   for (const [name, value] of Object.entries(p.headers)) res.setHeader(name, value);
@@ -160,10 +173,10 @@ export function serveCachedPage(req, res) {
   if (body.length >= COMPRESS_MIN_BYTES) {
     const ae = /** @type {string | undefined} */ (req.headers['accept-encoding']);
     if (accepts(ae, 'br')) {
-      body = p.br ??= zlib.brotliCompressSync(p.identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: p.identity.length } });
+      body = p.br ??= encoded(p, zlib.brotliCompressSync(p.identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: p.identity.length } }));
       res.setHeader('content-encoding', 'br');
     } else if (accepts(ae, 'gzip')) {
-      body = p.gzip ??= zlib.gzipSync(p.identity, { level: 6 });
+      body = p.gzip ??= encoded(p, zlib.gzipSync(p.identity, { level: 6 }));
       res.setHeader('content-encoding', 'gzip');
     }
   }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCachedPage } from './fast-path.mjs';
-import PageCacheHandler, { pathOfKey } from './page-cache-handler.mjs';
+import PageCacheHandler, { memoryStore, pathOfKey } from './page-cache-handler.mjs';
 import { invalidateTags } from './shared.mjs';
 import { searchResultsPath } from '../search/results-path.mjs';
 
@@ -79,6 +79,22 @@ describe('page cache fast path', () => {
     const again = await get('/sections/fast-scripted', { 'if-none-match': res.headers.get('etag')! });
     expect(again.status).toBe(304);
     expect(again.headers.get('content-security-policy')).toBe(res.headers.get('content-security-policy'));
+  });
+
+  it('counts the copies it sends (plain and compressed) against the page cache budget', async () => {
+    const body = html('Budget');
+    await store('/sections/fast-budget', body);
+    const cache = memoryStore();
+    const stored = cache.bytes;
+    await (await get('/sections/fast-budget')).text();
+    const plain = cache.bytes - stored;
+    expect(plain).toBeGreaterThanOrEqual(Buffer.byteLength(body));
+    const res = await get('/sections/fast-budget', { 'accept-encoding': 'br' });
+    const br = Number(res.headers.get('content-length'));
+    expect(br).toBeGreaterThan(0);
+    expect(cache.bytes - stored - plain).toBe(br);
+    await (await get('/sections/fast-budget', { 'accept-encoding': 'br' })).text();
+    expect(cache.bytes - stored - plain).toBe(br); // compressed once, counted once
   });
 
   it('compresses once with Brotli or gzip as the reader accepts, and answers HEAD without a body', async () => {

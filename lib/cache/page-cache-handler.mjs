@@ -62,6 +62,15 @@ function notePath(key) {
   if (store.keyByPath.size > MAX_PATHS) store.keyByPath.delete(store.keyByPath.keys().next().value ?? '');
 }
 
+/** Drops the least recently used entries until the store is within its budget. */
+function evict() {
+  for (const [k, e] of memory) {
+    if (store.bytes <= MAX_MEMORY_BYTES) break;
+    memory.delete(k);
+    store.bytes -= e.size;
+  }
+}
+
 /** @param {string} key @param {Entry} entry */
 function remember(key, entry) {
   const old = memory.get(key);
@@ -73,11 +82,22 @@ function remember(key, entry) {
   memory.set(key, entry);
   store.bytes += entry.size;
   notePath(key);
-  for (const [k, e] of memory) {
-    if (store.bytes <= MAX_MEMORY_BYTES) break;
-    memory.delete(k);
-    store.bytes -= e.size;
-  }
+  evict();
+}
+
+/**
+ * Counts `bytes` more against the budget for a stored entry (the fast path's encoded copies of
+ * its page live as long as it does) and marks it most recently used: a page served from the
+ * fast path is as warm as one served by Next.
+ * @param {string} key @param {Entry} entry @param {number} bytes
+ */
+export function chargeEntry(key, entry, bytes) {
+  if (memory.get(key) !== entry) return;
+  memory.delete(key);
+  memory.set(key, entry);
+  entry.size += bytes;
+  store.bytes += bytes;
+  evict();
 }
 
 /** How long (s) Next may serve an entry before refreshing it in the background, after PAGE_REVALIDATE_SECONDS. @param {Entry['cacheControl']} cacheControl */
@@ -100,15 +120,18 @@ function tagsOf(value) {
   return typeof header === 'string' && header ? header.split(',') : [];
 }
 
+/** What a string costs in V8's heap: one byte a character, two once any is beyond Latin-1. @param {string} text */
+const stringBytes = (text) => (/[^\u0000-\u00ff]/.test(text) ? 2 : 1) * text.length;
+
 /** @param {any} value */
 function sizeOf(value) {
   let n = 512;
   if (!value) return n;
-  if (typeof value.html === 'string') n += value.html.length;
+  if (typeof value.html === 'string') n += stringBytes(value.html);
   if (value.rscData) n += value.rscData.length ?? 0;
   if (value.body) n += value.body.length ?? 0;
   if (value.segmentData instanceof Map) for (const b of value.segmentData.values()) n += b?.length ?? 0;
-  if (value.kind === 'FETCH') n += JSON.stringify(value.data ?? null).length;
+  if (value.kind === 'FETCH') n += stringBytes(JSON.stringify(value.data ?? null));
   return n;
 }
 

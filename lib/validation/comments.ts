@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { formId, withConfirmBox } from '@/lib/validation/form';
+import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '@/lib/validation/comment-fields';
+
+export { FORM_TOKEN_FIELD, HONEYPOT_FIELD };
 
 // The reader-facing messages are part of the product: keep them exactly as written.
 export const COMMENT_MESSAGES = {
@@ -33,10 +36,6 @@ export const commentFormSchema = z.object({
     .pipe(z.url({ protocol: /^https?$/, message: COMMENT_MESSAGES.website }).optional()),
 });
 export type CommentFormInput = z.input<typeof commentFormSchema>;
-
-/** Field names of the anti-spam extras: the signed form token and the honeypot bots fill in. */
-export const FORM_TOKEN_FIELD = 'formToken';
-export const HONEYPOT_FIELD = 'contact_fax';
 
 /** What the server accepts from the form or POST /api/comments: the form plus its anti-spam extras. */
 export const commentSubmissionSchema = commentFormSchema.extend({
