@@ -25,6 +25,11 @@ export async function register() {
   const { setLiveSnapshotLoader } = await import('./lib/live/hub.mjs');
   const { getAlertsForReaders } = await import('./lib/alerts');
   setLiveSnapshotLoader('site', () => getAlertsForReaders());
+  // Co-editing (the /collab WebSocket of scripts/server.mjs); BROADSHEET_COLLAB=off leaves every editor on version-checked saves.
+  if (process.env.BROADSHEET_COLLAB !== 'off') {
+    const { startCollabServer } = await import('./lib/collab/server');
+    startCollabServer();
+  }
   if (process.env.BROADSHEET_SCHEDULER !== 'off') {
     const { startScheduler } = await import('./lib/articles/scheduler');
     startScheduler();

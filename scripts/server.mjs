@@ -13,6 +13,7 @@
 //   GET /readyz   200 when the database (and Redis, when configured) answer within a second, else
 //                 503 naming which did not; 503 as soon as the server begins shutting down
 //   GET /live/events  the live event stream of open public pages (lib/live/stream.mjs)
+//   /collab           the WebSocket of co-editing (lib/collab/upgrade.mjs → lib/collab/server.ts)
 // Requests for Next go through admission lanes (lib/admission.mjs): bounded, queued, else 503.
 // A page that fails because the database is unreachable is answered with the last copy this
 // process stored of it (stale-if-error, `x-nextjs-cache: STALE`), else 503 with Retry-After.
@@ -45,6 +46,7 @@ const { applySecurityHeaders, securePageResponse } = await import('../lib/securi
 const { answerMalformedUrl, malformedActionsAre400 } = await import('../lib/security/malformed-url.mjs');
 const { admit } = await import('../lib/admission.mjs');
 const { closeLiveStreams, serveLiveStream } = await import('../lib/live/stream.mjs');
+const { serveCollabUpgrade } = await import('../lib/collab/upgrade.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -189,6 +191,7 @@ const server = http.createServer((req, res) => {
   );
 });
 server.on('upgrade', (req, socket, head) => {
+  if (serveCollabUpgrade(req, socket, head, draining)) return;
   const upgrade = /** @type {any} */ (app).getUpgradeHandler?.();
   if (upgrade) upgrade(req, socket, head);
   else socket.destroy();
