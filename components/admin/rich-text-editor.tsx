@@ -1,9 +1,12 @@
 'use client';
 
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { parseEmbedUrl, SAFE_HREF, type BodyDoc } from '@/lib/articles/body-schema';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
 import { BODY_EXTENSIONS } from '@/lib/articles/body-extensions';
+import { collabBodyExtensions } from './editor/collab-extensions';
 import { MediaPicker } from '@/components/media/media-picker';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/input';
@@ -180,6 +183,9 @@ export function RichTextEditor({
   describedBy,
   invalid,
   mediaMaxMegabytes,
+  shared,
+  readOnly,
+  onEditor,
 }: {
   initial: BodyDoc;
   onChange: (doc: BodyDoc) => void;
@@ -188,9 +194,15 @@ export function RichTextEditor({
   invalid?: boolean;
   /** The upload limit, for the image picker's early size check. */
   mediaMaxMegabytes?: number;
+  /** Co-editing: the text is the shared document's (`initial` is ignored), with everyone's carets. */
+  shared?: { doc: Y.Doc; awareness: Awareness | null };
+  readOnly?: boolean;
+  /** Hands the editor out (the Notes panel reads its selection). */
+  onEditor?: (editor: Editor | null) => void;
 }) {
   // Options must stay identical between renders: TipTap re-applies changed options on every render.
-  const [content] = useState(() => (initial.content.length ? initial : EMPTY));
+  const [content] = useState(() => (shared ? undefined : initial.content.length ? initial : EMPTY));
+  const [extensions] = useState(() => (shared ? collabBodyExtensions(shared.doc, shared.awareness) : BODY_EXTENSIONS));
   const editorProps = useMemo(
     () => ({
       attributes: {
@@ -207,11 +219,20 @@ export function RichTextEditor({
   const editor = useEditor({
     immediatelyRender: false,
     shouldRerenderOnTransaction: true,
-    extensions: BODY_EXTENSIONS,
+    extensions,
     content,
+    editable: !readOnly,
     editorProps,
     onUpdate: ({ editor }) => onChange(editor.getJSON() as BodyDoc),
   });
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+  useEffect(() => {
+    if (editor && editor.isEditable === !!readOnly) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
 
   return (
     <div className="mt-1 rounded-md border border-strong bg-surface text-fg focus-within:ring-2 focus-within:ring-accent">

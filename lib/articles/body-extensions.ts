@@ -72,24 +72,30 @@ const LibraryImage = Node.create({
 });
 
 /** Exactly the nodes and marks bodyDocSchema accepts: no code, strike or underline the server would refuse. */
-export const BODY_EXTENSIONS = [
-  StarterKit.configure({
-    heading: { levels: [2, 3, 4] },
-    code: false,
-    codeBlock: false,
-    strike: false,
-    underline: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      defaultProtocol: 'https',
-      isAllowedUri: (url) => SAFE_HREF.test(url),
-    },
-  }),
-  PullQuote,
-  Embed,
-  LibraryImage,
-];
+export const BODY_EXTENSIONS = bodyExtensions();
+
+/** The body's extensions; `undoRedo: false` when co-editing, whose undo is the shared document's (each person undoes their own typing). */
+export function bodyExtensions({ undoRedo = true } = {}) {
+  return [
+    StarterKit.configure({
+      ...(undoRedo ? {} : { undoRedo: false as const }),
+      heading: { levels: [2, 3, 4] },
+      code: false,
+      codeBlock: false,
+      strike: false,
+      underline: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        defaultProtocol: 'https',
+        isAllowedUri: (url) => SAFE_HREF.test(url),
+      },
+    }),
+    PullQuote,
+    Embed,
+    LibraryImage,
+  ];
+}
 
 let schema: ReturnType<typeof getSchema> | null = null;
 /** The ProseMirror schema of the body, built once. */

@@ -63,8 +63,10 @@ export async function compactSharedDocument(articleId: string, doc: Y.Doc): Prom
   const current = await db.collabDocument.findUnique({ where: { articleId }, select: { snapshot: true } });
   if (!current) return { before: 0, after: 0 };
   const before = current.snapshot.byteLength + rows.reduce((n, r) => n + r.data.byteLength, 0);
-  // Updates another instance stored that have not reached this one yet are applied, not dropped.
-  for (const r of rows) Y.applyUpdate(doc, r.data, { source: 'local', skipStoreHooks: true });
+  // Updates another instance stored that have not reached this one yet are applied, not dropped
+  // (with the snapshot they build on: applying what the document already has changes nothing).
+  const origin = { source: 'local', skipStoreHooks: true };
+  Y.applyUpdate(doc, Y.mergeUpdates([current.snapshot, ...rows.map((r) => r.data)]), origin);
   const snapshot = Y.encodeStateAsUpdate(doc);
   await db.$transaction([db.collabDocument.update({ where: { articleId }, data: { snapshot: bytes(snapshot) } }), db.collabUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })]);
   return { before, after: snapshot.byteLength };
