@@ -190,6 +190,9 @@ const server = http.createServer((req, res) => {
     }),
   );
 });
+// Next would add an upgrade listener of its own on the first request, answering every upgrade,
+// /collab's too (it destroys sockets it does not route): this one listener hands Next the rest.
+/** @type {any} */ (app).didWebSocketSetup = true;
 server.on('upgrade', (req, socket, head) => {
   if (serveCollabUpgrade(req, socket, head, draining)) return;
   const upgrade = /** @type {any} */ (app).getUpgradeHandler?.();

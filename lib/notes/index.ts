@@ -138,3 +138,8 @@ export async function getNotificationsForUser(user: StaffUser, take = 30) {
 export async function markNotificationsRead(user: StaffUser): Promise<void> {
   await db.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
 }
+
+/** The bell's number: notifications `userId` has not read yet. */
+export async function countUnreadNotifications(userId: string): Promise<number> {
+  return db.notification.count({ where: { userId, readAt: null } });
+}

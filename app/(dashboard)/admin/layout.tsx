@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { AdminShell } from '@/components/admin/shell/admin-shell';
 import { navFor } from '@/components/admin/shell/nav';
 import { requirePageRole } from '@/lib/auth/session';
+import { countUnreadNotifications } from '@/lib/notes';
 
 export const metadata: Metadata = { title: { default: 'Dashboard', template: '%s — Broadsheet dashboard' }, robots: { index: false } };
 
@@ -10,8 +11,9 @@ const ACTIONS = [{ id: 'new-article', label: 'New article', href: '/admin/articl
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requirePageRole('CONTRIBUTOR');
+  const unread = await countUnreadNotifications(user.id);
   return (
-    <AdminShell nav={navFor(user.role)} actions={ACTIONS} user={{ name: user.name, role: user.role }}>
+    <AdminShell nav={navFor(user.role)} actions={ACTIONS} user={{ name: user.name, role: user.role }} unread={unread}>
       {children}
     </AdminShell>
   );

@@ -17,7 +17,8 @@ export type CollabStatus = 'connecting' | 'live' | 'offline' | 'unavailable' | '
 
 export type Collab = { doc: Y.Doc; provider: HocuspocusProvider; status: CollabStatus; others: Collaborator[]; me: Collaborator };
 
-const FIRST_SYNC_TIMEOUT_MS = 6000;
+// Generous: a busy server may take a while to open a document the first time.
+const FIRST_SYNC_TIMEOUT_MS = 15_000;
 
 function others(provider: HocuspocusProvider, me: Collaborator): Collaborator[] {
   const seen = new Map<string, Collaborator>();
