@@ -64,6 +64,14 @@ export function useCollab(articleId: string | undefined, userId: string | undefi
     provider.awareness?.on('change', () => {
       if (synced) update();
     });
+    // The browser knows first when the network goes: stop sending at once, and reconnect (merging both sides) when it is back.
+    const goOffline = () => {
+      provider.disconnect();
+      if (synced) update('offline');
+    };
+    const goOnline = () => void provider.connect();
+    window.addEventListener('offline', goOffline);
+    window.addEventListener('online', goOnline);
     // No server answering (development server, a proxy that drops WebSockets): the editor works as before.
     const timer = setTimeout(() => {
       if (synced) return;
@@ -71,6 +79,8 @@ export function useCollab(articleId: string | undefined, userId: string | undefi
       setState({ status: 'unavailable' });
     }, FIRST_SYNC_TIMEOUT_MS);
     return () => {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
       clearTimeout(timer);
       provider.destroy();
       doc.destroy();
