@@ -20,7 +20,7 @@ async function openAs(browser: Browser, role: DemoRole, path: string) {
 }
 
 test('two people type into one story at once, see each other, merge offline work and follow a restore', async ({ browser }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000); // three browser pages, an offline round and a restore on a busy machine
   // A new story is not shared until its first save.
   const context = await browser.newContext({ storageState: storageStateFor('editor') });
   const start = await context.newPage();
@@ -61,6 +61,8 @@ test('two people type into one story at once, see each other, merge offline work
   }
 
   // A restore of the first version reaches both open editors.
+  await editor.page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(editor.page.getByText('Draft saved.')).toBeVisible();
   const history = await admin.context.newPage();
   await history.goto(`${path}/revisions`);
   await history.getByRole('button', { name: 'Restore version 1' }).click();

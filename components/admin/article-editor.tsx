@@ -18,7 +18,7 @@ import { useArticleDraft, initialContentKey } from './editor/use-article-draft';
 import { useArticleSave } from './editor/use-article-save';
 import { useAutosave } from './editor/use-autosave';
 import { useLocalDraft } from './editor/use-local-draft';
-import { isCoediting, useCollab } from './editor/use-collab';
+import { isCoediting, useCollab, whenShared } from './editor/use-collab';
 import { useSharedFields } from './editor/use-shared-fields';
 import { CollabPresence, collabStatusText } from './editor/collab-presence';
 import { NotesPanel, type NoteActions } from './editor/notes-panel';
@@ -106,7 +106,10 @@ export function ArticleEditor({
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    void save.submit(submitter?.value || 'save');
+    const intent = submitter?.value || 'save';
+    // Co-editing, the server saves the shared document: first let it have everything typed here.
+    if (coediting) void whenShared(coediting.provider).then(() => save.submit(intent));
+    else void save.submit(intent);
   }
 
   function restoreLocal() {

@@ -73,4 +73,13 @@ describe('the /collab WebSocket', () => {
     expect(ended.outcome).toBe('refused');
     ended.close();
   });
+
+  it('stores what is typed: the draft follows after a pause', async () => {
+    const article = await createArticle({ status: 'DRAFT', title: 'Tram works', authorIds: [author.id] });
+    const mine = await connect(author, article.id);
+    mine.doc.getText(COLLAB_FIELDS.title).insert(0, 'Late ');
+    await expect.poll(async () => (await db.article.findUniqueOrThrow({ where: { id: article.id }, select: { title: true } })).title, { timeout: 15_000 }).toBe('Late Tram works');
+    expect(await db.collabUpdate.count({ where: { articleId: article.id } })).toBe(0);
+    mine.close();
+  }, 30_000);
 });

@@ -105,3 +105,23 @@ export function applyTextChange(text: Y.Text, next: string) {
     if (next.length - start - end > 0) text.insert(start, next.slice(start, next.length - end));
   });
 }
+
+/**
+ * Resolves once the server has every change typed here (or after `maxMs`, e.g. while offline), so a
+ * save that takes the shared document never misses the last keystrokes.
+ */
+export function whenShared(provider: HocuspocusProvider, maxMs = 3000): Promise<void> {
+  if (provider.unsyncedChanges === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      provider.off('unsyncedChanges', check);
+      resolve();
+    };
+    const check = () => {
+      if (provider.unsyncedChanges === 0) done();
+    };
+    const timer = setTimeout(done, maxMs);
+    provider.on('unsyncedChanges', check);
+  });
+}
