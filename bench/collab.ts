@@ -142,7 +142,7 @@ async function main() {
   console.log(`keystrokes: ${sentAt.size}; deliveries measured: ${latencies.length}; all editors ended with the same text: ${converged ? 'yes' : 'NO'}`);
   console.log(`sync latency: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`);
   console.log(`server CPU while typing: ${cpu.map((c) => `${c.toFixed(0)} %`).join(', ')} of one core`);
-  console.log(`server RSS: ${rssBefore.map((r) => `${r} MiB`).join(', ')} idle → ${rssDuring.map((r) => `${r} MiB`).join(', ')} with ${EDITORS} editors`);
+  console.log(`server RSS: ${rssBefore.map((r) => `${r.toFixed(0)} MiB`).join(', ')} idle → ${rssDuring.map((r) => `${r.toFixed(0)} MiB`).join(', ')} with ${EDITORS} editors`);
   console.log(
     `stored document: largest ${(largest.bytes / 1024).toFixed(1)} KiB (${largest.updates} updates beside the snapshot) → ${(after.bytes / 1024).toFixed(1)} KiB after compaction (${after.updates} updates left); the document's own state ${(stateBytes / 1024).toFixed(1)} KiB`,
   );

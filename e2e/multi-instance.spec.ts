@@ -201,6 +201,7 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
   });
 
   test('two people co-edit one story through different instances and both end with both texts', async ({ page, browser }) => {
+    test.setTimeout(120_000); // two sign-ins on two instances, a draft, two editors
     const adminContext = await browser.newContext();
     const other = await adminContext.newPage();
     await signInAsEditor(page, origin(0));
