@@ -28,6 +28,11 @@ export async function register() {
   // Changes made here purge the CDN in front of the site (CDN_PURGE; lib/cdn/purge.ts).
   const { startCdnPurging } = await import('./lib/cdn/purge');
   startCdnPurging();
+  // Co-editing (the /collab WebSocket of scripts/server.mjs); BROADSHEET_COLLAB=off leaves every editor on version-checked saves.
+  if (process.env.BROADSHEET_COLLAB !== 'off') {
+    const { startCollabServer } = await import('./lib/collab/server');
+    startCollabServer();
+  }
   if (process.env.BROADSHEET_SCHEDULER !== 'off') {
     const { startScheduler } = await import('./lib/articles/scheduler');
     startScheduler();

@@ -8,7 +8,20 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // Native and driver packages stay outside the server bundle.
-  serverExternalPackages: ['better-sqlite3', 'sharp', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'sanitize-html'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    'sharp',
+    '@prisma/adapter-better-sqlite3',
+    '@prisma/adapter-pg',
+    'pg',
+    'sanitize-html',
+    'yjs',
+    'y-protocols',
+    'ws',
+    '@hocuspocus/server',
+    '@hocuspocus/common',
+    '@hocuspocus/extension-redis',
+  ],
   typedRoutes: false,
   // `npm test` type-checks in a stage of its own, beside the build; a plain `next build` still does.
   typescript: { ignoreBuildErrors: process.env.BROADSHEET_BUILD_SKIP_TYPECHECK === '1' },

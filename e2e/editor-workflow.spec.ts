@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { expectNoAxeViolations, fillBody, storageStateFor, unique } from './helpers';
+import { expectNoAxeViolations, fillBody, storageStateFor, unique, withoutWebSocket } from './helpers';
 
 /** Creates a draft through the editor and returns its edit URL. */
 async function createDraft(page: Page, title: string, body = 'A paragraph for the draft.') {
@@ -19,6 +19,7 @@ async function createDraft(page: Page, title: string, body = 'A paragraph for th
 }
 
 test.describe('editor workflow', () => {
+  test.beforeEach(({ context }) => withoutWebSocket(context));
   test.use({ storageState: storageStateFor('editor') });
 
   test('filters the articles list and archives a selection in chunks with progress', async ({ page }) => {
@@ -111,6 +112,7 @@ test.describe('editor workflow', () => {
     test.setTimeout(240_000); // a draft, two browser contexts, two rounds of conflicting details saves, an axe scan
     const editUrl = await createDraft(page, `Tram depot plans revealed ${unique()}`);
     const other = await browser.newContext({ storageState: storageStateFor('admin') });
+    await withoutWebSocket(other);
     const colleague = await other.newPage();
     await colleague.goto(editUrl);
     // Both panels are open on the same details before either saves.

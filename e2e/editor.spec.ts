@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, fillBody, storageStateFor, unique } from './helpers';
+import { expectNoAxeViolations, fillBody, storageStateFor, unique, withoutWebSocket } from './helpers';
 
 test.describe('editor', () => {
+  test.beforeEach(({ context }) => withoutWebSocket(context));
   test.use({ storageState: storageStateFor('editor') });
 
   test('drafts, publishes and views a new article', async ({ page }) => {
@@ -56,6 +57,7 @@ test.describe('editor', () => {
     const editUrl = page.url();
 
     const other = await browser.newContext({ storageState: storageStateFor('admin') });
+    await withoutWebSocket(other);
     const colleague = await other.newPage();
     await colleague.goto(editUrl);
     await expect(colleague.getByRole('button', { name: 'Save draft' })).toBeEnabled();
@@ -78,6 +80,7 @@ test.describe('editor', () => {
       .context()
       .browser()!
       .newContext({ storageState: storageStateFor('editor') });
+    await withoutWebSocket(reader);
     const check = await reader.newPage();
     await check.goto(editUrl);
     await expect(check.getByLabel('Body')).toHaveText('The colleague’s rewrite.');
@@ -231,6 +234,7 @@ test.describe('editor', () => {
 });
 
 test.describe('author', () => {
+  test.beforeEach(({ context }) => withoutWebSocket(context));
   test.use({ storageState: storageStateFor('author') });
 
   test('can save and submit for review but not publish', async ({ page }) => {

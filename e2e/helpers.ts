@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { seedArticles } from '../prisma/seed-data/articles';
 
 export const DEMO_PASSWORD = 'broadsheet-demo';
@@ -73,4 +73,13 @@ export async function fillBody(page: Page, text: string) {
     if (i) await page.keyboard.press('Enter');
     await page.keyboard.insertText(paragraph);
   }
+}
+
+/**
+ * Makes a context's pages a browser without WebSocket: the article editor then works as it does
+ * for clients that cannot co-edit (autosave, the local copy, version-checked saves and the conflict
+ * screen), which is what these specs prove. Co-editing has its own specs (e2e/coedit.spec.ts).
+ */
+export async function withoutWebSocket(context: BrowserContext) {
+  await context.addInitScript(() => Object.defineProperty(window, 'WebSocket', { value: undefined, configurable: true }));
 }

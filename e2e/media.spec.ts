@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { expectNoAxeViolations, fillBody, storageStateFor, unique } from './helpers';
+import { expectNoAxeViolations, fillBody, storageStateFor, unique, withoutWebSocket } from './helpers';
 
 /** A real photo-sized JPEG (noise compresses badly, so it is ~1 MB and takes a moment to send). */
 async function photo(width = 1600, height = 1000): Promise<Buffer> {
@@ -20,6 +20,7 @@ async function throttleUploads(page: Page, bytesPerSecond: number) {
 }
 
 test.describe('media library', () => {
+  test.beforeEach(({ context }) => withoutWebSocket(context));
   test.use({ storageState: storageStateFor('editor') });
 
   test('refuses a text file renamed .png with a clear message; the library page is accessible', async ({ page }) => {

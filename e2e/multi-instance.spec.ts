@@ -73,6 +73,7 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
       REDIS_URL: `redis://${REDIS.host}:${REDIS.port}`,
       // This run's own keys, so parallel runs sharing the Redis server cannot see each other.
       PAGE_CACHE_REDIS_PREFIX: `broadsheet-test:${dbName}:`,
+      COLLAB_REDIS_PREFIX: `broadsheet-test:${dbName}:collab`,
       NEXTAUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
       WEATHER_API_URL: 'http://127.0.0.1:9', // nothing listens: the widget is left out
       COMMENT_RATE_LIMITS: 'off',
@@ -200,5 +201,43 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
     await expect(reader.getByText(text)).toBeVisible({ timeout: 1000 });
     console.log(`two instances: live update on a page open on the other instance ${Date.now() - posted} ms after "Update posted"`);
     await readerContext.close();
+  });
+
+  test('two people co-edit one story through different instances and both end with both texts', async ({ page, browser }) => {
+    test.setTimeout(120_000); // two sign-ins on two instances, a draft, two editors
+    const adminContext = await browser.newContext();
+    const other = await adminContext.newPage();
+    await signInAsEditor(page, origin(0));
+    await page.goto(`${origin(0)}/admin/articles/new`);
+    await expect(page.getByRole('button', { name: 'Save draft' })).toBeEnabled();
+    await page.getByLabel('Title').fill(`Co-edited across instances ${unique()}`);
+    await fillBody(page, 'Opening line.');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page).toHaveURL(/\/admin\/articles\/(?!new)[a-z0-9]+(\?|$)/);
+    const path = new URL(page.url()).pathname;
+
+    await other.goto(`${origin(1)}/login`);
+    await other.getByLabel('Email').fill('admin@broadsheet.test');
+    await other.getByLabel('Password').fill(DEMO_PASSWORD);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await expect(other).toHaveURL(/\/admin/);
+    await other.goto(`${origin(1)}${path}`);
+    for (const p of [page, other]) await expect(p.getByRole('status', { name: 'Autosave' })).toHaveText(/Co-editing/);
+    await expect(page.getByRole('status', { name: 'Also editing' })).toContainText('Ada Admin');
+    await expect(other.getByRole('status', { name: 'Also editing' })).toContainText('Edith Editor');
+
+    const typeAtEnd = async (p: Page, text: string) => {
+      await p.getByRole('textbox', { name: 'Body' }).click();
+      await p.keyboard.press('ControlOrMeta+End');
+      await p.keyboard.insertText(text);
+    };
+    await Promise.all([typeAtEnd(page, ' From the first instance.'), typeAtEnd(other, ' From the second instance.')]);
+    const typed = Date.now();
+    for (const p of [page, other]) {
+      await expect(p.getByRole('textbox', { name: 'Body' })).toContainText('From the first instance.');
+      await expect(p.getByRole('textbox', { name: 'Body' })).toContainText('From the second instance.');
+    }
+    console.log(`two instances: both editors had both texts ${Date.now() - typed} ms after typing`);
+    await adminContext.close();
   });
 });

@@ -1,10 +1,11 @@
 // A working day for the writers who cannot publish (contributor, author), each with the editor
 // who takes their story from review to the site, in two browser contexts of the same test.
 import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
-import { SEEDED_ARTICLE, expectNoAxeViolations, fillBody, storageStateFor, unique, type DemoRole } from './helpers';
+import { SEEDED_ARTICLE, expectNoAxeViolations, fillBody, storageStateFor, unique, type DemoRole, withoutWebSocket } from './helpers';
 
 async function signedInPage(browser: Browser, role: DemoRole) {
   const context = await browser.newContext({ storageState: storageStateFor(role) });
+  await withoutWebSocket(context);
   return { context, page: await context.newPage() };
 }
 

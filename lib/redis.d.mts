@@ -7,3 +7,4 @@ export declare function redisSubscriber(): Redis | null;
 export declare function isRedisReady(): boolean;
 export declare function onRedisReady(hook: () => void): () => boolean;
 export declare function closeRedis(): Promise<void>;
+export declare function createRedisConnection(role: string): Redis | null;

@@ -130,6 +130,21 @@ export function redisSubscriber() {
   return s.subscriber;
 }
 
+/**
+ * A connection of its own, for a part that needs a dedicated pair (co-editing's pub/sub through
+ * Hocuspocus): the same URL and timeouts, commands queued while it connects. Its owner closes it.
+ * Null without REDIS_URL.
+ * @param {string} role
+ * @returns {Redis | null}
+ */
+export function createRedisConnection(role) {
+  const s = state();
+  if (!s.url) return null;
+  const client = new Redis(s.url, { ...redisOptions(), enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined, connectionName: `broadsheet-${role}` });
+  watch(client, role);
+  return client;
+}
+
 /** Whether the command connection is up right now. */
 export function isRedisReady() {
   return state().command?.status === 'ready';

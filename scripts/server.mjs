@@ -13,6 +13,7 @@
 //   GET /readyz   200 when the database (and Redis, when configured) answer within a second, else
 //                 503 naming which did not; 503 as soon as the server begins shutting down
 //   GET /live/events  the live event stream of open public pages (lib/live/stream.mjs)
+//   /collab           the WebSocket of co-editing (lib/collab/upgrade.mjs → lib/collab/server.ts)
 // Requests for Next go through admission lanes (lib/admission.mjs): bounded, queued, else 503.
 // A page that fails because the database is unreachable is answered with the last copy this
 // process stored of it (stale-if-error, `x-nextjs-cache: STALE`), else 503 with Retry-After.
@@ -48,6 +49,7 @@ const { answerMalformedUrl, malformedActionsAre400 } = await import('../lib/secu
 const { admit } = await import('../lib/admission.mjs');
 const { closeLiveStreams, serveLiveStream } = await import('../lib/live/stream.mjs');
 const { keepUntaggedOutOfCdn } = await import('../lib/cdn/tags.mjs');
+const { serveCollabUpgrade } = await import('../lib/collab/upgrade.mjs');
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -197,7 +199,11 @@ const server = http.createServer((req, res) => {
     ),
   );
 });
+// Next would add an upgrade listener of its own on the first request, answering every upgrade,
+// /collab's too (it destroys sockets it does not route): this one listener hands Next the rest.
+/** @type {any} */ (app).didWebSocketSetup = true;
 server.on('upgrade', (req, socket, head) => {
+  if (serveCollabUpgrade(req, socket, head, draining)) return;
   const upgrade = /** @type {any} */ (app).getUpgradeHandler?.();
   if (upgrade) upgrade(req, socket, head);
   else socket.destroy();

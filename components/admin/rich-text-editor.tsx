@@ -1,80 +1,15 @@
 'use client';
 
-import { mergeAttributes, Node } from '@tiptap/core';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { MEDIA_ID, parseEmbedUrl, SAFE_HREF, type BodyDoc, type EmbedProvider } from '@/lib/articles/body-schema';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { parseEmbedUrl, SAFE_HREF, type BodyDoc } from '@/lib/articles/body-schema';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { BODY_EXTENSIONS } from '@/lib/articles/body-extensions';
+import { collabBodyExtensions } from './editor/collab-extensions';
 import { MediaPicker } from '@/components/media/media-picker';
 import { Button } from '@/components/ui/button';
 import { controlClass } from '@/components/ui/input';
-
-const PROVIDER_LABEL: Record<EmbedProvider, string> = { youtube: 'YouTube video', vimeo: 'Vimeo video', x: 'Post on X', link: 'Link card' };
-
-/** A pull quote: a blockquote the reader's page sets large and centred. */
-const PullQuote = Node.create({
-  name: 'pullQuote',
-  group: 'block',
-  content: 'paragraph+',
-  defining: true,
-  parseHTML: () => [{ tag: 'blockquote.pull-quote', priority: 60 }],
-  renderHTML: ({ HTMLAttributes }) => ['blockquote', mergeAttributes(HTMLAttributes, { class: 'pull-quote' }), 0],
-});
-
-/** An embed stores only a canonical URL and its provider; the server decides how it is shown. */
-const Embed = Node.create({
-  name: 'embed',
-  group: 'block',
-  atom: true,
-  selectable: true,
-  draggable: true,
-  addAttributes: () => ({ provider: { default: 'link' }, url: { default: '' } }),
-  parseHTML: () => [
-    {
-      tag: 'div[data-embed-url]',
-      getAttrs: (el) => {
-        const parsed = parseEmbedUrl((el as HTMLElement).getAttribute('data-embed-url') ?? '');
-        return parsed ? { provider: parsed.provider, url: parsed.url } : false;
-      },
-    },
-  ],
-  renderHTML: ({ node }) => [
-    'div',
-    { 'data-embed-url': node.attrs.url, class: 'editor-embed' },
-    ['strong', {}, PROVIDER_LABEL[node.attrs.provider as EmbedProvider] ?? 'Embed'],
-    ['span', {}, ` ${node.attrs.url}`],
-  ],
-});
-
-/** A library image: the node holds the media id and the words; the server renders the files. */
-const LibraryImage = Node.create({
-  name: 'image',
-  group: 'block',
-  atom: true,
-  selectable: true,
-  draggable: true,
-  addAttributes: () => ({ mediaId: { default: '' }, alt: { default: '' }, caption: { default: '' }, credit: { default: '' } }),
-  parseHTML: () => [
-    {
-      tag: 'figure[data-media-id]',
-      getAttrs: (el) => {
-        const e = el as HTMLElement;
-        const mediaId = e.getAttribute('data-media-id') ?? '';
-        const alt = e.querySelector('img')?.getAttribute('alt') ?? '';
-        return MEDIA_ID.test(mediaId) && alt ? { mediaId, alt, caption: e.getAttribute('data-caption') ?? '', credit: e.getAttribute('data-credit') ?? '' } : false;
-      },
-    },
-  ],
-  renderHTML: ({ node }) => {
-    const { mediaId, alt, caption, credit } = node.attrs as { mediaId: string; alt: string; caption: string; credit: string };
-    return [
-      'figure',
-      { 'data-media-id': mediaId, 'data-caption': caption, 'data-credit': credit, class: 'editor-image' },
-      ['img', { src: `/api/media/${encodeURIComponent(mediaId)}/preview`, alt, class: 'max-h-80 w-auto' }],
-      ['figcaption', { class: 'text-sm text-muted' }, [caption, caption && credit ? ' — ' : '', credit].join('') || 'No caption'],
-    ];
-  },
-});
 
 function ToolbarButton({ label, active, onClick, children }: { label: string; active?: boolean; onClick: () => void; children: ReactNode }) {
   // The name is the full label (read by screen readers, matched by voice control); the short mark is decoration.
@@ -237,26 +172,6 @@ function Toolbar({ editor, mediaMaxMegabytes }: { editor: Editor; mediaMaxMegaby
 
 const EMPTY: BodyDoc = { type: 'doc', content: [{ type: 'paragraph' }] };
 
-/** Exactly the nodes and marks bodyDocSchema accepts: no code, strike or underline the server would refuse. */
-const EXTENSIONS = [
-  StarterKit.configure({
-    heading: { levels: [2, 3, 4] },
-    code: false,
-    codeBlock: false,
-    strike: false,
-    underline: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      defaultProtocol: 'https',
-      isAllowedUri: (url) => SAFE_HREF.test(url),
-    },
-  }),
-  PullQuote,
-  Embed,
-  LibraryImage,
-];
-
 /**
  * The Body field: TipTap (ProseMirror) with the nodes the server's schema accepts and nothing
  * else, so whatever can be typed or pasted here can also be saved and rendered.
@@ -268,6 +183,9 @@ export function RichTextEditor({
   describedBy,
   invalid,
   mediaMaxMegabytes,
+  shared,
+  readOnly,
+  onEditor,
 }: {
   initial: BodyDoc;
   onChange: (doc: BodyDoc) => void;
@@ -276,9 +194,15 @@ export function RichTextEditor({
   invalid?: boolean;
   /** The upload limit, for the image picker's early size check. */
   mediaMaxMegabytes?: number;
+  /** Co-editing: the text is the shared document's (`initial` is ignored), with everyone's carets. */
+  shared?: { doc: Y.Doc; awareness: Awareness | null };
+  readOnly?: boolean;
+  /** Hands the editor out (the Notes panel reads its selection). */
+  onEditor?: (editor: Editor | null) => void;
 }) {
   // Options must stay identical between renders: TipTap re-applies changed options on every render.
-  const [content] = useState(() => (initial.content.length ? initial : EMPTY));
+  const [content] = useState(() => (shared ? undefined : initial.content.length ? initial : EMPTY));
+  const [extensions] = useState(() => (shared ? collabBodyExtensions(shared.doc, shared.awareness) : BODY_EXTENSIONS));
   const editorProps = useMemo(
     () => ({
       attributes: {
@@ -295,11 +219,20 @@ export function RichTextEditor({
   const editor = useEditor({
     immediatelyRender: false,
     shouldRerenderOnTransaction: true,
-    extensions: EXTENSIONS,
+    extensions,
     content,
+    editable: !readOnly,
     editorProps,
     onUpdate: ({ editor }) => onChange(editor.getJSON() as BodyDoc),
   });
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+  useEffect(() => {
+    if (editor && editor.isEditable === !!readOnly) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
 
   return (
     <div className="mt-1 rounded-md border border-strong bg-surface text-fg focus-within:ring-2 focus-within:ring-accent">

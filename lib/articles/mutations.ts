@@ -4,6 +4,8 @@ import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { bodyDocSchema, countWords, isDocEmpty, plainTextToDoc, renderDocToHtml, type BodyDoc } from '@/lib/articles/body';
 import { articleRefs, invalidateArticle } from '@/lib/cache';
+import { currentSharedContent, replaceSharedContent } from '@/lib/collab/shared';
+import { takeContributors } from '@/lib/collab/store';
 import { db } from '@/lib/db';
 import { resolveSchedule, staleVersionError, statusForIntent } from '@/lib/editorial/intent';
 import { AppError } from '@/lib/errors';
@@ -53,6 +55,10 @@ async function tagIdsFor(tx: Tx, names: string[]): Promise<string[]> {
  * in the site's time zone (admin settings). A new article's byline is the user, or `authorId`
  * (an editor starting a draft for a writer); `onCreate` runs inside the creating transaction
  * (a story plan links itself there, so a refusal leaves no article behind).
+ *
+ * `shared`: the co-editing editor's save. Title, standfirst and body are the shared document's at
+ * this moment (everyone's typing merged, so no version can be stale), and the revision names
+ * everyone who typed. Any other save of an existing article is put into its shared document.
  */
 export async function saveArticle(
   input: {
@@ -64,13 +70,16 @@ export async function saveArticle(
     publishAt?: string;
     authorId?: string;
     onCreate?: (tx: Tx, articleId: string) => Promise<void>;
+    shared?: boolean;
   },
   user: StaffUser,
 ): Promise<SavedArticle> {
   if (!hasRole(user.role, 'CONTRIBUTOR')) throw new AppError('forbidden', 'Your role does not allow writing articles.');
   const authorId = input.authorId ?? user.id;
   if (authorId !== user.id && !hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors can start an article for someone else.');
-  const { data, intent } = input;
+  const { intent } = input;
+  const sharedContent = input.shared && input.id ? await currentSharedContent(input.id) : null;
+  const data = sharedContent ? { ...input.data, title: sharedContent.title.trim() || input.data.title, standfirst: sharedContent.standfirst, bodyJson: sharedContent.bodyJson } : input.data;
   const scheduledAt = await resolveSchedule(intent, input);
   const doc = data.bodyJson ?? plainTextToDoc(data.body);
   // Images must exist and carry alt text; their files go into the stored HTML.
@@ -90,6 +99,7 @@ export async function saveArticle(
 
   // What public pages showed before the save, to refresh listings the article leaves.
   const before = input.id ? await articleRefs(input.id) : null;
+  const contributors = sharedContent && input.id ? (await takeContributors(input.id)).filter((name) => name !== user.name) : undefined;
   const result = await db.$transaction(async (tx) => {
     if (data.sectionId && !(await tx.section.findUnique({ where: { id: data.sectionId }, select: { id: true } }))) {
       throw new AppError('unprocessable', 'Choose a section from the list.', { sectionId: ['Choose a section from the list.'] });
@@ -143,7 +153,7 @@ export async function saveArticle(
     const status = statusForIntent(intent, current.status, user);
     // Every update names the version it started from: without it a lost update could go unnoticed.
     if (input.version === undefined) throw new AppError('bad_request', 'Reload the article before saving: the editor did not say which version it changed.');
-    const version = input.version;
+    const version = sharedContent ? current.version : input.version;
     // A schedule lives only while the article is SCHEDULED; publishing now or unpublishing clears it.
     const nextScheduledAt = status === 'SCHEDULED' ? ((intent === 'schedule' ? scheduledAt : current.scheduledAt) ?? null) : null;
     const updated = await tx.article.updateMany({
@@ -162,7 +172,17 @@ export async function saveArticle(
     await tx.articleTag.deleteMany({ where: { articleId: current.id } });
     if (tagIds.length) await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId: current.id, tagId })) });
     await tx.articleRevision.create({
-      data: { articleId: current.id, version: version + 1, title: data.title, standfirst: data.standfirst, bodyJson: doc, status: status as 'DRAFT', authorId: user.id, apiKeyId: currentApiKey()?.id },
+      data: {
+        articleId: current.id,
+        version: version + 1,
+        title: data.title,
+        standfirst: data.standfirst,
+        bodyJson: doc,
+        status: status as 'DRAFT',
+        authorId: user.id,
+        apiKeyId: currentApiKey()?.id,
+        contributors,
+      },
     });
     const action =
       intent === 'schedule'
@@ -183,6 +203,8 @@ export async function saveArticle(
   if (before?.status === 'PUBLISHED' || result.status === 'PUBLISHED') await invalidateArticle(result.id, { before: before ?? undefined });
   // After the commit: the search index follows the saved state (indexed only while published).
   await reindexArticles([result.id]);
+  // Whoever co-edits this article sees what a client that cannot co-edit saved.
+  if (input.id && !sharedContent) await replaceSharedContent(result.id, { title: data.title, standfirst: data.standfirst, bodyJson: doc });
   return { id: result.id, slug: result.slug, version: result.version, status: result.status, scheduledAt: result.scheduledAt };
 }
 

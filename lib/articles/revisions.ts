@@ -4,6 +4,7 @@ import { recordAudit } from '@/lib/audit';
 import { bodyDocSchema, countWords, docToPlainText, renderDocToHtml } from '@/lib/articles/body';
 import { diffParagraphs, diffWords, type DiffPart } from '@/lib/articles/diff';
 import { invalidateArticle } from '@/lib/cache';
+import { replaceSharedContent } from '@/lib/collab/shared';
 import { db } from '@/lib/db';
 import { getBodyImages } from '@/lib/media';
 import { AppError } from '@/lib/errors';
@@ -27,7 +28,7 @@ export async function listRevisions(articleId: string, user: StaffUser) {
   const revisions = await db.articleRevision.findMany({
     where: { articleId },
     orderBy: [{ version: 'desc' }, { createdAt: 'desc' }],
-    select: { id: true, version: true, title: true, status: true, createdAt: true, author: { select: { name: true } } },
+    select: { id: true, version: true, title: true, status: true, createdAt: true, contributors: true, author: { select: { name: true } } },
   });
   return { article, revisions };
 }
@@ -91,5 +92,7 @@ export async function restoreRevision(articleId: string, revisionId: string, exp
     });
   });
   if (article.status === 'PUBLISHED') await invalidateArticle(articleId);
+  // Everyone co-editing the article sees the restored text at once.
+  await replaceSharedContent(articleId, { title: revision.title, standfirst: revision.standfirst, bodyJson: doc });
   return { version: expectedVersion + 1 };
 }

@@ -75,6 +75,8 @@ export const saveArticleFormSchema = articleFormSchema
     version: z.preprocess(blankAsMissing, articleVersionSchema.optional()),
     // Checked only for a schedule: any other button ignores the field.
     publishAt: z.preprocess(blankAsMissing, z.string().max(40).optional()),
+    // Sent by the co-editing editor: title, standfirst and body are taken from the shared document.
+    shared: z.preprocess(blankAsMissing, z.literal('1').optional()),
   })
   .superRefine((v, ctx) => {
     if (v.intent === 'schedule' && !publishAtSchema.safeParse(v.publishAt).success) ctx.addIssue({ code: 'custom', path: ['publishAt'], message: 'Choose the date and time to publish.' });

@@ -16,7 +16,20 @@ import { UserMenu } from './user-menu';
  * top bar with the command palette and the signed-in person, and the page itself. Toasts
  * raised anywhere inside show in one polite live region.
  */
-export function AdminShell({ nav, actions, user, children }: { nav: NavGroup[]; actions: Command[]; user: { name: string; role: string }; children: ReactNode }) {
+export function AdminShell({
+  nav,
+  actions,
+  user,
+  unread = 0,
+  children,
+}: {
+  nav: NavGroup[];
+  actions: Command[];
+  user: { name: string; role: string };
+  /** Unread notifications (mentions in notes), for the bell. */
+  unread?: number;
+  children: ReactNode;
+}) {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
   const screens: Command[] = nav.flatMap((g) => g.items.map((i) => ({ id: i.href, label: i.label, hint: g.label, href: i.href, keywords: i.keywords })));
@@ -61,6 +74,10 @@ export function AdminShell({ nav, actions, user, children }: { nav: NavGroup[]; 
             </Button>
             <CommandPalette screens={screens} actions={actions} />
             <div className="ml-auto flex items-center gap-2">
+              <Link href="/admin/notifications" className="inline-flex items-center gap-1 rounded px-2 py-1 text-sm font-medium hover:bg-surface-muted">
+                <span aria-hidden>🔔</span>
+                <span>{unread ? `Notifications (${unread} unread)` : 'Notifications'}</span>
+              </Link>
               <UserMenu name={user.name} role={user.role} />
             </div>
           </header>

@@ -36,8 +36,8 @@ const articleScreen = (id: string) => `/admin/articles/${id}`;
 export async function saveArticleAction(_prev: SavedArticleState, form: FormData): Promise<SavedArticleState> {
   return runAction(form, async () => {
     const user = await requireRole('CONTRIBUTOR');
-    const { intent, id, version, publishAt, ...data } = parseForm(saveArticleFormSchema, form);
-    const saved = await saveArticle({ id, version, intent, data, publishAt }, user);
+    const { intent, id, version, publishAt, shared, ...data } = parseForm(saveArticleFormSchema, form);
+    const saved = await saveArticle({ id, version, intent, data, publishAt, shared: shared === '1' }, user);
     revalidatePath('/admin');
     const when = async () => {
       const { timeZone } = await getSite();

@@ -38,6 +38,7 @@ import {
   searchRelatedArticlesAction,
 } from '../actions';
 import { describeMediaAction } from '../../media/actions';
+import { addNoteAction, listNotesAction, replyToNoteAction, resolveNoteAction } from '../note-actions';
 import { addCorrectionAction, withdrawCorrectionAction } from '../correction-actions';
 import { deleteLiveUpdateAction, editLiveUpdateAction, postLiveUpdateAction, setLiveCoverageAction } from '../live-actions';
 
@@ -99,6 +100,8 @@ export default async function EditArticlePage({ params, searchParams }: Props) {
         timeZone={site.timeZone}
         mediaMaxMegabytes={env.MEDIA_MAX_UPLOAD_MB}
         initialMessage={saved ? SAVED_MESSAGES[saved] : undefined}
+        coeditor={process.env.BROADSHEET_COLLAB === 'off' ? undefined : { id: user.id, name: user.name }}
+        notes={{ list: listNotesAction, add: addNoteAction, reply: replyToNoteAction, resolve: resolveNoteAction }}
         initial={{
           id: article.id,
           slug: article.slug,
