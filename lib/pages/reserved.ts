@@ -10,6 +10,7 @@ export const RESERVED_TOP_LEVEL_NAMES = [
   'articles',
   'authors',
   'corrections',
+  'fonts', // the site's font files (app/fonts), not a route, but a folder of app/
   'gone',
   'login',
   'media',
@@ -22,10 +23,11 @@ export const RESERVED_TOP_LEVEL_NAMES = [
   'sitemap.xml',
   'sitemaps',
   'tags',
-  // Served by Next or browsers at the root, by the server itself (/live/events, /healthz, /readyz),
+  // Served by Next or browsers at the root, by the server itself (/live/events, /collab, /healthz, /readyz),
   // or kept for the product's own later use
   '_next',
   'live',
+  'collab',
   'healthz',
   'readyz',
   'favicon.ico',
