@@ -8,7 +8,7 @@ const root = import.meta.dirname;
 
 /**
  * Integration test files that change the process for the files after them (environment variables
- * read once by lib/env, module mocks): each runs in a fresh module graph, before the rest, which
+ * read once by lib/env, module mocks, a process-wide server started): each runs in a fresh module graph, before the rest, which
  * share one (importing Prisma and the domain once instead of once per file makes the run about
  * three times cheaper). test/int-isolation.test.ts keeps this list honest.
  */
@@ -16,6 +16,7 @@ export const ISOLATED_INT_FILES = [
   'app/(dashboard)/admin/articles/actions.int.test.ts',
   'app/(dashboard)/admin/planning/actions.int.test.ts',
   'lib/cache/shared.int.test.ts',
+  'lib/collab/connect.int.test.ts',
   'lib/import/job/ghost.int.test.ts',
   'lib/media/media.int.test.ts',
   'lib/redis.int.test.ts',

@@ -17,10 +17,10 @@ function intTestFiles(dir = ''): string[] {
 }
 
 /** What makes a file leave the process different for the next one. */
-const CHANGES_THE_PROCESS = /\bvi\.(mock|doMock|stubEnv|stubGlobal)\(|\b(process\.)?env\.[A-Z_]+\s*=[^=>]|\bdelete process\.env\./;
+const CHANGES_THE_PROCESS = /\bvi\.(mock|doMock|stubEnv|stubGlobal)\(|\b(process\.)?env\.[A-Z_]+\s*=[^=>]|\bdelete process\.env\.|\bstart\w*Server\(/;
 
 describe('integration test isolation', () => {
-  it('lists every integration file that mocks modules or sets environment variables (or lib/env values), and only existing files', () => {
+  it('lists every integration file that mocks modules, sets environment variables (or lib/env values) or starts a process-wide server, and only existing files', () => {
     const files = intTestFiles();
     expect(files.length).toBeGreaterThan(20);
     const changers = files.filter((f) => CHANGES_THE_PROCESS.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
