@@ -37,9 +37,9 @@ if (process.argv.includes('--pg')) {
 }
 
 /** Runs a CLI in a process of its own: its wall time, its peak RSS (what the OS saw) and its output. */
-function timed(script: string, scriptArgs: string[], nodeFlags: string[] = []): { seconds: number; peakRssMiB: number; out: string } {
+function timed(script: string, scriptArgs: string[], nodeFlags: string[] = []): { seconds: number; cpuSeconds: number; peakRssMiB: number; out: string } {
   const started = performance.now();
-  const hook = `process.on('exit', () => process.stderr.write('PEAK_RSS_KB=' + process.resourceUsage().maxRSS + '\\n'));`;
+  const hook = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('PEAK_RSS_KB=' + u.maxRSS + ' CPU_US=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`;
   const r = spawnSync(process.execPath, [...nodeFlags, '--conditions=react-server', '--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(hook)}`, script, ...scriptArgs], {
     cwd: root,
     encoding: 'utf8',
@@ -47,7 +47,7 @@ function timed(script: string, scriptArgs: string[], nodeFlags: string[] = []): 
     maxBuffer: 1 << 28,
   });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
-  return { seconds: (performance.now() - started) / 1000, peakRssMiB: Math.round(Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024), out: r.stdout };
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: Number(/CPU_US=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1e6, peakRssMiB: Math.round(Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024), out: r.stdout };
 }
 
 try {
@@ -68,6 +68,7 @@ try {
   console.log(`database             ${url.startsWith('file:') ? 'SQLite' : 'PostgreSQL'}`);
   console.log(`file                 ${(statSync(file).size / 1048576).toFixed(0)} MiB, ${posts} posts, ${comments} comments each`);
   console.log(`import               ${imported.seconds.toFixed(1)} s, ${count} posts: ${Math.round(count / imported.seconds)} posts/s (wall, with start-up and the final search-index refresh)`);
+  console.log(`import CPU           ${imported.cpuSeconds.toFixed(1)} s (user + system): ${((imported.cpuSeconds * 1000) / Math.max(count, 1)).toFixed(1)} ms per post, the figure a busy machine distorts least`);
   console.log(`import peak RSS      ${imported.peakRssMiB} MiB`);
   console.log(`export               ${exported.seconds.toFixed(1)} s, ${(statSync(exportFile).size / 1048576).toFixed(0)} MiB; peak RSS ${exported.peakRssMiB} MiB`);
 } finally {
