@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { getMenusForEdit, getPublicMenu, saveMenu } from '@/lib/menus';
 import type { StaffUser } from '@/lib/users';
@@ -15,9 +15,18 @@ let admin: StaffUser;
 
 beforeAll(async () => {
   admin = await createUser('ADMIN');
-  // This file starts from a site without menus (other files of the run may have saved some).
-  await db.importItem.deleteMany({ where: { source: 'ghost', kind: 'menu' } });
+  // This file starts from a site without menus and without another /about (other files of the
+  // run share the database and may have made them).
+  await db.importItem.deleteMany({ where: { source: 'ghost', kind: { in: ['menu', 'page'] } } });
   await db.menu.deleteMany({});
+  await db.page.deleteMany({ where: { slug: 'about' } });
+});
+
+// Leave the other files of the run no menus and no imported /about of this file's making.
+afterAll(async () => {
+  await db.menu.deleteMany({});
+  await db.page.deleteMany({ where: { importSource: 'ghost' } });
+  await db.importItem.deleteMany({ where: { source: 'ghost', kind: { in: ['menu', 'page'] } } });
 });
 
 describe('Ghost menus', () => {
