@@ -31,9 +31,9 @@ export type ImportRunOptions = {
 
 const PROGRESS_EVERY_MS = 1000;
 /** Records whose ledger rows are loaded in one go (and held in memory together). */
-const BATCH_RECORDS = 1000;
+const BATCH_RECORDS = 500;
 /** New posts written together in one transaction, at most (lib/import/job/write-posts-bulk.ts). */
-const NEW_POSTS_TOGETHER = 100;
+const NEW_POSTS_TOGETHER = 50;
 /** Comments written in their post's transaction, at most (the rest each in its own). */
 const COMMENTS_WITH_POST = 200;
 

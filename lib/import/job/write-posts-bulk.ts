@@ -29,6 +29,8 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Row = { kind: LedgerKind; originalId: string; entry: LedgerEntry };
 export type NewPost = { post: ContentRecord; comments: CommentRecord[] };
 
+const GROUP_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
+
 let counter = 0;
 /** A collision-free id in the shape of Prisma's cuid() default (c + time + counter + randomness). */
 const newId = () => `c${Date.now().toString(36)}${(counter++ % 1_679_616).toString(36).padStart(4, '0')}${crypto.randomBytes(8).toString('hex')}`;
@@ -170,7 +172,9 @@ export async function writeNewPosts(ctx: ImportContext, group: NewPost[]): Promi
       for (const c of comments) if (c.parentId && ours.has(c.parentId) && !written.has(c.parentId)) c.parentId = null;
       if (comments.length) await tx.comment.createMany({ data: parentsFirst(comments) });
       await ctx.ledger.createMany(tx, rows);
-    });
+      // A group does many posts' work: on a busy machine that takes longer than the 5 s a
+      // transaction is given by default (then the group would be written again one by one).
+    }, GROUP_TRANSACTION);
   } catch (e) {
     console.error(`import: a group of ${group.length} new posts could not be written together; writing them one by one`, e instanceof Error ? e.message.split('\n').pop() : e);
     ctx.ledger.forget();
