@@ -21,13 +21,28 @@ import { bylineOf, importedArticleOf, noteMappings, resolveImages, termsOf } fro
 // and one statement per table for the whole group (articles, bylines, tags, revisions, audit
 // entries, old-address redirects, comments, ledger rows) instead of about twenty statements a
 // post. Ids are made here, so comments can name their article and parent before anything is
-// written. Should the group's transaction fail, nothing of it is kept and the caller applies
+// written, and all the work but the writes is done before the transaction opens (a connection
+// held for seconds is what the PostgreSQL pool's watchdog takes for a dead server). Should the
+// group's transaction fail, nothing of it is kept and the caller applies
 // each post on its own (writePost), so one bad post still costs only itself; the ledger keeps
 // the whole thing idempotent and resumable as before.
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 type Row = { kind: LedgerKind; originalId: string; entry: LedgerEntry };
 export type NewPost = { post: ContentRecord; comments: CommentRecord[] };
+type CommentRow = {
+  id: string;
+  articleId: string;
+  parentId: string | null;
+  status: CommentRecord['status'];
+  authorName: string;
+  authorEmail: CommentRecord['authorEmail'];
+  authorUrl: CommentRecord['authorUrl'];
+  body: string;
+  ipHash: string | null;
+  userId: string | null;
+  createdAt?: Date;
+};
 
 const GROUP_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 
@@ -97,83 +112,74 @@ function parentsFirst<T extends { id: string; parentId: string | null }>(rows: T
 export async function writeNewPosts(ctx: ImportContext, group: NewPost[]): Promise<boolean> {
   // A failed group is applied again one post at a time: its notes and tallies must not count twice.
   const before = structuredClone(ctx.report);
-  // Outside the transaction: images (fetched or read once each), bylines.
-  const prepared: (NewPost & { heroImageId: string | null; doc: ImportedArticle['bodyJson']; authorIds: string[]; images: Awaited<ReturnType<typeof getBodyImages>>; id: string })[] = [];
-  for (const { post, comments } of group) {
-    const { heroImageId, doc } = await resolveImages(ctx, post);
-    prepared.push({ post, comments, heroImageId, doc, authorIds: await bylineOf(ctx, post), images: await getBodyImages(doc), id: newId() });
-  }
   const commentIdOf = new Map<string, string>();
-  for (const p of prepared) for (const c of p.comments) commentIdOf.set(c.originalId, newId());
+  for (const { comments } of group) for (const c of comments) commentIdOf.set(c.originalId, newId());
+  // Everything but the writes happens before the transaction (images, bylines, terms, HTML,
+  // comment plans), so it holds its connection only for the statements. The section and tags a
+  // post names are found or made first, as shared things that outlive a post that fails.
+  const articles: { id: string; post: ContentRecord; a: ImportedArticle; content: ReturnType<typeof importedArticleContent> }[] = [];
+  const comments: CommentRow[] = [];
   const reports: (() => void)[] = [];
   const rows: Row[] = [];
+  for (const { post, comments: replies } of group) {
+    const id = newId();
+    const { heroImageId, doc } = await resolveImages(ctx, post);
+    const a = importedArticleOf(post, { doc, heroImageId, authorIds: await bylineOf(ctx, post), ...(await termsOf(ctx, db, post)) });
+    articles.push({ id, post, a, content: importedArticleContent(a, await getBodyImages(doc)) });
+    rows.push({ kind: 'post', originalId: post.originalId, entry: { entityId: id, fingerprint: recordFingerprint(post), entityVersion: 1 } });
+    for (const c of replies) {
+      const fingerprint = recordFingerprint(c);
+      const plan = await planComment(ctx, c, fingerprint, id);
+      if (plan.report) {
+        reports.push(plan.report);
+        continue;
+      }
+      const commentId = commentIdOf.get(c.originalId)!;
+      comments.push({
+        id: commentId,
+        articleId: id,
+        parentId: c.parentOriginalId ? (commentIdOf.get(c.parentOriginalId) ?? (await ctx.ledger.id('comment', c.parentOriginalId))) : null,
+        status: c.status,
+        authorName: c.authorName || 'Anonymous',
+        authorEmail: c.authorEmail,
+        authorUrl: c.authorUrl,
+        body: c.body,
+        ipHash: c.authorIp ? hashIdentifier(c.authorIp) : null,
+        userId: await ctx.ledger.id('user', c.userOriginalId),
+        ...(c.createdAt ? { createdAt: new Date(c.createdAt) } : {}),
+      });
+      rows.push({ kind: 'comment', originalId: c.originalId, entry: { entityId: commentId, fingerprint, entityVersion: null } });
+      reports.push(() => tally(ctx.report, 'comment', 'imported'));
+    }
+  }
+  // A reply whose parent was skipped (a pingback, an empty comment) hangs from the post instead.
+  const written = new Set(comments.map((c) => c.id));
+  const ours = new Set(commentIdOf.values());
+  for (const c of comments) if (c.parentId && ours.has(c.parentId) && !written.has(c.parentId)) c.parentId = null;
+  const apiKey = currentApiKey();
   try {
     await db.$transaction(async (tx) => {
       const slugs = await slugsFor(
         tx,
-        prepared.map((p) => p.post.slug),
+        articles.map((x) => x.post.slug),
       );
-      const articles = [];
-      for (const [i, p] of prepared.entries()) {
-        const a = importedArticleOf(p.post, { doc: p.doc, heroImageId: p.heroImageId, authorIds: p.authorIds, ...(await termsOf(ctx, tx, p.post)) });
-        articles.push({ p, a, slug: slugs[i]! });
-      }
-      await tx.article.createMany({
-        data: articles.map(({ p, a, slug }) => ({ id: p.id, ...importedArticleContent(a, p.images), slug, ...(a.createdAt ? { createdAt: a.createdAt } : {}) })),
-      });
-      const bylines = articles.flatMap(({ p, a }) => [...new Set(a.authorIds)].map((userId, position) => ({ articleId: p.id, userId, position })));
+      await tx.article.createMany({ data: articles.map(({ id, a, content }, i) => ({ id, ...content, slug: slugs[i]!, ...(a.createdAt ? { createdAt: a.createdAt } : {}) })) });
+      const bylines = articles.flatMap(({ id, a }) => [...new Set(a.authorIds)].map((userId, position) => ({ articleId: id, userId, position })));
       if (bylines.length) await tx.articleAuthor.createMany({ data: bylines });
-      const tags = articles.flatMap(({ p, a }) => [...new Set(a.tagIds)].map((tagId) => ({ articleId: p.id, tagId })));
+      const tags = articles.flatMap(({ id, a }) => [...new Set(a.tagIds)].map((tagId) => ({ articleId: id, tagId })));
       if (tags.length) await tx.articleTag.createMany({ data: tags });
       await tx.articleRevision.createMany({
-        data: articles.map(({ p, a }) => ({ articleId: p.id, version: 1, title: a.title, standfirst: a.standfirst, bodyJson: a.bodyJson, status: a.status, authorId: ctx.actor.id })),
+        data: articles.map(({ id, a }) => ({ articleId: id, version: 1, title: a.title, standfirst: a.standfirst, bodyJson: a.bodyJson, status: a.status, authorId: ctx.actor.id })),
       });
-      const apiKey = currentApiKey();
       await tx.auditLog.createMany({
-        data: articles.map(({ p, a }) => ({ actorId: ctx.actor.id, action: 'article.imported', entityType: 'article', entityId: p.id, summary: a.title, ...(apiKey ? { data: { apiKey } } : {}) })),
+        data: articles.map(({ id, a }) => ({ actorId: ctx.actor.id, action: 'article.imported', entityType: 'article', entityId: id, summary: a.title, ...(apiKey ? { data: { apiKey } } : {}) })),
       });
       await redirectsFor(
         tx,
-        articles.flatMap(({ p, slug }) => p.post.oldPaths.map((o) => ({ from: oldPathKeyOf(o) ?? '', to: articlePath(slug) })).filter((r) => r.from)),
+        articles.flatMap(({ post }, i) => post.oldPaths.map((o) => ({ from: oldPathKeyOf(o) ?? '', to: articlePath(slugs[i]!) })).filter((r) => r.from)),
       );
-
-      const comments = [];
-      for (const { p } of articles) {
-        rows.push({ kind: 'post', originalId: p.post.originalId, entry: { entityId: p.id, fingerprint: recordFingerprint(p.post), entityVersion: 1 } });
-        for (const c of p.comments) {
-          const fingerprint = recordFingerprint(c);
-          const plan = await planComment(ctx, c, fingerprint, p.id, tx);
-          if (plan.report) {
-            reports.push(plan.report);
-            continue;
-          }
-          const id = commentIdOf.get(c.originalId)!;
-          const parentId = c.parentOriginalId ? (commentIdOf.get(c.parentOriginalId) ?? (await ctx.ledger.id('comment', c.parentOriginalId, tx))) : null;
-          comments.push({
-            id,
-            articleId: p.id,
-            parentId,
-            status: c.status,
-            authorName: c.authorName || 'Anonymous',
-            authorEmail: c.authorEmail,
-            authorUrl: c.authorUrl,
-            body: c.body,
-            ipHash: c.authorIp ? hashIdentifier(c.authorIp) : null,
-            userId: await ctx.ledger.id('user', c.userOriginalId, tx),
-            ...(c.createdAt ? { createdAt: new Date(c.createdAt) } : {}),
-          });
-          rows.push({ kind: 'comment', originalId: c.originalId, entry: { entityId: id, fingerprint, entityVersion: null } });
-          reports.push(() => tally(ctx.report, 'comment', 'imported'));
-        }
-      }
-      // A reply whose parent was skipped (a pingback, an empty comment) hangs from the post instead.
-      const written = new Set(comments.map((c) => c.id));
-      const ours = new Set(commentIdOf.values());
-      for (const c of comments) if (c.parentId && ours.has(c.parentId) && !written.has(c.parentId)) c.parentId = null;
       if (comments.length) await tx.comment.createMany({ data: parentsFirst(comments) });
       await ctx.ledger.createMany(tx, rows);
-      // A group does many posts' work: on a busy machine that takes longer than the 5 s a
-      // transaction is given by default (then the group would be written again one by one).
     }, GROUP_TRANSACTION);
   } catch (e) {
     console.error(`import: a group of ${group.length} new posts could not be written together; writing them one by one`, e instanceof Error ? e.message.split('\n').pop() : e);
@@ -183,8 +189,8 @@ export async function writeNewPosts(ctx: ImportContext, group: NewPost[]): Promi
   }
   ctx.ledger.known(rows);
   for (const { post } of group) noteMappings(ctx, post);
-  for (const p of prepared) {
-    ctx.touchedArticles.add(p.id);
+  for (const { id } of articles) {
+    ctx.touchedArticles.add(id);
     tally(ctx.report, 'post', 'imported');
   }
   for (const report of reports) report();
