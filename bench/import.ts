@@ -3,7 +3,8 @@
 // then exports the same site; prints posts per second, the export's time and the peak RSS of
 // each step (each runs in a process of its own). Images are not fetched (none are reachable).
 //   npx tsx bench/import.ts [posts=100000] [commentsPerPost=5] [--pg]   (--pg: a fresh PostgreSQL database instead)
-//   BENCH_IMPORT_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the import's process.
+//   BENCH_IMPORT_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the import's process;
+//   BENCH_STDERR=1 passes on what it wrote to stderr (e.g. a statement counter loaded with --import).
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
