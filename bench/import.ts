@@ -3,6 +3,8 @@
 // then exports the same site; prints posts per second, the export's time and the peak RSS of
 // each step (each runs in a process of its own). Images are not fetched (none are reachable).
 //   npx tsx bench/import.ts [posts=100000] [commentsPerPost=5] [--pg]   (--pg: a fresh PostgreSQL database instead)
+//   BENCH_IMPORT_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the import's process;
+//   BENCH_STDERR=1 passes on what it wrote to stderr (e.g. a statement counter loaded with --import).
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -37,9 +39,9 @@ if (process.argv.includes('--pg')) {
 }
 
 /** Runs a CLI in a process of its own: its wall time, its peak RSS (what the OS saw) and its output. */
-function timed(script: string, scriptArgs: string[], nodeFlags: string[] = []): { seconds: number; peakRssMiB: number; out: string } {
+function timed(script: string, scriptArgs: string[], nodeFlags: string[] = []): { seconds: number; cpuSeconds: number; peakRssMiB: number; out: string } {
   const started = performance.now();
-  const hook = `process.on('exit', () => process.stderr.write('PEAK_RSS_KB=' + process.resourceUsage().maxRSS + '\\n'));`;
+  const hook = `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('PEAK_RSS_KB=' + u.maxRSS + ' CPU_US=' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });`;
   const r = spawnSync(process.execPath, [...nodeFlags, '--conditions=react-server', '--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(hook)}`, script, ...scriptArgs], {
     cwd: root,
     encoding: 'utf8',
@@ -47,7 +49,13 @@ function timed(script: string, scriptArgs: string[], nodeFlags: string[] = []): 
     maxBuffer: 1 << 28,
   });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
-  return { seconds: (performance.now() - started) / 1000, peakRssMiB: Math.round(Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024), out: r.stdout };
+  if (process.env.BENCH_STDERR) process.stderr.write(r.stderr);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: Number(/CPU_US=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1e6,
+    peakRssMiB: Math.round(Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024),
+    out: r.stdout,
+  };
 }
 
 try {
@@ -61,13 +69,17 @@ try {
   mkdirSync(uploads);
   // As `npm run import` runs it: with a capped heap (the import's live data stays near 60 MiB; without a
   // cap V8 keeps growing its heap instead of collecting, and the process's RSS with it).
-  const imported = timed('scripts/import.ts', ['wordpress', file, '--media-dir', uploads], [IMPORT_HEAP]);
+  // BENCH_IMPORT_FLAGS: more node flags for the import's process (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+  const imported = timed('scripts/import.ts', ['wordpress', file, '--media-dir', uploads], [IMPORT_HEAP, ...(process.env.BENCH_IMPORT_FLAGS?.split(' ').filter(Boolean) ?? [])]);
   const count = Number(/post: (\d+) imported/.exec(imported.out)?.[1] ?? 0);
   const exportFile = path.join(dir, 'export.json');
   const exported = timed('scripts/export.ts', [exportFile]);
   console.log(`database             ${url.startsWith('file:') ? 'SQLite' : 'PostgreSQL'}`);
   console.log(`file                 ${(statSync(file).size / 1048576).toFixed(0)} MiB, ${posts} posts, ${comments} comments each`);
   console.log(`import               ${imported.seconds.toFixed(1)} s, ${count} posts: ${Math.round(count / imported.seconds)} posts/s (wall, with start-up and the final search-index refresh)`);
+  console.log(
+    `import CPU           ${imported.cpuSeconds.toFixed(1)} s (user + system): ${((imported.cpuSeconds * 1000) / Math.max(count, 1)).toFixed(1)} ms per post, the figure a busy machine distorts least`,
+  );
   console.log(`import peak RSS      ${imported.peakRssMiB} MiB`);
   console.log(`export               ${exported.seconds.toFixed(1)} s, ${(statSync(exportFile).size / 1048576).toFixed(0)} MiB; peak RSS ${exported.peakRssMiB} MiB`);
 } finally {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { expectNoAxeViolations, storageStateFor, unique } from './helpers';
@@ -111,5 +112,31 @@ test.describe('import from WordPress', () => {
     await expect(page.getByText('Finally a dawn crossing!')).toBeVisible();
     await expect(page.getByText('Agreed, about time.')).toBeVisible();
     await expect(page.getByText('This one waits for moderation.')).toHaveCount(0);
+  });
+});
+
+test.describe('import from Ghost', () => {
+  test.use({ storageState: storageStateFor('admin') });
+
+  test('the Ghost site address is asked for Ghost exports only, and checked before the upload', async ({ page }) => {
+    await page.goto('/admin/import');
+    await expect(page.getByLabel('Ghost site address')).toHaveCount(0);
+    await page.getByLabel('Export file').setInputFiles(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'import', 'ghost-5.json'));
+    await page.getByLabel('Source').selectOption('ghost');
+    const siteUrl = page.getByLabel('Ghost site address');
+    await siteUrl.fill('coast-news.example');
+    await page.getByLabel('Dry run').check();
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page.getByText('Give the address of the Ghost site, starting with https://')).toBeVisible();
+    await expect(siteUrl).toHaveAttribute('aria-invalid', 'true');
+    await expect(page).not.toHaveURL(/job=/);
+    await expectNoAxeViolations(page);
+
+    await siteUrl.fill('https://coast-news.example');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect(page).toHaveURL(/\/admin\/import\?job=/);
+    const progress = page.getByRole('region', { name: 'Progress' });
+    await expect(progress.getByText('Finished')).toBeVisible({ timeout: 30_000 });
+    await expect(progress.getByRole('table', { name: 'Import report, by kind' }).getByRole('row', { name: /^menu / })).toBeVisible();
   });
 });

@@ -3,6 +3,10 @@
 import { expect, test, type Browser, type Page, type Route } from '@playwright/test';
 import { SEEDED_ARTICLE, expectNoAxeViolations, fillBody, storageStateFor, unique, type DemoRole, withoutWebSocket } from './helpers';
 
+// These days are about autosave, the local copy and conflicts: every browser here is one that
+// cannot co-edit (e2e/coedit.spec.ts covers the shared editor).
+test.beforeEach(({ context }) => withoutWebSocket(context));
+
 async function signedInPage(browser: Browser, role: DemoRole) {
   const context = await browser.newContext({ storageState: storageStateFor(role) });
   await withoutWebSocket(context);

@@ -35,9 +35,9 @@ export const ADMIN_ARTICLE_BODY_LIMIT = 2 * 1024 * 1024;
 /** `If-Match: "<version>"`, required by every change to a versioned resource: missing 428, unreadable 400. */
 export function ifMatchVersion(request: Request): number {
   const header = request.headers.get('if-match');
-  if (!header) throw new AppError('precondition_required', 'Send If-Match with the version you changed, as the ETag of the article gave it (If-Match: "3"). Nothing was changed.');
+  if (!header) throw new AppError('precondition_required', 'Send If-Match with the version you changed, as its ETag gave it (If-Match: "3"). Nothing was changed.');
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (!m) throw new AppError('bad_request', 'If-Match must be the article’s ETag, a version number in quotes ("3").');
+  if (!m) throw new AppError('bad_request', 'If-Match must be the ETag you were given, a version number in quotes ("3").');
   return Number(m[1]);
 }
 

@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
 import { bodyNodeSchema } from '@/lib/api/schemas';
-import { ADMIN_ARTICLE_STATUSES } from '@/lib/validation/admin-api';
+import { ADMIN_ARTICLE_STATUSES, ADMIN_PAGE_STATUSES } from '@/lib/validation/admin-api';
+import { MENU_ITEM_KINDS, MENU_LOCATIONS } from '@/lib/validation/menus';
 
 // Response shapes of the admin API (/api/v1/admin). lib/api/admin/* is typed against them and
 // the OpenAPI document is generated from them; every object is strict, as in the content API.
@@ -26,6 +27,43 @@ export const adminArticleSchema = z
     publishedAt: dateTime.nullable(),
     scheduledAt: dateTime.nullable(),
     updatedAt: dateTime,
+  })
+  .strict();
+
+export const adminPageSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    version: z.number().int().describe('Send it back as If-Match ("<version>") to change the page; the ETag header carries it too.'),
+    status: z.enum(ADMIN_PAGE_STATUSES),
+    url: z.string().nullable().describe('Path of the page on the public site while it is published, else null.'),
+    title: z.string(),
+    standfirst: z.string(),
+    body: z.object({ type: z.literal('doc'), content: z.array(bodyNodeSchema) }).strict(),
+    seoTitle: z.string().nullable(),
+    seoDescription: z.string().nullable(),
+    publishedAt: dateTime.nullable(),
+    scheduledAt: dateTime.nullable(),
+    updatedAt: dateTime,
+  })
+  .strict();
+export const adminPageSummarySchema = adminPageSchema
+  .pick({ id: true, slug: true, version: true, status: true, url: true, title: true, publishedAt: true, scheduledAt: true, updatedAt: true })
+  .strict();
+
+const menuLink = z
+  .object({
+    label: z.string().describe('Empty for a section, page or tag: the link shows its name.'),
+    kind: z.enum(MENU_ITEM_KINDS),
+    targetId: z.string().nullable().describe('The section, page or tag linked to (kind section, page or tag).'),
+    url: z.string().nullable().describe('The address (kind url).'),
+  })
+  .strict();
+export const adminMenuSchema = z
+  .object({
+    location: z.enum(MENU_LOCATIONS),
+    version: z.number().int().describe('0 for a menu never saved. Send it back as If-Match ("<version>") to replace the menu.'),
+    items: z.array(menuLink.extend({ children: z.array(menuLink) }).strict()),
   })
   .strict();
 
@@ -75,6 +113,10 @@ export const ADMIN_COMPONENTS = {
   AdminArticle: adminArticleSchema,
   AdminArticleResponse: envelope(adminArticleSchema),
   AdminDeletedResponse: envelope(z.object({ id: z.string(), deleted: z.literal(true) }).strict()),
+  AdminPage: adminPageSchema,
+  AdminPageResponse: envelope(adminPageSchema),
+  AdminPageListResponse: envelope(z.array(adminPageSummarySchema)),
+  AdminMenuResponse: envelope(adminMenuSchema),
   AdminSectionListResponse: envelope(z.array(adminSectionSchema)),
   AdminSectionCreatedResponse: envelope(z.object({ id: z.string(), slug: z.string() }).strict()),
   AdminTagListResponse: envelope(z.array(adminTagSchema)),
@@ -86,3 +128,6 @@ export const ADMIN_COMPONENTS = {
 } satisfies Record<string, z.ZodType>;
 
 export type AdminArticle = z.input<typeof adminArticleSchema>;
+export type AdminPage = z.input<typeof adminPageSchema>;
+export type AdminPageSummary = z.input<typeof adminPageSummarySchema>;
+export type AdminMenu = z.input<typeof adminMenuSchema>;

@@ -2,7 +2,16 @@ import 'server-only';
 import { z } from 'zod';
 import type { ADMIN_COMPONENTS } from '@/lib/api/admin-schemas';
 import { blockSchema, bodyDocSchema } from '@/lib/articles/body-schema';
-import { createAdminArticleSchema, mergeTagBodySchema, scheduleArticleSchema, updateAdminArticleSchema, adminCommentsQuerySchema } from '@/lib/validation/admin-api';
+import {
+  adminCommentsQuerySchema,
+  createAdminArticleSchema,
+  createAdminPageSchema,
+  mergeTagBodySchema,
+  putAdminMenuSchema,
+  scheduleArticleSchema,
+  updateAdminArticleSchema,
+  updateAdminPageSchema,
+} from '@/lib/validation/admin-api';
 import { createSectionSchema, updateSectionSchema, updateTagSchema } from '@/lib/validation/taxonomy';
 import type { AdminScope } from '@/lib/validation/api-keys';
 
@@ -20,6 +29,9 @@ export const ADMIN_REQUESTS = {
   AdminSectionCreate: createSectionSchema,
   AdminRename: updateSectionSchema.omit({ id: true }).or(updateTagSchema.omit({ id: true })),
   AdminTagMerge: mergeTagBodySchema,
+  AdminPageCreate: createAdminPageSchema,
+  AdminPageUpdate: updateAdminPageSchema,
+  AdminMenuPut: putAdminMenuSchema,
 } satisfies Record<string, z.ZodType>;
 
 type Response = keyof typeof ADMIN_COMPONENTS;
@@ -27,7 +39,7 @@ type Request = keyof typeof ADMIN_REQUESTS;
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const err = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
-const ETAG = { ETag: { description: 'The article’s version in quotes ("3"): send it back as If-Match.', schema: { type: 'string' } } };
+const ETAG = { ETag: { description: 'The resource’s version in quotes ("3"): send it back as If-Match.', schema: { type: 'string' } } };
 const pathParam = (name: string, values?: readonly string[]) => ({ name, in: 'path', required: true, schema: values ? { type: 'string', enum: values } : { type: 'string' } });
 const IF_MATCH = { name: 'If-Match', in: 'header', required: true, description: 'The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412.', schema: { type: 'string' } };
 const IDEMPOTENCY = {
@@ -108,7 +120,7 @@ export function adminPaths(): Record<string, Record<string, unknown>> {
         versioned: true,
       },
       patch: { operationId: 'updateArticle', summary: 'Change the fields sent', scope: 'articles:write', params: [ID], body: 'AdminArticleUpdate', ok: 'AdminArticleResponse', versioned: true },
-      delete: { operationId: 'deleteArticle', summary: 'Delete an archived article for good', scope: 'articles:publish', params: [ID], ok: 'AdminDeletedResponse' },
+      delete: { operationId: 'deleteArticle', summary: 'Delete an archived article for good', scope: 'articles:publish', params: [ID], ok: 'AdminDeletedResponse', versioned: true },
     }),
     '/admin/articles/{id}/{transition}': p({
       post: {
@@ -119,6 +131,54 @@ export function adminPaths(): Record<string, Record<string, unknown>> {
         body: 'AdminArticleSchedule',
         bodyOptional: true,
         ok: 'AdminArticleResponse',
+        versioned: true,
+      },
+    }),
+    '/admin/pages': p({
+      get: { operationId: 'listAdminPages', summary: 'Every page, most recently changed first', scope: 'pages:write', ok: 'AdminPageListResponse' },
+      post: { operationId: 'createPage', summary: 'Create a draft page', scope: 'pages:write', body: 'AdminPageCreate', ok: 'AdminPageResponse', status: 201, etag: true },
+    }),
+    '/admin/pages/{id}': p({
+      get: { operationId: 'getAdminPage', summary: 'A page in any status', scope: 'pages:write', params: [ID], ok: 'AdminPageResponse', versioned: true },
+      patch: {
+        operationId: 'updatePage',
+        summary: 'Change the fields sent (a published page stays live)',
+        scope: 'pages:write',
+        params: [ID],
+        body: 'AdminPageUpdate',
+        ok: 'AdminPageResponse',
+        versioned: true,
+      },
+      delete: { operationId: 'deletePage', summary: 'Delete a page for good, with the menu links to it', scope: 'pages:write', params: [ID], ok: 'AdminDeletedResponse', versioned: true },
+    }),
+    '/admin/pages/{id}/{transition}': p({
+      post: {
+        operationId: 'transitionPage',
+        summary: 'Publish, schedule ({ at }) or unpublish a page',
+        scope: 'pages:write',
+        params: [ID, pathParam('transition', ['publish', 'schedule', 'unpublish'])],
+        body: 'AdminArticleSchedule',
+        bodyOptional: true,
+        ok: 'AdminPageResponse',
+        versioned: true,
+      },
+    }),
+    '/admin/menus/{location}': p({
+      get: {
+        operationId: 'getAdminMenu',
+        summary: 'A menu’s links and version (0: never saved)',
+        scope: 'pages:write',
+        params: [pathParam('location', ['header', 'footer'])],
+        ok: 'AdminMenuResponse',
+        versioned: true,
+      },
+      put: {
+        operationId: 'putMenu',
+        summary: 'Replace a whole menu (If-Match "0" for a menu never saved)',
+        scope: 'pages:write',
+        params: [pathParam('location', ['header', 'footer'])],
+        body: 'AdminMenuPut',
+        ok: 'AdminMenuResponse',
         versioned: true,
       },
     }),

@@ -59,6 +59,10 @@ describe('OpenAPI document', () => {
       '/admin/comments/{id}/{action}',
       '/admin/media',
       '/admin/media/{id}',
+      '/admin/menus/{location}',
+      '/admin/pages',
+      '/admin/pages/{id}',
+      '/admin/pages/{id}/{transition}',
       '/admin/sections',
       '/admin/sections/{id}',
       '/admin/tags',
@@ -72,6 +76,18 @@ describe('OpenAPI document', () => {
     expect(names(op('/admin/articles/{id}', 'patch'))).toEqual(['id', 'If-Match']);
     expect(Object.keys(op('/admin/articles/{id}', 'patch').responses)).toEqual(expect.arrayContaining(['200', '412', '428', '422']));
     expect(Object.keys(op('/admin/articles', 'post').responses)).toContain('201');
+    // Every change to a versioned resource names its version, deletes included.
+    for (const [path, method] of [
+      ['/admin/articles/{id}', 'delete'],
+      ['/admin/pages/{id}', 'patch'],
+      ['/admin/pages/{id}', 'delete'],
+      ['/admin/pages/{id}/{transition}', 'post'],
+      ['/admin/menus/{location}', 'put'],
+    ] as const) {
+      expect(names(op(path, method)), `${method} ${path}`).toContain('If-Match');
+      expect(Object.keys(op(path, method).responses), `${method} ${path}`).toEqual(expect.arrayContaining(['412', '428']));
+    }
+    expect(names(op('/admin/pages', 'post'))).toContain('Idempotency-Key');
     expect(doc.components.schemas.AdminArticleCreate).toMatchObject({ required: ['title'], additionalProperties: false });
     expect(doc.components.schemas.AdminArticle!.properties!.status).toMatchObject({ enum: ['draft', 'in_review', 'scheduled', 'published', 'archived'] });
   });

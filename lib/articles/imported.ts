@@ -41,13 +41,9 @@ export type ImportedArticle = {
   commentsOpen: boolean;
 };
 
-/**
- * Creates (no `id`) or updates an imported article inside `tx`. An update names the version
- * the import left it at; if an editor saved since, it throws a conflict and changes nothing.
- */
-export async function writeImportedArticle(tx: Tx, a: ImportedArticle, opts: { id?: string; expectedVersion?: number; actorId: string }): Promise<{ id: string; slug: string; version: number }> {
-  const images = await getBodyImages(a.bodyJson);
-  const content = {
+/** An imported article's columns (its HTML rendered with its images): shared by the one-by-one and the bulk writers. */
+export function importedArticleContent(a: ImportedArticle, images: Awaited<ReturnType<typeof getBodyImages>>) {
+  return {
     title: a.title,
     standfirst: a.standfirst,
     bodyJson: a.bodyJson,
@@ -65,6 +61,14 @@ export async function writeImportedArticle(tx: Tx, a: ImportedArticle, opts: { i
     commentsOpen: a.commentsOpen,
     ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}),
   };
+}
+
+/**
+ * Creates (no `id`) or updates an imported article inside `tx`. An update names the version
+ * the import left it at; if an editor saved since, it throws a conflict and changes nothing.
+ */
+export async function writeImportedArticle(tx: Tx, a: ImportedArticle, opts: { id?: string; expectedVersion?: number; actorId: string }): Promise<{ id: string; slug: string; version: number }> {
+  const content = importedArticleContent(a, await getBodyImages(a.bodyJson));
   let row: { id: string; slug: string; version: number };
   if (!opts.id) {
     row = await tx.article.create({

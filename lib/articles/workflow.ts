@@ -90,12 +90,14 @@ export async function restoreArchivedArticle(id: string, user: StaffUser): Promi
  * Readers then get 404 at its address; webhook subscribers get `article.deleted` when it was
  * ever public.
  */
-export async function deleteArchivedArticle(id: string, user: StaffUser): Promise<{ title: string }> {
+export async function deleteArchivedArticle(id: string, user: StaffUser, options: { version?: number } = {}): Promise<{ title: string }> {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins can delete articles.');
   const before = await articleRefs(id);
   const deleted = await db.$transaction(async (tx) => {
-    const current = await tx.article.findUnique({ where: { id }, select: { id: true, slug: true, title: true, status: true, publishedAt: true } });
+    const current = await tx.article.findUnique({ where: { id }, select: { id: true, slug: true, title: true, status: true, publishedAt: true, version: true } });
     if (!current) throw new AppError('not_found', 'This article no longer exists. It may have been deleted already.');
+    // A caller that names the version it saw (the admin API's If-Match) deletes nothing newer.
+    assertVersion(current, options.version);
     if (current.status !== 'ARCHIVED') throw new AppError('conflict', 'Archive the article first: only archived articles can be deleted.');
     await tx.redirect.deleteMany({ where: { toPath: articlePath(current.slug) } });
     await tx.article.delete({ where: { id } });

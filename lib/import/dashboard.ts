@@ -15,6 +15,7 @@ import { enqueueJob, getJob } from '@/lib/jobs';
 import type { StaffUser } from '@/lib/users';
 import { IMPORT_JOB, importJobPayloadSchema, type ImportJobProgress } from './job/handler';
 import type { ImportReport } from './job/report';
+import { importSiteUrlSchema } from '@/lib/validation/imports';
 import { importSourceSchema } from './records';
 
 // /admin/import: an export file streamed to disk (never held in memory), an import job queued
@@ -24,6 +25,8 @@ export const startImportQuerySchema = z.object({
   source: importSourceSchema,
   dryRun: z.enum(['0', '1']).default('0'),
   filename: z.string().trim().max(255).default(''),
+  /** Used for Ghost only (its links and images are written as __GHOST_URL__/…). */
+  siteUrl: importSiteUrlSchema,
 });
 
 function assertAdmin(actor: StaffUser) {
@@ -67,9 +70,14 @@ export async function saveExportUpload(body: ReadableStream<Uint8Array> | null, 
 }
 
 /** Queues the import of a saved upload; the job deletes the file when it has finished with it. */
-export async function startImport(input: { source: z.infer<typeof importSourceSchema>; dryRun: boolean; filename: string; file: string }, actor: StaffUser): Promise<{ id: string }> {
+export async function startImport(
+  input: { source: z.infer<typeof importSourceSchema>; dryRun: boolean; filename: string; file: string; siteUrl?: string | null },
+  actor: StaffUser,
+): Promise<{ id: string }> {
   assertAdmin(actor);
-  const payload = importJobPayloadSchema.parse({ ...input, actorId: actor.id, deleteFileAfter: true });
+  // Only a Ghost export has addresses to complete; another source's own header names its site.
+  const siteUrl = input.source === 'ghost' ? (input.siteUrl ?? null) : null;
+  const payload = importJobPayloadSchema.parse({ ...input, siteUrl, actorId: actor.id, deleteFileAfter: true });
   return db.$transaction(async (tx) => {
     const job = await enqueueJob(IMPORT_JOB, payload, { createdById: actor.id, tx });
     await recordAudit(tx, { actorId: actor.id, action: 'import.started', entityType: 'job', entityId: job.id, summary: `${input.source}: ${input.filename}`, data: { dryRun: input.dryRun } });

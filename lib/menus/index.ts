@@ -5,7 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import { pagePath, sectionPath, tagPath } from '@/lib/articles/urls';
 import { invalidateMenu } from '@/lib/cache';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, StaleVersionError } from '@/lib/errors';
 import type { EditableItem } from '@/lib/menus/tree';
 import { listSections } from '@/lib/sections';
 import type { StaffUser } from '@/lib/users';
@@ -138,9 +138,9 @@ export async function saveMenu(input: SaveMenuInput & { importSource?: string; i
     await assertTargetsExist(tx, items);
     const current = await tx.menu.findUnique({ where: { location }, select: { id: true, version: true } });
     if ((current?.version ?? 0) !== input.version) {
-      throw new AppError(
-        'conflict',
+      throw new StaleVersionError(
         `Someone else saved the ${location} menu while you were editing (it is now at version ${current?.version ?? 0}, you started from version ${input.version}). Reload to see their changes.`,
+        current?.version ?? 0,
       );
     }
     const name = location === 'header' ? 'Header' : 'Footer';
@@ -150,7 +150,7 @@ export async function saveMenu(input: SaveMenuInput & { importSource?: string; i
       menuId = (await tx.menu.create({ data: { location, name, version: 1, ...imported }, select: { id: true } })).id;
     } else {
       const r = await tx.menu.updateMany({ where: { id: current.id, version: input.version }, data: { version: { increment: 1 }, ...imported } });
-      if (r.count === 0) throw new AppError('conflict', `Someone else saved the ${location} menu while you were editing. Reload to see their changes.`);
+      if (r.count === 0) throw new StaleVersionError(`Someone else saved the ${location} menu while you were editing. Reload to see their changes.`, input.version + 1);
       menuId = current.id;
       await tx.menuItem.deleteMany({ where: { menuId } });
     }

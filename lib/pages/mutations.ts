@@ -120,15 +120,21 @@ export async function savePage(
   return { id: result.id, slug: result.slug, version: result.version, status: result.status, scheduledAt: result.scheduledAt ?? null };
 }
 
-/** Deletes a page for good (its revisions too, and menu links to it); editors and admins only. */
-export async function deletePage(id: string, user: StaffUser): Promise<{ title: string }> {
+/**
+ * Deletes a page for good (its revisions too, and menu links to it); editors and admins only.
+ * With `version` (the admin API's If-Match), only while the page is still at that version.
+ */
+export async function deletePage(id: string, user: StaffUser, options: { version?: number } = {}): Promise<{ title: string }> {
   assertPageManager(user);
-  const page = await db.page.findUnique({ where: { id }, select: { id: true, slug: true, title: true, status: true } });
+  const page = await db.page.findUnique({ where: { id }, select: { id: true, slug: true, title: true, status: true, version: true } });
   if (!page) throw new AppError('not_found', 'This page no longer exists. It may have been deleted already.');
+  if (options.version !== undefined && options.version !== page.version) throw staleVersionError('page', page.version, options.version);
   // Read before the delete cascades away the menu items that link to it.
   const refresh = page.status === 'PUBLISHED' ? await db.menuItem.findMany({ where: { pageId: id }, select: { menu: { select: { location: true } } } }) : [];
   await db.$transaction(async (tx) => {
-    await tx.page.delete({ where: { id } });
+    // Saved by someone else between the read and this delete: refuse, as a stale save is.
+    const gone = await tx.page.deleteMany({ where: { id, ...(options.version !== undefined ? { version: options.version } : {}) } });
+    if (gone.count === 0) throw staleVersionError('page', page.version + 1, options.version ?? page.version);
     await recordAudit(tx, { actorId: user.id, action: 'page.deleted', entityType: 'page', entityId: id, summary: page.title, data: { slug: page.slug } });
   });
   if (page.status === 'PUBLISHED' || refresh.length) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bodyDocSchema } from '@/lib/articles/body-schema';
 import { updateMediaSchema } from '@/lib/validation/media';
+import { menuLocationSchema, saveMenuSchema } from '@/lib/validation/menus';
 
 // Request bodies of the admin API (/api/v1/admin). These check the shape of what a client sends
 // (types, unknown fields); the field rules themselves (lengths, tag lists, the body document)
@@ -71,3 +72,47 @@ export const adminMediaTextSchema = z.object({
   caption: updateMediaSchema.shape.caption.default(''),
   credit: updateMediaSchema.shape.credit.default(''),
 });
+
+const pageFields = {
+  title: z.string().describe('The page title (at most 200 characters).'),
+  slug: z.string().max(80).describe('Its address under the site root (/about): lowercase letters, digits and hyphens; made from the title when left out.'),
+  standfirst: z.string().describe('The summary under the title (at most 400 characters).'),
+  body: bodyDocSchema.describe('The body as the editor’s structured document.'),
+  html: z.string().max(2_000_000).describe('The body as HTML, converted and sanitised into the editor’s document. Send body or html, not both.'),
+  seoTitle: z.string().nullable().describe('The title search engines show; null for the page title.'),
+  seoDescription: z.string().nullable().describe('The description search engines show; null for the standfirst.'),
+};
+
+/** POST /api/v1/admin/pages. */
+export const createAdminPageSchema = z
+  .object({
+    ...pageFields,
+    slug: pageFields.slug.optional(),
+    standfirst: pageFields.standfirst.optional(),
+    body: pageFields.body.optional(),
+    html: pageFields.html.optional(),
+    seoTitle: pageFields.seoTitle.optional(),
+    seoDescription: pageFields.seoDescription.optional(),
+  })
+  .strict()
+  .refine(oneBody, ONE_BODY);
+export type CreateAdminPageInput = z.output<typeof createAdminPageSchema>;
+
+/** PATCH /api/v1/admin/pages/{id}: only the fields sent change. */
+export const updateAdminPageSchema = z.object(pageFields).partial().strict().refine(oneBody, ONE_BODY);
+export type UpdateAdminPageInput = z.output<typeof updateAdminPageSchema>;
+
+/** Pages have no review step: editors publish them directly. */
+export const PAGE_TRANSITIONS = ['publish', 'schedule', 'unpublish'] as const;
+export type PageTransition = (typeof PAGE_TRANSITIONS)[number];
+export const pageTransitionParamsSchema = adminIdParamsSchema.extend({ transition: z.enum(PAGE_TRANSITIONS) });
+
+/** The statuses a page has over the API, lower-case. */
+export const ADMIN_PAGE_STATUSES = ['draft', 'scheduled', 'published'] as const;
+
+/** /api/v1/admin/menus/{location}. */
+export const menuParamsSchema = z.object({ location: menuLocationSchema });
+
+/** PUT /api/v1/admin/menus/{location}: the whole menu, its links in order (the menu editor's own rules). */
+export const putAdminMenuSchema = z.object({ items: saveMenuSchema.shape.items.describe('The links in order, each with its sub-links (one level).') }).strict();
+export type PutAdminMenuInput = z.output<typeof putAdminMenuSchema>;

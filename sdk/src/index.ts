@@ -10,6 +10,11 @@ export type AdminArticle = Schemas['AdminArticle'];
 export type ArticleCreate = Schemas['AdminArticleCreate'];
 export type ArticleUpdate = Schemas['AdminArticleUpdate'];
 export type Transition = 'submit' | 'publish' | 'unpublish' | 'archive';
+export type AdminPage = Schemas['AdminPage'];
+export type PageCreate = Schemas['AdminPageCreate'];
+export type PageUpdate = Schemas['AdminPageUpdate'];
+export type AdminMenu = Schemas['AdminMenuResponse']['data'];
+export type MenuLocation = 'header' | 'footer';
 
 export type BroadsheetClientOptions = {
   /** The site, e.g. https://news.example.com */
@@ -55,19 +60,27 @@ export function createBroadsheetClient(options: BroadsheetClientOptions) {
     }
   }
 
-  /** Unwraps `{ data }` and remembers the article's version. */
-  const article = async (send: () => Promise<Result<{ data: AdminArticle }>>) => {
+  /** Unwraps `{ data }` and remembers the article's (or page's) version. */
+  const article = async <T extends { id: string; version: number }>(send: () => Promise<Result<{ data: T }>>) => {
     const { data } = await call(send);
     versions.set(data.id, data.version);
     return data;
   };
   const ifMatch = (id: string, opts: VersionOption = {}) => {
     const version = opts.version ?? versions.get(id);
-    if (version === undefined) throw new Error(`No known version for article ${id}: get() it first or pass { version }.`);
+    if (version === undefined) throw new Error(`No known version for ${id}: get() it first or pass { version }.`);
     return { 'If-Match': `"${version}"` };
   };
   const step = (id: string, transition: Transition | 'schedule', opts: VersionOption, body?: { at: string }) =>
     article(() => api.POST('/admin/articles/{id}/{transition}', { params: { path: { id, transition }, header: ifMatch(id, opts) }, body }));
+  const pageStep = (id: string, transition: 'publish' | 'unpublish' | 'schedule', opts: VersionOption, body?: { at: string }) =>
+    article(() => api.POST('/admin/pages/{id}/{transition}', { params: { path: { id, transition }, header: ifMatch(id, opts) }, body }));
+  /** A menu's version is remembered under `menu:<location>`. */
+  const menu = async (location: MenuLocation, send: () => Promise<Result<{ data: AdminMenu }>>) => {
+    const { data } = await call(send);
+    versions.set(`menu:${location}`, data.version);
+    return data;
+  };
 
   return {
     /** The underlying openapi-fetch client, for anything not wrapped here. */
@@ -88,7 +101,26 @@ export function createBroadsheetClient(options: BroadsheetClientOptions) {
       unpublish: (id: string, opts: VersionOption = {}) => step(id, 'unpublish', opts),
       archive: (id: string, opts: VersionOption = {}) => step(id, 'archive', opts),
       schedule: (id: string, at: Date | string, opts: VersionOption = {}) => step(id, 'schedule', opts, { at: typeof at === 'string' ? at : at.toISOString() }),
-      delete: (id: string) => call(() => api.DELETE('/admin/articles/{id}', { params: { path: { id } } })).then((r) => r.data),
+      delete: (id: string, opts: VersionOption = {}) => call(() => api.DELETE('/admin/articles/{id}', { params: { path: { id }, header: ifMatch(id, opts) } })).then((r) => r.data),
+    },
+    pages: {
+      list: () => call(() => api.GET('/admin/pages')).then((r) => r.data),
+      create: (input: PageCreate, opts: { idempotencyKey?: string } = {}) => {
+        const key = opts.idempotencyKey ?? newKey();
+        return article(() => api.POST('/admin/pages', { body: input, params: { header: { 'Idempotency-Key': key } } }));
+      },
+      get: (id: string) => article(() => api.GET('/admin/pages/{id}', { params: { path: { id } } })),
+      update: (id: string, patch: PageUpdate, opts: VersionOption = {}) => article(() => api.PATCH('/admin/pages/{id}', { params: { path: { id }, header: ifMatch(id, opts) }, body: patch })),
+      publish: (id: string, opts: VersionOption = {}) => pageStep(id, 'publish', opts),
+      unpublish: (id: string, opts: VersionOption = {}) => pageStep(id, 'unpublish', opts),
+      schedule: (id: string, at: Date | string, opts: VersionOption = {}) => pageStep(id, 'schedule', opts, { at: typeof at === 'string' ? at : at.toISOString() }),
+      delete: (id: string, opts: VersionOption = {}) => call(() => api.DELETE('/admin/pages/{id}', { params: { path: { id }, header: ifMatch(id, opts) } })).then((r) => r.data),
+    },
+    menus: {
+      get: (location: MenuLocation) => menu(location, () => api.GET('/admin/menus/{location}', { params: { path: { location } } })),
+      /** Replaces the whole menu, from the version last seen (get() it first, or pass { version }; 0 for a menu never saved). */
+      put: (location: MenuLocation, items: Schemas['AdminMenuPut']['items'], opts: VersionOption = {}) =>
+        menu(location, () => api.PUT('/admin/menus/{location}', { params: { path: { location }, header: ifMatch(`menu:${location}`, opts) }, body: { items } })),
     },
     sections: {
       list: () => call(() => api.GET('/admin/sections')).then((r) => r.data),

@@ -149,6 +149,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/menus/{location}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A menu’s links and version (0: never saved)
+         * @description Needs an admin key with the `pages:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        get: operations["getAdminMenu"];
+        /**
+         * Replace a whole menu (If-Match "0" for a menu never saved)
+         * @description Needs an admin key with the `pages:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        put: operations["putMenu"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every page, most recently changed first
+         * @description Needs an admin key with the `pages:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        get: operations["listAdminPages"];
+        put?: never;
+        /**
+         * Create a draft page
+         * @description Needs an admin key with the `pages:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        post: operations["createPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A page in any status
+         * @description Needs an admin key with the `pages:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        get: operations["getAdminPage"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a page for good, with the menu links to it
+         * @description Needs an admin key with the `pages:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        delete: operations["deletePage"];
+        options?: never;
+        head?: never;
+        /**
+         * Change the fields sent (a published page stays live)
+         * @description Needs an admin key with the `pages:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        patch: operations["updatePage"];
+        trace?: never;
+    };
+    "/admin/pages/{id}/{transition}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish, schedule ({ at }) or unpublish a page
+         * @description Needs an admin key with the `pages:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        post: operations["transitionPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/sections": {
         parameters: {
             query?: never;
@@ -565,11 +661,137 @@ export interface components {
                 width: number;
             };
         };
+        AdminMenuPut: {
+            /** @description The links in order, each with its sub-links (one level). */
+            items: {
+                children?: {
+                    /** @enum {string} */
+                    kind: "section" | "page" | "tag" | "url";
+                    /** @default  */
+                    label: string;
+                    /** @default null */
+                    targetId: string | null;
+                    /** @default null */
+                    url: string | null;
+                }[];
+                /** @enum {string} */
+                kind: "section" | "page" | "tag" | "url";
+                /** @default  */
+                label: string;
+                /** @default null */
+                targetId: string | null;
+                /** @default null */
+                url: string | null;
+            }[];
+        };
+        AdminMenuResponse: {
+            data: {
+                items: {
+                    children: {
+                        /** @enum {string} */
+                        kind: "section" | "page" | "tag" | "url";
+                        /** @description Empty for a section, page or tag: the link shows its name. */
+                        label: string;
+                        /** @description The section, page or tag linked to (kind section, page or tag). */
+                        targetId: string | null;
+                        /** @description The address (kind url). */
+                        url: string | null;
+                    }[];
+                    /** @enum {string} */
+                    kind: "section" | "page" | "tag" | "url";
+                    /** @description Empty for a section, page or tag: the link shows its name. */
+                    label: string;
+                    /** @description The section, page or tag linked to (kind section, page or tag). */
+                    targetId: string | null;
+                    /** @description The address (kind url). */
+                    url: string | null;
+                }[];
+                /** @enum {string} */
+                location: "header" | "footer";
+                /** @description 0 for a menu never saved. Send it back as If-Match ("<version>") to replace the menu. */
+                version: number;
+            };
+        };
         AdminModeratedResponse: {
             data: {
                 id: string;
                 status: string;
             };
+        };
+        AdminPage: {
+            body: {
+                content: components["schemas"]["BodyNode"][];
+                /** @constant */
+                type: "doc";
+            };
+            id: string;
+            publishedAt: string | null;
+            scheduledAt: string | null;
+            seoDescription: string | null;
+            seoTitle: string | null;
+            slug: string;
+            standfirst: string;
+            /** @enum {string} */
+            status: "draft" | "scheduled" | "published";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Path of the page on the public site while it is published, else null. */
+            url: string | null;
+            /** @description Send it back as If-Match ("<version>") to change the page; the ETag header carries it too. */
+            version: number;
+        };
+        AdminPageCreate: {
+            /** @description The body as the editor’s structured document. */
+            body?: components["schemas"]["BodyDocument"];
+            /** @description The body as HTML, converted and sanitised into the editor’s document. Send body or html, not both. */
+            html?: string;
+            /** @description The description search engines show; null for the standfirst. */
+            seoDescription?: string | null;
+            /** @description The title search engines show; null for the page title. */
+            seoTitle?: string | null;
+            /** @description Its address under the site root (/about): lowercase letters, digits and hyphens; made from the title when left out. */
+            slug?: string;
+            /** @description The summary under the title (at most 400 characters). */
+            standfirst?: string;
+            /** @description The page title (at most 200 characters). */
+            title: string;
+        };
+        AdminPageListResponse: {
+            data: {
+                id: string;
+                publishedAt: string | null;
+                scheduledAt: string | null;
+                slug: string;
+                /** @enum {string} */
+                status: "draft" | "scheduled" | "published";
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /** @description Path of the page on the public site while it is published, else null. */
+                url: string | null;
+                /** @description Send it back as If-Match ("<version>") to change the page; the ETag header carries it too. */
+                version: number;
+            }[];
+        };
+        AdminPageResponse: {
+            data: components["schemas"]["AdminPage"];
+        };
+        AdminPageUpdate: {
+            /** @description The body as the editor’s structured document. */
+            body?: components["schemas"]["BodyDocument"];
+            /** @description The body as HTML, converted and sanitised into the editor’s document. Send body or html, not both. */
+            html?: string;
+            /** @description The description search engines show; null for the standfirst. */
+            seoDescription?: string | null;
+            /** @description The title search engines show; null for the page title. */
+            seoTitle?: string | null;
+            /** @description Its address under the site root (/about): lowercase letters, digits and hyphens; made from the title when left out. */
+            slug?: string;
+            /** @description The summary under the title (at most 400 characters). */
+            standfirst?: string;
+            /** @description The page title (at most 200 characters). */
+            title?: string;
         };
         AdminRename: {
             /** @default  */
@@ -1028,7 +1250,7 @@ export interface operations {
             /** @description OK */
             201: {
                 headers: {
-                    /** @description The article’s version in quotes ("3"): send it back as If-Match. */
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1133,7 +1355,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The article’s version in quotes ("3"): send it back as If-Match. */
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1227,7 +1449,10 @@ export interface operations {
     deleteArticle: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -1238,6 +1463,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1289,6 +1516,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is larger than this endpoint accepts. */
             413: {
                 headers: {
@@ -1309,6 +1545,15 @@ export interface operations {
             };
             /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1348,7 +1593,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The article’s version in quotes ("3"): send it back as If-Match. */
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -1481,7 +1726,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The article’s version in quotes ("3"): send it back as If-Match. */
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -2000,6 +2245,946 @@ export interface operations {
             };
             /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAdminMenu: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                location: "header" | "footer";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMenuResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putMenu: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                location: "header" | "footer";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminMenuPut"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMenuResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAdminPages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPageListResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request replays the first response (for 24 hours); with another request, 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPageCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPageResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAdminPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPageResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deletePage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeletedResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPageUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPageResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    transitionPage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: the same key with the same request replays the first response (for 24 hours); with another request, 422. */
+                "Idempotency-Key"?: string;
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+                transition: "publish" | "schedule" | "unpublish";
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AdminArticleSchedule"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPageResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
 import { Input, Select } from '@/components/ui/input';
+import { importSiteUrlSchema } from '@/lib/validation/imports';
 
 const SOURCES = [
   { value: 'wordpress', label: 'WordPress (WXR export, .xml)' },
@@ -37,6 +38,8 @@ export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
+  const [siteUrlError, setSiteUrlError] = useState<string | undefined>();
+  const [source, setSource] = useState('wordpress');
   const [sent, setSent] = useState<number | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -45,9 +48,15 @@ export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
     const file = form.get('file');
     setError(null);
     setFileError(undefined);
+    setSiteUrlError(undefined);
     if (!(file instanceof File) || !file.size) return setFileError('Choose the export file to import.');
     if (file.size > maxMegabytes * 1024 * 1024) return setFileError(`This file is larger than the ${maxMegabytes} MB upload limit. Import it from the command line instead (npm run import).`);
-    const params = new URLSearchParams({ source: String(form.get('source')), dryRun: form.get('dryRun') ? '1' : '0', filename: file.name });
+    const params = new URLSearchParams({ source, dryRun: form.get('dryRun') ? '1' : '0', filename: file.name });
+    if (source === 'ghost') {
+      const siteUrl = importSiteUrlSchema.safeParse(form.get('siteUrl'));
+      if (!siteUrl.success) return setSiteUrlError(siteUrl.error.issues[0]?.message);
+      if (siteUrl.data) params.set('siteUrl', siteUrl.data);
+    }
     setSent(0);
     const { status, body } = await upload(`/api/import?${params}`, file, setSent);
     setSent(null);
@@ -70,8 +79,18 @@ export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
         {(p) => <Input {...p} type="file" name="file" accept=".xml,.json,application/xml,text/xml,application/json" required />}
       </Field>
       <Field id="import-source" label="Source">
-        {(p) => <Select {...p} name="source" options={SOURCES} defaultValue="wordpress" />}
+        {(p) => <Select {...p} name="source" options={SOURCES} value={source} onChange={(e) => setSource(e.currentTarget.value)} />}
       </Field>
+      {source === 'ghost' ? (
+        <Field
+          id="import-site-url"
+          label="Ghost site address"
+          hint="Optional. Ghost exports its own links and images as __GHOST_URL__; give the old site's address (https://blog.example.com) so they point to it and images can be fetched."
+          error={siteUrlError}
+        >
+          {(p) => <Input {...p} type="url" name="siteUrl" inputMode="url" autoComplete="url" placeholder="https://blog.example.com" />}
+        </Field>
+      ) : null}
       <Checkbox id="import-dry-run" name="dryRun" label="Dry run" hint="Read the whole file and report what would be imported, without writing anything." />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={sent !== null}>

@@ -27,7 +27,8 @@ function renamed(e: unknown): unknown {
   return new AppError(e.code, e.message, Object.fromEntries(Object.entries(e.details).map(([k, v]) => [API_FIELD[k] ?? k, v])));
 }
 
-async function callDomain<T>(fn: () => Promise<T>): Promise<T> {
+/** Runs a domain function, its field messages re-keyed to the API's names. */
+export async function callDomain<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
@@ -66,7 +67,7 @@ export async function getAdminArticle(id: string, user: StaffUser): Promise<Admi
 }
 
 /** The body as the editor's document: given as such, or converted from HTML by the importer's sanitising converter. */
-function bodyOf(input: { body?: BodyDoc; html?: string }): BodyDoc | undefined {
+export function bodyOf(input: { body?: BodyDoc; html?: string }): BodyDoc | undefined {
   if (input.body) return input.body;
   if (input.html === undefined) return undefined;
   const converted = htmlToBody(input.html);
@@ -141,8 +142,8 @@ export async function transitionAdminArticle(id: string, version: number, transi
   return getAdminArticle(id, user);
 }
 
-/** DELETE: only an archived article, as in the dashboard. */
-export async function deleteAdminArticle(id: string, user: StaffUser): Promise<{ id: string; deleted: true }> {
-  await callDomain(() => deleteArchivedArticle(id, user));
+/** DELETE: only an archived article, as in the dashboard, and only at `version` (If-Match). */
+export async function deleteAdminArticle(id: string, version: number, user: StaffUser): Promise<{ id: string; deleted: true }> {
+  await callDomain(() => deleteArchivedArticle(id, user, { version }));
   return { id, deleted: true };
 }

@@ -29,6 +29,14 @@ export function newImportContext(fields: Omit<ImportContext, 'touchedArticles' |
   return { ...fields, touchedArticles: new Set(), attachments: new Map(), failedImages: new Map(), ledger: new Ledger(fields.source), menusPlaced: new Set() };
 }
 
+/**
+ * A copy of a string that no longer holds on to the export text it was cut from: V8 keeps a
+ * substring's whole parent alive, so an attachment URL kept for the whole run would keep its
+ * chunk of the file (tens of KiB) with it, and a 100,000-post export would not fit in memory.
+ * For strings from records that outlive their batch (the run's maps).
+ */
+export const ownString = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
 export type Decision = { state: 'new' } | { state: 'unchanged'; entityId: string | null } | { state: 'changed'; entityId: string | null; entityVersion: number | null };
 
 /** Whether a record is new, the same as last time (same fingerprint) or changed on the source. */

@@ -95,6 +95,19 @@ export class Ledger {
     return (await this.find(kind, originalId, client))?.entityId ?? null;
   }
 
+  /**
+   * Writes ledger rows for records seen for the first time, in one statement; `known()` them
+   * once the transaction has committed.
+   */
+  async createMany(tx: Tx, rows: { kind: LedgerKind; originalId: string; entry: LedgerEntry }[]): Promise<void> {
+    if (rows.length) await tx.importItem.createMany({ data: rows.map((r) => ({ source: this.source, kind: r.kind, originalId: r.originalId, ...r.entry })) });
+  }
+
+  /** Puts rows written by a committed transaction in the cache. */
+  known(rows: { kind: LedgerKind; originalId: string; entry: LedgerEntry }[]): void {
+    for (const r of rows) this.#known.set(keyOf(r.kind, r.originalId), r.entry);
+  }
+
   async remember(tx: Tx, kind: LedgerKind, originalId: string, entry: LedgerEntry): Promise<void> {
     const key = { source: this.source, kind, originalId };
     await tx.importItem.upsert({ where: { source_kind_originalId: key }, update: entry, create: { ...key, ...entry } });

@@ -2,12 +2,13 @@ import 'server-only';
 import { refreshAfterImport } from '@/lib/articles/imported';
 import { db } from '@/lib/db';
 import { readGhost } from '@/lib/import/ghost';
-import type { CommentRecord, ImportRecord, ImportSource, ReadProgress } from '@/lib/import/records';
+import type { CommentRecord, ContentRecord, ImportRecord, ImportSource, ReadProgress } from '@/lib/import/records';
 import { readWordPress } from '@/lib/import/wordpress';
 import type { StaffUser } from '@/lib/users';
 import { applyPostWithComments, applyRecord } from './apply';
 import { ledgerKeysOf } from './ledger';
 import { newImportContext, type ImportContext } from './context';
+import { isNewPost, writeNewPosts } from './write-posts-bulk';
 import { emptyReport, type ImportReport } from './report';
 import { readBroadsheet } from '@/lib/import/broadsheet';
 
@@ -30,7 +31,9 @@ export type ImportRunOptions = {
 
 const PROGRESS_EVERY_MS = 1000;
 /** Records whose ledger rows are loaded in one go (and held in memory together). */
-const BATCH_RECORDS = 200;
+const BATCH_RECORDS = 500;
+/** New posts written together in one transaction, at most (lib/import/job/write-posts-bulk.ts). */
+const NEW_POSTS_TOGETHER = 50;
 /** Comments written in their post's transaction, at most (the rest each in its own). */
 const COMMENTS_WITH_POST = 200;
 
@@ -65,17 +68,41 @@ export async function runImport(opts: ImportRunOptions): Promise<ImportReport> {
   let index = 0;
   let batch: Unit[] = [];
   let batched = 0;
+  const done = async (units: Unit[]) => {
+    for (const unit of units) report.records += unit.length;
+    if (opts.onProgress && Date.now() - last >= PROGRESS_EVERY_MS) {
+      last = Date.now();
+      await opts.onProgress(report, read);
+    }
+  };
+  // Consecutive new posts go together; anything else first lets the group before it be written.
+  let group: Unit[] = [];
+  const writeGroup = async () => {
+    const units = group;
+    group = [];
+    if (!units.length) return;
+    const together = await writeNewPosts(
+      ctx,
+      units.map(([post, ...comments]) => ({ post: post as ContentRecord, comments: comments as CommentRecord[] })),
+    );
+    if (!together) for (const unit of units) await applyUnit(ctx, unit);
+    await done(units);
+  };
   const flush = async () => {
     await ctx.ledger.prefetch(batch.flat().flatMap(ledgerKeysOf));
     for (const unit of batch) {
       opts.signal?.throwIfAborted();
-      await applyUnit(ctx, unit);
-      report.records += unit.length;
-      if (opts.onProgress && Date.now() - last >= PROGRESS_EVERY_MS) {
-        last = Date.now();
-        await opts.onProgress(report, read);
+      const [head, ...rest] = unit;
+      if (head.kind === 'post' && rest.every((r) => r.kind === 'comment') && (await isNewPost(ctx, head, rest as CommentRecord[]))) {
+        group.push(unit);
+        if (group.length >= NEW_POSTS_TOGETHER) await writeGroup();
+        continue;
       }
+      await writeGroup();
+      await applyUnit(ctx, unit);
+      await done([unit]);
     }
+    await writeGroup();
     batch = [];
     batched = 0;
   };

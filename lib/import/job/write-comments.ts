@@ -9,10 +9,10 @@ import { tally } from './report';
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 /** A comment to write, or only an outcome to report (`report`, called once the write it belongs to is settled). */
-type CommentPlan = { report: () => void } | { report?: undefined; r: CommentRecord; fingerprint: string; existingId: string | null; outcome: 'imported' | 'updated' };
+export type CommentPlan = { report: () => void } | { report?: undefined; r: CommentRecord; fingerprint: string; existingId: string | null; outcome: 'imported' | 'updated' };
 
 /** Decides about a comment without writing. `articleId` is its post's, when known (written in the same transaction). */
-async function planComment(ctx: ImportContext, r: CommentRecord, fingerprint: string, articleId: string | null, client?: Tx): Promise<CommentPlan> {
+export async function planComment(ctx: ImportContext, r: CommentRecord, fingerprint: string, articleId: string | null, client?: Tx): Promise<CommentPlan> {
   const skip = (reason: string) => ({
     report: () => tally(ctx.report, 'comment', 'skipped', { id: r.originalId, title: `by ${r.authorName || 'anonymous'} on post ${r.postOriginalId}`, reason }),
   });

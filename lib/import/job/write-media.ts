@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import type { MediaRecord } from '@/lib/import/records';
 import { uploadMedia } from '@/lib/media';
 import { fetchFromDestination } from '@/lib/webhooks/destination';
-import type { ImportContext } from './context';
+import { ownString, type ImportContext } from './context';
 import { note, tally } from './report';
 
 // Images come from the uploads tree given with --media-dir, else over HTTP(S) under the
@@ -57,8 +57,8 @@ export async function importImage(ctx: ImportContext, wanted: ImageWanted): Prom
   try {
     bytes = await readImage(ctx, want);
   } catch (e) {
-    const reason = `The image ${name} could not be read: ${e instanceof Error ? e.message : String(e)}`;
-    ctx.failedImages.set(name, reason);
+    const reason = ownString(`The image ${name} could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    ctx.failedImages.set(ownString(name), reason);
     return { mediaId: null, reason };
   }
   try {
@@ -72,7 +72,7 @@ export async function importImage(ctx: ImportContext, wanted: ImageWanted): Prom
 
 /** A media-library record (WordPress attachment): stored once; an unreadable file is skipped and reported. */
 export async function writeMedia(ctx: ImportContext, r: MediaRecord, fingerprint: string): Promise<void> {
-  ctx.attachments.set(r.originalId, { url: r.url, relativePath: r.relativePath });
+  ctx.attachments.set(ownString(r.originalId), { url: ownString(r.url), relativePath: r.relativePath === null ? null : ownString(r.relativePath) });
   const known = await ctx.ledger.id('media', r.originalId);
   if (known) return tally(ctx.report, 'media', 'unchanged');
   const result = await importImage(ctx, { attachmentId: null, url: r.url, relativePath: r.relativePath, alt: r.alt, caption: r.caption, credit: '' });

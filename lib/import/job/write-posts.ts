@@ -1,5 +1,5 @@
 import 'server-only';
-import { writeImportedArticle } from '@/lib/articles/imported';
+import { writeImportedArticle, type ImportedArticle } from '@/lib/articles/imported';
 import { articlePath } from '@/lib/articles/urls';
 import { db } from '@/lib/db';
 import { resolveBodyImages } from '@/lib/import/html-to-body';
@@ -13,7 +13,7 @@ import { importImage } from './write-media';
 const skipWith = (report: () => void) => (report(), false);
 const EDITED_SINCE = 'An editor changed this article in Broadsheet since the last import; it was left as it is.';
 
-function noteMappings(ctx: ImportContext, r: ContentRecord): void {
+export function noteMappings(ctx: ImportContext, r: ContentRecord): void {
   const label = r.title;
   for (const n of r.notes) note(ctx.report, n.code, `${label}: ${n.message}`);
   for (const [name, count] of Object.entries(r.body.report.unknownShortcodes)) note(ctx.report, `shortcode kept as text: [${name}]`, label, count);
@@ -23,7 +23,7 @@ function noteMappings(ctx: ImportContext, r: ContentRecord): void {
 }
 
 /** The hero and the body's images, each fetched once; an unreachable one is reported and left out. */
-async function resolveImages(ctx: ImportContext, r: ContentRecord) {
+export async function resolveImages(ctx: ImportContext, r: ContentRecord) {
   const missing = (what: string, reason: string) => {
     note(ctx.report, 'image-unreachable', `${r.title}: ${what}`);
     tally(ctx.report, 'image', 'skipped', { id: r.originalId, title: r.title, reason });
@@ -54,6 +54,53 @@ async function resolveImages(ctx: ImportContext, r: ContentRecord) {
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
+/** The byline: the users earlier records became (an author missing from the export is noted). */
+export async function bylineOf(ctx: ImportContext, r: ContentRecord): Promise<string[]> {
+  const authorIds: string[] = [];
+  for (const id of r.authorIds) {
+    const user = await ctx.ledger.id('user', id);
+    if (user) authorIds.push(user);
+    else note(ctx.report, 'byline-missing', `${r.title}: author ${id} is not in the export`);
+  }
+  return authorIds;
+}
+
+/** The post's section and tags, found or made inside `tx` (no query once the batch's ledger knows them). */
+export async function termsOf(ctx: ImportContext, tx: Tx, r: ContentRecord): Promise<{ sectionId: string | null; tagIds: string[] }> {
+  const sectionId = r.section ? await ensureTerm(ctx, tx, r.section, 'section') : null;
+  const tagIds: string[] = [];
+  for (const t of r.tags) tagIds.push(await ensureTerm(ctx, tx, t, 'tag'));
+  return { sectionId, tagIds };
+}
+
+/** The article a post becomes, with the source's dates, status and SEO fields. */
+export function importedArticleOf(
+  r: ContentRecord,
+  refs: { doc: ImportedArticle['bodyJson']; heroImageId: string | null; sectionId: string | null; tagIds: string[]; authorIds: string[] },
+): ImportedArticle {
+  const date = (v: string | null) => (v ? new Date(v) : null);
+  return {
+    title: r.title,
+    slug: r.slug,
+    standfirst: r.standfirst,
+    bodyJson: refs.doc,
+    status: r.status,
+    publishedAt: r.status === 'PUBLISHED' ? date(r.publishedAt) : null,
+    scheduledAt: date(r.scheduledAt),
+    createdAt: date(r.createdAt),
+    updatedAt: date(r.updatedAt),
+    sectionId: refs.sectionId,
+    tagIds: refs.tagIds,
+    authorIds: refs.authorIds,
+    heroImageId: refs.heroImageId,
+    seoTitle: r.seo.title,
+    seoDescription: r.seo.description,
+    canonicalUrl: r.seo.canonicalUrl,
+    sticky: r.sticky,
+    commentsOpen: r.commentsOpen,
+  };
+}
+
 /**
  * A post becomes an article; a changed source updates it unless an editor changed it since.
  * `alongside` writes more (the post's comments) in the article's own transaction; returns
@@ -72,42 +119,15 @@ export async function writePost(ctx: ImportContext, r: ContentRecord, fingerprin
   const outcome = current ? 'updated' : 'imported';
   const { heroImageId, doc } = await resolveImages(ctx, r);
   if (ctx.dryRun) return skipWith(() => tally(ctx.report, 'post', outcome));
-  const authorIds: string[] = [];
-  for (const id of r.authorIds) {
-    const user = await ctx.ledger.id('user', id);
-    if (user) authorIds.push(user);
-    else note(ctx.report, 'byline-missing', `${r.title}: author ${id} is not in the export`);
-  }
+  const authorIds = await bylineOf(ctx, r);
   try {
     const row = await db.$transaction(async (tx) => {
-      const sectionId = r.section ? await ensureTerm(ctx, tx, r.section, 'section') : null;
-      const tagIds: string[] = [];
-      for (const t of r.tags) tagIds.push(await ensureTerm(ctx, tx, t, 'tag'));
-      const date = (v: string | null) => (v ? new Date(v) : null);
-      const written = await writeImportedArticle(
-        tx,
-        {
-          title: r.title,
-          slug: r.slug,
-          standfirst: r.standfirst,
-          bodyJson: doc,
-          status: r.status,
-          publishedAt: r.status === 'PUBLISHED' ? date(r.publishedAt) : null,
-          scheduledAt: date(r.scheduledAt),
-          createdAt: date(r.createdAt),
-          updatedAt: date(r.updatedAt),
-          sectionId,
-          tagIds,
-          authorIds,
-          heroImageId,
-          seoTitle: r.seo.title,
-          seoDescription: r.seo.description,
-          canonicalUrl: r.seo.canonicalUrl,
-          sticky: r.sticky,
-          commentsOpen: r.commentsOpen,
-        },
-        { id: current?.id, expectedVersion: current?.version, actorId: ctx.actor.id },
-      );
+      const { sectionId, tagIds } = await termsOf(ctx, tx, r);
+      const written = await writeImportedArticle(tx, importedArticleOf(r, { doc, heroImageId, sectionId, tagIds, authorIds }), {
+        id: current?.id,
+        expectedVersion: current?.version,
+        actorId: ctx.actor.id,
+      });
       await addOldPathRedirects(tx, r.oldPaths, articlePath(written.slug));
       await ctx.ledger.remember(tx, 'post', r.originalId, { entityId: written.id, fingerprint, entityVersion: written.version });
       await alongside?.(tx, written.id);

@@ -118,11 +118,18 @@ describe('workflow rules as in the dashboard', () => {
     const at = new Date(Date.now() + 86_400_000).toISOString();
     const scheduled = await step(editor, id, 'schedule', 1, { at });
     expect(scheduled.json.data).toMatchObject({ status: 'scheduled', scheduledAt: at, version: 2 });
-    const early = await call(deleteRoute, 'DELETE', `/api/v1/admin/articles/${id}`, { key: editor.key, params: { id } });
-    expect(early.status).toBe(409);
+    const del = (version: number | null) =>
+      call(deleteRoute, 'DELETE', `/api/v1/admin/articles/${id}`, { key: editor.key, params: { id }, headers: version === null ? {} : { 'If-Match': `"${version}"` } });
+    expect((await del(2)).status).toBe(409);
     expect((await step(editor, id, 'archive', 1)).status).toBe(412);
     expect((await step(editor, id, 'archive', 2)).json.data).toMatchObject({ status: 'archived', version: 3 });
-    const deleted = await call(deleteRoute, 'DELETE', `/api/v1/admin/articles/${id}`, { key: editor.key, params: { id } });
+    // Deleting names the version too: without If-Match 428, a stale one 412, and the article stays.
+    expect((await del(null)).status).toBe(428);
+    const stale = await del(2);
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('etag')).toBe('"3"');
+    expect(await db.article.count({ where: { id } })).toBe(1);
+    const deleted = await del(3);
     expect(deleted.json.data).toEqual({ id, deleted: true });
     expect(await db.article.findUnique({ where: { id } })).toBeNull();
   });

@@ -1,17 +1,21 @@
-import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { Textarea } from '@/components/ui/input';
+import { GraphQLExplorer } from '@/components/admin/graphql/graphql-explorer';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePageRole } from '@/lib/auth/session';
-import { runConsoleQuery } from '@/lib/graphql/console';
+import { runConsoleQuery, schemaDocs } from '@/lib/graphql/console';
 import { MAX_COST, MAX_DEPTH } from '@/lib/graphql/limits';
 import { schemaSdl } from '@/lib/graphql/schema';
+import { runGraphQLQueryAction } from './actions';
 
 export const metadata = { title: 'GraphQL API' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The GraphQL schema (SDL) and a query form. A plain form, not GraphiQL: GraphiQL's bundle loads from a CDN, which the CSP forbids. */
+/**
+ * The GraphQL explorer (query, variables, result and the schema's Docs, run with the signed-in
+ * session) and the SDL. Our own small explorer, not GraphiQL: graphql-yoga's GraphiQL loads from a
+ * CDN, which the CSP forbids, and the npm graphiql package brings Monaco and its web workers. A
+ * query in the address (?query=…) is run on the server, so links to a query work without JavaScript.
+ */
 export default async function GraphQLPage({ searchParams }: Props) {
   await requirePageRole('EDITOR', '/admin/api/graphql');
   const result = await runConsoleQuery(await searchParams);
@@ -26,27 +30,7 @@ export default async function GraphQLPage({ searchParams }: Props) {
           </>
         }
       />
-      <form method="get" className="max-w-3xl space-y-4" aria-label="Run a query">
-        <Field id="graphql-query" label="Query" error={result.error}>
-          {(control) => <Textarea {...control} name="query" rows={10} defaultValue={result.query} className="font-mono" spellCheck={false} />}
-        </Field>
-        <Field id="graphql-variables" label="Variables (JSON)" hint='Optional, e.g. {"first": 5}.'>
-          {(control) => <Textarea {...control} name="variables" rows={2} defaultValue={result.variables} className="font-mono" spellCheck={false} />}
-        </Field>
-        <Button type="submit" variant="primary">
-          Run query
-        </Button>
-      </form>
-      {result.output ? (
-        <section aria-labelledby="graphql-result" className="mt-6 max-w-3xl">
-          <h2 id="graphql-result" className="text-lg font-semibold">
-            Result
-          </h2>
-          <pre tabIndex={0} className="mt-2 max-h-[32rem] overflow-auto rounded border border-subtle p-3 text-sm">
-            {result.output}
-          </pre>
-        </section>
-      ) : null}
+      <GraphQLExplorer initial={result} docs={schemaDocs()} action={runGraphQLQueryAction} />
       <section aria-labelledby="graphql-schema" className="mt-8">
         <h2 id="graphql-schema" className="text-lg font-semibold">
           Schema (SDL)

@@ -1,4 +1,4 @@
-// GET, PATCH, DELETE /api/v1/admin/articles/{id} — read, change (If-Match) or delete (archived only) an article
+// GET, PATCH, DELETE /api/v1/admin/articles/{id} — read, change (If-Match) or delete (archived only) an article; changes need If-Match
 import { deleteAdminArticle, getAdminArticle, updateAdminArticle } from '@/lib/api/admin/articles';
 import { ADMIN_ARTICLE_BODY_LIMIT, ifMatchVersion, parseJsonBody, withAdminKey } from '@/lib/api/admin-handler';
 import { adminIdParamsSchema, updateAdminArticleSchema } from '@/lib/validation/admin-api';
@@ -14,4 +14,6 @@ export const PATCH = withAdminKey({ scope: 'articles:write', params: adminIdPara
   return { data: article, version: article.version };
 });
 
-export const DELETE = withAdminKey({ scope: 'articles:publish', params: adminIdParamsSchema }, async ({ params, user }) => ({ data: await deleteAdminArticle(params.id, user) }));
+export const DELETE = withAdminKey({ scope: 'articles:publish', params: adminIdParamsSchema }, async ({ request, params, user }) => ({
+  data: await deleteAdminArticle(params.id, ifMatchVersion(request), user),
+}));
