@@ -100,7 +100,7 @@ describe('export, then import into the other database', () => {
     expect(exported.comments.every((c: object) => !('authorEmail' in c) && !('ipHash' in c))).toBe(true);
     expect(JSON.stringify(exported.users)).not.toMatch(/passwordHash|totpSecret/);
     const media = path.join(tmp, 'media');
-    fs.mkdirSync(media);
+    fs.mkdirSync(media, { recursive: true }); // a retry finds it made
     execFileSync('tar', ['-xf', summary.mediaArchive!, '-C', media]);
 
     const before = await apiSnapshot([saved.slug]);
@@ -110,5 +110,5 @@ describe('export, then import into the other database', () => {
     const after = JSON.parse(inOther('test/helpers/api-snapshot.ts', [saved.slug]));
     expect((before as { articles: unknown[] }).articles).toHaveLength(1);
     expect(after).toEqual(JSON.parse(JSON.stringify(before)));
-  }, 180_000);
+  }, 420_000); // two exports and two imports of the whole demo site, niced beside the browser tests in CI
 });

@@ -22,6 +22,9 @@ beforeAll(async () => {
   setStorageForTests(new LocalDiskDriver(storage));
   admin = await createUser('ADMIN');
   mediaDir = await makeMediaDir(['2019/03/harbour.jpg', '2019/03/ferry-deck.jpg']);
+  // The export's menu becomes the header only where no one has edited the header in Broadsheet:
+  // start from a site without menus, whatever earlier files of the run did to them.
+  await db.menu.deleteMany({});
 });
 afterAll(() => {
   setStorageForTests(undefined);
