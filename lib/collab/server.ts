@@ -12,6 +12,8 @@ import { persistence } from './persistence';
 import { articleIdOfDocument } from './fields';
 import { COLLAB_HANDLER } from './handler-key';
 
+export { collabInstance } from './instance';
+
 /** What each connection carries: who it is, and the socket, so that losing access drops it. */
 export type CollabContext = { user: CollabUser; articleId: string; socket: WebSocket };
 
@@ -102,10 +104,4 @@ export function startCollabServer() {
     },
     40,
   );
-}
-
-/** This process's co-editing server, when it runs (the production server); null in tests and builds. */
-export function collabInstance(): Hocuspocus<CollabContext> | null {
-  const entry = (globalThis as Record<symbol, { hocuspocus: Hocuspocus<CollabContext> } | undefined>)[COLLAB_HANDLER];
-  return entry?.hocuspocus ?? null;
 }

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { db } from '@/lib/db';
 import { readSharedContent, writeSharedContent, type SharedContent } from './content';
 import { collabDocumentName } from './fields';
-import { collabInstance } from './server';
+import { collabInstance } from './instance';
 import { appendSharedUpdate, storedSharedDoc } from './store';
 
 /**
