@@ -36,6 +36,7 @@ const env = {
   WEATHER_API_URL: 'http://127.0.0.1:9',
   // The defaults a site runs with (bench/server.ts turns the per-address rule off for other benches).
   ADMISSION_PER_CLIENT: process.env.ADMISSION_PER_CLIENT ?? '1200/60',
+  ADMISSION_LAG_MS: process.env.ADMISSION_LAG_MS ?? '100',
 };
 
 type Row = { name: string; p50: number; p99: number; reqPerSec: number; statuses: Record<string, number> };

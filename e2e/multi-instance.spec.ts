@@ -80,6 +80,7 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
       // Both browsers and the test itself come from 127.0.0.1.
       ADMISSION_PER_CLIENT: 'off',
       ADMISSION_PER_CLIENT_CREDENTIALED: 'off',
+      ADMISSION_LAG_MS: 'off',
     };
     for (const i of [0, 1] as const) {
       const child = spawn(process.execPath, ['scripts/server.mjs', '-p', String(BASE_PORT + i)], {

@@ -23,8 +23,15 @@
 //                                            or a partner's server, need more than one reader does
 //                                            (API keys have their own per-key limits besides)
 // Next's build assets (/_next/static/, immutable and cheap) are not counted. `off` turns a rule off.
+//
+// The render and write lanes' limits also follow the event loop (ADMISSION_LAG_MS=100, `off` to
+// turn it off): while the loop runs late by more than that, their limit halves (down to 1); while it
+// runs on time (under half of it), it grows back by one a tick up to the configured limit. A flood
+// from many addresses at once, which no per-address rule sees, then waits in the queue (and gets its
+// quick 503) instead of holding the loop that answers readers' cached pages. Requests carrying
+// credentials (staff, API keys) wait ahead of anonymous ones.
 
-/** @typedef {{ name: string, limit: number, queue: number, active: number, waiting: Array<() => void>, refused: number }} Lane */
+/** @typedef {{ name: string, cap: number, limit: number, queue: number, active: number, waiting: Array<() => void>, priority: number, refused: number }} Lane */
 
 import { clientAddressFrom, parseTrustProxy } from './client-address.mjs';
 import { waitInWords } from './wait-in-words.mjs';
@@ -44,7 +51,7 @@ export function lane(name, spec, fallback) {
     if (!m || Number(m[1]) < 1) throw new Error(`ADMISSION_${name.toUpperCase()}: cannot read "${spec}" (expected limit/queue, e.g. 2/16)`);
     [limit, queue] = [Number(m[1]), Number(m[2])];
   }
-  return { name, limit, queue, active: 0, waiting: [], refused: 0 };
+  return { name, cap: limit, limit, queue, active: 0, waiting: [], priority: 0, refused: 0 };
 }
 
 /**
@@ -62,6 +69,19 @@ export function perClientRule(spec, fallback, variable = 'ADMISSION_AUTH_PER_CLI
   }
   return { points, ms: seconds * 1000 };
 }
+
+/**
+ * Reads the event-loop lag target in milliseconds (`off`: null). @param {string | undefined} spec
+ * @returns {number | null}
+ */
+export function lagTarget(spec, fallback = 100) {
+  if (!spec) return fallback;
+  if (spec.trim().toLowerCase() === 'off') return null;
+  const m = /^(\d{1,5})$/.exec(spec.trim());
+  if (!m || Number(m[1]) < 5) throw new Error(`ADMISSION_LAG_MS: cannot read "${spec}" (expected milliseconds, at least 5, e.g. 100, or off)`);
+  return Number(m[1]);
+}
+const LAG_TARGET_MS = lagTarget(process.env.ADMISSION_LAG_MS);
 
 const AUTH_PER_CLIENT = perClientRule(process.env.ADMISSION_AUTH_PER_CLIENT, [30, 60]);
 const PER_CLIENT = perClientRule(process.env.ADMISSION_PER_CLIENT, [1200, 60], 'ADMISSION_PER_CLIENT');
@@ -111,6 +131,44 @@ export const lanes = {
   render: lane('render', process.env.ADMISSION_RENDER, [16, 512]),
 };
 
+/** Takes the next waiting request off a lane's queue (credentialed ones first) and runs it. @param {Lane} l */
+function startNext(l) {
+  const next = l.waiting.shift();
+  if (!next) return;
+  if (l.priority > 0) l.priority--;
+  next();
+}
+
+/**
+ * One tick of the lag rule: halve the render and write lanes' limits while the event loop runs
+ * later than the target, grow them back by one while it runs on time, and start what now fits.
+ * @param {number} lagMs how late the loop ran in the last tick @param {number | null} target
+ */
+export function followEventLoop(lagMs, target = LAG_TARGET_MS) {
+  if (target === null) return;
+  for (const l of [lanes.render, lanes.write]) {
+    if (lagMs > target) l.limit = Math.max(1, Math.floor(l.limit / 2));
+    else if (lagMs < target / 2 && l.limit < l.cap) l.limit++;
+    while (l.active < l.limit && l.waiting.length) startNext(l);
+  }
+}
+
+/**
+ * Measures how late a 100 ms timer fires and applies the lag rule each tick (scripts/server.mjs
+ * starts it; off when ADMISSION or ADMISSION_LAG_MS is off). Returns a stop function.
+ */
+export function followEventLoopLag(intervalMs = 100) {
+  if (OFF || LAG_TARGET_MS === null) return () => {};
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    followEventLoop(Math.max(0, now - last - intervalMs));
+    last = now;
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** The lane a request goes through. @param {{ method?: string, url?: string }} req @returns {Lane} */
 export function laneOf(req) {
   const method = req.method ?? 'GET';
@@ -152,8 +210,8 @@ function busy(req, res, l) {
 export function admit(req, res, handle) {
   if (OFF) return handle();
   const l = laneOf(req);
+  const credentialed = carriesCredentials(req);
   if (!(req.url ?? '').startsWith('/_next/static/')) {
-    const credentialed = carriesCredentials(req);
     const rule = credentialed ? PER_CLIENT_CREDENTIALED : PER_CLIENT;
     const wait = rule ? overClientLimit(`${credentialed ? 'c' : 'a'}:${clientAddress(req)}`, rule) : 0;
     if (wait) return refuse(req, res, 429, 'rate_limited', `Too many requests from your network. Try again in ${waitInWords(wait)}.`, wait);
@@ -166,18 +224,24 @@ export function admit(req, res, handle) {
     l.active++;
     res.once('close', () => {
       l.active--;
-      const next = l.waiting.shift();
-      if (next) next();
+      if (l.active < l.limit) startNext(l);
     });
     handle();
   };
   if (l.active < l.limit) return start();
   if (l.waiting.length >= l.queue) return busy(req, res, l);
   let done = false;
+  /** @param {() => void} fn */
+  const dequeue = (fn) => {
+    const i = l.waiting.indexOf(fn);
+    if (i < 0) return;
+    l.waiting.splice(i, 1);
+    if (i < l.priority) l.priority--;
+  };
   const timer = setTimeout(() => {
     if (done) return;
     done = true;
-    l.waiting.splice(l.waiting.indexOf(go), 1);
+    dequeue(go);
     busy(req, res, l);
   }, WAIT_MS);
   timer.unref();
@@ -187,19 +251,19 @@ export function admit(req, res, handle) {
     clearTimeout(timer);
     // The client may have gone while it waited: its slot goes straight to the next one.
     if (res.destroyed || req.destroyed) {
-      const next = l.waiting.shift();
-      if (next) next();
+      if (l.active < l.limit) startNext(l);
       return;
     }
     start();
   };
-  l.waiting.push(go);
+  // Credentialed requests queue behind the other credentialed ones, ahead of anonymous ones.
+  if (credentialed) l.waiting.splice(l.priority++, 0, go);
+  else l.waiting.push(go);
   // A client that leaves while queued frees its place at once.
   res.once('close', () => {
     if (done) return;
     done = true;
     clearTimeout(timer);
-    const i = l.waiting.indexOf(go);
-    if (i >= 0) l.waiting.splice(i, 1);
+    dequeue(go);
   });
 }

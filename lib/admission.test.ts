@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { admit, carriesCredentials, lane, laneOf, lanes, overClientLimit, perClientRule } from './admission.mjs';
+import { admit, carriesCredentials, followEventLoop, lagTarget, lane, laneOf, lanes, overClientLimit, perClientRule } from './admission.mjs';
 
 class FakeResponse extends EventEmitter {
   status = 0;
@@ -121,5 +121,55 @@ describe('admission lanes', () => {
     expect(carriesCredentials(req('/api/v1/articles?limit=5&key=abc'))).toBe(true);
     expect(carriesCredentials(req('/search?q=monkey=1', { cookie: 'xnext-auth.session-token=1' }))).toBe(false);
     expect(carriesCredentials(req('/'))).toBe(false);
+  });
+
+  it('narrows the render lane while the event loop runs late, lets credentialed requests wait ahead, and widens it again', () => {
+    const render = lanes.render;
+    const get = (address: string, headers: Record<string, string> = {}) =>
+      Object.assign(new EventEmitter(), { method: 'GET', url: '/sections/world?page=2', headers, socket: { remoteAddress: address }, destroyed: false }) as unknown as IncomingMessage;
+    const handled: FakeResponse[] = [];
+    const send = (req: IncomingMessage) => {
+      const res = new FakeResponse();
+      admit(req, res as unknown as ServerResponse, () => handled.push(res));
+      return res;
+    };
+    // The loop runs 400 ms late for a few ticks: the limit halves each tick, down to 1.
+    for (let i = 0; i < 6; i++) followEventLoop(400, 100);
+    expect(render.limit).toBe(1);
+    // A flood from many addresses: one at a time reaches Next, the rest wait.
+    const readers = Array.from({ length: 5 }, (_, i) => send(get(`198.51.100.${100 + i}`)));
+    expect(handled).toEqual([readers[0]]);
+    // A signed-in editor arriving later waits ahead of the anonymous requests.
+    const editor = send(get('203.0.113.50', { cookie: 'next-auth.session-token=abc' }));
+    readers[0]!.end('ok');
+    expect(handled.at(-1)).toBe(editor);
+    // A tick on time does not widen past what the loop allows at once…
+    followEventLoop(400, 100);
+    editor.end('ok');
+    expect(handled.at(-1)).toBe(readers[1]);
+    // …and ticks on time widen it by one each, starting what now fits, back up to the configured limit.
+    followEventLoop(10, 100);
+    expect(render.limit).toBe(2);
+    expect(handled.at(-1)).toBe(readers[2]);
+    // Between half the target and the target, the limit holds.
+    followEventLoop(70, 100);
+    expect(render.limit).toBe(2);
+    for (let i = 0; i < 40; i++) followEventLoop(0, 100);
+    expect(render.limit).toBe(render.cap);
+    expect(handled).toHaveLength(6);
+    for (const r of handled) if (!r.destroyed) r.end('ok');
+    expect(render.active).toBe(0);
+    expect(render.waiting).toHaveLength(0);
+    // Off, it does nothing.
+    followEventLoop(10_000, null);
+    expect(render.limit).toBe(render.cap);
+  });
+
+  it('reads the lag target and refuses nonsense', () => {
+    expect(lagTarget(undefined)).toBe(100);
+    expect(lagTarget('250')).toBe(250);
+    expect(lagTarget('off')).toBeNull();
+    expect(() => lagTarget('2')).toThrow(/ADMISSION_LAG_MS/);
+    expect(() => lagTarget('soon')).toThrow(/ADMISSION_LAG_MS/);
   });
 });

@@ -14,7 +14,8 @@
 //                 503 naming which did not; 503 as soon as the server begins shutting down
 //   GET /live/events  the live event stream of open public pages (lib/live/stream.mjs)
 //   /collab           the WebSocket of co-editing (lib/collab/upgrade.mjs → lib/collab/server.ts)
-// Requests for Next go through admission lanes (lib/admission.mjs): bounded, queued, else 503.
+// Requests for Next go through admission lanes (lib/admission.mjs): bounded, queued, else 503;
+// the lanes narrow while the event loop runs late.
 // A page that fails because the database is unreachable is answered with the last copy this
 // process stored of it (stale-if-error, `x-nextjs-cache: STALE`), else 503 with Retry-After.
 // SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish (SHUTDOWN_TIMEOUT_MS,
@@ -46,7 +47,7 @@ const READY_TIMEOUT_MS = 1000;
 const RETRY_AFTER_SECONDS = '10';
 const { applySecurityHeaders, securePageResponse } = await import('../lib/security/headers.mjs');
 const { answerMalformedUrl, malformedActionsAre400 } = await import('../lib/security/malformed-url.mjs');
-const { admit } = await import('../lib/admission.mjs');
+const { admit, followEventLoopLag } = await import('../lib/admission.mjs');
 const { closeLiveStreams, serveLiveStream } = await import('../lib/live/stream.mjs');
 const { keepUntaggedOutOfCdn } = await import('../lib/cdn/tags.mjs');
 const { serveCollabUpgrade } = await import('../lib/collab/upgrade.mjs');
@@ -210,6 +211,8 @@ server.on('upgrade', (req, socket, head) => {
 });
 // As `next start`: idle keep-alive connections close after a while, slow clients do not hold sockets.
 server.keepAliveTimeout = 5_000;
+// The render and write lanes narrow while the event loop runs late (lib/admission.mjs).
+followEventLoopLag();
 server.listen(port, hostname, () => {
   console.log(`Broadsheet ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
   // A first request of our own makes Next start (instrumentation.ts) now, not when a reader arrives;

@@ -83,6 +83,8 @@ export async function startStack({ pgBin, redisBin, echo = false, env: extraEnv 
       REPORT_RATE_LIMITS: 'off',
       // Every request of the suite comes from 127.0.0.1.
       ADMISSION_PER_CLIENT: 'off',
+      // The suite freezes dependencies and times answers: lanes keep their configured limits.
+      ADMISSION_LAG_MS: 'off',
       WEBHOOK_ALLOW_PRIVATE: '1',
       WEBHOOK_RETRY_BASE_MS: '500',
       WEATHER_API_URL: 'http://127.0.0.1:9',
