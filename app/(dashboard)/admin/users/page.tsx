@@ -18,6 +18,11 @@ const POLICY_OPTIONS = (['off', 'ADMIN', 'EDITOR', 'AUTHOR', 'CONTRIBUTOR'] as T
 export default async function UsersPage() {
   const admin = await requirePageRole('ADMIN', '/admin/users');
   const [users, policy] = await Promise.all([listUsers(admin), getTwoFactorPolicy()]);
+  // Forms are named after their person; two people may share a name (an import brings its own
+  // authors), so those are told apart by email, or their forms would be landmarks of one name.
+  const counts = new Map<string, number>();
+  for (const u of users) counts.set(u.name, (counts.get(u.name) ?? 0) + 1);
+  const who = (u: { name: string; email: string }) => ((counts.get(u.name) ?? 0) > 1 ? `${u.name} (${u.email})` : u.name);
   return (
     <>
       <PageHeader title="Users" description="Everyone who can sign in to the dashboard, their role and their access." />
@@ -89,9 +94,9 @@ export default async function UsersPage() {
               u.twoFactor ? (
                 <ActionForm
                   inline
-                  label={`Two-factor of ${u.name}`}
+                  label={`Two-factor of ${who(u)}`}
                   action={resetTwoFactorAction}
-                  submitLabel={`Reset two-factor for ${u.name}`}
+                  submitLabel={`Reset two-factor for ${who(u)}`}
                   variant="secondary"
                   fields={[{ kind: 'hidden', name: 'userId', value: u.id }]}
                 >
@@ -107,13 +112,13 @@ export default async function UsersPage() {
             cell: (u) => (
               <ActionForm
                 inline
-                label={`Role of ${u.name}`}
+                label={`Role of ${who(u)}`}
                 action={changeUserRoleAction}
                 submitLabel="Change role"
                 variant="secondary"
                 fields={[
                   { kind: 'hidden', name: 'userId', value: u.id },
-                  { kind: 'select', name: 'role', label: `Role of ${u.name}`, defaultValue: u.role, options: ROLE_OPTIONS },
+                  { kind: 'select', name: 'role', label: `Role of ${who(u)}`, defaultValue: u.role, options: ROLE_OPTIONS },
                 ]}
               />
             ),
@@ -124,9 +129,9 @@ export default async function UsersPage() {
             cell: (u) => (
               <ActionForm
                 inline
-                label={`Access of ${u.name}`}
+                label={`Access of ${who(u)}`}
                 action={setUserActiveAction}
-                submitLabel={u.deactivatedAt ? `Reactivate ${u.name}` : `Deactivate ${u.name}`}
+                submitLabel={u.deactivatedAt ? `Reactivate ${who(u)}` : `Deactivate ${who(u)}`}
                 variant={u.deactivatedAt ? 'secondary' : 'danger'}
                 fields={[
                   { kind: 'hidden', name: 'userId', value: u.id },
