@@ -16,6 +16,15 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const pad = (n: number) => String(n).padStart(2, '0');
 const sqlDate = (d: Date | null) =>
   d ? `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` : '0000-00-00 00:00:00';
+/** The same moment as `sqlDate`, on the site's clock: WordPress keeps both (post_date and post_date_gmt). */
+function localDateFormat(timeZone: string) {
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  return (d: Date | null) => {
+    if (!d) return '0000-00-00 00:00:00';
+    const p = Object.fromEntries(format.formatToParts(d).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  };
+}
 const WP_STATUS: Record<string, string> = { PUBLISHED: 'publish', SCHEDULED: 'future', DRAFT: 'draft', IN_REVIEW: 'pending', ARCHIVED: 'private' };
 const COMMENT_APPROVED: Record<string, string> = { APPROVED: '1', PENDING: '0', SPAM: 'spam', TRASH: 'trash' };
 
@@ -27,6 +36,7 @@ export async function exportWxr(file: string, siteUrl: string, opts: { withPerso
     if (!out.write(s)) await once(out, 'drain');
   };
   const site = await getSite();
+  const localDate = localDateFormat(site.timeZone);
   // WordPress wants numeric ids: each row gets one, in the order written.
   const ids = new Map<string, number>();
   const num = (id: string) => ids.get(id) ?? (ids.set(id, ids.size + 1), ids.size);
@@ -53,7 +63,7 @@ export async function exportWxr(file: string, siteUrl: string, opts: { withPerso
   for (const m of await db.media.findMany({ select: { id: true, filename: true, storageKey: true, alt: true, caption: true, createdAt: true } })) {
     const url = storage.url(m.storageKey);
     await put(
-      `<item><title>${cdata(m.filename)}</title><link>${esc(base)}/?attachment_id=${num(m.id)}</link><excerpt:encoded>${cdata(m.caption)}</excerpt:encoded><wp:post_id>${num(m.id)}</wp:post_id><wp:post_date_gmt>${cdata(sqlDate(m.createdAt))}</wp:post_date_gmt><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type><wp:attachment_url>${cdata(url.startsWith('http') ? url : base + url)}</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>${cdata(m.alt)}</wp:meta_value></wp:postmeta></item>\n`,
+      `<item><title>${cdata(m.filename)}</title><link>${esc(base)}/?attachment_id=${num(m.id)}</link><excerpt:encoded>${cdata(m.caption)}</excerpt:encoded><guid isPermaLink="false">${esc(base)}/?attachment_id=${num(m.id)}</guid><wp:post_id>${num(m.id)}</wp:post_id><wp:post_date>${cdata(localDate(m.createdAt))}</wp:post_date><wp:post_date_gmt>${cdata(sqlDate(m.createdAt))}</wp:post_date_gmt><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type><wp:attachment_url>${cdata(url.startsWith('http') ? url : base + url)}</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>${cdata(m.alt)}</wp:meta_value></wp:postmeta></item>\n`,
     );
   }
   const sectionsById = new Map(sections.map((s) => [s.id, s]));
@@ -68,11 +78,12 @@ export async function exportWxr(file: string, siteUrl: string, opts: { withPerso
       const comments = a.comments
         .map(
           (c) =>
-            `<wp:comment><wp:comment_id>${num(c.id)}</wp:comment_id><wp:comment_author>${cdata(c.authorName)}</wp:comment_author><wp:comment_author_email>${cdata(opts.withPersonalData ? c.authorEmail : '')}</wp:comment_author_email><wp:comment_author_url>${esc(c.authorUrl ?? '')}</wp:comment_author_url><wp:comment_date_gmt>${cdata(sqlDate(c.createdAt))}</wp:comment_date_gmt><wp:comment_content>${cdata(c.body)}</wp:comment_content><wp:comment_approved>${COMMENT_APPROVED[c.status]}</wp:comment_approved><wp:comment_type></wp:comment_type><wp:comment_parent>${c.parentId ? num(c.parentId) : 0}</wp:comment_parent></wp:comment>`,
+            `<wp:comment><wp:comment_id>${num(c.id)}</wp:comment_id><wp:comment_author>${cdata(c.authorName)}</wp:comment_author><wp:comment_author_email>${cdata(opts.withPersonalData ? c.authorEmail : '')}</wp:comment_author_email><wp:comment_author_url>${esc(c.authorUrl ?? '')}</wp:comment_author_url><wp:comment_date>${cdata(localDate(c.createdAt))}</wp:comment_date><wp:comment_date_gmt>${cdata(sqlDate(c.createdAt))}</wp:comment_date_gmt><wp:comment_content>${cdata(c.body)}</wp:comment_content><wp:comment_approved>${COMMENT_APPROVED[c.status]}</wp:comment_approved><wp:comment_type></wp:comment_type><wp:comment_parent>${c.parentId ? num(c.parentId) : 0}</wp:comment_parent></wp:comment>`,
         )
         .join('\n');
       await put(`<item><title>${cdata(a.title)}</title><link>${esc(base)}/articles/${a.slug}</link><dc:creator>${cdata(logins.get(a.authors[0]?.userId ?? '') ?? '')}</dc:creator><content:encoded>${cdata(a.bodyHtml)}</content:encoded><excerpt:encoded>${cdata(a.standfirst)}</excerpt:encoded>
-<wp:post_id>${num(a.id)}</wp:post_id><wp:post_date_gmt>${cdata(sqlDate(a.publishedAt ?? a.scheduledAt ?? a.createdAt))}</wp:post_date_gmt><wp:post_modified_gmt>${cdata(sqlDate(a.updatedAt))}</wp:post_modified_gmt><wp:comment_status>${a.commentsOpen ? 'open' : 'closed'}</wp:comment_status><wp:post_name>${cdata(a.slug)}</wp:post_name><wp:status>${WP_STATUS[a.status]}</wp:status><wp:post_type>post</wp:post_type><wp:is_sticky>${a.sticky ? 1 : 0}</wp:is_sticky>
+<guid isPermaLink="false">${esc(base)}/articles/${a.slug}</guid>
+<wp:post_id>${num(a.id)}</wp:post_id><wp:post_date>${cdata(localDate(a.publishedAt ?? a.scheduledAt ?? a.createdAt))}</wp:post_date><wp:post_date_gmt>${cdata(sqlDate(a.publishedAt ?? a.scheduledAt ?? a.createdAt))}</wp:post_date_gmt><wp:post_modified>${cdata(localDate(a.updatedAt))}</wp:post_modified><wp:post_modified_gmt>${cdata(sqlDate(a.updatedAt))}</wp:post_modified_gmt><wp:comment_status>${a.commentsOpen ? 'open' : 'closed'}</wp:comment_status><wp:ping_status>closed</wp:ping_status><wp:post_name>${cdata(a.slug)}</wp:post_name><wp:status>${WP_STATUS[a.status]}</wp:status><wp:post_type>post</wp:post_type><wp:is_sticky>${a.sticky ? 1 : 0}</wp:is_sticky>
 ${section ? `<category domain="category" nicename="${esc(section.slug)}">${cdata(section.name)}</category>` : ''}${a.tags.map((t) => `<category domain="post_tag" nicename="${esc(t.tag.slug)}">${cdata(t.tag.name)}</category>`).join('')}
 ${a.heroImageId ? `<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>${num(a.heroImageId)}</wp:meta_value></wp:postmeta>` : ''}
 ${comments}</item>\n`);
