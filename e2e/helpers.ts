@@ -25,12 +25,14 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
  * in the dark colour scheme (the page follows the OS unless a theme was chosen), then leaves
  * the page in the light scheme the tests otherwise run in. The light pass runs every rule; the
  * dark pass, on the same markup, runs the colour rules (the rest would only repeat the light
- * pass's answers, at half the cost of a whole scan on a busy machine).
+ * pass's answers, at half the cost of a whole scan on a busy machine). `exclude` leaves out
+ * repeats of markup the scan has already seen (a long generated page's hundredth section).
  */
-export async function expectNoAxeViolations(page: Page) {
+export async function expectNoAxeViolations(page: Page, options: { exclude?: string } = {}) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const builder = new AxeBuilder({ page });
+    if (options.exclude) builder.exclude(options.exclude);
     const results = await (colorScheme === 'dark' ? builder.withRules(COLOUR_RULES) : builder).analyze();
     expect(
       results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
