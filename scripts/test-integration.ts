@@ -1,6 +1,9 @@
 // npm run test:int [-- vitest args]: runs the `int` vitest project once per database
 // provider, both at once (each line of output is prefixed with its provider), each against a
 // fresh, migrated database that is dropped afterwards (also on failure or Ctrl-C).
+// INT_SHARDS=N (default 2) splits each provider's files into N runs side by side, each with a
+// database of its own: the files of one run go one at a time (they share its database), and most
+// of their time is waiting on it, so two runs per provider finish in about half the time.
 //   SQLite      a temporary file
 //   PostgreSQL  broadsheet_int_<random> on TEST_DATABASE_URL's server, else on
 //               postgresql://postgres@127.0.0.1:5432/postgres when reachable (skipped if not)
@@ -20,6 +23,16 @@ const vitestArgs = process.argv.slice(2);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-int-'));
 
 type Result = { provider: Provider; ok: boolean; line: string };
+type Shard = { index: number; count: number };
+
+const SHARDS = (() => {
+  const raw = process.env.INT_SHARDS?.trim() || '2';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`INT_SHARDS: cannot read "${raw}" (expected a whole number from 1 to 16)`);
+  return n;
+})();
+const shards: Shard[] = Array.from({ length: SHARDS }, (_, i) => ({ index: i + 1, count: SHARDS }));
+const shardName = (provider: Provider, shard: Shard) => `${provider === 'sqlite' ? 'sqlite' : 'pg'}${shard.count > 1 ? ` ${shard.index}/${shard.count}` : ''}`;
 
 const children = new Set<ChildProcess>();
 let interrupted = false;
@@ -48,9 +61,20 @@ function prefixLines(stream: NodeJS.ReadableStream, prefix: string) {
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 /** Runs vitest's `int` project against `url`; resolves with pass/fail and a count of tests. */
-function runVitest(provider: Provider, url: string): Promise<{ ok: boolean; counts: string }> {
-  const report = path.join(tmp, `${provider}.json`);
-  const args = ['run', '--project', 'int-isolated', '--project', 'int', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs];
+function runVitest(provider: Provider, url: string, shard: Shard): Promise<{ ok: boolean; passed: number; failed: number; total: number; files: number; note?: string }> {
+  const report = path.join(tmp, `${provider}-${shard.index}.json`);
+  const args = [
+    'run',
+    '--project',
+    'int-isolated',
+    '--project',
+    'int',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...(shard.count > 1 ? [`--shard=${shard.index}/${shard.count}`, '--passWithNoTests'] : []),
+    ...vitestArgs,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(ROOT, 'node_modules/.bin/vitest'), args, {
       cwd: ROOT,
@@ -64,46 +88,61 @@ function runVitest(provider: Provider, url: string): Promise<{ ok: boolean; coun
         // Tests submit many comments from one address; the limits have their own tests.
         COMMENT_RATE_LIMITS: 'off',
         // Runs side by side: each keeps its files apart.
-        MEDIA_DIR: path.join(tmp, `${provider}-media`),
+        MEDIA_DIR: path.join(tmp, `${provider}-${shard.index}-media`),
         // Webhook tests deliver to receivers on 127.0.0.1; lib/webhooks/destination.int.test.ts turns the guard back on.
         WEBHOOK_ALLOW_PRIVATE: '1',
       },
     });
     children.add(child);
-    const prefix = `[${provider === 'sqlite' ? 'sqlite' : 'pg'}] `;
+    const prefix = `[${shardName(provider, shard)}] `;
     prefixLines(child.stdout!, prefix);
     prefixLines(child.stderr!, prefix);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       children.delete(child);
-      let counts = signal ? `killed by ${signal}` : `vitest exited with ${code}`;
+      const result = { ok: code === 0, passed: 0, failed: 0, total: 0, files: 0, note: signal ? `killed by ${signal}` : code ? `vitest exited with ${code}` : undefined };
       try {
         const r = JSON.parse(fs.readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; testResults: unknown[] };
-        counts = `${r.numPassedTests}/${r.numTotalTests} tests passed in ${r.testResults.length} files` + (r.numFailedTests ? `, ${r.numFailedTests} failed` : '');
+        Object.assign(result, { passed: r.numPassedTests, failed: r.numFailedTests, total: r.numTotalTests, files: r.testResults.length });
       } catch {
         // no report (vitest crashed before writing it): keep the exit status
       }
-      resolve({ ok: code === 0, counts });
+      resolve(result);
     });
   });
 }
 
-async function migrateAndRun(provider: Provider, url: string, started: number): Promise<Result> {
+type ShardRun = Awaited<ReturnType<typeof runVitest>>;
+
+async function migrateAndRun(provider: Provider, url: string, shard: Shard): Promise<ShardRun> {
   const applied = await migrateDeploy(url);
-  console.log(`\n${provider}: migrated (${applied.join(', ') || 'nothing to apply'}), running integration tests`);
-  if (interrupted) return { provider, ok: false, line: 'interrupted' };
-  const { ok, counts } = await runVitest(provider, url);
-  return { provider, ok, line: `${ok ? 'passed' : 'FAILED'}: ${counts} (${seconds(started)})` };
+  console.log(`\n${shardName(provider, shard)}: migrated (${applied.length} migrations applied), running integration tests`);
+  if (interrupted) return { ok: false, passed: 0, failed: 0, total: 0, files: 0, note: 'interrupted' };
+  return runVitest(provider, url, shard);
+}
+
+/** One provider's result from its shards' runs. */
+function summarise(provider: Provider, runs: ShardRun[], started: number): Result {
+  const sum = (k: 'passed' | 'failed' | 'total' | 'files') => runs.reduce((n, r) => n + r[k], 0);
+  const ok = runs.every((r) => r.ok);
+  const notes = runs.map((r) => r.note).filter(Boolean);
+  const counts = `${sum('passed')}/${sum('total')} tests passed in ${sum('files')} files` + (sum('failed') ? `, ${sum('failed')} failed` : '') + (notes.length ? ` (${notes.join('; ')})` : '');
+  return { provider, ok, line: `${ok ? 'passed' : 'FAILED'}: ${counts}${runs.length > 1 ? ` in ${runs.length} runs` : ''} (${seconds(started)})` };
 }
 
 async function runSqlite(): Promise<Result> {
   const started = performance.now();
-  const dir = fs.mkdtempSync(path.join(tmp, 'sqlite-'));
-  try {
-    return await migrateAndRun('sqlite', `file:${path.join(dir, 'broadsheet-int.db')}`, started);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const runs = await Promise.all(
+    shards.map(async (shard) => {
+      const dir = fs.mkdtempSync(path.join(tmp, 'sqlite-'));
+      try {
+        return await migrateAndRun('sqlite', `file:${path.join(dir, 'broadsheet-int.db')}`, shard);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }),
+  );
+  return summarise('sqlite', runs, started);
 }
 
 async function runPostgres(): Promise<Result> {
@@ -121,14 +160,19 @@ async function runPostgres(): Promise<Result> {
     console.log(`\nPostgreSQL not reachable at ${where} (${(e as Error).message}): skipping the PostgreSQL run. Set TEST_DATABASE_URL to run it.`);
     return { provider: 'postgresql', ok: true, line: `skipped: not reachable at ${where}` };
   }
-  const name = `broadsheet_int_${crypto.randomBytes(6).toString('hex')}`;
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const names = shards.map(() => `broadsheet_int_${crypto.randomBytes(6).toString('hex')}`);
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    return await migrateAndRun('postgresql', url.toString(), started);
+    const runs = await Promise.all(
+      shards.map(async (shard, i) => {
+        const url = new URL(serverUrl);
+        url.pathname = `/${names[i]}`;
+        await admin.query(`CREATE DATABASE "${names[i]}"`);
+        return migrateAndRun('postgresql', url.toString(), shard);
+      }),
+    );
+    return summarise('postgresql', runs, started);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    for (const name of names) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
   }
 }
