@@ -1,8 +1,9 @@
 // Exports the whole site as one Broadsheet JSON file (docs/broadsheet-export.schema.json), the
 // media originals in `<file>.media.tar` beside it.
-//   npm run export -- <file> [--with-personal-data] [--site-url URL]
+//   npm run export -- <file> [--with-personal-data] [--include-notes] [--site-url URL]
 //   npm run export -- <file.xml> --format wxr --site-url URL [--with-personal-data]   (for WordPress's importer)
-// Commenters' emails and IP hashes are left out unless --with-personal-data is given.
+// Commenters' emails and IP hashes are left out unless --with-personal-data is given; the inline
+// notes on articles (the newsroom's discussions) unless --include-notes is. Story plans are always in.
 import { db } from '@/lib/db';
 import { exportSite } from '@/lib/export/write';
 import { exportWxr } from '@/lib/export/wxr';
@@ -21,12 +22,13 @@ async function main(): Promise<number> {
     return 0;
   }
   if (!file) {
-    console.error('Usage: npm run export -- <file> [--with-personal-data] [--site-url URL] [--format wxr]');
+    console.error('Usage: npm run export -- <file> [--with-personal-data] [--include-notes] [--site-url URL] [--format wxr]');
     return 1;
   }
   const started = performance.now();
   const summary = await exportSite(file, {
     withPersonalData: args.includes('--with-personal-data'),
+    includeNotes: args.includes('--include-notes'),
     siteUrl,
     onProgress: (section, n) => process.stderr.write(`\r${section}: ${n}        `),
   });

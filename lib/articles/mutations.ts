@@ -59,6 +59,9 @@ async function tagIdsFor(tx: Tx, names: string[]): Promise<string[]> {
  * `shared`: the co-editing editor's save. Title, standfirst and body are the shared document's at
  * this moment (everyone's typing merged, so no version can be stale), and the revision names
  * everyone who typed. Any other save of an existing article is put into its shared document.
+ * `fromShared`: a workflow step from a client that cannot co-edit (the admin API's submit, publish,
+ * schedule): title, standfirst and body are likewise the shared document's at this moment (the
+ * article row can lag it by the store's debounce), but the caller's version must still be current.
  */
 export async function saveArticle(
   input: {
@@ -71,6 +74,7 @@ export async function saveArticle(
     authorId?: string;
     onCreate?: (tx: Tx, articleId: string) => Promise<void>;
     shared?: boolean;
+    fromShared?: boolean;
   },
   user: StaffUser,
 ): Promise<SavedArticle> {
@@ -78,7 +82,7 @@ export async function saveArticle(
   const authorId = input.authorId ?? user.id;
   if (authorId !== user.id && !hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors can start an article for someone else.');
   const { intent } = input;
-  const sharedContent = input.shared && input.id ? await currentSharedContent(input.id) : null;
+  const sharedContent = (input.shared || input.fromShared) && input.id ? await currentSharedContent(input.id) : null;
   const data = sharedContent ? { ...input.data, title: sharedContent.title.trim() || input.data.title, standfirst: sharedContent.standfirst, bodyJson: sharedContent.bodyJson } : input.data;
   const scheduledAt = await resolveSchedule(intent, input);
   const doc = data.bodyJson ?? plainTextToDoc(data.body);
@@ -153,7 +157,7 @@ export async function saveArticle(
     const status = statusForIntent(intent, current.status, user);
     // Every update names the version it started from: without it a lost update could go unnoticed.
     if (input.version === undefined) throw new AppError('bad_request', 'Reload the article before saving: the editor did not say which version it changed.');
-    const version = sharedContent ? current.version : input.version;
+    const version = sharedContent && input.shared ? current.version : input.version;
     // A schedule lives only while the article is SCHEDULED; publishing now or unpublishing clears it.
     const nextScheduledAt = status === 'SCHEDULED' ? ((intent === 'schedule' ? scheduledAt : current.scheduledAt) ?? null) : null;
     const updated = await tx.article.updateMany({

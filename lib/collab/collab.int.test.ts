@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { transitionAdminArticle } from '@/lib/api/admin/articles';
 import { saveArticle } from '@/lib/articles/mutations';
 import { restoreRevision, listRevisions } from '@/lib/articles/revisions';
 import { db } from '@/lib/db';
@@ -95,6 +96,28 @@ describe('shared documents', () => {
     const article = await db.article.findUniqueOrThrow({ where: { id: v1.id }, select: { title: true, bodyHtml: true, version: true } });
     expect(article).toMatchObject({ title: 'Shared title', version: saved.version });
     expect(article.bodyHtml).toContain('Typed together.');
+  });
+
+  it('workflow steps through the admin API take the shared document as it is now, not the lagging row', async () => {
+    const v1 = await draft('Filed words.');
+    const state = (await loadSharedState(v1.id))!;
+    // Typed through the co-editing server and stored; the draft row has not followed yet.
+    await appendSharedUpdate(v1.id, typeInto(state, ' Trimmed at the desk.'), [editor.id]);
+    expect((await db.article.findUniqueOrThrow({ where: { id: v1.id }, select: { bodyHtml: true } })).bodyHtml).not.toContain('Trimmed at the desk.');
+    const updatesBefore = await db.collabUpdate.count({ where: { articleId: v1.id } });
+
+    const submitted = await transitionAdminArticle(v1.id, v1.version, 'submit', author);
+    expect(submitted.status).toBe('in_review');
+    // The version check still holds for clients that cannot co-edit.
+    await expect(transitionAdminArticle(v1.id, v1.version, 'publish', editor)).rejects.toMatchObject({ code: 'conflict' });
+    const published = await transitionAdminArticle(v1.id, submitted.version, 'publish', editor);
+    expect(published.status).toBe('published');
+
+    const article = await db.article.findUniqueOrThrow({ where: { id: v1.id }, select: { bodyJson: true, bodyHtml: true } });
+    expect(article.bodyHtml).toContain('Filed words. Trimmed at the desk.');
+    expect(article.bodyJson).toEqual((await currentSharedContent(v1.id))!.bodyJson);
+    // Nothing was written back into the document: carets and note anchors stay where they were.
+    expect(await db.collabUpdate.count({ where: { articleId: v1.id } })).toBe(updatesBefore);
   });
 });
 

@@ -30,8 +30,10 @@ export function writeSharedContent(doc: Y.Doc, content: SharedContent, origin?: 
       text.insert(0, content[field]);
     }
     const body = doc.getXmlFragment(COLLAB_FIELDS.body);
-    if (body.length) body.delete(0, body.length);
     const json = content.bodyJson.content.length ? content.bodyJson : EMPTY;
+    // An unchanged body is left alone: replacing it would move everyone's carets and orphan the notes anchored in it.
+    if (body.length && JSON.stringify(readSharedContent(doc).bodyJson) === JSON.stringify(json)) return;
+    if (body.length) body.delete(0, body.length);
     prosemirrorJSONToYXmlFragment(bodySchema(), json, body);
   }, origin);
 }

@@ -78,6 +78,33 @@ export const exportCommentSchema = z.object({
   createdAt: date,
 });
 
+/** A planned story of the story budget (/admin/planning); `notes` are the plan's own planning notes. */
+export const exportPlanSchema = z.object({
+  id,
+  headline: z.string(),
+  notes: z.string(),
+  status: z.enum(['IDEA', 'ASSIGNED', 'WRITING', 'EDITING', 'READY', 'PUBLISHED']),
+  targetWords: z.number().int().nullable(),
+  dueAt: date.nullable(),
+  assigneeId: id.nullable(),
+  sectionId: id.nullable(),
+  /** The article started from the plan. */
+  articleId: id.nullable(),
+  createdAt: date,
+});
+
+/** An inline note on an article's body, with its thread: only in exports made with notes. */
+export const exportArticleNoteSchema = z.object({
+  id,
+  articleId: id,
+  /** The passage as it read when the note was started. */
+  quote: z.string(),
+  resolved: z.boolean(),
+  authorId: id.nullable(),
+  createdAt: date,
+  messages: z.array(z.object({ authorId: id.nullable(), body: z.string(), createdAt: date })),
+});
+
 export const exportRedirectSchema = z.object({ fromPath: z.string(), toPath: z.string(), statusCode: z.number().int() });
 export const exportSettingSchema = z.object({ key: z.string(), value: z.unknown() });
 
@@ -96,6 +123,10 @@ export const broadsheetExportSchema = z.object({
   media: z.array(exportMediaSchema),
   articles: z.array(exportArticleSchema),
   comments: z.array(exportCommentSchema),
+  /** Absent in files from before story plans were exported. */
+  plans: z.array(exportPlanSchema).optional(),
+  /** Only in exports made with notes (the newsroom's discussions never leave otherwise). */
+  notes: z.array(exportArticleNoteSchema).optional(),
   redirects: z.array(exportRedirectSchema),
 });
 
@@ -103,6 +134,8 @@ export type ExportUser = z.infer<typeof exportUserSchema>;
 export type ExportArticle = z.infer<typeof exportArticleSchema>;
 export type ExportComment = z.infer<typeof exportCommentSchema>;
 export type ExportMedia = z.infer<typeof exportMediaSchema>;
+export type ExportPlan = z.infer<typeof exportPlanSchema>;
+export type ExportArticleNote = z.infer<typeof exportArticleNoteSchema>;
 
 /** The order of the arrays in the file: what an article refers to comes before it, comments after. */
-export const EXPORT_SECTIONS = ['settings', 'users', 'sections', 'tags', 'media', 'articles', 'comments', 'redirects'] as const;
+export const EXPORT_SECTIONS = ['settings', 'users', 'sections', 'tags', 'media', 'articles', 'comments', 'plans', 'notes', 'redirects'] as const;

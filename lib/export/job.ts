@@ -14,7 +14,7 @@ import { exportSite } from './write';
 // IMPORT_DIR/exports/<job id>/, and the page offers both files for download. Admins only.
 
 export const EXPORT_JOB = 'export';
-type ExportPayload = { withPersonalData: boolean };
+type ExportPayload = { withPersonalData: boolean; includeNotes?: boolean };
 export type ExportFile = { name: string; size: number };
 
 const dirOf = (jobId: string) => path.join(env.IMPORT_DIR, 'exports', jobId);
@@ -26,6 +26,7 @@ async function handleExport(ctx: JobContext<ExportPayload>) {
   let last = 0;
   const summary = await exportSite(file, {
     withPersonalData: ctx.job.payload.withPersonalData,
+    includeNotes: !!ctx.job.payload.includeNotes,
     onProgress: (section, count) => {
       if (Date.now() - last < 1000) return;
       last = Date.now();
@@ -41,12 +42,12 @@ function assertAdmin(actor: StaffUser) {
   if (!hasRole(actor.role, 'ADMIN')) throw new AppError('forbidden', 'Only admins can export the site.');
 }
 
-/** Queues an export of the whole site. */
-export async function startExport(actor: StaffUser, withPersonalData = false): Promise<{ id: string }> {
+/** Queues an export of the whole site (inline notes only with `includeNotes`). */
+export async function startExport(actor: StaffUser, withPersonalData = false, includeNotes = false): Promise<{ id: string }> {
   assertAdmin(actor);
   return db.$transaction(async (tx) => {
-    const job = await enqueueJob(EXPORT_JOB, { withPersonalData } satisfies ExportPayload, { createdById: actor.id, tx });
-    await recordAudit(tx, { actorId: actor.id, action: 'export.started', entityType: 'job', entityId: job.id, summary: 'Export everything', data: { withPersonalData } });
+    const job = await enqueueJob(EXPORT_JOB, { withPersonalData, includeNotes } satisfies ExportPayload, { createdById: actor.id, tx });
+    await recordAudit(tx, { actorId: actor.id, action: 'export.started', entityType: 'job', entityId: job.id, summary: 'Export everything', data: { withPersonalData, includeNotes } });
     return job;
   });
 }

@@ -6,13 +6,14 @@ import type { Writable } from 'node:stream';
 import { db } from '@/lib/db';
 import { getStorage } from '@/lib/media/driver';
 import { getSite } from '@/lib/site';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportArticle, type ExportComment } from './format';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportArticle, type ExportArticleNote, type ExportComment, type ExportPlan } from './format';
 import { endTar, writeTarEntry } from './tar';
 
 // Writes the whole site as one Broadsheet JSON file (lib/export/format.ts), streamed in batches
 // so memory stays flat whatever the size, and the media originals into `<file>.media.tar`.
 
-export type ExportOptions = { withPersonalData?: boolean; siteUrl?: string | null; onProgress?: (section: string, count: number) => void };
+/** `includeNotes`: the inline notes of articles too (left out unless asked: they are the newsroom's discussions). */
+export type ExportOptions = { withPersonalData?: boolean; includeNotes?: boolean; siteUrl?: string | null; onProgress?: (section: string, count: number) => void };
 export type ExportSummary = { file: string; mediaArchive: string | null; counts: Record<string, number> };
 
 const BATCH = 500;
@@ -184,6 +185,50 @@ export async function exportSite(file: string, opts: ExportOptions = {}): Promis
       createdAt: c.createdAt.toISOString(),
     }),
   );
+  await section(
+    'plans',
+    batches((after) => db.storyPlan.findMany(page(after))),
+    (p): ExportPlan => ({
+      id: p.id,
+      headline: p.headline,
+      notes: p.notes,
+      status: p.status,
+      targetWords: p.targetWords,
+      dueAt: iso(p.dueAt),
+      assigneeId: p.assigneeId,
+      sectionId: p.sectionId,
+      articleId: p.articleId,
+      createdAt: p.createdAt.toISOString(),
+    }),
+  );
+  if (opts.includeNotes) {
+    await section(
+      'notes',
+      batches((after) =>
+        db.articleNote.findMany({
+          ...page(after),
+          select: {
+            id: true,
+            articleId: true,
+            quote: true,
+            resolvedAt: true,
+            authorId: true,
+            createdAt: true,
+            messages: { orderBy: { createdAt: 'asc' }, select: { authorId: true, body: true, createdAt: true } },
+          },
+        }),
+      ),
+      (n): ExportArticleNote => ({
+        id: n.id,
+        articleId: n.articleId,
+        quote: n.quote,
+        resolved: n.resolvedAt !== null,
+        authorId: n.authorId,
+        createdAt: n.createdAt.toISOString(),
+        messages: n.messages.map((m) => ({ authorId: m.authorId, body: m.body, createdAt: m.createdAt.toISOString() })),
+      }),
+    );
+  }
   await section(
     'redirects',
     batches((after) => db.redirect.findMany(page(after))),

@@ -2,17 +2,29 @@ import 'server-only';
 import { JSONParser } from '@streamparser/json';
 import type { BlockNode, BodyDoc } from '@/lib/articles/body-schema';
 import { bodyDocSchema } from '@/lib/articles/body-schema';
-import { EXPORT_FORMAT, exportArticleSchema, exportCommentSchema, exportMediaSchema, exportSectionSchema, exportTagSchema, exportUserSchema, type ExportArticle } from '@/lib/export/format';
+import {
+  EXPORT_FORMAT,
+  exportArticleSchema,
+  exportCommentSchema,
+  exportMediaSchema,
+  exportPlanSchema,
+  exportSectionSchema,
+  exportTagSchema,
+  exportUserSchema,
+  type ExportArticle,
+} from '@/lib/export/format';
 import { ImportFormatError, inputSize, readText } from './input';
 import { importRecordSchema, type BodyImageRef, type ImportInput, type ImportRecord, type ImportRecordInput, type ReaderOptions } from './records';
 
 // Reads a Broadsheet export (lib/export/format.ts) into import records, streamed in two passes:
 //   pass 1 the header, sections and redirects (small), so every item knows its old addresses;
-//   pass 2 users, tags, media, articles and comments as they are parsed, replies after their parents.
+//   pass 2 users, tags, media, articles, comments and story plans as they are parsed, replies after
+//   their parents. Inline notes (only in exports made with them) are not imported: their anchors
+//   point into shared documents that do not travel.
 // Media files come from the archive beside the export, extracted and given as --media-dir.
 
 type Row = Record<string, unknown>;
-const ITEMS = ['users', 'sections', 'tags', 'media', 'articles', 'comments', 'redirects'];
+const ITEMS = ['users', 'sections', 'tags', 'media', 'articles', 'comments', 'plans', 'redirects'];
 
 async function* readItems(input: ImportInput, names: string[], pass: 1 | 2, total: number | null, options: ReaderOptions): AsyncGenerator<{ name: string; row: Row }> {
   const parser = new JSONParser({ paths: [...names.map((n) => `$.${n}.*`), '$.format', '$.version'], keepStack: false });
@@ -222,6 +234,23 @@ export async function* readBroadsheet(input: ImportInput, options: ReaderOptions
       };
       if (c.data.parentId && !seenComments.has(c.data.parentId)) waiting.set(c.data.parentId, [...(waiting.get(c.data.parentId) ?? []), record]);
       else yield* comment(record);
+    } else if (name === 'plans') {
+      const p = exportPlanSchema.safeParse(row);
+      if (!p.success) continue;
+      yield* valid({
+        kind: 'plan',
+        ...base,
+        originalId: p.data.id,
+        headline: p.data.headline,
+        planNotes: p.data.notes,
+        status: p.data.status,
+        targetWords: p.data.targetWords,
+        dueAt: p.data.dueAt,
+        assigneeOriginalId: p.data.assigneeId,
+        sectionOriginalId: p.data.sectionId,
+        postOriginalId: p.data.articleId,
+        createdAt: p.data.createdAt,
+      });
     }
   }
   // Replies whose parent is not in the file: kept, at the top level.

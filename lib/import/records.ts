@@ -258,6 +258,22 @@ export const menuRecordSchema = z.object({
   items: z.array(menuItemSchema),
 });
 
+/** A planned story of the story budget (Broadsheet exports only); the plan's own planning notes in `planNotes`. */
+export const planRecordSchema = z.object({
+  kind: z.literal('plan'),
+  ...base,
+  headline: z.string().min(1).max(IMPORT_LIMITS.title),
+  planNotes: z.string().max(4000),
+  status: z.enum(['IDEA', 'ASSIGNED', 'WRITING', 'EDITING', 'READY', 'PUBLISHED']),
+  targetWords: z.number().int().min(1).max(100_000).nullable(),
+  dueAt: isoDate.nullable(),
+  assigneeOriginalId: id.nullable(),
+  sectionOriginalId: id.nullable(),
+  /** The post record of the article started from the plan. */
+  postOriginalId: id.nullable(),
+  createdAt: isoDate.nullable(),
+});
+
 /** An item the source had that Broadsheet does not import (custom post type, trashed post, internal tag…). */
 export const skippedRecordSchema = z.object({
   kind: z.literal('skipped'),
@@ -286,6 +302,7 @@ export const importRecordSchema = z.discriminatedUnion('kind', [
   contentRecordSchema,
   commentRecordSchema,
   menuRecordSchema,
+  planRecordSchema,
   skippedRecordSchema,
   warningRecordSchema,
 ]);
@@ -296,6 +313,7 @@ export type SectionRecord = z.infer<typeof sectionRecordSchema>;
 export type TagRecord = z.infer<typeof tagRecordSchema>;
 export type MediaRecord = z.infer<typeof mediaRecordSchema>;
 export type MenuRecord = z.infer<typeof menuRecordSchema>;
+export type PlanRecord = z.infer<typeof planRecordSchema>;
 export type SkippedRecord = z.infer<typeof skippedRecordSchema>;
 export type WarningRecord = z.infer<typeof warningRecordSchema>;
 export type ImportRecord = z.infer<typeof importRecordSchema>;

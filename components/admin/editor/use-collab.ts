@@ -2,6 +2,7 @@
 
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { useEffect, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { COLLAB_PATH, collabDocumentName, colourFor } from '@/lib/collab/fields';
 
@@ -19,6 +20,21 @@ export type Collab = { doc: Y.Doc; provider: HocuspocusProvider; status: CollabS
 
 // Generous: a busy server may take a while to open a document the first time.
 const FIRST_SYNC_TIMEOUT_MS = 15_000;
+// With a local copy, how long to wait for the server before working on that copy offline.
+const LOCAL_COPY_AFTER_MS = 2_000;
+
+/**
+ * This browser's copy of the shared document in IndexedDB (per person and article): what was typed
+ * offline survives a reload or a closed tab, and merges into the shared document on reconnect.
+ */
+function localCopy(articleId: string, userId: string, doc: Y.Doc): IndexeddbPersistence | null {
+  if (typeof indexedDB === 'undefined') return null;
+  try {
+    return new IndexeddbPersistence(`broadsheet-collab:${userId}:${articleId}`, doc);
+  } catch {
+    return null; // storage refused (private mode, quota): co-editing works without the local copy
+  }
+}
 
 function others(provider: HocuspocusProvider, me: Collaborator): Collaborator[] {
   const seen = new Map<string, Collaborator>();
@@ -42,39 +58,61 @@ export function useCollab(articleId: string | undefined, userId: string | undefi
     const me: Collaborator = { id: userId, name: userName ?? '', colour: colourFor(userId) };
     const doc = new Y.Doc();
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`;
+    // synced: the server's document has arrived once; ready: the fields work on the document (the
+    // server's, or the local copy while the server is out of reach).
     let synced = false;
+    let ready = false;
+    const local = localCopy(articleId, userId, doc);
     const provider = new HocuspocusProvider({ url, name: collabDocumentName(articleId), document: doc, token: 'session-cookie' });
     const update = (status?: CollabStatus) =>
       setState((prev) => ({ doc, provider, me, others: others(provider, me), status: status ?? ('status' in prev && 'doc' in prev ? prev.status : 'connecting') }));
     // `color` too: the name y-tiptap's carets read.
     provider.setAwarenessField('user', { ...me, color: me.colour });
     provider.on('synced', () => {
-      synced = true;
+      synced = ready = true;
       update('live');
     });
     provider.on('status', ({ status }: { status: string }) => {
-      if (!synced) return;
-      update(status === 'connected' ? 'live' : 'offline');
+      if (!ready) return;
+      update(status === 'connected' && synced ? 'live' : 'offline');
     });
     provider.on('authenticationFailed', () => {
-      if (synced) update('refused');
+      // Access is gone: this browser keeps no copy of the story either.
+      void local?.clearData();
+      if (ready) update('refused');
       else setState({ status: 'unavailable' });
       provider.destroy();
     });
     provider.awareness?.on('change', () => {
-      if (synced) update();
+      if (ready) update();
     });
+    // Offline with a local copy from an earlier visit: work on it now, it merges when the server answers.
+    const workOnLocalCopy = () => {
+      if (ready || !local?.synced || doc.store.clients.size === 0) return;
+      ready = true;
+      update('offline');
+    };
+    let unreachable = false;
+    void local?.whenSynced.then(() => {
+      if (unreachable || !navigator.onLine) workOnLocalCopy();
+    });
+    provider.on('disconnect', () => {
+      unreachable = true;
+      workOnLocalCopy();
+    });
+    const localTimer = setTimeout(workOnLocalCopy, LOCAL_COPY_AFTER_MS);
     // The browser knows first when the network goes: stop sending at once, and reconnect (merging both sides) when it is back.
     const goOffline = () => {
       provider.disconnect();
-      if (synced) update('offline');
+      if (ready) update('offline');
+      else workOnLocalCopy();
     };
     const goOnline = () => void provider.connect();
     window.addEventListener('offline', goOffline);
     window.addEventListener('online', goOnline);
     // No server answering (development server, a proxy that drops WebSockets): the editor works as before.
     const timer = setTimeout(() => {
-      if (synced) return;
+      if (ready) return;
       provider.destroy();
       setState({ status: 'unavailable' });
     }, FIRST_SYNC_TIMEOUT_MS);
@@ -82,8 +120,9 @@ export function useCollab(articleId: string | undefined, userId: string | undefi
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       clearTimeout(timer);
+      clearTimeout(localTimer);
       provider.destroy();
-      doc.destroy();
+      doc.destroy(); // closes the local copy too
     };
   }, [articleId, userId, userName]);
   return state;

@@ -37,6 +37,7 @@ export function ExportPanel({ action, latest }: { action: (prev: ActionState, fo
           label="Include commenters’ emails and IP hashes"
           hint="Leave this off unless the new home needs them and your privacy policy allows it."
         />
+        <Checkbox id="export-notes" name="includeNotes" value="1" label="Include inline notes on articles" hint="The newsroom’s discussions stay out of the export unless you tick this." />
         <div>
           <Button type="submit" variant="primary" disabled={pending || !!running}>
             Export everything

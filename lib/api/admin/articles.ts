@@ -4,6 +4,7 @@ import type { AdminArticle } from '@/lib/api/admin-schemas';
 import { bodyDocSchema, type BodyDoc } from '@/lib/articles/body';
 import { getArticleForEdit, saveArticle } from '@/lib/articles/mutations';
 import { articlePath } from '@/lib/articles/urls';
+import { currentSharedContent } from '@/lib/collab/shared';
 import { archiveArticle, deleteArchivedArticle } from '@/lib/articles/workflow';
 import { AppError } from '@/lib/errors';
 import { htmlToBody } from '@/lib/import/html-to-body';
@@ -108,15 +109,19 @@ export async function createAdminArticle(input: CreateAdminArticleInput, user: S
   return getAdminArticle(saved.id, user);
 }
 
-/** The article's current fields with `patch` over them, as the editor would post them. */
+/**
+ * The article's current fields with `patch` over them, as the editor would post them. Title,
+ * standfirst and body are the shared document's when people co-edit it (the row can lag it).
+ */
 async function currentFormData(id: string, user: StaffUser, patch: UpdateAdminArticleInput = {}): Promise<ArticleFormData> {
   const a = await readable(id, user);
   const doc = bodyDocSchema.safeParse(a.bodyJson);
+  const shared = await currentSharedContent(id);
   return formData(
     {
-      title: patch.title ?? a.title,
-      standfirst: patch.standfirst ?? a.standfirst,
-      body: bodyOf(patch) ?? (doc.success ? doc.data : { type: 'doc', content: [] }),
+      title: patch.title ?? (shared?.title.trim() ? shared.title : a.title),
+      standfirst: patch.standfirst ?? shared?.standfirst ?? a.standfirst,
+      body: bodyOf(patch) ?? shared?.bodyJson ?? (doc.success ? doc.data : { type: 'doc', content: [] }),
       tags: patch.tags ?? a.tags.map((t) => t.tag.name),
       heroImageId: patch.heroImageId,
     },
@@ -137,7 +142,8 @@ export async function transitionAdminArticle(id: string, version: number, transi
     await callDomain(() => archiveArticle(id, user, { version }));
   } else {
     const data = await currentFormData(id, user);
-    await callDomain(() => saveArticle({ id, version, intent: transition, data, scheduledAt: at }, user));
+    // The text published is the shared document's at this moment, not what the row last stored.
+    await callDomain(() => saveArticle({ id, version, intent: transition, data, scheduledAt: at, fromShared: true }, user));
   }
   return getAdminArticle(id, user);
 }

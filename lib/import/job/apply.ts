@@ -8,6 +8,7 @@ import { writeComment, writeCommentsOf } from './write-comments';
 import { writeMedia } from './write-media';
 import { writeMenu } from './write-menus';
 import { writePage } from './write-pages';
+import { writePlan } from './write-plans';
 import { writePost } from './write-posts';
 import { writeSection, writeTag, writeUser } from './write-terms';
 
@@ -33,6 +34,8 @@ async function dispatch(ctx: ImportContext, r: ImportRecord): Promise<void> {
       return writeComment(ctx, r, fp());
     case 'menu':
       return writeMenu(ctx, r, fp());
+    case 'plan':
+      return writePlan(ctx, r, fp());
     case 'skipped':
       for (const n of r.notes) note(ctx.report, n.code, n.message);
       return tally(ctx.report, r.what, 'skipped', { id: r.originalId, title: r.title, reason: r.reason });
@@ -41,7 +44,7 @@ async function dispatch(ctx: ImportContext, r: ImportRecord): Promise<void> {
   }
 }
 
-const titleOf = (r: ImportRecord) => ('title' in r ? r.title : 'name' in r ? r.name : 'displayName' in r ? r.displayName : '');
+const titleOf = (r: ImportRecord) => ('title' in r ? r.title : 'name' in r ? r.name : 'displayName' in r ? r.displayName : 'headline' in r ? r.headline : '');
 
 /**
  * Applies one record, all or nothing (each writer uses one transaction). A record the

@@ -10,7 +10,7 @@ import type { ImportRecord } from '@/lib/import/records';
 // (prefetch), so a post and its comments cost no lookups of their own. The cache holds one batch
 // (it is cleared before the next), which keeps memory flat whatever the size of the export.
 
-export type LedgerKind = 'post' | 'page' | 'user' | 'section' | 'tag' | 'media' | 'media-url' | 'comment' | 'menu';
+export type LedgerKind = 'post' | 'page' | 'user' | 'section' | 'tag' | 'media' | 'media-url' | 'comment' | 'menu' | 'plan';
 export type LedgerEntry = { entityId: string | null; fingerprint: string; entityVersion: number | null };
 export type LedgerClient = Pick<Db, 'importItem'>;
 type Tx = LedgerClient;
@@ -42,6 +42,13 @@ export function ledgerKeysOf(r: ImportRecord): Key[] {
       ];
       if (r.userOriginalId) keys.push(['user', r.userOriginalId]);
       if (r.parentOriginalId) keys.push(['comment', r.parentOriginalId]);
+      return keys;
+    }
+    case 'plan': {
+      const keys: Key[] = [['plan', r.originalId]];
+      if (r.assigneeOriginalId) keys.push(['user', r.assigneeOriginalId]);
+      if (r.sectionOriginalId) keys.push(['section', r.sectionOriginalId]);
+      if (r.postOriginalId) keys.push(['post', r.postOriginalId]);
       return keys;
     }
     default:

@@ -10,7 +10,7 @@ export async function exportEverythingAction(_prev: ActionState, form: FormData)
   let id = '';
   const state = await runAction<undefined>(form, async () => {
     const user = await requireRole('ADMIN');
-    id = (await startExport(user, form.get('withPersonalData') === '1')).id;
+    id = (await startExport(user, form.get('withPersonalData') === '1', form.get('includeNotes') === '1')).id;
     return { ok: true, message: 'Export started.' };
   });
   if (id) redirect(`/admin/import?export=${id}`);
