@@ -1,7 +1,7 @@
 import 'server-only';
 import { publishedOnly } from '@/lib/articles/access';
 import { bodyDocSchema, docToPlainText } from '@/lib/articles/body';
-import { db, type Db } from '@/lib/db';
+import { db, readPublic, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { cleanIndexText, highlightSegments, type HighlightSegment } from './highlight';
 import { buildFtsQuery, buildWebsearchQuery, MARK_END, MARK_START } from './query';
@@ -21,6 +21,9 @@ export { buildFtsQuery, buildWebsearchQuery, parseSearchQuery } from './query';
 type Client = Pick<Db, '$executeRawUnsafe' | '$queryRawUnsafe'>;
 
 const provider = () => env.DATABASE_PROVIDER;
+
+/** A search query: on a read replica when the request may use one (lib/db readPublic), else the primary. */
+const read = <T>(sql: string, ...params: unknown[]) => readPublic(db, (client) => client.$queryRawUnsafe<T>(sql, ...params));
 
 export type SearchHit = {
   id: string;
@@ -56,7 +59,7 @@ const hasMark = (s: string | null | undefined) => !!s && s.includes(MARK_START);
 async function newestSqliteMatches(match: string, window: number): Promise<{ edge: number; total: number; capped: boolean } | null> {
   // Index rowids follow publication order: the index is built oldest first and a newly
   // published article gets the next rowid (rebuildSearchIndex, writeToIndex).
-  const newest = await db.$queryRawUnsafe<{ rowid: number | bigint }[]>(`SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rowid DESC LIMIT ?`, match, window + 1);
+  const newest = await read<{ rowid: number | bigint }[]>(`SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rowid DESC LIMIT ?`, match, window + 1);
   if (!newest.length) return null;
   const capped = newest.length > window;
   const total = capped ? window : newest.length;
@@ -77,10 +80,10 @@ async function querySqlite(match: string, take: number, skip: number, rankWindow
   if (!window) return { rows: [], total: 0, capped: false };
   const { total, capped } = window;
   if (skip >= total) return { rows: [], total, capped };
-  const ranked = await db.$queryRawUnsafe<{ rowid: number | bigint; rank: number }[]>(rankedSqliteSql(), match, window.edge, Math.min(take, total - skip), skip);
+  const ranked = await read<{ rowid: number | bigint; rank: number }[]>(rankedSqliteSql(), match, window.edge, Math.min(take, total - skip), skip);
   if (!ranked.length) return { rows: [], total, capped };
   const rowids = ranked.map((r) => Number(r.rowid));
-  const marked = await db.$queryRawUnsafe<(Row & { rowid: number | bigint })[]>(
+  const marked = await read<(Row & { rowid: number | bigint })[]>(
     `SELECT s.rowid AS rowid, k."articleId" AS id, 0 AS rank,
             highlight("ArticleSearch", 0, ?, ?) AS title,
             highlight("ArticleSearch", 1, ?, ?) AS standfirst,
@@ -109,7 +112,7 @@ const HEADLINE_PASSAGE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=
  * (ts_rank_cd is evaluated after the LIMIT).
  */
 async function rankedPostgresWindow(websearch: string, rankWindow: number): Promise<{ ids: { id: string; rank: number }[]; total: number; capped: boolean }> {
-  const newest = await db.$queryRawUnsafe<{ id: string; rank: number; publishedAt: Date }[]>(
+  const newest = await read<{ id: string; rank: number; publishedAt: Date }[]>(
     `SELECT s."articleId" AS id, ts_rank_cd(s.document, q)::float8 AS rank, a."publishedAt"
        FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId", websearch_to_tsquery('broadsheet_search', $1) q
       WHERE s.document @@ q AND a.status = 'PUBLISHED'
@@ -130,7 +133,7 @@ async function queryPostgres(websearch: string, take: number, skip: number, rank
   const page = ids.slice(skip, skip + take);
   if (!page.length) return { rows: [], total, capped };
   // Headlines for the page only: ts_headline re-parses the text.
-  const marked = await db.$queryRawUnsafe<Row[]>(
+  const marked = await read<Row[]>(
     `SELECT s."articleId" AS id,
             ts_headline('broadsheet_search', s.title, q, $2) AS title,
             ts_headline('broadsheet_search', s.standfirst, q, $2) AS standfirst,
@@ -220,7 +223,7 @@ export async function searchArticleIds(q: string, { take, skip = 0 }: { take: nu
     if (!match) return [];
     const window = await newestSqliteMatches(match, RANK_WINDOW);
     if (!window || skip >= window.total) return [];
-    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    const rows = await read<{ id: string }[]>(
       `SELECT k."articleId" AS id
          FROM (${rankedSqliteSql()}) h
          JOIN "ArticleSearchKey" k ON k.rowid = h.rowid
