@@ -327,18 +327,15 @@ export async function rebuildSearchIndex({ batchSize = 500, onProgress }: { batc
     await db.$executeRawUnsafe(`TRUNCATE "ArticleSearch"`);
   }
   let done = 0;
-  let after: string | undefined;
-  for (;;) {
-    // Oldest first, so that index rowids follow publication order (the search ranks the newest matches).
-    const batch = await db.article.findMany({
-      where: { status: 'PUBLISHED' },
-      orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
-      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
-      take: batchSize,
-      select: sourceSelect,
-    });
-    if (!batch.length) break;
-    after = batch.at(-1)!.id;
+  // Oldest first, so that index rowids follow publication order (the search ranks the newest
+  // matches). The order is read once, from the (status, publishedAt, id) index; each batch is then
+  // fetched by primary key (a cursor over the sort would have the database re-sort on every batch).
+  const order = await db.article.findMany({ where: { status: 'PUBLISHED' }, orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }], select: { id: true } });
+  for (let start = 0; start < order.length; start += batchSize) {
+    const ids = order.slice(start, start + batchSize).map((a) => a.id);
+    const byId = new Map((await db.article.findMany({ where: { id: { in: ids }, status: 'PUBLISHED' }, select: sourceSelect })).map((a) => [a.id, a]));
+    const batch = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    if (!batch.length) continue;
     const texts = batch.map((a) => ({ id: a.id, ...indexTextOf(a) }));
     await db.$transaction(async (tx) => {
       if (sqlite) {
