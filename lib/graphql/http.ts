@@ -41,7 +41,8 @@ export async function handleGraphQL(request: Request): Promise<Response> {
     await authorizeContentKey(request, headers, apiRateLimiter());
     const answer = await runGraphQL(await readRequest(request));
     // A kept answer names its tags for a CDN, as the REST API's do (lib/cdn/tags.mjs).
-    if (answer.status === 200 && answer.etag) return jsonResponse(request, { body: answer.body, etag: answer.etag }, API_CACHE_CONTROL, { ...headers, ...(answer.tags ? cdnTagHeaders(answer.tags) : {}) });
+    if (answer.status === 200 && answer.etag)
+      return jsonResponse(request, { body: answer.body, etag: answer.etag }, API_CACHE_CONTROL, { ...headers, ...(answer.tags ? cdnTagHeaders(answer.tags) : {}) });
     return new Response(answer.body, { status: answer.status, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
   } catch (e) {
     return errorResponse(e, headers);
