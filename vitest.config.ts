@@ -17,6 +17,7 @@ export const ISOLATED_INT_FILES = [
   'app/(dashboard)/admin/planning/actions.int.test.ts',
   'lib/cache/shared.int.test.ts',
   'lib/collab/connect.int.test.ts',
+  'lib/db-replicas.int.test.ts',
   'lib/import/job/ghost.int.test.ts',
   'lib/media/media.int.test.ts',
   'lib/redis.int.test.ts',

@@ -7,13 +7,8 @@
 // Uses its own SQLite database (bench/results/bench-<n>.db, shared with the other HTTP benches)
 // and build dir (.next-bench; BENCH_DIST_DIR=.next reuses the e2e build); rate limits are off so
 // the figures measure the API itself. Prints figures, asserts nothing.
-import fs from 'node:fs';
-import path from 'node:path';
-import autocannon from 'autocannon';
-import { ROOT } from '../lib/db-config.ts';
-import { migrateDeploy } from '../scripts/db/engine.ts';
 import { createBroadsheetClient } from '../sdk/src/index.ts';
-import { bin, buildOnce, run, startServer, stopServer } from './server.ts';
+import { benchSiteEnv, loadRow, percentile, prepareBenchSite, startServer, stopServer } from './server.ts';
 
 const ARTICLES = Number(process.argv[2] ?? 1000);
 const SECONDS = Number(process.argv[3] ?? 10);
@@ -21,18 +16,7 @@ const WRITERS = Number(process.argv[4] ?? 4);
 const PORT = Number(process.env.BENCH_PORT ?? 3961);
 const CONNECTIONS = 50;
 const base = `http://127.0.0.1:${PORT}`;
-const dbFile = path.join(ROOT, `bench/results/bench-${ARTICLES}.db`);
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  BROADSHEET_ENV: 'test',
-  NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? '.next-bench',
-  NEXT_TELEMETRY_DISABLED: '1',
-  BROADSHEET_SCHEDULER: 'off',
-  BROADSHEET_WEBHOOKS: 'off',
-  API_RATE_LIMIT: 'off',
-};
-Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, BROADSHEET_ENV: 'test' });
+const env = benchSiteEnv(ARTICLES, { NEXT_DIST_DIR: process.env.BENCH_DIST_DIR ?? '.next-bench' });
 
 const LIST_QUERY = '{ articles(first: 20) { nodes { id title url publishedAt section { name } authors { name } } pageInfo { endCursor hasNextPage } } }';
 
@@ -52,35 +36,15 @@ async function writes(adminKey: string): Promise<{ published: number; seconds: n
       }
     }),
   );
-  took.sort((a, b) => a - b);
-  const at = (q: number) => Math.round(took[Math.min(took.length - 1, Math.floor(q * took.length))] ?? 0);
-  return { published: took.length, seconds: (performance.now() - started) / 1000, p50: at(0.5), p99: at(0.99) };
+  return { published: took.length, seconds: (performance.now() - started) / 1000, p50: Math.round(percentile(took, 50)), p99: Math.round(percentile(took, 99)) };
 }
 
-async function reads(name: string, opts: autocannon.Options) {
-  const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts });
-  const bad = r.non2xx + r.errors;
-  console.log(
-    `${name.padEnd(34)} ${String(Math.round(r.requests.average)).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(5)} ms${bad ? `   non-2xx/errors ${bad}` : ''}`,
-  );
-}
+const reads = (name: string, opts: Parameters<typeof loadRow>[1]) => loadRow(name, { connections: CONNECTIONS, duration: SECONDS, ...opts }, { width: 34 });
 
 async function main() {
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  await migrateDeploy(`file:${dbFile}`);
-  run(bin('tsx'), ['--conditions=react-server', 'bench/seed-articles.ts', String(ARTICLES)], env);
-  buildOnce(env);
-
+  const { db, user } = await prepareBenchSite(ARTICLES, env);
   // Keys made the way the dashboard makes them: an admin key acting as an editor, and a content key.
-  const { db } = await import('../lib/db.ts');
   const { createApiKey } = await import('../lib/api-keys/index.ts');
-  const user = (email: string, role: 'ADMIN' | 'EDITOR') =>
-    db.user.upsert({
-      where: { email },
-      update: {},
-      create: { email, name: `Bench ${role.toLowerCase()}`, slug: email.split('@')[0]!, role, passwordHash: 'x' },
-      select: { id: true, name: true, email: true, role: true, slug: true },
-    });
   const admin = await user('bench-admin@broadsheet.test', 'ADMIN');
   const editor = await user('bench-editor@broadsheet.test', 'EDITOR');
   const adminKey = (await createApiKey({ label: `bench admin ${Date.now()}`, kind: 'ADMIN', actsAsId: editor.id, scopes: ['articles:write', 'articles:publish'] }, admin)).key;

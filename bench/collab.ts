@@ -19,7 +19,7 @@ import * as Y from 'yjs';
 import { sessionCookieName } from '../lib/auth/auth-url.ts';
 import { ROOT } from '../lib/db-config.ts';
 import { migrateDeploy } from '../scripts/db/engine.ts';
-import { rssMiB, startServer, stopServer } from './server.ts';
+import { percentile, rssMiB, startServer, stopServer } from './server.ts';
 
 const EDITORS = Number(process.argv[2] ?? 20);
 const SECONDS = Number(process.argv[3] ?? 60);
@@ -41,7 +41,6 @@ const env = {
 };
 Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, BROADSHEET_ENV: 'test' });
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** CPU seconds used so far by a process (user + system). */

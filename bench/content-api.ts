@@ -12,10 +12,7 @@
 // Prints figures, asserts nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { ROOT } from '../lib/db-config.ts';
-import { migrateDeploy } from '../scripts/db/engine.ts';
-import { bin, buildOnce, run, startServer, stopServer } from './server.ts';
+import { benchSiteEnv, loadRow, percentile, prepareBenchSite, startServer, stopServer, type LoadRow } from './server.ts';
 
 const ARTICLES = Number(process.argv[2] ?? 10_000);
 const SECONDS = Number(process.argv[3] ?? 10);
@@ -26,49 +23,15 @@ const GHOST_POST = 'putin-and-trump-discuss-ukraine-agree-to-limit-some-attacks'
 const PORT = Number(process.env.BENCH_PORT ?? 3960);
 const CONNECTIONS = 50;
 const base = `http://127.0.0.1:${PORT}`;
-const dbFile = path.join(ROOT, `bench/results/bench-${ARTICLES}.db`);
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  BROADSHEET_ENV: 'test',
-  NEXT_DIST_DIR: '.next-bench',
-  NEXT_TELEMETRY_DISABLED: '1',
-  BROADSHEET_SCHEDULER: 'off',
-  BROADSHEET_WEBHOOKS: 'off',
-  API_RATE_LIMIT: 'off',
-};
-Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, BROADSHEET_ENV: 'test' });
+const env = benchSiteEnv(ARTICLES);
 
-type Row = { name: string; reqPerSec: number; p50: number; p99: number; statuses: string; bytes: number };
-
-async function load(name: string, url: string, headers: Record<string, string> = {}): Promise<Row> {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
-  const statuses = Object.entries({ '2xx': r['2xx'], '3xx': r['3xx'], '4xx': r['4xx'], '5xx': r['5xx'] })
-    .filter(([, n]) => n)
-    .map(([k, n]) => `${k} ${n}`)
-    .join(', ');
-  const row = { name, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, statuses, bytes: Math.round(r.throughput.average / Math.max(1, r.requests.average)) };
-  console.log(
-    `${name.padEnd(28)} ${String(row.reqPerSec).padStart(6)} req/s   p50 ${String(row.p50).padStart(4)} ms   p99 ${String(row.p99).padStart(5)} ms   ${String(row.bytes).padStart(6)} B/resp   ${statuses}${r.errors ? `  errors ${r.errors}` : ''}`,
-  );
-  return row;
-}
+const load = (name: string, url: string, headers: Record<string, string> = {}) => loadRow(name, { url, headers, connections: CONNECTIONS, duration: SECONDS });
 
 async function main() {
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  await migrateDeploy(`file:${dbFile}`);
-  run(bin('tsx'), ['--conditions=react-server', 'bench/seed-articles.ts', String(ARTICLES)], env);
-  buildOnce(env);
-
+  const { db, user } = await prepareBenchSite(ARTICLES, env);
   // A key made the way the dashboard makes one.
-  const { db } = await import('../lib/db.ts');
   const { createApiKey } = await import('../lib/api-keys/index.ts');
-  const admin = await db.user.upsert({
-    where: { email: 'bench-admin@broadsheet.test' },
-    update: {},
-    create: { email: 'bench-admin@broadsheet.test', name: 'Bench Admin', slug: 'bench-admin', role: 'ADMIN', passwordHash: 'x' },
-    select: { id: true, name: true, email: true, role: true, slug: true },
-  });
+  const admin = await user('bench-admin@broadsheet.test', 'ADMIN');
   const { key } = await createApiKey(`bench ${Date.now()}`, admin);
   const { key: adminKey } = await createApiKey({ label: `bench writer ${Date.now()}`, kind: 'ADMIN', actsAsId: admin.id, scopes: ['articles:write', 'articles:publish'] }, admin);
   await db.$disconnect();
@@ -102,8 +65,6 @@ async function main() {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
 /** Polls `url` until it answers 200; the milliseconds since `t0`. */
 async function visibleAfter(url: string, t0: number, headers: Record<string, string> = {}): Promise<number> {
   for (;;) {
@@ -131,7 +92,7 @@ async function publishToVisible(adminKey: string, auth: Record<string, string>) 
     page.push(p);
   }
   console.log(
-    `\npublish (admin API) to visible, median of 10: content API ${median(api).toFixed(0)} ms, article page ${median(page).toFixed(0)} ms (max ${Math.max(...api).toFixed(0)} / ${Math.max(...page).toFixed(0)} ms)`,
+    `\npublish (admin API) to visible, median of 10: content API ${percentile(api, 50).toFixed(0)} ms, article page ${percentile(page, 50).toFixed(0)} ms (max ${Math.max(...api).toFixed(0)} / ${Math.max(...page).toFixed(0)} ms)`,
   );
 }
 
@@ -153,7 +114,7 @@ async function besideGhost(single: string, list: string, auth: Record<string, st
     'single post': [single, `${GHOST}/ghost/api/content/posts/slug/${GHOST_POST}/?key=${ghostKey}`],
     'list of 20': [list, `${GHOST}/ghost/api/content/posts/?limit=20&key=${ghostKey}`],
   } as const;
-  const rows: Record<string, { b: Row[]; g: Row[] }> = {};
+  const rows: Record<string, { b: LoadRow[]; g: LoadRow[] }> = {};
   console.log(`\nBeside the Ghost peer: ${ROUNDS} alternating rounds, ${CONNECTIONS} connections, ${SECONDS} s each`);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, [ours, theirs]] of Object.entries(pairs)) {
@@ -162,7 +123,7 @@ async function besideGhost(single: string, list: string, auth: Record<string, st
       r.g.push(await load(`Ghost ${name} (${round})`, theirs));
     }
   }
-  const avg = (xs: Row[], k: 'reqPerSec' | 'p50' | 'p99') => xs.reduce((t, x) => t + x[k], 0) / xs.length;
+  const avg = (xs: LoadRow[], k: 'reqPerSec' | 'p50' | 'p99') => xs.reduce((t, x) => t + x[k], 0) / xs.length;
   console.log('\n| request | Broadsheet req/s | Ghost req/s | ratio | Broadsheet p99 ms | Ghost p99 ms |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, { b, g }] of Object.entries(rows)) {

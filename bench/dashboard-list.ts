@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../lib/db-config.ts';
 import { migrateDeploy } from '../scripts/db/engine.ts';
+import { timeCases } from './server.ts';
 
 const ARTICLES = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.argv[3] ?? 30);
@@ -112,8 +113,6 @@ async function seed() {
   return db;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 async function main() {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   await migrateDeploy(url);
@@ -157,26 +156,21 @@ async function main() {
     ['author: own, search', author, { q: 'river' }],
     ['author: own drafts, title', author, { status: 'DRAFT', sort: 'title' }],
   ];
-  const all: number[] = [];
   console.log(`\n${ARTICLES} articles on ${url.startsWith('file:') ? 'SQLite' : 'PostgreSQL'}, ${RUNS} runs per case (after 2 warm-up runs); server time of listDashboardArticles (query + count)`);
-  console.log(`${'case'.padEnd(32)} ${'p50'.padStart(8)} ${'p95'.padStart(8)}   rows / total`);
-  for (const [name, user, params] of cases) {
-    const query = dashboardArticlesQuerySchema.parse(params);
-    for (let i = 0; i < 2; i++) await listDashboardArticles(user, query);
-    const times: number[] = [];
-    let shape = '';
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      const r = await listDashboardArticles(user, query);
-      times.push(performance.now() - t0);
-      shape = `${r.articles.length} / ${r.totalCapped ? '>' : ''}${r.total} (page ${r.page})`;
-    }
-    times.sort((a, b) => a - b);
-    all.push(...times);
-    console.log(`${name.padEnd(32)} ${pct(times, 50).toFixed(1).padStart(6)}ms ${pct(times, 95).toFixed(1).padStart(6)}ms   ${shape}`);
-  }
-  all.sort((a, b) => a - b);
-  console.log(`${'OVERALL'.padEnd(32)} ${pct(all, 50).toFixed(1).padStart(6)}ms ${pct(all, 95).toFixed(1).padStart(6)}ms   (target p95 < 300 ms)`);
+  await timeCases(
+    cases.map(([name, user, params]): [string, () => Promise<string>] => {
+      const query = dashboardArticlesQuerySchema.parse(params);
+      return [
+        name,
+        async () => {
+          const r = await listDashboardArticles(user, query);
+          return `${r.articles.length} / ${r.totalCapped ? '>' : ''}${r.total} (page ${r.page})`;
+        },
+      ];
+    }),
+    RUNS,
+    { target: '(target p95 < 300 ms)' },
+  );
   await db.$disconnect();
 }
 

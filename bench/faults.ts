@@ -5,7 +5,7 @@
 //
 // Uses the fault suite's world (test/faults/stack.ts): a throwaway PostgreSQL and Redis on spare ports,
 // two production instances (A runs the scheduler, B is a reader instance).
-import { buildOnce } from './server.ts';
+import { buildOnce, percentile } from './server.ts';
 import { postgresBinaries, redisBinary, until } from '../test/faults/services.ts';
 import { get, postComment, startStack, timed, type Stack } from '../test/faults/stack.ts';
 
@@ -18,8 +18,7 @@ if (!pgBin || !redisBin) {
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-const summary = (xs: number[]) => `median ${s(median(xs))}, min ${s(Math.min(...xs))}, max ${s(Math.max(...xs))} (${xs.map(s).join(', ')})`;
+const summary = (xs: number[]) => `median ${s(percentile(xs, 50))}, min ${s(Math.min(...xs))}, max ${s(Math.max(...xs))} (${xs.map(s).join(', ')})`;
 
 /** Posts comments until one is accepted; resolves with the time since `since`. */
 async function firstAccepted(stack: Stack, since: number, label: string) {

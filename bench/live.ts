@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../lib/db-config.ts';
 import { migrateDeploy } from '../scripts/db/engine.ts';
-import { rssMiB, startServer, stopServer } from './server.ts';
+import { percentile, rssMiB, startServer, stopServer } from './server.ts';
 
 const READERS = Number(process.argv[2] ?? 1000);
 const SECONDS = Number(process.argv[3] ?? 20);
@@ -36,8 +36,6 @@ const env = {
   LIVE_MAX_READERS: String(READERS + 100),
 };
 Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, BROADSHEET_ENV: 'test', REDIS_URL: env.REDIS_URL, PAGE_CACHE_REDIS_PREFIX: prefix });
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 /** Opens one SSE reader; calls `onEvent` with each event id's publish time as it arrives. */
 function openReader(port: number, articleId: string, onEvent: (publishedAt: number) => void): Promise<http.ClientRequest> {

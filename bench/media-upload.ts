@@ -13,7 +13,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { ROOT } from '../lib/db-config.ts';
 import { migrateDeploy } from '../scripts/db/engine.ts';
-import { buildOnce, rssMiB, startServer, stopServer } from './server.ts';
+import { buildOnce, percentile, rssMiB, startServer, stopServer } from './server.ts';
 
 const UPLOADS = Number(process.argv[2] ?? 20);
 const USERS = Number(process.argv[3] ?? 4);
@@ -36,8 +36,6 @@ const env: NodeJS.ProcessEnv = {
   REDIS_URL: '',
 };
 Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, BROADSHEET_ENV: 'test' });
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** A 4000×3000 photo-like JPEG (gradients with grain; pure noise would be unrealistically large), different per upload. */
 async function photo(seed: number): Promise<Buffer> {
@@ -124,7 +122,7 @@ async function main() {
     );
     responses.sort((a, b) => a - b);
     console.log(
-      `  upload response: p50 ${pct(responses, 50).toFixed(0)} ms  p95 ${pct(responses, 95).toFixed(0)} ms  max ${responses.at(-1)!.toFixed(0)} ms (target p95 < 1,000 ms: ${pct(responses, 95) < 1000 ? 'met' : 'NOT met'})`,
+      `  upload response: p50 ${percentile(responses, 50).toFixed(0)} ms  p95 ${percentile(responses, 95).toFixed(0)} ms  max ${responses.at(-1)!.toFixed(0)} ms (target p95 < 1,000 ms: ${percentile(responses, 95) < 1000 ? 'met' : 'NOT met'})`,
     );
     console.log(`  every rendition made: ${(Math.max(...ready) / 1000).toFixed(1)} s after the first upload began (${ready.length} ready, ${failed} failed)`);
     console.log(`  server memory: ${idle.toFixed(0)} MiB before, peak ${peak.toFixed(0)} MiB`);

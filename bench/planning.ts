@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../lib/db-config.ts';
 import { migrateDeploy } from '../scripts/db/engine.ts';
+import { timeCases } from './server.ts';
 
 const PLANS = Number(process.argv[2] ?? 20_000);
 const RUNS = Number(process.argv[3] ?? 30);
@@ -77,8 +78,6 @@ async function seed() {
   return db;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 async function main() {
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   await migrateDeploy(url);
@@ -100,25 +99,18 @@ async function main() {
     ['author: list, own', () => listPlans(author, {})],
     ['author: week, own', () => getPlanWeek(author, today)],
   ];
-  const all: number[] = [];
   console.log(`\n${PLANS} plans on ${url.startsWith('file:') ? 'SQLite' : 'PostgreSQL'}, ${RUNS} runs per case (after 2 warm-up runs)`);
-  console.log(`${'case'.padEnd(26)} ${'p50'.padStart(8)} ${'p95'.padStart(8)}   rows`);
-  for (const [name, run] of cases) {
-    for (let i = 0; i < 2; i++) await run();
-    const times: number[] = [];
-    let rows = '';
-    for (let i = 0; i < RUNS; i++) {
-      const t0 = performance.now();
-      const r = await run();
-      times.push(performance.now() - t0);
-      rows = 'length' in r ? String(r.length) : `${r.plans.length} plans + ${r.articles.length} articles`;
-    }
-    times.sort((a, b) => a - b);
-    all.push(...times);
-    console.log(`${name.padEnd(26)} ${pct(times, 50).toFixed(1).padStart(6)}ms ${pct(times, 95).toFixed(1).padStart(6)}ms   ${rows}`);
-  }
-  all.sort((a, b) => a - b);
-  console.log(`${'OVERALL'.padEnd(26)} ${pct(all, 50).toFixed(1).padStart(6)}ms ${pct(all, 95).toFixed(1).padStart(6)}ms`);
+  await timeCases(
+    cases.map(([name, run]): [string, () => Promise<string>] => [
+      name,
+      async () => {
+        const r = await run();
+        return 'length' in r ? String(r.length) : `${r.plans.length} plans + ${r.articles.length} articles`;
+      },
+    ]),
+    RUNS,
+    { width: 26 },
+  );
   await db.$disconnect();
 }
 

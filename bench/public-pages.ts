@@ -7,31 +7,22 @@
 // prints figures, asserts nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { ROOT } from '../lib/db-config.ts';
-import { migrateDeploy } from '../scripts/db/engine.ts';
-import { bin, buildOnce, rssMiB, run, startServer, stopServer } from './server.ts';
+import { benchSiteEnv, loadRow, percentile, prepareBenchSite, rssMiB, startServer, stopServer } from './server.ts';
 
 const ARTICLES = Number(process.argv[2] ?? 10_000);
 const SECONDS = Number(process.argv[3] ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const CONNECTIONS = 50;
 const base = `http://127.0.0.1:${PORT}`;
-const dbFile = path.join(ROOT, `bench/results/bench-${ARTICLES}.db`);
 // The shared (Redis) page cache, as several instances would run it; this script publishes like
 // another instance would: it writes the database and announces the change through Redis.
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  BROADSHEET_ENV: 'test',
-  NEXT_DIST_DIR: '.next-bench',
-  NEXT_TELEMETRY_DISABLED: '1',
-  BROADSHEET_SCHEDULER: 'off',
+const env = benchSiteEnv(ARTICLES, {
   REDIS_URL,
   PAGE_CACHE_REDIS_PREFIX: `broadsheet-bench:${process.pid}:`,
   WEATHER_API_URL: 'http://127.0.0.1:9',
-};
+});
 Object.assign(process.env, env);
 const STATIC_FILE = path.join(ROOT, 'public/bench-static.html');
 
@@ -63,26 +54,11 @@ async function crawl(count: number) {
   console.log(`crawl      ${count} distinct article pages, ${CRAWL_CONCURRENCY} at a time: ${((count * 1000) / (performance.now() - t0)).toFixed(0)} pages/s`);
 }
 
-async function load(name: string, url: string) {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  const row = { name, reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
-  console.log(
-    `${name.padEnd(10)} ${String(row.reqPerSec).padStart(7)} req/s   p50 ${String(row.p50).padStart(5)} ms   p99 ${String(row.p99).padStart(5)} ms   non-2xx ${row.non2xx}  errors ${row.errors}`,
-  );
-  return row;
-}
+const load = (name: string, url: string) => loadRow(name, { url, connections: CONNECTIONS, duration: SECONDS }, { width: 10 });
 
 async function main() {
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  await migrateDeploy(`file:${dbFile}`);
-  run(bin('tsx'), ['--conditions=react-server', 'bench/seed-articles.ts', String(ARTICLES)], env);
-  {
-    // The bench articles are bulk-inserted; build their search index once.
-    const { rebuildSearchIndex, searchIndexCounts } = await import('../lib/search/index.ts');
-    const counts = await searchIndexCounts();
-    if (counts.indexed !== counts.published) await rebuildSearchIndex({ batchSize: 1000 });
-  }
-  buildOnce(env);
+  // The bench articles are bulk-inserted; their search index is built once.
+  const { db } = await prepareBenchSite(ARTICLES, env, { searchIndex: true });
 
   // The ceiling: a static file as large as the article page, from the same server.
   let server = await startServer(PORT, env);
@@ -124,7 +100,6 @@ async function main() {
 
     // Publish-to-live: publish a story (database write + the same invalidation the dashboard
     // sends), then poll the cached home page until it lists the story.
-    const { db } = await import('../lib/db.ts');
     const { invalidateArticle } = await import('../lib/cache/index.ts');
     const samples: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -147,8 +122,9 @@ async function main() {
       samples.push(performance.now() - t0);
       if (samples.at(-1)! > 1000) console.log(`  publish ${i}: ${samples.at(-1)!.toFixed(0)} ms, ${polls} polls, last answer x-nextjs-cache ${lastCache}`);
     }
-    samples.sort((x, y) => x - y);
-    console.log(`publish-to-live (home page lists the new story): median ${samples[10]!.toFixed(0)} ms, p90 ${samples[17]!.toFixed(0)} ms, max ${samples[19]!.toFixed(0)} ms (20 publishes)`);
+    console.log(
+      `publish-to-live (home page lists the new story): median ${percentile(samples, 50).toFixed(0)} ms, p90 ${percentile(samples, 90).toFixed(0)} ms, max ${Math.max(...samples).toFixed(0)} ms (20 publishes)`,
+    );
     await db.$disconnect();
   } finally {
     await stopServer(server);

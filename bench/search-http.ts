@@ -3,9 +3,8 @@
 // page render, store) one at a time, then one popular query at 50 connections, answered from the
 // page cache. Called by bench/search.ts; prints figures, asserts nothing.
 import autocannon from 'autocannon';
-import { buildOnce, startServer, stopServer } from './server.ts';
+import { buildOnce, percentile, startServer, stopServer } from './server.ts';
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 export async function benchSearchPages(databaseUrl: string, queries: { q: string; page?: number }[], popular: string, { seconds = 10 } = {}) {
@@ -45,8 +44,8 @@ export async function benchSearchPages(databaseUrl: string, queries: { q: string
     }
     renders.sort((a, b) => a - b);
     console.log(`\n  /search uncached renders over HTTP (${renders.length} distinct queries, one at a time${hits ? `, ${hits} unexpectedly cached` : ''}):`);
-    console.log(`    p50 ${fmt(pct(renders, 50))}  p95 ${fmt(pct(renders, 95))}  p99 ${fmt(pct(renders, 99))}  max ${fmt(renders.at(-1)!)}`);
-    console.log(`    p95 target 100 ms: ${pct(renders, 95) <= 100 ? 'met' : 'NOT met'}`);
+    console.log(`    p50 ${fmt(percentile(renders, 50))}  p95 ${fmt(percentile(renders, 95))}  p99 ${fmt(percentile(renders, 99))}  max ${fmt(renders.at(-1)!)}`);
+    console.log(`    p95 target 100 ms: ${percentile(renders, 95) <= 100 ? 'met' : 'NOT met'}`);
 
     const url = urlOf(popular);
     await (await fetch(url)).text();

@@ -3,6 +3,7 @@
 import { hashPassword } from '@/lib/auth/password';
 import { countWords, plainTextToDoc, renderDocToHtml } from '@/lib/articles/body';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 
 const WORDS = 'council harbour budget election energy river market transport housing school climate festival match league museum orchestra court hospital bridge railway'.split(' ');
 
@@ -71,12 +72,17 @@ export async function seedBenchArticles(count: number, { text = sentence }: { te
   for (const w of WORDS) tags.push(await db.tag.upsert({ where: { slug: w }, update: {}, create: { slug: w, name: w }, select: { id: true } }));
 
   const now = Date.now();
-  const BATCH = 500;
+  const postgres = env.DATABASE_PROVIDER === 'postgresql';
+  // PostgreSQL takes a batch as one INSERT … SELECT FROM unnest(arrays), a parameter per column
+  // (100,000 articles in a few minutes); SQLite as multi-row inserts in one transaction.
+  // A batch that fails (lib/db-pool closes connections whose statements stall on a loaded
+  // machine) is tried again: each batch is one transaction.
+  const BATCH = postgres ? 2000 : 1000;
   for (let start = existing; start < count; start += BATCH) {
-    const rows = [];
-    for (let i = start; i < Math.min(count, start + BATCH); i++) {
+    const rows = Array.from({ length: Math.min(count, start + BATCH) - start }, (_, k) => {
+      const i = start + k;
       const doc = plainTextToDoc(Array.from({ length: 6 }, (_, p) => Array.from({ length: 4 }, (_, s) => text(i * 31 + p * 4 + s, 12)).join(' ')).join('\n\n'));
-      rows.push({
+      return {
         id: `bench${i.toString(36).padStart(8, '0')}`,
         slug: `bench-story-${i}`,
         title: `${text(i * 31 + 29, 6).slice(0, -1)} ${i}`,
@@ -87,16 +93,65 @@ export async function seedBenchArticles(count: number, { text = sentence }: { te
         status: 'PUBLISHED' as const,
         publishedAt: new Date(now - i * 60_000),
         sectionId: sections[i % sections.length]!.id,
-      });
-    }
-    await db.article.createMany({ data: rows });
-    await db.articleAuthor.createMany({ data: rows.map((r) => ({ articleId: r.id, userId: author.id, position: 0 })) });
-    await db.articleTag.createMany({
-      data: rows.flatMap((r, k) =>
-        [tags[(start + k) % tags.length]!, tags[(start + k * 3 + 1) % tags.length]!].filter((t, j, a) => a.findIndex((x) => x.id === t.id) === j).map((t) => ({ articleId: r.id, tagId: t.id })),
-      ),
+      };
     });
-    if ((start / BATCH) % 20 === 0) process.stdout.write(`  seeded ${Math.min(count, start + BATCH)}/${count}\r`);
+    const articleTags = rows.flatMap((r, k) =>
+      [tags[(start + k) % tags.length]!, tags[(start + k * 3 + 1) % tags.length]!].filter((t, j, a) => a.findIndex((x) => x.id === t.id) === j).map((t) => ({ articleId: r.id, tagId: t.id })),
+    );
+    const insert = async () => {
+      if (postgres) {
+        await db.$transaction(
+          async (tx) => {
+            await tx.$executeRawUnsafe(
+              `INSERT INTO "Article" (id, slug, title, standfirst, "bodyJson", "bodyHtml", "wordCount", status, "publishedAt", "sectionId", "updatedAt")
+             SELECT id, slug, title, standfirst, body::jsonb, html, words, 'PUBLISHED', published, section, now()
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::timestamp[], $9::text[])
+                    AS t(id, slug, title, standfirst, body, html, words, published, section)`,
+              rows.map((r) => r.id),
+              rows.map((r) => r.slug),
+              rows.map((r) => r.title),
+              rows.map((r) => r.standfirst),
+              rows.map((r) => JSON.stringify(r.bodyJson)),
+              rows.map((r) => r.bodyHtml),
+              rows.map((r) => r.wordCount),
+              rows.map((r) => r.publishedAt.toISOString()),
+              rows.map((r) => r.sectionId),
+            );
+            await tx.$executeRawUnsafe(
+              `INSERT INTO "ArticleAuthor" ("articleId", "userId", position) SELECT id, $2, 0 FROM unnest($1::text[]) AS t(id)`,
+              rows.map((r) => r.id),
+              author.id,
+            );
+            await tx.$executeRawUnsafe(
+              `INSERT INTO "ArticleTag" ("articleId", "tagId") SELECT * FROM unnest($1::text[], $2::text[])`,
+              articleTags.map((t) => t.articleId),
+              articleTags.map((t) => t.tagId),
+            );
+          },
+          { timeout: 300_000 },
+        );
+      } else {
+        await db.$transaction(
+          async (tx) => {
+            await tx.article.createMany({ data: rows });
+            await tx.articleAuthor.createMany({ data: rows.map((r) => ({ articleId: r.id, userId: author.id, position: 0 })) });
+            await tx.articleTag.createMany({ data: articleTags });
+          },
+          { timeout: 300_000 },
+        );
+      }
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await insert();
+        break;
+      } catch (e) {
+        if (attempt === 3) throw e;
+        console.log(`\n  batch at ${start} failed (${(e as Error).message.split('\n')[0]}); trying again`);
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+    }
+    process.stdout.write(`  seeded ${Math.min(count, start + BATCH)}/${count}\r`);
   }
   process.stdout.write('\n');
   return count;

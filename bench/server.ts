@@ -1,9 +1,12 @@
-// What the HTTP benches share: running commands, starting and stopping the production server
-// (scripts/server.mjs) on a bench database, and reading its memory.
+// What the benches share: running commands, preparing a bench site (database, articles, build,
+// bench user), starting and stopping the production server (scripts/server.mjs) on it, load rows
+// from autocannon, percentiles, and reading the server's memory.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import autocannon from 'autocannon';
 import { ROOT } from '../lib/db-config.ts';
+import { migrateDeploy } from '../scripts/db/engine.ts';
 import { serverProcessEnv } from '../scripts/server-process.ts';
 
 export const bin = (name: string) => path.join(ROOT, 'node_modules/.bin', name);
@@ -18,6 +21,97 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
 export function buildOnce(env: NodeJS.ProcessEnv) {
   const dist = env.NEXT_DIST_DIR ?? '.next';
   if (!fs.existsSync(path.join(ROOT, dist, 'BUILD_ID')) || process.env.BENCH_REBUILD === '1') run(bin('next'), ['build'], env);
+}
+
+/** The p-th percentile (nearest rank) of `values`, in any order; NaN when there are none. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/**
+ * Times each case `runs` times after two warm-up runs and prints p50/p95 per case and overall;
+ * a case resolves to a note on what it returned (rows, totals). Returns every time taken.
+ */
+export async function timeCases(cases: [string, () => Promise<string>][], runs: number, { width = 32, target = '' } = {}): Promise<number[]> {
+  const all: number[] = [];
+  console.log(`${'case'.padEnd(width)} ${'p50'.padStart(8)} ${'p95'.padStart(8)}   rows`);
+  const line = (name: string, times: number[], note: string) =>
+    console.log(`${name.padEnd(width)} ${percentile(times, 50).toFixed(1).padStart(6)}ms ${percentile(times, 95).toFixed(1).padStart(6)}ms   ${note}`);
+  for (const [name, run] of cases) {
+    for (let i = 0; i < 2; i++) await run();
+    const times: number[] = [];
+    let note = '';
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      note = await run();
+      times.push(performance.now() - t0);
+    }
+    all.push(...times);
+    line(name, times, note);
+  }
+  line('OVERALL', all, target);
+  return all;
+}
+
+/** The environment of a bench site on its own SQLite database (bench/results/bench-<articles>.db), rate limits off. */
+export function benchSiteEnv(articles: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(ROOT, `bench/results/bench-${articles}.db`)}`,
+    BROADSHEET_ENV: 'test',
+    NEXT_DIST_DIR: '.next-bench',
+    NEXT_TELEMETRY_DISABLED: '1',
+    BROADSHEET_SCHEDULER: 'off',
+    BROADSHEET_WEBHOOKS: 'off',
+    API_RATE_LIMIT: 'off',
+    ...extra,
+  };
+}
+
+/**
+ * Migrates the bench site's database, seeds `articles` published articles (and their search
+ * index with `searchIndex`), builds once, and points this process at the database; `user()`
+ * upserts a bench user (the caller disconnects `db` when done).
+ */
+export async function prepareBenchSite(articles: number, env: NodeJS.ProcessEnv, { searchIndex = false } = {}) {
+  const url = env.DATABASE_URL!;
+  if (url.startsWith('file:')) fs.mkdirSync(path.dirname(url.slice('file:'.length)), { recursive: true });
+  await migrateDeploy(url);
+  run(bin('tsx'), ['--conditions=react-server', 'bench/seed-articles.ts', String(articles)], env);
+  Object.assign(process.env, { DATABASE_URL: url, BROADSHEET_ENV: 'test' });
+  const { db } = await import('../lib/db.ts');
+  if (searchIndex) {
+    const { rebuildSearchIndex, searchIndexCounts } = await import('../lib/search/index.ts');
+    const counts = await searchIndexCounts();
+    if (counts.indexed !== counts.published) await rebuildSearchIndex({ batchSize: 1000 });
+  }
+  buildOnce(env);
+  const user = (email: string, role: 'ADMIN' | 'EDITOR' | 'AUTHOR' = 'ADMIN') =>
+    db.user.upsert({
+      where: { email },
+      update: {},
+      create: { email, name: `Bench ${role.toLowerCase()}`, slug: email.split('@')[0]!, role, passwordHash: 'x' },
+      select: { id: true, name: true, email: true, role: true, slug: true },
+    });
+  return { db, user };
+}
+
+export type LoadRow = { name: string; reqPerSec: number; p50: number; p99: number; bytes: number; statuses: string; errors: number };
+
+/** One autocannon run, printed as one row (req/s, p50, p99, bytes per answer, statuses) and returned. */
+export async function loadRow(name: string, opts: autocannon.Options, { width = 28 } = {}): Promise<LoadRow> {
+  const r = await autocannon({ connections: 50, duration: 10, ...opts });
+  const statuses = Object.entries({ '2xx': r['2xx'], '3xx': r['3xx'], '4xx': r['4xx'], '5xx': r['5xx'] })
+    .filter(([, n]) => n)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  const reqPerSec = Math.round(r.requests.average);
+  const row = { name, reqPerSec, p50: r.latency.p50, p99: r.latency.p99, bytes: Math.round(r.throughput.average / Math.max(1, r.requests.average)), statuses, errors: r.errors };
+  console.log(
+    `${name.padEnd(width)} ${String(reqPerSec).padStart(7)} req/s   p50 ${String(row.p50).padStart(5)} ms   p99 ${String(row.p99).padStart(5)} ms   ${String(row.bytes).padStart(6)} B/resp   ${statuses}${r.errors ? `   errors ${r.errors}` : ''}`,
+  );
+  return row;
 }
 
 /**

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb, withReadReplicas, type Db } from '@/lib/db';
 import { withRequestNotes } from '@/lib/process-hooks.mjs';
 import { migrateDeploy } from '@/scripts/db/engine';
@@ -76,6 +76,45 @@ describe.skipIf(!bin)('read replicas (DATABASE_REPLICA_URLS)', () => {
     expect(await find(routed, 'primary-only')).toEqual({ slug: 'primary-only' });
     await replica.$executeRawUnsafe('SELECT pg_wal_replay_resume()');
     await expect.poll(() => publicRequest(() => find(routed, 'written-in-request')), { timeout: 20_000 }).not.toBeNull();
+  });
+
+  it('search SQL is answered by the replica in a public request, and by the primary once the request has written', async () => {
+    // The process's own client and search, configured as a deployment configures them.
+    const g = globalThis as { broadsheetDb?: unknown };
+    const processDb = g.broadsheetDb;
+    delete g.broadsheetDb;
+    vi.stubEnv('DATABASE_URL', primaryServer.url());
+    vi.stubEnv('DATABASE_REPLICA_URLS', `postgresql://postgres@127.0.0.1:${replicaPort}/postgres`);
+    vi.resetModules();
+    const { db } = await import('@/lib/db');
+    const { reindexArticle, searchArticles } = await import('@/lib/search');
+    try {
+      const word = `quokka${Date.now().toString(36)}`;
+      const publish = async (slug: string) => {
+        const { id } = await db.article.create({
+          data: { slug, title: `The ${word} report ${slug}`, bodyJson: { type: 'doc', content: [] }, status: 'PUBLISHED', publishedAt: new Date(Date.now() - 60_000) },
+          select: { id: true },
+        });
+        await reindexArticle(id);
+      };
+      const found = async () => (await searchArticles({ q: word })).hits.map((h) => h.slug.replace(`-${word}`, '')).sort();
+      await publish(`replicated-story-${word}`);
+      await expect.poll(() => replica.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "ArticleSearch" WHERE title LIKE $1`, `%${word}%`), { timeout: 20_000 }).toHaveLength(1);
+      await replica.$executeRawUnsafe('SELECT pg_wal_replay_pause()');
+      await publish(`primary-only-story-${word}`);
+
+      await publicRequest(async () => {
+        expect(await found()).toEqual(['replicated-story']); // the paused replica has not seen the second story
+        await db.section.create({ data: section(`search-${word}`) });
+        expect(await found()).toEqual(['primary-only-story', 'replicated-story']); // read-your-writes
+      });
+      expect(await found()).toEqual(['primary-only-story', 'replicated-story']); // outside a public request: the primary
+    } finally {
+      await replica.$executeRawUnsafe('SELECT pg_wal_replay_resume()');
+      await db.$disconnect();
+      vi.unstubAllEnvs();
+      g.broadsheetDb = processDb;
+    }
   });
 
   it('a replica that cannot be reached is skipped: the primary answers', async () => {

@@ -103,6 +103,7 @@ const READS = new Set(['findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirs
 export function withReadReplicas(primary: Db, replicas: Db[]): Db {
   if (!replicas.length) return primary;
   let turn = 0;
+  const nextReplica = () => replicas[turn++ % replicas.length]!;
   const extended = primary.$extends({
     name: 'read-replicas',
     query: {
@@ -115,7 +116,7 @@ export function withReadReplicas(primary: Db, replicas: Db[]): Db {
         }
         const inTransaction = !!(params as unknown as { __internalParams?: { transaction?: unknown } }).__internalParams?.transaction;
         if (!notes?.replicaReads || notes.wrote || inTransaction) return query(args);
-        const replica = replicas[turn++ % replicas.length]! as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>;
+        const replica = nextReplica() as unknown as Record<string, Record<string, (a: unknown) => Promise<unknown>>>;
         try {
           return await replica[model.charAt(0).toLowerCase() + model.slice(1)]![operation]!(args);
         } catch (e) {
@@ -125,7 +126,28 @@ export function withReadReplicas(primary: Db, replicas: Db[]): Db {
       },
     },
   });
+  replicaPickers.set(extended, nextReplica);
   return extended as unknown as Db;
+}
+
+/** The replicas of each client made by withReadReplicas, taken in turn. */
+const replicaPickers = new WeakMap<object, () => Db>();
+
+/**
+ * Runs a raw read (SQL the models cannot say, such as full-text search) where withReadReplicas
+ * would send a model read: on a replica during a public request that has not written, otherwise
+ * on `client` itself (the primary). A replica that cannot be reached falls back to the primary.
+ */
+export async function readPublic<T>(client: Db, read: (client: Db) => Promise<T>): Promise<T> {
+  const nextReplica = replicaPickers.get(client);
+  const notes = requestNotes();
+  if (!nextReplica || !notes?.replicaReads || notes.wrote) return read(client);
+  try {
+    return await read(nextReplica());
+  } catch (e) {
+    if (databaseFault(e)) return read(client);
+    throw e;
+  }
 }
 
 /** Creates a client for any DATABASE_URL (SQLite file: or postgresql://). */

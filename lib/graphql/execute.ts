@@ -25,7 +25,8 @@ export const graphqlRequestSchema = z.object({
 });
 export type GraphQLRequest = z.output<typeof graphqlRequestSchema>;
 
-export type GraphQLAnswer = { status: number; body: string; etag?: string };
+/** `tags`: what the answer shows, as page-cache tags (for a CDN's Surrogate-Key and Cache-Tag). */
+export type GraphQLAnswer = { status: number; body: string; etag?: string; tags?: string[] };
 
 const yoga = createYoga<GraphQLContext>({
   schema,
@@ -94,7 +95,7 @@ export async function runGraphQL(input: GraphQLRequest): Promise<GraphQLAnswer> 
 
   const key = `graphql:${sha256Hex(`${print(document)}\n${canonical(variables)}\n${input.operationName ?? ''}`)}`;
   const kept = freshResponse(key);
-  if (kept) return { status: 200, body: kept.body, etag: kept.etag };
+  if (kept) return { status: 200, body: kept.body, etag: kept.etag, tags: kept.tags };
 
   const startedAt = Date.now();
   const tags: string[] = [];
@@ -111,6 +112,8 @@ export async function runGraphQL(input: GraphQLRequest): Promise<GraphQLAnswer> 
   const result = (await response.json()) as { data?: unknown; errors?: unknown[]; extensions?: Record<string, unknown> };
   const body = JSON.stringify({ ...result, extensions: { ...result.extensions, cost: measure.cost } });
   const etag = weakEtag(body);
-  if (response.status === 200 && !result.errors && tags.length) keepResponse(key, { body, etag, tags: [EVERY_PAGE, ...new Set(tags)] }, startedAt);
-  return { status: response.status, body, etag };
+  if (response.status !== 200 || result.errors || !tags.length) return { status: response.status, body, etag };
+  const allTags = [EVERY_PAGE, ...new Set(tags)];
+  keepResponse(key, { body, etag, tags: allTags }, startedAt);
+  return { status: response.status, body, etag, tags: allTags };
 }

@@ -4,6 +4,7 @@ import { corsHeaders } from '@/lib/api/cors';
 import { API_CACHE_CONTROL, authorizeContentKey, errorResponse, jsonResponse, parseOrBadRequest } from '@/lib/api/handler';
 import { apiRateLimiter } from '@/lib/api/rate-limit';
 import { JSON_BODY_LIMIT, parseBody } from '@/lib/api/request';
+import { cdnTagHeaders } from '@/lib/cdn/tags.mjs';
 import { graphqlRequestSchema, runGraphQL, type GraphQLRequest } from '@/lib/graphql/execute';
 
 // HTTP for the GraphQL API: the content API's key check and rate limit (lib/api/handler), its
@@ -39,7 +40,9 @@ export async function handleGraphQL(request: Request): Promise<Response> {
     Object.assign(headers, await corsHeaders(request), { Vary: headers.Vary });
     await authorizeContentKey(request, headers, apiRateLimiter());
     const answer = await runGraphQL(await readRequest(request));
-    if (answer.status === 200 && answer.etag) return jsonResponse(request, { body: answer.body, etag: answer.etag }, API_CACHE_CONTROL, headers);
+    // A kept answer names its tags for a CDN, as the REST API's do (lib/cdn/tags.mjs).
+    if (answer.status === 200 && answer.etag)
+      return jsonResponse(request, { body: answer.body, etag: answer.etag }, API_CACHE_CONTROL, { ...headers, ...(answer.tags ? cdnTagHeaders(answer.tags) : {}) });
     return new Response(answer.body, { status: answer.status, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
   } catch (e) {
     return errorResponse(e, headers);

@@ -1,7 +1,6 @@
 import 'server-only';
-import { publishedOnly } from '@/lib/articles/access';
 import { bodyDocSchema, docToPlainText } from '@/lib/articles/body';
-import { db, type Db } from '@/lib/db';
+import { db, readPublic, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { cleanIndexText, highlightSegments, type HighlightSegment } from './highlight';
 import { buildFtsQuery, buildWebsearchQuery, MARK_END, MARK_START } from './query';
@@ -22,6 +21,9 @@ type Client = Pick<Db, '$executeRawUnsafe' | '$queryRawUnsafe'>;
 
 const provider = () => env.DATABASE_PROVIDER;
 
+/** A search query: on a read replica when the request may use one (lib/db readPublic), else the primary. */
+const read = <T>(sql: string, ...params: unknown[]) => readPublic(db, (client) => client.$queryRawUnsafe<T>(sql, ...params));
+
 export type SearchHit = {
   id: string;
   slug: string;
@@ -38,7 +40,20 @@ export type SearchHit = {
 /** `capped`: more than RANK_WINDOW articles match; `total` is then RANK_WINDOW and the hits are the best of the newest matches. */
 export type SearchResults = { query: string; hits: SearchHit[]; total: number; capped: boolean; page: number; pages: number; perPage: number };
 
-type Row = { id: string; rank: number; title: string; standfirst: string; body: string };
+/** A match of the page, marked, with what its card shows (SQL the search runs itself: no model queries). */
+type Row = {
+  id: string;
+  rank: number;
+  title: string;
+  standfirst: string;
+  body: string;
+  slug: string;
+  publishedAt: Date | string | null;
+  sectionName: string | null;
+  sectionSlug: string | null;
+  /** JSON: [{ name, slug }] in byline order. */
+  authors: string;
+};
 type Found = { rows: Row[]; total: number; capped: boolean };
 
 /**
@@ -52,42 +67,46 @@ export const RANK_WINDOW = 1000;
 
 const hasMark = (s: string | null | undefined) => !!s && s.includes(MARK_START);
 
-/** The newest RANK_WINDOW matches (+1 to tell whether there are more): FTS5 walks its doclists from the newest rowid and stops. */
-async function newestSqliteMatches(match: string, window: number): Promise<{ edge: number; total: number; capped: boolean } | null> {
+/**
+ * The newest `window` matches ranked, best first (ties newest first), and whether more match: one
+ * walk of FTS5's doclists from the newest rowid, stopping after window + 1, with bm25 ("rank",
+ * weights set in the migration) read per row, so only the window is scored; sorted here.
+ */
+async function rankedSqliteWindow(match: string, window: number): Promise<{ ranked: { rowid: number; rank: number }[]; capped: boolean }> {
   // Index rowids follow publication order: the index is built oldest first and a newly
-  // published article gets the next rowid (rebuildSearchIndex, writeToIndex).
-  const newest = await db.$queryRawUnsafe<{ rowid: number | bigint }[]>(`SELECT rowid FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rowid DESC LIMIT ?`, match, window + 1);
-  if (!newest.length) return null;
-  const capped = newest.length > window;
-  const total = capped ? window : newest.length;
-  return { edge: Number(newest[total - 1]!.rowid), total, capped };
-}
-
-/** Ranked rowids of the window (best first; ties newest first). bm25 ("rank", weights set in the migration) per row, then sorted by SQLite. */
-function rankedSqliteSql() {
-  // Selecting "rank" without ORDER BY rank keeps FTS5 on the rowid range instead of scoring every match.
-  return `SELECT rowid, r AS rank FROM (SELECT rowid, rank AS r FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? AND rowid >= ?) ORDER BY r, rowid DESC LIMIT ? OFFSET ?`;
+  // published article gets the next rowid (rebuildSearchIndex, writeToIndex). Selecting "rank"
+  // without ORDER BY rank keeps FTS5 on the rowid order instead of scoring every match.
+  const newest = await read<{ rowid: number | bigint; rank: number }[]>(`SELECT rowid, rank FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ? ORDER BY rowid DESC LIMIT ?`, match, window + 1);
+  const ranked = newest.slice(0, window).map((r) => ({ rowid: Number(r.rowid), rank: Number(r.rank) }));
+  // Lower bm25 is better; the sort is stable, so equal ranks stay newest first.
+  ranked.sort((x, y) => x.rank - y.rank);
+  return { ranked, capped: newest.length > window };
 }
 
 async function querySqlite(match: string, take: number, skip: number, rankWindow: number): Promise<Found> {
   // Rank on the FTS5 table alone: joining every match to "Article" costs a random read per
   // match. Only the page's rows are then marked (CROSS JOIN keeps SQLite from driving the join
   // from the other table); the card query below checks that they are published.
-  const window = await newestSqliteMatches(match, rankWindow);
-  if (!window) return { rows: [], total: 0, capped: false };
-  const { total, capped } = window;
-  if (skip >= total) return { rows: [], total, capped };
-  const ranked = await db.$queryRawUnsafe<{ rowid: number | bigint; rank: number }[]>(rankedSqliteSql(), match, window.edge, Math.min(take, total - skip), skip);
+  const window = await rankedSqliteWindow(match, rankWindow);
+  const { capped } = window;
+  const total = window.ranked.length;
+  const ranked = window.ranked.slice(skip, skip + take);
   if (!ranked.length) return { rows: [], total, capped };
   const rowids = ranked.map((r) => Number(r.rowid));
-  const marked = await db.$queryRawUnsafe<(Row & { rowid: number | bigint })[]>(
-    `SELECT s.rowid AS rowid, k."articleId" AS id, 0 AS rank,
+  // The page's rows marked, with their cards, in one statement: ten rowid seeks in the index.
+  const marked = await read<(Row & { rowid: number | bigint })[]>(
+    `SELECT s.rowid AS rowid, a.id AS id, 0 AS rank,
             highlight("ArticleSearch", 0, ?, ?) AS title,
             highlight("ArticleSearch", 1, ?, ?) AS standfirst,
-            snippet("ArticleSearch", 2, ?, ?, '…', 30) AS body
+            snippet("ArticleSearch", 2, ?, ?, '…', 30) AS body,
+            a.slug AS slug, a."publishedAt" AS "publishedAt", sec.name AS "sectionName", sec.slug AS "sectionSlug",
+            (SELECT json_group_array(json_object('name', b.name, 'slug', b.slug))
+               FROM (SELECT u.name, u.slug FROM "ArticleAuthor" aa JOIN "User" u ON u.id = aa."userId" WHERE aa."articleId" = a.id ORDER BY aa.position) b) AS authors
        FROM "ArticleSearch" s
        CROSS JOIN "ArticleSearchKey" k ON k.rowid = s.rowid
-      WHERE "ArticleSearch" MATCH ? AND s.rowid IN (${rowids.map(() => '?').join(', ')})`,
+       CROSS JOIN "Article" a ON a.id = k."articleId"
+       LEFT JOIN "Section" sec ON sec.id = a."sectionId"
+      WHERE "ArticleSearch" MATCH ? AND s.rowid IN (${rowids.map(() => '?').join(', ')}) AND a.status = 'PUBLISHED'`,
     ...[MARK_START, MARK_END, MARK_START, MARK_END, MARK_START, MARK_END],
     match,
     ...rowids,
@@ -95,7 +114,7 @@ async function querySqlite(match: string, take: number, skip: number, rankWindow
   const byRowid = new Map(marked.map((m) => [Number(m.rowid), m]));
   const rows = ranked.flatMap((r) => {
     const m = byRowid.get(Number(r.rowid));
-    return m ? [{ id: m.id, rank: r.rank, title: m.title, standfirst: m.standfirst, body: m.body }] : [];
+    return m ? [{ ...m, rank: r.rank }] : [];
   });
   return { rows, total, capped };
 }
@@ -109,12 +128,15 @@ const HEADLINE_PASSAGE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=
  * (ts_rank_cd is evaluated after the LIMIT).
  */
 async function rankedPostgresWindow(websearch: string, rankWindow: number): Promise<{ ids: { id: string; rank: number }[]; total: number; capped: boolean }> {
-  const newest = await db.$queryRawUnsafe<{ id: string; rank: number; publishedAt: Date }[]>(
-    `SELECT s."articleId" AS id, ts_rank_cd(s.document, q)::float8 AS rank, a."publishedAt"
-       FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId", websearch_to_tsquery('broadsheet_search', $1) q
-      WHERE s.document @@ q AND a.status = 'PUBLISHED'
-      ORDER BY a."publishedAt" DESC, a.id DESC
-      LIMIT $2`,
+  // The rank is computed outside the LIMIT: only the window's documents are scored, not every match.
+  const newest = await read<{ id: string; rank: number }[]>(
+    `SELECT w.id, ts_rank_cd(w.document, w.q)::float8 AS rank
+       FROM (SELECT s."articleId" AS id, s.document, q, a."publishedAt", a.id AS "articleId"
+               FROM "ArticleSearch" s JOIN "Article" a ON a.id = s."articleId", websearch_to_tsquery('broadsheet_search', $1) q
+              WHERE s.document @@ q AND a.status = 'PUBLISHED'
+              ORDER BY a."publishedAt" DESC, a.id DESC
+              LIMIT $2) w
+      ORDER BY w."publishedAt" DESC, w."articleId" DESC`,
     websearch,
     rankWindow + 1,
   );
@@ -129,14 +151,20 @@ async function queryPostgres(websearch: string, take: number, skip: number, rank
   const { ids, total, capped } = await rankedPostgresWindow(websearch, rankWindow);
   const page = ids.slice(skip, skip + take);
   if (!page.length) return { rows: [], total, capped };
-  // Headlines for the page only: ts_headline re-parses the text.
-  const marked = await db.$queryRawUnsafe<Row[]>(
+  // Headlines for the page only (ts_headline re-parses the text), with the cards, in one statement.
+  const marked = await read<Row[]>(
     `SELECT s."articleId" AS id,
             ts_headline('broadsheet_search', s.title, q, $2) AS title,
             ts_headline('broadsheet_search', s.standfirst, q, $2) AS standfirst,
-            ts_headline('broadsheet_search', s.body, q, $3) AS body
-       FROM "ArticleSearch" s, websearch_to_tsquery('broadsheet_search', $1) q
-      WHERE s."articleId" = ANY($4::text[])`,
+            ts_headline('broadsheet_search', s.body, q, $3) AS body,
+            a.slug, a."publishedAt", sec.name AS "sectionName", sec.slug AS "sectionSlug",
+            (SELECT coalesce(json_agg(json_build_object('name', u.name, 'slug', u.slug) ORDER BY aa.position), '[]'::json)
+               FROM "ArticleAuthor" aa JOIN "User" u ON u.id = aa."userId" WHERE aa."articleId" = a.id)::text AS authors
+       FROM "ArticleSearch" s
+       JOIN "Article" a ON a.id = s."articleId"
+       LEFT JOIN "Section" sec ON sec.id = a."sectionId",
+       websearch_to_tsquery('broadsheet_search', $1) q
+      WHERE s."articleId" = ANY($4::text[]) AND a.status = 'PUBLISHED'`,
     websearch,
     HEADLINE_WHOLE,
     HEADLINE_PASSAGE,
@@ -171,39 +199,21 @@ export async function searchArticles(input: { q: string; page?: number; perPage?
     if (!websearch) return empty;
     result = await queryPostgres(websearch, perPage, skip, rankWindow);
   }
-  const ids = result.rows.map((r) => r.id);
-  const cards = ids.length
-    ? await db.article.findMany({
-        // By id alone: with the status/date filter in SQL, SQLite may walk the (status, publishedAt)
-        // index over every published article instead of ten primary-key lookups.
-        where: { id: { in: ids } },
-        select: {
-          id: true,
-          status: true,
-          slug: true,
-          publishedAt: true,
-          section: { select: { name: true, slug: true } },
-          authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true, slug: true } } } },
-        },
-      })
-    : [];
   const now = input.now ?? new Date();
-  // publishedOnly(), applied here: published, and not dated in the future.
-  const visible = cards.filter((c) => c.status === publishedOnly(now).status && c.publishedAt && c.publishedAt <= now);
-  const byId = new Map(visible.map((c) => [c.id, c]));
   const hits: SearchHit[] = [];
   for (const row of result.rows) {
-    const card = byId.get(row.id);
-    if (!card) continue;
+    // publishedOnly(), applied here: published (checked in SQL), and not dated in the future.
+    const publishedAt = row.publishedAt === null ? null : new Date(row.publishedAt);
+    if (!publishedAt || publishedAt > now) continue;
     const excerpt = hasMark(row.standfirst) || !hasMark(row.body) ? row.standfirst || row.body : row.body;
     hits.push({
-      id: card.id,
-      slug: card.slug,
+      id: row.id,
+      slug: row.slug,
       title: highlightSegments(row.title ?? ''),
       excerpt: highlightSegments(excerpt ?? ''),
-      publishedAt: card.publishedAt ?? new Date(0),
-      section: card.section,
-      authors: card.authors.map((a) => a.user),
+      publishedAt,
+      section: row.sectionName !== null && row.sectionSlug !== null ? { name: row.sectionName, slug: row.sectionSlug } : null,
+      authors: JSON.parse(row.authors || '[]') as { name: string; slug: string }[],
       rank: Number(row.rank),
     });
   }
@@ -218,21 +228,16 @@ export async function searchArticleIds(q: string, { take, skip = 0 }: { take: nu
   if (provider() === 'sqlite') {
     const match = buildFtsQuery(q);
     if (!match) return [];
-    const window = await newestSqliteMatches(match, RANK_WINDOW);
-    if (!window || skip >= window.total) return [];
-    const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT k."articleId" AS id
-         FROM (${rankedSqliteSql()}) h
-         JOIN "ArticleSearchKey" k ON k.rowid = h.rowid
-         JOIN "Article" a ON a.id = k."articleId"
-        WHERE a.status = 'PUBLISHED'
-        ORDER BY h.rank, h.rowid DESC`,
-      match,
-      window.edge,
-      Math.min(take, window.total - skip),
-      skip,
+    const page = (await rankedSqliteWindow(match, RANK_WINDOW)).ranked.slice(skip, skip + take);
+    if (!page.length) return [];
+    const rows = await read<{ rowid: number | bigint; id: string }[]>(
+      `SELECT k.rowid AS rowid, k."articleId" AS id
+         FROM "ArticleSearchKey" k JOIN "Article" a ON a.id = k."articleId"
+        WHERE k.rowid IN (${page.map(() => '?').join(', ')}) AND a.status = 'PUBLISHED'`,
+      ...page.map((r) => r.rowid),
     );
-    return rows.map((r) => r.id);
+    const idOf = new Map(rows.map((r) => [Number(r.rowid), r.id]));
+    return page.flatMap((r) => (idOf.has(r.rowid) ? [idOf.get(r.rowid)!] : []));
   }
   const websearch = buildWebsearchQuery(q);
   if (!websearch) return [];
@@ -324,18 +329,15 @@ export async function rebuildSearchIndex({ batchSize = 500, onProgress }: { batc
     await db.$executeRawUnsafe(`TRUNCATE "ArticleSearch"`);
   }
   let done = 0;
-  let after: string | undefined;
-  for (;;) {
-    // Oldest first, so that index rowids follow publication order (the search ranks the newest matches).
-    const batch = await db.article.findMany({
-      where: { status: 'PUBLISHED' },
-      orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
-      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
-      take: batchSize,
-      select: sourceSelect,
-    });
-    if (!batch.length) break;
-    after = batch.at(-1)!.id;
+  // Oldest first, so that index rowids follow publication order (the search ranks the newest
+  // matches). The order is read once, from the (status, publishedAt, id) index; each batch is then
+  // fetched by primary key (a cursor over the sort would have the database re-sort on every batch).
+  const order = await db.article.findMany({ where: { status: 'PUBLISHED' }, orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }], select: { id: true } });
+  for (let start = 0; start < order.length; start += batchSize) {
+    const ids = order.slice(start, start + batchSize).map((a) => a.id);
+    const byId = new Map((await db.article.findMany({ where: { id: { in: ids }, status: 'PUBLISHED' }, select: sourceSelect })).map((a) => [a.id, a]));
+    const batch = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    if (!batch.length) continue;
     const texts = batch.map((a) => ({ id: a.id, ...indexTextOf(a) }));
     await db.$transaction(async (tx) => {
       if (sqlite) {

@@ -144,6 +144,9 @@ describe('POST /api/graphql', () => {
     const first = await post({ query });
     const etag = first.headers.get('etag')!;
     expect(etag).toMatch(/^W\/"/);
+    // It names its tags for a CDN, as cached pages and REST answers do: the article's own and the site's.
+    expect(first.headers.get('surrogate-key')?.split(' ')).toEqual(expect.arrayContaining([`a:${article.id}`, '_N_T_/layout']));
+    expect(first.headers.get('cache-tag')).toBe(first.headers.get('surrogate-key')!.replaceAll(' ', ','));
     const before = (await json(first)).data!.article.title;
 
     await db.article.update({ where: { id: article.id }, data: { title: `Changed quietly ${unique()}` } });
@@ -152,6 +155,11 @@ describe('POST /api/graphql', () => {
     expect((await json(await post({ query: `query {\n article(id: "${article.id}") {\n title\n }\n}` }))).data!.article.title).toBe(before);
     expect((await post({ query }, { ...auth, 'If-None-Match': etag })).status).toBe(304);
     expect(responseCacheStats().hits).toBe(hits + 2);
+    const list = await get({ query: `{ articles(first: 2) { nodes { id } } }` });
+    expect(list.headers.get('surrogate-key')?.split(' ')).toEqual(expect.arrayContaining(['latest', '_N_T_/layout'])); // from memory too
+    expect((await get({ query: `{ articles(first: 2) { nodes { id } } }` })).headers.get('surrogate-key')).toBe(list.headers.get('surrogate-key'));
+    // An answer with errors is not kept, and names no tags.
+    expect((await post({ query: '{ article(id: "nope") { title nope } }' })).headers.get('surrogate-key')).toBeNull();
 
     const renamed = `Renamed ${unique()}`;
     await db.article.update({ where: { id: article.id }, data: { title: renamed } });
