@@ -12,13 +12,18 @@ import { expectNoAxeViolations, storageStateFor, unique } from './helpers';
 
 const u = unique();
 const slug = `ferry-timetable-${u}`;
+// WordPress ids of this run: the import remembers each source id, so a retry (a new worker, a new
+// run of this file) must bring ids the site has not seen, or its report says "updated".
+const idBase = 10_000 * (1 + Math.floor(Math.random() * 100_000));
+const postId = idBase + 501;
+const imageId = idBase + 502;
 
 function wxr(imageBase: string) {
   const comment = (id: number, parent: number, approved: string, type: string, author: string, text: string) => `
-    <wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author><![CDATA[${author}]]></wp:comment_author>
+    <wp:comment><wp:comment_id>${idBase + id}</wp:comment_id><wp:comment_author><![CDATA[${author}]]></wp:comment_author>
       <wp:comment_author_email>r${id}@example.org</wp:comment_author_email><wp:comment_author_IP>203.0.113.${id}</wp:comment_author_IP>
       <wp:comment_date_gmt>2020-01-0${id} 10:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[${text}]]></wp:comment_content>
-      <wp:comment_approved>${approved}</wp:comment_approved><wp:comment_type>${type}</wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent></wp:comment>`;
+      <wp:comment_approved>${approved}</wp:comment_approved><wp:comment_type>${type}</wp:comment_type><wp:comment_parent>${parent ? idBase + parent : 0}</wp:comment_parent></wp:comment>`;
   return `<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
@@ -27,9 +32,9 @@ function wxr(imageBase: string) {
   <wp:author><wp:author_id>7</wp:author_id><wp:author_login>pat-${u}</wp:author_login><wp:author_email>pat-${u}@old-gazette.example</wp:author_email><wp:author_display_name><![CDATA[Pat Oldhand]]></wp:author_display_name></wp:author>
   <wp:category><wp:term_id>70</wp:term_id><wp:category_nicename>quayside-${u}</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[Quayside ${u}]]></wp:cat_name></wp:category>
   <item>
-    <title>quay</title><link>https://old-gazette.example/?attachment_id=502</link><dc:creator>pat-${u}</dc:creator>
-    <wp:post_id>502</wp:post_id><wp:post_date_gmt>2020-01-01 09:00:00</wp:post_date_gmt><wp:post_name>quay</wp:post_name><wp:status>inherit</wp:status>
-    <wp:post_parent>501</wp:post_parent><wp:post_type>attachment</wp:post_type><wp:attachment_url>${imageBase}/wp-content/uploads/2020/01/quay-${u}.jpg</wp:attachment_url>
+    <title>quay</title><link>https://old-gazette.example/?attachment_id=${imageId}</link><dc:creator>pat-${u}</dc:creator>
+    <wp:post_id>${imageId}</wp:post_id><wp:post_date_gmt>2020-01-01 09:00:00</wp:post_date_gmt><wp:post_name>quay</wp:post_name><wp:status>inherit</wp:status>
+    <wp:post_parent>${postId}</wp:post_parent><wp:post_type>attachment</wp:post_type><wp:attachment_url>${imageBase}/wp-content/uploads/2020/01/quay-${u}.jpg</wp:attachment_url>
     <wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2020/01/quay-${u}.jpg</wp:meta_value></wp:postmeta>
     <wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[The ferry at the quay in winter light]]></wp:meta_value></wp:postmeta>
   </item>
@@ -37,10 +42,10 @@ function wxr(imageBase: string) {
     <title><![CDATA[Ferry timetable changes ${u}]]></title><link>https://old-gazette.example/2020/01/${slug}/</link><dc:creator>pat-${u}</dc:creator>
     <content:encoded><![CDATA[<p>The winter timetable starts on Monday, with an extra crossing at dawn.</p><h2>What changes</h2><p>Evening sailings stop at nine.</p>]]></content:encoded>
     <excerpt:encoded><![CDATA[An extra crossing at dawn.]]></excerpt:encoded>
-    <wp:post_id>501</wp:post_id><wp:post_date_gmt>2020-01-02 08:00:00</wp:post_date_gmt><wp:post_name>${slug}</wp:post_name><wp:status>publish</wp:status>
+    <wp:post_id>${postId}</wp:post_id><wp:post_date_gmt>2020-01-02 08:00:00</wp:post_date_gmt><wp:post_name>${slug}</wp:post_name><wp:status>publish</wp:status>
     <wp:post_type>post</wp:post_type><wp:is_sticky>0</wp:is_sticky><wp:comment_status>open</wp:comment_status>
     <category domain="category" nicename="quayside-${u}"><![CDATA[Quayside ${u}]]></category>
-    <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>502</wp:meta_value></wp:postmeta>
+    <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>${imageId}</wp:meta_value></wp:postmeta>
     ${comment(1, 0, '1', '', 'Ann Reader', 'Finally a dawn crossing!')}
     ${comment(2, 1, '1', '', 'Bo Reply', 'Agreed, about time.')}
     ${comment(3, 0, '0', '', 'Cy Pending', 'This one waits for moderation.')}
@@ -97,7 +102,7 @@ test.describe('import from WordPress', () => {
     // Next.js first drops a trailing slash (308), then the old address answers 301.
     const slashed = await request.get(`/2020/01/${slug}/`);
     expect(slashed.url()).toMatch(new RegExp(`/articles/${slug}$`));
-    for (const old of [`/2020/01/${slug}`, '/?p=501']) {
+    for (const old of [`/2020/01/${slug}`, `/?p=${postId}`]) {
       const res = await request.get(old, { maxRedirects: 0 });
       expect(res.status(), old).toBe(301);
       expect(res.headers().location, old).toMatch(new RegExp(`/articles/${slug}$`));
