@@ -55,9 +55,6 @@ type Row = {
 
 const kib = (bytes: number) => bytes / 1024;
 
-/** Next's and React's scripts: blocked for the floor row, the article as it would weigh without them. */
-const FRAMEWORK_SCRIPTS = ['*/_next/static/chunks/*.js'];
-
 /** One Lighthouse mobile run of `url` in a fresh Chromium (cold cache: a first visit). */
 async function measure(page: string, url: string, blockedUrlPatterns: string[] = []): Promise<Row> {
   const chrome = await chromeLauncher.launch({
@@ -175,9 +172,6 @@ async function main() {
 
     const rows: Row[] = [];
     for (const [page, url] of pages) rows.push(await medianOf(page, url));
-    // The floor of any page that ships React and Next's router is those scripts; this row is the
-    // same article without them (static HTML, CSS and font): what small script islands would start from.
-    rows.push(await medianOf('article, no framework JS', pages[0]![1], FRAMEWORK_SCRIPTS));
     console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile, median of ${RUNS} run(s) by performance score`);
     printTable(rows);
     if (!ghost) console.log(`(Ghost peer not measured: nothing answers at ${GHOST_URL + GHOST_POST}; start it with its start.sh, or set GHOST_URL / GHOST_POST)`);
