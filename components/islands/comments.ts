@@ -72,6 +72,8 @@ function enhanceCommentForm(form: HTMLFormElement) {
     if (button.disabled) return;
     button.disabled = true;
     button.textContent = 'Posting…';
+    // The answer to this post replaces the last one; until it comes, none is shown.
+    showStatus(form, true, '');
     await token;
     const answer = await send(form);
     button.disabled = false;
