@@ -56,13 +56,13 @@ type Row = {
 const kib = (bytes: number) => bytes / 1024;
 
 /** One Lighthouse mobile run of `url` in a fresh Chromium (cold cache: a first visit). */
-async function measure(page: string, url: string, blockedUrlPatterns: string[] = []): Promise<Row> {
+async function measure(page: string, url: string): Promise<Row> {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'], blockedUrlPatterns });
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
     if (!result) throw new Error(`no Lighthouse result for ${url}`);
     const { audits, categories } = result.lhr;
     const requests = ((audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? []).filter(
@@ -91,9 +91,9 @@ async function measure(page: string, url: string, blockedUrlPatterns: string[] =
 }
 
 /** The median run by performance score (then TBT), so one noisy run does not decide the figure. */
-async function medianOf(page: string, url: string, blocked: string[] = []): Promise<Row> {
+async function medianOf(page: string, url: string): Promise<Row> {
   const rows: Row[] = [];
-  for (let i = 0; i < RUNS; i++) rows.push(await measure(page, url, blocked));
+  for (let i = 0; i < RUNS; i++) rows.push(await measure(page, url));
   rows.sort((a, b) => a.perf - b.perf || b.tbt - a.tbt);
   return rows[Math.floor((rows.length - 1) / 2)]!;
 }

@@ -91,7 +91,12 @@ function start(section: HTMLElement) {
   followLive(`article:${articleId}`, (m) => {
     if (m.type === 'coverage') {
       const c = m.coverage as Coverage;
-      slot(section, 'live-badge')!.hidden = !c.open;
+      const badge = slot(section, 'live-badge');
+      if (!c.open) badge?.remove();
+      else if (!badge) {
+        const fresh = fromTemplate(section, 'template[data-template="live-badge"]');
+        if (fresh) section.querySelector('h2')!.append(fresh);
+      }
       slot(section, 'ended')!.hidden = !(c.endedAt && !c.open);
     } else if (m.type === 'reset') {
       missed.hidden = false;

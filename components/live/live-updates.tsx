@@ -46,6 +46,13 @@ function UpdateItem({ u, time, template = false }: { u: Update; time: Intl.DateT
   );
 }
 
+/** "Live" beside the heading while the coverage is open (taken away, not hidden, when it ends). */
+const LiveBadge = () => (
+  <span data-slot="live-badge">
+    <Badge tone="danger">Live</Badge>
+  </span>
+);
+
 const BLANK: Update = { id: '', headline: null, html: '', keyEvent: false, pinned: false, createdAt: '', author: null };
 
 /**
@@ -60,11 +67,11 @@ export function LiveUpdates({ articleId, initial, timeZone }: { articleId: strin
   return (
     <section aria-labelledby="live-heading" className="mt-8" data-island="live-updates" data-article-id={articleId} data-read-at={initial.readAt} data-time-zone={timeZone}>
       <h2 id="live-heading" className="flex items-center gap-3 text-2xl font-bold">
-        Live updates{' '}
-        <span data-slot="live-badge" hidden={!coverage.open}>
-          <Badge tone="danger">Live</Badge>
-        </span>
+        Live updates {coverage.open ? <LiveBadge /> : null}
       </h2>
+      <template data-template="live-badge">
+        <LiveBadge />
+      </template>
       <p data-slot="ended" hidden={!(coverage.endedAt && !coverage.open)} className="mt-2 font-semibold">
         This live coverage has ended.
       </p>
