@@ -55,17 +55,14 @@ type Row = {
 
 const kib = (bytes: number) => bytes / 1024;
 
-/** Next's and React's scripts: blocked for the floor row, the article as it would weigh without them. */
-const FRAMEWORK_SCRIPTS = ['*/_next/static/chunks/*.js'];
-
 /** One Lighthouse mobile run of `url` in a fresh Chromium (cold cache: a first visit). */
-async function measure(page: string, url: string, blockedUrlPatterns: string[] = []): Promise<Row> {
+async function measure(page: string, url: string): Promise<Row> {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   try {
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'], blockedUrlPatterns });
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
     if (!result) throw new Error(`no Lighthouse result for ${url}`);
     const { audits, categories } = result.lhr;
     const requests = ((audits['network-requests']?.details as { items?: { resourceType?: string; transferSize?: number }[] } | undefined)?.items ?? []).filter(
@@ -94,9 +91,9 @@ async function measure(page: string, url: string, blockedUrlPatterns: string[] =
 }
 
 /** The median run by performance score (then TBT), so one noisy run does not decide the figure. */
-async function medianOf(page: string, url: string, blocked: string[] = []): Promise<Row> {
+async function medianOf(page: string, url: string): Promise<Row> {
   const rows: Row[] = [];
-  for (let i = 0; i < RUNS; i++) rows.push(await measure(page, url, blocked));
+  for (let i = 0; i < RUNS; i++) rows.push(await measure(page, url));
   rows.sort((a, b) => a.perf - b.perf || b.tbt - a.tbt);
   return rows[Math.floor((rows.length - 1) / 2)]!;
 }
@@ -175,9 +172,6 @@ async function main() {
 
     const rows: Row[] = [];
     for (const [page, url] of pages) rows.push(await medianOf(page, url));
-    // The floor of any page that ships React and Next's router is those scripts; this row is the
-    // same article without them (static HTML, CSS and font): what small script islands would start from.
-    rows.push(await medianOf('article, no framework JS', pages[0]![1], FRAMEWORK_SCRIPTS));
     console.log(`\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile, median of ${RUNS} run(s) by performance score`);
     printTable(rows);
     if (!ghost) console.log(`(Ghost peer not measured: nothing answers at ${GHOST_URL + GHOST_POST}; start it with its start.sh, or set GHOST_URL / GHOST_POST)`);

@@ -66,6 +66,33 @@ test.describe('reader', () => {
     await expect(page.getByText(text)).toHaveCount(0);
   });
 
+  test('the article page runs no React, only its islands, and its comment form also works without JavaScript', async ({ page, browser }) => {
+    const path = await firstArticlePath(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: 'Leave a reply' })).toBeVisible();
+    expect(scripts.filter((s) => s.startsWith('/_next/'))).toEqual([]);
+    expect(scripts.filter((s) => s.startsWith('/_islands/'))).toHaveLength(1);
+
+    const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: { cookies: [], origins: [] } });
+    const reader = await noScript.newPage();
+    await reader.goto(path);
+    await reader.getByRole('button', { name: 'Post comment' }).click();
+    await expect(reader.getByRole('heading', { name: 'Your comment was not posted' })).toBeVisible();
+    await expect(reader.getByText('Please enter your comment!', { exact: true })).toBeVisible();
+    await reader.goBack();
+    await reader.getByLabel('Comment', { exact: true }).fill(`Posted without scripts ${unique()}`);
+    await reader.getByLabel('Name').fill('Noel Script');
+    await reader.getByLabel('Email').fill('noel@example.com');
+    await reader.getByRole('button', { name: 'Post comment' }).click();
+    await expect(reader.getByText(/awaiting moderation/)).toBeVisible();
+    await expect(reader.getByRole('link', { name: 'Back to the article' })).toHaveAttribute('href', `${path}#comments-heading`);
+    await noScript.close();
+  });
+
   test('home, section and article pages have no axe violations', async ({ page }) => {
     await page.goto('/');
     await expectNoAxeViolations(page);

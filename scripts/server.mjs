@@ -13,6 +13,8 @@
 //   GET /readyz   200 when the database (and Redis, when configured) answer within a second, else
 //                 503 naming which did not; 503 as soon as the server begins shutting down
 //   GET /live/events  the live event stream of open public pages (lib/live/stream.mjs)
+//   GET /_islands/…   the script of public pages' islands (lib/islands/bundle.mjs); public pages
+//                     themselves go out without Next's and React's scripts (lib/islands/static-page.mjs)
 //   /collab           the WebSocket of co-editing (lib/collab/upgrade.mjs → lib/collab/server.ts)
 // Requests for Next go through admission lanes (lib/admission.mjs): bounded, queued, else 503;
 // the lanes narrow while the event loop runs late.
@@ -37,7 +39,7 @@ const port = Number(arg('-p', '--port') ?? process.env.PORT ?? 3000);
 const hostname = arg('-H', '--hostname') ?? process.env.HOSTNAME ?? '0.0.0.0';
 
 const { default: next } = await import('next');
-const { serveCachedPage, stalePage } = await import('../lib/cache/fast-path.mjs');
+const { nextETag, serveCachedPage, stalePage } = await import('../lib/cache/fast-path.mjs');
 const { checkReadiness, requestNotes, runShutdownHooks, withRequestNotes } = await import('../lib/process-hooks.mjs');
 
 /** Paths whose reads always go to the primary: staff screens, sign-in, previews, the admin API. */
@@ -51,6 +53,12 @@ const { admit, followEventLoopLag } = await import('../lib/admission.mjs');
 const { closeLiveStreams, serveLiveStream } = await import('../lib/live/stream.mjs');
 const { keepUntaggedOutOfCdn } = await import('../lib/cdn/tags.mjs');
 const { serveCollabUpgrade } = await import('../lib/collab/upgrade.mjs');
+const { buildIslands, serveIslandScript } = await import('../lib/islands/bundle.mjs');
+const { servePublicPageWithoutReact, setIslandScript } = await import('../lib/islands/static-page.mjs');
+
+// Readers' pages go without React: the islands' one script instead (lib/islands). Built before
+// the first request; if it cannot be, pages keep Next's scripts and work as before.
+setIslandScript(await buildIslands(dir));
 
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
@@ -157,6 +165,7 @@ const server = http.createServer((req, res) => {
   }
   // Long-lived streams are not requests in flight: shutdown ends them at once (browsers reconnect elsewhere).
   if (serveLiveStream(req, res, draining)) return;
+  if (serveIslandScript(req, res)) return;
   inFlight++;
   res.once('close', () => {
     inFlight--;
@@ -189,6 +198,8 @@ const server = http.createServer((req, res) => {
         keepUntaggedOutOfCdn(res);
         answerOutagesWith503(req, res);
         securePageResponse(res);
+        // Above the policy, which then hashes the inline scripts of the page as it is sent.
+        servePublicPageWithoutReact(req, res, nextETag);
         handle(req, res).catch((e) => {
           console.error(e);
           if (!res.headersSent) res.statusCode = requestNotes()?.databaseUnavailable ? 503 : 500;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { IslandsBoot } from '@/components/islands/islands-boot';
 import { BreakingAlert } from '@/components/live/breaking-alert';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
@@ -22,6 +23,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
         {children}
       </main>
       <SiteFooter menu={footer ?? []} />
+      <IslandsBoot />
     </>
   );
 }

@@ -1,19 +1,35 @@
-import type { ActionState } from '@/lib/actions';
 import type { PublicComment } from '@/lib/comments';
 import { formatDateTime } from '@/lib/site';
 import { CommentBody } from './comment-body';
-import { ReplyToggle } from './reply-toggle';
-import { ReportToggle } from './report-toggle';
 
 type ReplyProps = {
-  articleId: string;
-  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   /** How deep replies may nest (1: no replies). */
   maxDepth: number;
   /** Comments are open: otherwise no Reply buttons. */
   open: boolean;
-  reportAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
 };
+
+/** "Reply" and "Report" under a comment: buttons the browser brings to life (components/islands/comments.ts). */
+function CommentActions({ comment, canReply }: { comment: PublicComment; canReply: boolean }) {
+  return (
+    <div data-comment-actions data-comment-id={comment.id} data-author-name={comment.authorName}>
+      {canReply ? (
+        <div className="mt-1">
+          <button type="button" data-action="reply" aria-expanded="false" aria-label={`Reply to ${comment.authorName}`} className="text-sm font-semibold text-accent hover:underline">
+            Reply
+          </button>
+        </div>
+      ) : null}
+      {comment.isStaff ? null : (
+        <div className="mt-1">
+          <button type="button" data-action="report" aria-expanded="false" aria-label={`Report comment by ${comment.authorName}`} className="text-sm text-muted hover:underline">
+            Report
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
 
 function Thread({ comments, parentId, depth, reply }: { comments: PublicComment[]; parentId: string | null; depth: number; reply: ReplyProps }) {
   const level = comments.filter((c) => c.parentId === parentId);
@@ -32,10 +48,7 @@ function Thread({ comments, parentId, depth, reply }: { comments: PublicComment[
               </span>
             </p>
             <CommentBody text={c.body} />
-            <div>
-              {reply.open && depth + 1 < reply.maxDepth ? <ReplyToggle articleId={reply.articleId} parentId={c.id} authorName={c.authorName} action={reply.action} /> : null}
-              {c.isStaff ? null : <ReportToggle commentId={c.id} authorName={c.authorName} action={reply.reportAction} />}
-            </div>
+            <CommentActions comment={c} canReply={reply.open && depth + 1 < reply.maxDepth} />
           </article>
           <Thread comments={comments} parentId={c.id} depth={depth + 1} reply={reply} />
         </li>

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ThemeToggle } from '@/components/theme/theme-toggle';
+import { ThemeToggleStatic } from '@/components/theme/theme-toggle-static';
 import type { MenuLink } from '@/lib/menus';
 import { getSite } from '@/lib/site';
 import { FooterMenu } from './menu-links';
@@ -19,7 +19,7 @@ export async function SiteFooter({ menu }: { menu: MenuLink[] }) {
           Staff sign in
         </Link>
       </p>
-      <ThemeToggle className="mt-4" />
+      <ThemeToggleStatic className="mt-4" />
     </footer>
   );
 }

@@ -6,7 +6,8 @@ import { parseEmbedUrl, type BlockNode, type BodyDoc, type ImageNode, type Inlin
 
 export * from './body-schema';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+/** Text or an attribute value made safe to put in HTML. */
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 function renderInline(nodes: InlineNode[] | undefined): string {
   return (nodes ?? [])

@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import { cdnTagHeaders } from '../cdn/tags.mjs';
+import { publicPageHtml } from '../islands/static-page.mjs';
 import { searchResultsPathOfUrl } from '../search/results-path.mjs';
 import { hashedPageCsp } from '../security/headers.mjs';
 import { chargeEntry, effectiveCacheControl, memoryStore, notInvalidated, pageCacheEnabled } from './page-cache-handler.mjs';
@@ -30,7 +31,7 @@ const COMPRESS_MIN_BYTES = 1024;
 const ONE_YEAR = 31_536_000;
 
 /** Next's own ETag function, so a validator a browser got from Next matches ours (a hash of our own if it moves). */
-const nextETag = (() => {
+export const nextETag = (() => {
   try {
     return /** @type {(payload: string) => string} */ (createRequire(import.meta.url)('next/dist/server/lib/etag').generateETag);
   } catch {
@@ -78,7 +79,9 @@ function cacheControlHeader(cacheControl) {
 function prepare(key, entry) {
   let p = prepared.get(entry);
   if (p) return p;
-  const html = Buffer.from(/** @type {string} */ (entry.value.html), 'utf8');
+  // As readers get it: without React, with the islands' script (lib/islands/static-page.mjs).
+  const page = publicPageHtml(/** @type {string} */ (entry.value.html));
+  const html = Buffer.from(page, 'utf8');
   /** @type {Record<string, string>} */
   const headers = {};
   for (const [name, value] of Object.entries(entry.value.headers ?? {})) {
@@ -91,11 +94,11 @@ function prepare(key, entry) {
     'cache-control': cacheControlHeader(effectiveCacheControl(entry.cacheControl)),
     'content-type': 'text/html; charset=utf-8',
     // Its inline scripts allowed by hash, worked out once per stored page (the server set the other security headers).
-    'content-security-policy': hashedPageCsp(/** @type {string} */ (entry.value.html)),
+    'content-security-policy': hashedPageCsp(page),
     // Its tags for a CDN in front (Surrogate-Key, Cache-Tag): an invalidation purges exactly these (lib/cdn).
     ...cdnTagHeaders(entry.tags),
   });
-  p = { key, entry, etag: nextETag(/** @type {string} */ (entry.value.html)), identity: html, headers };
+  p = { key, entry, etag: nextETag(page), identity: html, headers };
   prepared.set(entry, p);
   chargeEntry(key, entry, html.length + 1024);
   return p;

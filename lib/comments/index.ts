@@ -191,6 +191,9 @@ export function clientIp(h: Pick<Headers, 'get'>): string | null {
   return clientIpFrom(h, env.TRUST_PROXY);
 }
 
+/** What a commenter is told when the database cannot be reached: their text is still in the form. */
+export const COMMENT_UNAVAILABLE_MESSAGE = "Your comment could not be saved: we can't reach the newsroom's database right now. Your text is still here; please post it again in a minute.";
+
 /** What the commenter is told: spam is never revealed, it simply "awaits moderation". */
 export function submittedMessage(result: SubmittedComment): string {
   return result.status === 'APPROVED' ? 'Thank you. Your comment is published.' : 'Thank you. Your comment is awaiting moderation and will appear once an editor approves it.';

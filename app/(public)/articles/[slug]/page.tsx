@@ -6,7 +6,7 @@ import { HeroImage } from '@/components/articles/hero-image';
 import { ArticleList } from '@/components/articles/article-list';
 import { ArticleCorrections } from '@/components/articles/article-corrections';
 import { LiveUpdates } from '@/components/live/live-updates';
-import { CommentForm } from '@/components/comments/comment-form';
+import { CommentForm, ReportFormTemplate } from '@/components/comments/comment-form';
 import { CommentThread } from '@/components/comments/comment-thread';
 import { listActiveAdSlots, type LiveAdSlot } from '@/lib/ads';
 import { interleaveAds } from '@/lib/ads/placement';
@@ -20,7 +20,6 @@ import { commentsAreOpen, listApprovedComments } from '@/lib/comments';
 import { getCommentSettings } from '@/lib/settings/comments';
 import { absoluteUrl, breadcrumbJsonLd, liveBlogPostingJsonLd, newsArticleJsonLd, serializeJsonLd } from '@/lib/seo';
 import { getSite, site } from '@/lib/site';
-import { postCommentAction, reportCommentAction } from './actions';
 import { findRedirect } from '@/lib/redirects';
 import { getArticleImage, getBodyImages, type MediaItem } from '@/lib/media';
 
@@ -186,8 +185,9 @@ export default async function ArticlePage({ params }: Props) {
             <h2 id="comments-heading" className="text-2xl font-bold">
               {comments.length ? `${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}` : 'Comments'}
             </h2>
-            <CommentThread comments={comments} articleId={article.id} action={postCommentAction} reportAction={reportCommentAction} maxDepth={commentSettings.threadDepth} open={open} />
-            {open ? <CommentForm articleId={article.id} action={postCommentAction} /> : <p className="mt-6 rounded border border-subtle p-4">Comments are closed on this article.</p>}
+            <CommentThread comments={comments} maxDepth={commentSettings.threadDepth} open={open} />
+            {comments.some((c) => !c.isStaff) ? <ReportFormTemplate /> : null}
+            {open ? <CommentForm articleId={article.id} /> : <p className="mt-6 rounded border border-subtle p-4">Comments are closed on this article.</p>}
           </section>
         </article>
 
