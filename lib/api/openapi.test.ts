@@ -63,6 +63,9 @@ describe('OpenAPI document', () => {
       '/admin/pages',
       '/admin/pages/{id}',
       '/admin/pages/{id}/{transition}',
+      '/admin/plans',
+      '/admin/plans/{id}',
+      '/admin/plans/{id}/start-draft',
       '/admin/sections',
       '/admin/sections/{id}',
       '/admin/tags',
@@ -83,6 +86,15 @@ describe('OpenAPI document', () => {
       ['/admin/pages/{id}', 'delete'],
       ['/admin/pages/{id}/{transition}', 'post'],
       ['/admin/menus/{location}', 'put'],
+      ['/admin/sections/{id}', 'patch'],
+      ['/admin/tags/{id}', 'patch'],
+      ['/admin/tags/{id}/merge', 'post'],
+      ['/admin/media/{id}', 'patch'],
+      ['/admin/media/{id}', 'delete'],
+      ['/admin/comments/{id}/{action}', 'post'],
+      ['/admin/plans/{id}', 'patch'],
+      ['/admin/plans/{id}', 'delete'],
+      ['/admin/plans/{id}/start-draft', 'post'],
     ] as const) {
       expect(names(op(path, method)), `${method} ${path}`).toContain('If-Match');
       expect(Object.keys(op(path, method).responses), `${method} ${path}`).toEqual(expect.arrayContaining(['412', '428']));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { bodyDocSchema } from '@/lib/articles/body-schema';
 import { updateMediaSchema } from '@/lib/validation/media';
 import { menuLocationSchema, saveMenuSchema } from '@/lib/validation/menus';
+import { PLAN_STATUSES } from '@/lib/validation/planning';
+import { updateSectionSchema } from '@/lib/validation/taxonomy';
 
 // Request bodies of the admin API (/api/v1/admin). These check the shape of what a client sends
 // (types, unknown fields); the field rules themselves (lengths, tag lists, the body document)
@@ -53,6 +55,12 @@ export const scheduleArticleSchema = z.object({ at: z.iso.datetime({ offset: tru
 export const ADMIN_ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'archived'] as const;
 
 /** POST …/tags/{id}/merge: the tag to merge into. */
+/** PATCH /api/v1/admin/sections/{id} and /tags/{id}: the dashboard's rename form; the version comes as If-Match. */
+export const adminRenameSchema = updateSectionSchema.omit({ id: true, version: true }).strict();
+
+/** PATCH /api/v1/admin/media/{id}: the library's edit form, only the fields sent change (focal point in percent, null for the centre). */
+export const adminMediaUpdateSchema = updateMediaSchema.partial().strict();
+
 export const mergeTagBodySchema = z.object({ into: z.string().trim().min(1, 'Name the tag to merge into (its id).').max(40) }).strict();
 
 /** GET /api/v1/admin/comments?status= */
@@ -116,3 +124,44 @@ export const menuParamsSchema = z.object({ location: menuLocationSchema });
 /** PUT /api/v1/admin/menus/{location}: the whole menu, its links in order (the menu editor's own rules). */
 export const putAdminMenuSchema = z.object({ items: saveMenuSchema.shape.items.describe('The links in order, each with its sub-links (one level).') }).strict();
 export type PutAdminMenuInput = z.output<typeof putAdminMenuSchema>;
+
+const planFields = {
+  headline: z.string().describe('The working headline (at most 200 characters).'),
+  assigneeId: z.string().max(40).nullable().describe('The id of the active staff user writing it; null for nobody.'),
+  sectionId: z.string().max(40).nullable().describe('The id of its section; null for none.'),
+  targetWords: z.number().int().nullable().describe('The length asked for, in words (1 to 50,000); null for none.'),
+  due: z.string().max(19).nullable().describe('When it is due, as a wall-clock time in the site’s time zone ("2026-12-10T15:30"); null for undated.'),
+  notes: z.string().describe('Notes for the desk (at most 4,000 characters).'),
+  status: z.enum(PLAN_STATUSES).describe('Where the story is; Published is set by publishing its article, or by an editor.'),
+};
+
+/** POST /api/v1/admin/plans: the plan form's fields (the form's own rules apply after this shape check). */
+export const createAdminPlanSchema = z
+  .object({
+    ...planFields,
+    assigneeId: planFields.assigneeId.optional(),
+    sectionId: planFields.sectionId.optional(),
+    targetWords: planFields.targetWords.optional(),
+    due: planFields.due.optional(),
+    notes: planFields.notes.optional(),
+    status: planFields.status.optional(),
+  })
+  .strict();
+
+/** PATCH /api/v1/admin/plans/{id}: only status and notes is a writer's progress; any other field needs an editor. */
+export const adminPlanPatchSchema = z.object(planFields).partial().strict();
+export type AdminPlanPatch = z.output<typeof adminPlanPatchSchema>;
+
+/** GET /api/v1/admin/plans: the planning list's filters. Without `day`, stories published before today are left out. */
+export const adminPlansQuerySchema = z
+  .object({
+    section: z.string().max(40).optional().describe('A section id.'),
+    assignee: z.string().max(40).optional().describe('A staff user id.'),
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the day as YYYY-MM-DD.')
+      .optional()
+      .describe('Plans due that day (site time zone), YYYY-MM-DD.'),
+  })
+  .strict();
+export type PlanListQuery = z.output<typeof adminPlansQuerySchema>;

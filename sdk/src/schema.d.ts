@@ -143,10 +143,18 @@ export interface paths {
         get: operations["getMedia"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete an image no article uses, with its files
+         * @description Needs an admin key with the `media:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        delete: operations["deleteMedia"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change the fields sent: alt text, caption, credit, focal point (re-cuts the crops)
+         * @description Needs an admin key with the `media:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        patch: operations["updateMedia"];
         trace?: never;
     };
     "/admin/menus/{location}": {
@@ -239,6 +247,78 @@ export interface paths {
          * @description Needs an admin key with the `pages:write` scope; the key's user's role and ownership rules apply as in the dashboard.
          */
         post: operations["transitionPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The story budget: plans the key’s user may see, soonest due first
+         * @description Needs an admin key with the `plans:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        get: operations["listAdminPlans"];
+        put?: never;
+        /**
+         * Plan a story (editors)
+         * @description Needs an admin key with the `plans:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A plan (writers: only those assigned to them)
+         * @description Needs an admin key with the `plans:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        get: operations["getAdminPlan"];
+        put?: never;
+        post?: never;
+        /**
+         * Drop a plan from the budget (editors); its draft stays
+         * @description Needs an admin key with the `plans:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        delete: operations["deletePlan"];
+        options?: never;
+        head?: never;
+        /**
+         * Status and notes only: the writer’s progress; any other field: editors
+         * @description Needs an admin key with the `plans:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        patch: operations["updatePlan"];
+        trace?: never;
+    };
+    "/admin/plans/{id}/start-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the plan’s draft article, bylined to its writer, and link it
+         * @description Needs an admin key with the `plans:write` scope; the key's user's role and ownership rules apply as in the dashboard.
+         */
+        post: operations["startPlanDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -339,7 +419,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Merge this tag into another; its address redirects
+         * Merge this tag into another; its address redirects (If-Match: this tag’s version)
          * @description Needs an admin key with the `taxonomy:write` scope; the key's user's role and ownership rules apply as in the dashboard.
          */
         post: operations["mergeTag"];
@@ -627,6 +707,8 @@ export interface components {
                     openReports: number;
                     parentId: string | null;
                     status: string;
+                    /** @description Send it back as If-Match ("<version>") to change the comment (moderate it); the ETag header carries it too. */
+                    version: number;
                 }[];
                 page: number;
                 pages: number;
@@ -658,8 +740,17 @@ export interface components {
                 /** @description Empty until status is READY. */
                 thumbnailUrl: string;
                 uploadedBy: string | null;
+                /** @description Send it back as If-Match ("<version>") to change the image’s text or focal point, or to delete it; the ETag header carries it too. */
+                version: number;
                 width: number;
             };
+        };
+        AdminMediaUpdate: {
+            alt?: string;
+            caption?: string;
+            credit?: string;
+            focalX?: number | null;
+            focalY?: number | null;
         };
         AdminMenuPut: {
             /** @description The links in order, each with its sub-links (one level). */
@@ -716,6 +807,8 @@ export interface components {
             data: {
                 id: string;
                 status: string;
+                /** @description Send it back as If-Match ("<version>") to change the comment; the ETag header carries it too. */
+                version: number;
             };
         };
         AdminPage: {
@@ -793,11 +886,86 @@ export interface components {
             /** @description The page title (at most 200 characters). */
             title?: string;
         };
+        AdminPlan: {
+            article: {
+                id: string;
+                status: string;
+                title: string;
+                wordCount: number;
+            } | null;
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Wall-clock time in the site’s time zone ("2026-12-10T15:30"), as PATCH takes it. */
+            due: string | null;
+            dueAt: string | null;
+            headline: string;
+            id: string;
+            notes: string;
+            section: {
+                id: string;
+                name: string;
+            } | null;
+            /**
+             * @description As the budget shows it: once the plan has its article, the article’s state leads.
+             * @enum {string}
+             */
+            shownStatus: "IDEA" | "ASSIGNED" | "WRITING" | "EDITING" | "READY" | "PUBLISHED";
+            /**
+             * @description As stored (what PATCH changes).
+             * @enum {string}
+             */
+            status: "IDEA" | "ASSIGNED" | "WRITING" | "EDITING" | "READY" | "PUBLISHED";
+            targetWords: number | null;
+            /** @description Send it back as If-Match ("<version>") to change the plan; the ETag header carries it too. */
+            version: number;
+        };
+        AdminPlanCreate: {
+            /** @description The id of the active staff user writing it; null for nobody. */
+            assigneeId?: string | null;
+            /** @description When it is due, as a wall-clock time in the site’s time zone ("2026-12-10T15:30"); null for undated. */
+            due?: string | null;
+            /** @description The working headline (at most 200 characters). */
+            headline: string;
+            /** @description Notes for the desk (at most 4,000 characters). */
+            notes?: string;
+            /** @description The id of its section; null for none. */
+            sectionId?: string | null;
+            /**
+             * @description Where the story is; Published is set by publishing its article, or by an editor.
+             * @enum {string}
+             */
+            status?: "IDEA" | "ASSIGNED" | "WRITING" | "EDITING" | "READY" | "PUBLISHED";
+            /** @description The length asked for, in words (1 to 50,000); null for none. */
+            targetWords?: number | null;
+        };
+        AdminPlanListResponse: {
+            data: components["schemas"]["AdminPlan"][];
+        };
+        AdminPlanResponse: {
+            data: components["schemas"]["AdminPlan"];
+        };
+        AdminPlanUpdate: {
+            /** @description The id of the active staff user writing it; null for nobody. */
+            assigneeId?: string | null;
+            /** @description When it is due, as a wall-clock time in the site’s time zone ("2026-12-10T15:30"); null for undated. */
+            due?: string | null;
+            /** @description The working headline (at most 200 characters). */
+            headline?: string;
+            /** @description Notes for the desk (at most 4,000 characters). */
+            notes?: string;
+            /** @description The id of its section; null for none. */
+            sectionId?: string | null;
+            /**
+             * @description Where the story is; Published is set by publishing its article, or by an editor.
+             * @enum {string}
+             */
+            status?: "IDEA" | "ASSIGNED" | "WRITING" | "EDITING" | "READY" | "PUBLISHED";
+            /** @description The length asked for, in words (1 to 50,000); null for none. */
+            targetWords?: number | null;
+        };
         AdminRename: {
-            /** @default  */
-            description: string;
-            name: string;
-        } | {
             /** @default  */
             description: string;
             name: string;
@@ -807,6 +975,9 @@ export interface components {
                 description: string | null;
                 id: string;
                 name: string;
+                slug: string;
+                /** @description Send it back as If-Match ("<version>") to change the section or tag; the ETag header carries it too. */
+                version: number;
             };
         };
         AdminSectionCreate: {
@@ -820,6 +991,8 @@ export interface components {
             data: {
                 id: string;
                 slug: string;
+                /** @description Send it back as If-Match ("<version>") to change the section; the ETag header carries it too. */
+                version: number;
             };
         };
         AdminSectionListResponse: {
@@ -830,6 +1003,8 @@ export interface components {
                 name: string;
                 position: number;
                 slug: string;
+                /** @description Send it back as If-Match ("<version>") to change the section; the ETag header carries it too. */
+                version: number;
             }[];
         };
         AdminTagListResponse: {
@@ -839,6 +1014,8 @@ export interface components {
                 id: string;
                 name: string;
                 slug: string;
+                /** @description Send it back as If-Match ("<version>") to change the tag; the ETag header carries it too. */
+                version: number;
             }[];
         };
         AdminTagMerge: {
@@ -1942,9 +2119,11 @@ export interface operations {
     moderateComment: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description Makes a retry safe: the same key with the same request replays the first response (for 24 hours); with another request, 422. */
                 "Idempotency-Key"?: string;
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
             };
             path: {
                 action: "approve" | "spam" | "trash";
@@ -1957,6 +2136,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2008,6 +2189,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is larger than this endpoint accepts. */
             413: {
                 headers: {
@@ -2028,6 +2218,15 @@ export interface operations {
             };
             /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2071,6 +2270,8 @@ export interface operations {
             /** @description OK */
             201: {
                 headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2174,6 +2375,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2245,6 +2448,262 @@ export interface operations {
             };
             /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteMedia: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeletedResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateMedia: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminMediaUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminMediaResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3203,6 +3662,710 @@ export interface operations {
             };
         };
     };
+    listAdminPlans: {
+        parameters: {
+            query?: {
+                assignee?: string;
+                day?: string;
+                section?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPlanListResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request replays the first response (for 24 hours); with another request, 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPlanCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            201: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPlanResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAdminPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPlanResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deletePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDeletedResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminPlanUpdate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPlanResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startPlanDraft: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes a retry safe: the same key with the same request replays the first response (for 24 hours); with another request, 422. */
+                "Idempotency-Key"?: string;
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPlanResponse"];
+                };
+            };
+            /** @description A path or query parameter, a header or the body’s syntax is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key is missing, unknown, revoked, a content key, or its user is deactivated. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope, or its user’s role does not allow this (an author cannot publish). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the key’s user. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (e.g. deleting an article that is not archived), or a duplicate. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than this endpoint accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not of a type this endpoint accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This key used up its requests for now; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listAdminSections: {
         parameters: {
             query?: never;
@@ -3323,6 +4486,8 @@ export interface operations {
             /** @description OK */
             201: {
                 headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3415,7 +4580,10 @@ export interface operations {
     updateSection: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3430,6 +4598,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3481,6 +4651,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is larger than this endpoint accepts. */
             413: {
                 headers: {
@@ -3501,6 +4680,15 @@ export interface operations {
             };
             /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3623,7 +4811,10 @@ export interface operations {
     updateTag: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
+            };
             path: {
                 id: string;
             };
@@ -3638,6 +4829,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3689,6 +4882,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is larger than this endpoint accepts. */
             413: {
                 headers: {
@@ -3716,6 +4918,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description If-Match is missing. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description This key used up its requests for now; wait Retry-After seconds. */
             429: {
                 headers: {
@@ -3730,9 +4941,11 @@ export interface operations {
     mergeTag: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description Makes a retry safe: the same key with the same request replays the first response (for 24 hours); with another request, 422. */
                 "Idempotency-Key"?: string;
+                /** @description The version you changed, as the ETag gave it ("3"). Missing: 428; stale: 412. */
+                "If-Match": string;
             };
             path: {
                 id: string;
@@ -3748,6 +4961,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The resource’s version in quotes ("3"): send it back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3799,6 +5014,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description If-Match names an older version; details.currentVersion is the current one. Nothing changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is larger than this endpoint accepts. */
             413: {
                 headers: {
@@ -3819,6 +5043,15 @@ export interface operations {
             };
             /** @description Some fields need attention: details maps field paths (body.content.0.type) to messages. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description If-Match is missing. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
