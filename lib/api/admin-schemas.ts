@@ -139,6 +139,20 @@ export const adminPlanSchema = z
   .strict();
 export type AdminPlan = z.input<typeof adminPlanSchema>;
 
+export const adminAlertSchema = z
+  .object({ id: z.string(), text: z.string(), link: z.string().nullable(), level: z.enum(['BREAKING', 'DEVELOPING', 'LIVE']), startsAt: dateTime, endsAt: dateTime.nullable() })
+  .strict();
+export const adminCorrectionSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['CORRECTION', 'CLARIFICATION', 'UPDATE']),
+    label: z.string(),
+    note: z.string(),
+    createdAt: dateTime,
+    withdrawnAt: dateTime.nullable().describe('Set once withdrawn: readers no longer see it.'),
+  })
+  .strict();
+
 const envelope = <T extends z.ZodType>(data: T) => z.object({ data }).strict();
 
 /** Every admin response body, by the name it gets under components.schemas. */
@@ -161,6 +175,11 @@ export const ADMIN_COMPONENTS = {
   AdminPlan: adminPlanSchema,
   AdminPlanResponse: envelope(adminPlanSchema),
   AdminPlanListResponse: envelope(z.array(adminPlanSchema)),
+  AdminAlertResponse: envelope(adminAlertSchema),
+  AdminAlertListResponse: envelope(z.array(adminAlertSchema)),
+  AdminAlertEndedResponse: envelope(z.object({ id: z.string(), ended: z.literal(true) }).strict()),
+  AdminCorrectionResponse: envelope(adminCorrectionSchema),
+  AdminCorrectionListResponse: envelope(z.array(adminCorrectionSchema)),
 } satisfies Record<string, z.ZodType>;
 
 export type AdminArticle = z.input<typeof adminArticleSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ADMIN_COMPONENTS } from '@/lib/api/admin-schemas';
 import { blockSchema, bodyDocSchema } from '@/lib/articles/body-schema';
 import {
+  adminAlertSchema,
   adminCommentsQuerySchema,
   adminPlanPatchSchema,
   adminPlansQuerySchema,
@@ -17,6 +18,7 @@ import {
   updateAdminArticleSchema,
   updateAdminPageSchema,
 } from '@/lib/validation/admin-api';
+import { addCorrectionSchema } from '@/lib/validation/corrections';
 import { createSectionSchema } from '@/lib/validation/taxonomy';
 import type { AdminScope } from '@/lib/validation/api-keys';
 
@@ -36,6 +38,8 @@ export const ADMIN_REQUESTS = {
   AdminMediaUpdate: adminMediaUpdateSchema,
   AdminPlanCreate: createAdminPlanSchema,
   AdminPlanUpdate: adminPlanPatchSchema,
+  AdminAlertCreate: adminAlertSchema,
+  AdminCorrectionCreate: addCorrectionSchema.omit({ articleId: true }),
   AdminTagMerge: mergeTagBodySchema,
   AdminPageCreate: createAdminPageSchema,
   AdminPageUpdate: updateAdminPageSchema,
@@ -304,6 +308,41 @@ export function adminPaths(): Record<string, Record<string, unknown>> {
         params: [ID],
         ok: 'AdminPlanResponse',
         versioned: true,
+      },
+    }),
+    '/admin/alerts': p({
+      get: { operationId: 'listAdminAlerts', summary: 'Recent breaking-news alerts, newest first', scope: 'alerts:write', ok: 'AdminAlertListResponse' },
+      post: {
+        operationId: 'publishAlert',
+        summary: 'Publish an alert on every page (now, or from startsAt); one live at a time',
+        scope: 'alerts:write',
+        body: 'AdminAlertCreate',
+        ok: 'AdminAlertResponse',
+        status: 201,
+      },
+    }),
+    '/admin/alerts/{id}/end': p({
+      post: { operationId: 'endAlert', summary: 'End an alert now, or cancel one not yet started', scope: 'alerts:write', params: [ID], ok: 'AdminAlertEndedResponse' },
+    }),
+    '/admin/articles/{id}/corrections': p({
+      get: { operationId: 'listCorrections', summary: 'An article’s corrections, withdrawn ones included', scope: 'corrections:write', params: [ID], ok: 'AdminCorrectionListResponse' },
+      post: {
+        operationId: 'addCorrection',
+        summary: 'Add a correction, clarification or update note to a published article',
+        scope: 'corrections:write',
+        params: [ID],
+        body: 'AdminCorrectionCreate',
+        ok: 'AdminCorrectionResponse',
+        status: 201,
+      },
+    }),
+    '/admin/articles/{id}/corrections/{correctionId}/withdraw': p({
+      post: {
+        operationId: 'withdrawCorrection',
+        summary: 'Withdraw a correction added in error',
+        scope: 'corrections:write',
+        params: [ID, pathParam('correctionId')],
+        ok: 'AdminCorrectionResponse',
       },
     }),
   };

@@ -52,8 +52,12 @@ describe('OpenAPI document', () => {
         .filter((p) => p.startsWith('/admin/'))
         .sort(),
     ).toEqual([
+      '/admin/alerts',
+      '/admin/alerts/{id}/end',
       '/admin/articles',
       '/admin/articles/{id}',
+      '/admin/articles/{id}/corrections',
+      '/admin/articles/{id}/corrections/{correctionId}/withdraw',
       '/admin/articles/{id}/{transition}',
       '/admin/comments',
       '/admin/comments/{id}/{action}',

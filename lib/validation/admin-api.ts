@@ -165,3 +165,14 @@ export const adminPlansQuerySchema = z
   })
   .strict();
 export type PlanListQuery = z.output<typeof adminPlansQuerySchema>;
+
+/** POST /api/v1/admin/alerts: the alert form's fields, times as ISO instants (now and until ended when left out). */
+export const adminAlertSchema = z
+  .object({
+    text: z.string().describe('What readers see at the top of every page (at most 280 characters).'),
+    link: z.string().optional().describe('A path on this site (/articles/storm) or a full https:// address.'),
+    level: z.enum(['BREAKING', 'DEVELOPING', 'LIVE']),
+    startsAt: z.iso.datetime({ offset: true, error: 'Give the start as an ISO date-time, e.g. 2026-12-10T15:30:00Z.' }).optional(),
+    endsAt: z.iso.datetime({ offset: true, error: 'Give the end as an ISO date-time, e.g. 2026-12-10T18:00:00Z.' }).optional(),
+  })
+  .strict();

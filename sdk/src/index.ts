@@ -167,6 +167,23 @@ export function createBroadsheetClient(options: BroadsheetClientOptions) {
         article(() => api.POST('/admin/plans/{id}/start-draft', { params: { path: { id }, header: { ...ifMatch(id, opts), 'Idempotency-Key': newKey() } } })),
       delete: (id: string, opts: VersionOption = {}) => call(() => api.DELETE('/admin/plans/{id}', { params: { path: { id }, header: ifMatch(id, opts) } })).then((r) => r.data),
     },
+    alerts: {
+      list: () => call(() => api.GET('/admin/alerts')).then((r) => r.data),
+      publish: (input: Schemas['AdminAlertCreate'], opts: { idempotencyKey?: string } = {}) =>
+        call(() => api.POST('/admin/alerts', { body: input, params: { header: { 'Idempotency-Key': opts.idempotencyKey ?? newKey() } } })).then((r) => r.data),
+      end: (id: string) => call(() => api.POST('/admin/alerts/{id}/end', { params: { path: { id }, header: { 'Idempotency-Key': newKey() } } })).then((r) => r.data),
+    },
+    corrections: {
+      list: (articleId: string) => call(() => api.GET('/admin/articles/{id}/corrections', { params: { path: { id: articleId } } })).then((r) => r.data),
+      add: (articleId: string, input: Schemas['AdminCorrectionCreate'], opts: { idempotencyKey?: string } = {}) =>
+        call(() => api.POST('/admin/articles/{id}/corrections', { body: input, params: { path: { id: articleId }, header: { 'Idempotency-Key': opts.idempotencyKey ?? newKey() } } })).then(
+          (r) => r.data,
+        ),
+      withdraw: (articleId: string, correctionId: string) =>
+        call(() => api.POST('/admin/articles/{id}/corrections/{correctionId}/withdraw', { params: { path: { id: articleId, correctionId }, header: { 'Idempotency-Key': newKey() } } })).then(
+          (r) => r.data,
+        ),
+    },
     media: {
       upload: (file: Blob, name: string, text: { alt?: string; caption?: string; credit?: string } = {}) => {
         const form = new FormData();

@@ -35,7 +35,16 @@ describe('plans (plans:write)', () => {
     const created = await create(editor, { headline, assigneeId: writer.user.id, sectionId: section.id, targetWords: 800, due: '2026-12-10T15:30', notes: 'Ring the treasurer.' });
     expect(created.status).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
-    expect(created.json.data).toMatchObject({ headline, status: 'IDEA', due: '2026-12-10T15:30', targetWords: 800, assignee: { id: writer.user.id }, section: { id: section.id }, article: null, version: 1 });
+    expect(created.json.data).toMatchObject({
+      headline,
+      status: 'IDEA',
+      due: '2026-12-10T15:30',
+      targetWords: 800,
+      assignee: { id: writer.user.id },
+      section: { id: section.id },
+      article: null,
+      version: 1,
+    });
     expect(ADMIN_COMPONENTS.AdminPlanResponse.safeParse(created.json).error).toBeUndefined();
     expect(await db.auditLog.findFirst({ where: { entityId: created.json.data.id, action: 'plan.created' }, select: { data: true } })).toMatchObject({ data: { apiKey: { id: editor.id } } });
 
