@@ -153,6 +153,21 @@ export const adminCorrectionSchema = z
   })
   .strict();
 
+export const adminLiveCoverageSchema = z.object({ startedAt: dateTime.nullable(), endedAt: dateTime.nullable(), open: z.boolean() }).strict();
+export const adminLiveUpdateSchema = z
+  .object({
+    id: z.string(),
+    headline: z.string().nullable(),
+    html: z.string().describe('Rendered and sanitised by the server from the update’s document.'),
+    keyEvent: z.boolean(),
+    pinned: z.boolean(),
+    version: rowVersion('update'),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    author: z.string().nullable(),
+  })
+  .strict();
+
 const envelope = <T extends z.ZodType>(data: T) => z.object({ data }).strict();
 
 /** Every admin response body, by the name it gets under components.schemas. */
@@ -180,6 +195,13 @@ export const ADMIN_COMPONENTS = {
   AdminAlertEndedResponse: envelope(z.object({ id: z.string(), ended: z.literal(true) }).strict()),
   AdminCorrectionResponse: envelope(adminCorrectionSchema),
   AdminCorrectionListResponse: envelope(z.array(adminCorrectionSchema)),
+  AdminLiveCoverageResponse: envelope(adminLiveCoverageSchema),
+  AdminLiveUpdateResponse: envelope(adminLiveUpdateSchema),
+  AdminLiveResponse: envelope(
+    z
+      .object({ coverage: adminLiveCoverageSchema, updates: z.array(adminLiveUpdateSchema.extend({ body: z.record(z.string(), z.unknown()).describe('The update’s structured document.') }).strict()) })
+      .strict(),
+  ),
 } satisfies Record<string, z.ZodType>;
 
 export type AdminArticle = z.input<typeof adminArticleSchema>;

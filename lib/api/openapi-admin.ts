@@ -5,6 +5,8 @@ import { blockSchema, bodyDocSchema } from '@/lib/articles/body-schema';
 import {
   adminAlertSchema,
   adminCommentsQuerySchema,
+  createAdminLiveUpdateSchema,
+  updateAdminLiveUpdateSchema,
   adminPlanPatchSchema,
   adminPlansQuerySchema,
   createAdminPlanSchema,
@@ -39,6 +41,8 @@ export const ADMIN_REQUESTS = {
   AdminPlanCreate: createAdminPlanSchema,
   AdminPlanUpdate: adminPlanPatchSchema,
   AdminAlertCreate: adminAlertSchema,
+  AdminLiveUpdateCreate: createAdminLiveUpdateSchema,
+  AdminLiveUpdateUpdate: updateAdminLiveUpdateSchema,
   AdminCorrectionCreate: addCorrectionSchema.omit({ articleId: true }),
   AdminTagMerge: mergeTagBodySchema,
   AdminPageCreate: createAdminPageSchema,
@@ -344,6 +348,42 @@ export function adminPaths(): Record<string, Record<string, unknown>> {
         params: [ID, pathParam('correctionId')],
         ok: 'AdminCorrectionResponse',
       },
+    }),
+    '/admin/articles/{id}/live': p({
+      get: { operationId: 'getLiveCoverage', summary: 'An article’s live coverage and every update, pinned first then newest', scope: 'live:write', params: [ID], ok: 'AdminLiveResponse' },
+    }),
+    '/admin/articles/{id}/live/{intent}': p({
+      post: {
+        operationId: 'setLiveCoverage',
+        summary: 'Open live coverage (again) or end it',
+        scope: 'live:write',
+        params: [ID, pathParam('intent', ['start', 'end'])],
+        ok: 'AdminLiveCoverageResponse',
+      },
+    }),
+    '/admin/articles/{id}/live/updates': p({
+      post: {
+        operationId: 'postLiveUpdate',
+        summary: 'Post an update on open live coverage',
+        scope: 'live:write',
+        params: [ID],
+        body: 'AdminLiveUpdateCreate',
+        ok: 'AdminLiveUpdateResponse',
+        status: 201,
+        etag: true,
+      },
+    }),
+    '/admin/articles/{id}/live/updates/{updateId}': p({
+      patch: {
+        operationId: 'editLiveUpdate',
+        summary: 'Change the fields sent of a live update',
+        scope: 'live:write',
+        params: [ID, pathParam('updateId')],
+        body: 'AdminLiveUpdateUpdate',
+        ok: 'AdminLiveUpdateResponse',
+        versioned: true,
+      },
+      delete: { operationId: 'deleteLiveUpdate', summary: 'Delete a live update', scope: 'live:write', params: [ID, pathParam('updateId')], ok: 'AdminDeletedResponse', versioned: true },
     }),
   };
 }

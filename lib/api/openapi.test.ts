@@ -58,6 +58,10 @@ describe('OpenAPI document', () => {
       '/admin/articles/{id}',
       '/admin/articles/{id}/corrections',
       '/admin/articles/{id}/corrections/{correctionId}/withdraw',
+      '/admin/articles/{id}/live',
+      '/admin/articles/{id}/live/updates',
+      '/admin/articles/{id}/live/updates/{updateId}',
+      '/admin/articles/{id}/live/{intent}',
       '/admin/articles/{id}/{transition}',
       '/admin/comments',
       '/admin/comments/{id}/{action}',
@@ -99,6 +103,8 @@ describe('OpenAPI document', () => {
       ['/admin/plans/{id}', 'patch'],
       ['/admin/plans/{id}', 'delete'],
       ['/admin/plans/{id}/start-draft', 'post'],
+      ['/admin/articles/{id}/live/updates/{updateId}', 'patch'],
+      ['/admin/articles/{id}/live/updates/{updateId}', 'delete'],
     ] as const) {
       expect(names(op(path, method)), `${method} ${path}`).toContain('If-Match');
       expect(Object.keys(op(path, method).responses), `${method} ${path}`).toEqual(expect.arrayContaining(['412', '428']));

@@ -176,3 +176,34 @@ export const adminAlertSchema = z
     endsAt: z.iso.datetime({ offset: true, error: 'Give the end as an ISO date-time, e.g. 2026-12-10T18:00:00Z.' }).optional(),
   })
   .strict();
+
+/** /api/v1/admin/articles/{id}/live/{start|end}. */
+export const liveIntentParamsSchema = adminIdParamsSchema.extend({ intent: z.enum(['start', 'end']) });
+/** /api/v1/admin/articles/{id}/live/updates/{updateId}. */
+export const liveUpdateParamsSchema = adminIdParamsSchema.extend({ updateId: z.string().trim().min(1).max(40) });
+
+const liveUpdateFields = {
+  headline: z.string().describe('An optional headline over the update (at most 200 characters).'),
+  body: bodyDocSchema.describe('The update as the editor’s structured document.'),
+  html: z.string().max(2_000_000).describe('The update as HTML, converted and sanitised into the editor’s document. Send body or html, not both.'),
+  keyEvent: z.boolean().describe('Shown among the key events.'),
+  pinned: z.boolean().describe('Kept at the top.'),
+};
+/** POST …/live/updates: an update on open coverage. */
+export const createAdminLiveUpdateSchema = z
+  .object({
+    ...liveUpdateFields,
+    headline: liveUpdateFields.headline.optional(),
+    body: liveUpdateFields.body.optional(),
+    html: liveUpdateFields.html.optional(),
+    keyEvent: liveUpdateFields.keyEvent.optional(),
+    pinned: liveUpdateFields.pinned.optional(),
+  })
+  .strict()
+  .refine((v) => (v.body === undefined) !== (v.html === undefined), { message: 'Send the update as body or as html, one of them.', path: ['body'] });
+/** PATCH …/live/updates/{updateId}: only the fields sent change. */
+export const updateAdminLiveUpdateSchema = z
+  .object(liveUpdateFields)
+  .partial()
+  .strict()
+  .refine((v) => v.body === undefined || v.html === undefined, { message: 'Send body or html, not both.', path: ['body'] });

@@ -184,6 +184,20 @@ export function createBroadsheetClient(options: BroadsheetClientOptions) {
           (r) => r.data,
         ),
     },
+    live: {
+      get: (articleId: string) => call(() => api.GET('/admin/articles/{id}/live', { params: { path: { id: articleId } } })).then((r) => r.data),
+      start: (articleId: string) =>
+        call(() => api.POST('/admin/articles/{id}/live/{intent}', { params: { path: { id: articleId, intent: 'start' }, header: { 'Idempotency-Key': newKey() } } })).then((r) => r.data),
+      end: (articleId: string) =>
+        call(() => api.POST('/admin/articles/{id}/live/{intent}', { params: { path: { id: articleId, intent: 'end' }, header: { 'Idempotency-Key': newKey() } } })).then((r) => r.data),
+      post: (articleId: string, input: Schemas['AdminLiveUpdateCreate'], opts: { idempotencyKey?: string } = {}) =>
+        article(() => api.POST('/admin/articles/{id}/live/updates', { body: input, params: { path: { id: articleId }, header: { 'Idempotency-Key': opts.idempotencyKey ?? newKey() } } })),
+      /** Changes the fields sent of an update, from the version last seen. */
+      edit: (articleId: string, updateId: string, patch: Schemas['AdminLiveUpdateUpdate'], opts: VersionOption = {}) =>
+        article(() => api.PATCH('/admin/articles/{id}/live/updates/{updateId}', { body: patch, params: { path: { id: articleId, updateId }, header: ifMatch(updateId, opts) } })),
+      delete: (articleId: string, updateId: string, opts: VersionOption = {}) =>
+        call(() => api.DELETE('/admin/articles/{id}/live/updates/{updateId}', { params: { path: { id: articleId, updateId }, header: ifMatch(updateId, opts) } })).then((r) => r.data),
+    },
     media: {
       upload: (file: Blob, name: string, text: { alt?: string; caption?: string; credit?: string } = {}) => {
         const form = new FormData();
