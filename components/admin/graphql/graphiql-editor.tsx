@@ -3,6 +3,7 @@
 // Monaco's workers as separate files from our own origin (no blob: or CDN), which the CSP allows.
 import 'graphiql/setup-workers/webpack';
 import 'graphiql/style.css';
+import './graphiql-theme.css';
 import { GraphiQL } from 'graphiql';
 import type { IntrospectionQuery } from 'graphql';
 import { useCallback, useSyncExternalStore } from 'react';

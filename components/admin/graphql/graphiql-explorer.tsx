@@ -16,7 +16,7 @@ const GraphiQLEditor = dynamic(() => import('./graphiql-editor').then((m) => m.G
 /** GraphiQL, sized for the dashboard; it runs operations with the signed-in session (see GraphiQLEditor). */
 export function GraphiQLExplorer(props: GraphiQLEditorProps) {
   return (
-    <section aria-label="GraphiQL" className="h-[44rem] overflow-hidden rounded border border-subtle">
+    <section aria-label="GraphiQL" className="broadsheet-graphiql h-[44rem] overflow-hidden rounded border border-subtle">
       <GraphiQLEditor {...props} />
     </section>
   );
