@@ -49,6 +49,16 @@ export class StaleVersionError extends AppError {
   }
 }
 
+/**
+ * Refuses a change that named `expected` when the row is at `current` (nothing is changed).
+ * `expected` undefined means the caller did not say (a path with no form behind it): no check.
+ */
+export function assertVersion(what: string, current: number, expected: number | undefined): void {
+  if (expected !== undefined && expected !== current) {
+    throw new StaleVersionError(`Someone else changed this ${what} meanwhile: it is now at version ${current}, not ${expected}. Reload it to see their changes; yours were not saved.`, current);
+  }
+}
+
 /** Field messages from a ZodError, keyed by the top-level field name. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   // A Map, not an object: a field named "constructor" or "__proto__" must not meet Object.prototype.

@@ -24,7 +24,7 @@ function Message({ state }: { state: ActionState }) {
  * "Edit" under a comment in the queue: text, name and website, with the reader form's rules.
  * The form mounts only when opened, so the queue does not hold every comment's text twice.
  */
-export function EditCommentForm({ comment, action }: { comment: { id: string; body: string; authorName: string; authorUrl: string | null }; action: Action }) {
+export function EditCommentForm({ comment, action }: { comment: { id: string; body: string; authorName: string; authorUrl: string | null; version?: number }; action: Action }) {
   const [open, setOpen] = useState(false);
   return (
     <div className="mt-3 text-sm">
@@ -36,13 +36,14 @@ export function EditCommentForm({ comment, action }: { comment: { id: string; bo
   );
 }
 
-function EditFields({ comment, action }: { comment: { id: string; body: string; authorName: string; authorUrl: string | null }; action: Action }) {
+function EditFields({ comment, action }: { comment: { id: string; body: string; authorName: string; authorUrl: string | null; version?: number }; action: Action }) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const v = state.ok ? undefined : state.values;
   const id = `edit-${comment.id}`;
   return (
     <form action={formAction} aria-label={`Edit comment by ${comment.authorName}`} className="mt-2 space-y-3">
       <input type="hidden" name="commentId" value={comment.id} />
+      {comment.version !== undefined ? <input type="hidden" name="version" value={comment.version} /> : null}
       <Field id={`${id}-body`} label="Comment text">
         {(p) => <Textarea {...p} name="body" rows={4} defaultValue={v?.body ?? comment.body} />}
       </Field>

@@ -38,12 +38,15 @@ const BUTTONS: Record<string, { action: Action; label: string }[]> = {
  */
 export function ModerationButtons({
   commentId,
+  version,
   status,
   action,
   reported = false,
   dismissAction,
 }: {
   commentId: string;
+  /** The comment's version as the queue showed it: another moderator's action in between is reported, not overridden. */
+  version?: number;
   status: string;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   /** The comment has open reader reports: offer "Dismiss reports". */
@@ -62,6 +65,7 @@ export function ModerationButtons({
   return (
     <form action={formAction} className="mt-3 flex flex-wrap items-center gap-2">
       <input type="hidden" name="commentId" value={commentId} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       {(BUTTONS[status] ?? []).map((a) => (
         <Button key={a.action} type="submit" name="action" value={a.action} disabled={pending} size="sm" variant={a.action === 'approve' ? 'primary' : a.action === 'delete' ? 'danger' : 'secondary'}>
           {a.label}

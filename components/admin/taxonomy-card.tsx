@@ -15,7 +15,7 @@ export function TaxonomyCard({
   aside,
 }: {
   kind: 'Section' | 'Tag';
-  item: { id: string; name: string; description: string | null; articleCount: number };
+  item: { id: string; name: string; description: string | null; articleCount: number; version: number };
   title: string;
   path: string;
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -39,6 +39,8 @@ export function TaxonomyCard({
               submitLabel={`Save ${lower} ${item.name}`}
               fields={[
                 { kind: 'hidden', name: 'id', value: item.id },
+                // The version shown: a save after someone else's is refused with a message, not a silent overwrite.
+                { kind: 'hidden', name: 'version', value: String(item.version) },
                 { kind: 'text', name: 'name', label: 'Name', defaultValue: item.name },
                 { kind: 'textarea', name: 'description', label: 'Description', defaultValue: item.description ?? '' },
               ]}

@@ -8,7 +8,7 @@ import { Input, Textarea } from '@/components/ui/input';
 import type { ActionState } from '@/lib/actions';
 import { IMAGE_TEXT_LIMITS } from '@/lib/articles/body-schema';
 
-type Item = { id: string; alt: string; caption: string; credit: string; focalX: number | null; focalY: number | null; src: string; width: number; height: number };
+type Item = { id: string; version: number; alt: string; caption: string; credit: string; focalX: number | null; focalY: number | null; src: string; width: number; height: number };
 
 const pct = (v: number | null) => (v === null ? '' : String(Math.round(v * 1000) / 10));
 
@@ -55,6 +55,7 @@ export function MediaEditForm({ item, action, canEdit }: { item: Item; action: (
       </div>
       <form action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="id" value={item.id} />
+        <input type="hidden" name="version" value={item.version} />
         <Field
           id="media-alt"
           label="Alt text"

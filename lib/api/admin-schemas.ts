@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { bodyNodeSchema } from '@/lib/api/schemas';
 import { ADMIN_ARTICLE_STATUSES, ADMIN_PAGE_STATUSES } from '@/lib/validation/admin-api';
 import { MENU_ITEM_KINDS, MENU_LOCATIONS } from '@/lib/validation/menus';
+import { PLAN_STATUSES } from '@/lib/validation/planning';
 
 // Response shapes of the admin API (/api/v1/admin). lib/api/admin/* is typed against them and
 // the OpenAPI document is generated from them; every object is strict, as in the content API.
@@ -67,11 +68,22 @@ export const adminMenuSchema = z
   })
   .strict();
 
+const rowVersion = (what: string) => z.number().int().describe(`Send it back as If-Match ("<version>") to change the ${what}; the ETag header carries it too.`);
+
 export const adminSectionSchema = z
-  .object({ id: z.string(), name: z.string(), slug: z.string(), description: z.string().nullable(), position: z.number().int(), articleCount: z.number().int() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    slug: z.string(),
+    description: z.string().nullable(),
+    position: z.number().int(),
+    version: rowVersion('section'),
+    articleCount: z.number().int(),
+  })
   .strict();
-export const adminTagSchema = z.object({ id: z.string(), name: z.string(), slug: z.string(), description: z.string().nullable(), articleCount: z.number().int() }).strict();
-export const adminRenamedSchema = z.object({ id: z.string(), name: z.string(), description: z.string().nullable() }).strict();
+export const adminTagSchema = z.object({ id: z.string(), name: z.string(), slug: z.string(), description: z.string().nullable(), version: rowVersion('tag'), articleCount: z.number().int() }).strict();
+/** A section or tag as a rename leaves it. */
+export const adminRenamedSchema = z.object({ id: z.string(), name: z.string(), slug: z.string(), description: z.string().nullable(), version: rowVersion('section or tag') }).strict();
 
 export const adminCommentSchema = z
   .object({
@@ -84,6 +96,7 @@ export const adminCommentSchema = z
     createdAt: dateTime,
     isStaff: z.boolean(),
     openReports: z.number().int(),
+    version: rowVersion('comment (moderate it)'),
     article: nameSlug.omit({ name: true }).extend({ title: z.string() }).strict(),
   })
   .strict();
@@ -103,6 +116,55 @@ export const adminMediaSchema = z
       .enum(['PROCESSING', 'READY', 'FAILED'])
       .describe('PROCESSING right after upload (its sizes are made in the background; public pages leave it out), READY once usable, FAILED with processingError.'),
     processingError: z.string().nullable(),
+    version: rowVersion('image’s text or focal point, or to delete it'),
+  })
+  .strict();
+
+const idName = z.object({ id: z.string(), name: z.string() }).strict();
+export const adminPlanSchema = z
+  .object({
+    id: z.string(),
+    version: rowVersion('plan'),
+    headline: z.string(),
+    notes: z.string(),
+    status: z.enum(PLAN_STATUSES).describe('As stored (what PATCH changes).'),
+    shownStatus: z.enum(PLAN_STATUSES).describe('As the budget shows it: once the plan has its article, the article’s state leads.'),
+    targetWords: z.number().int().nullable(),
+    due: z.string().nullable().describe('Wall-clock time in the site’s time zone ("2026-12-10T15:30"), as PATCH takes it.'),
+    dueAt: dateTime.nullable(),
+    assignee: idName.nullable(),
+    section: idName.nullable(),
+    article: z.object({ id: z.string(), title: z.string(), status: z.string(), wordCount: z.number().int() }).strict().nullable(),
+  })
+  .strict();
+export type AdminPlan = z.input<typeof adminPlanSchema>;
+
+export const adminAlertSchema = z
+  .object({ id: z.string(), text: z.string(), link: z.string().nullable(), level: z.enum(['BREAKING', 'DEVELOPING', 'LIVE']), startsAt: dateTime, endsAt: dateTime.nullable() })
+  .strict();
+export const adminCorrectionSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['CORRECTION', 'CLARIFICATION', 'UPDATE']),
+    label: z.string(),
+    note: z.string(),
+    createdAt: dateTime,
+    withdrawnAt: dateTime.nullable().describe('Set once withdrawn: readers no longer see it.'),
+  })
+  .strict();
+
+export const adminLiveCoverageSchema = z.object({ startedAt: dateTime.nullable(), endedAt: dateTime.nullable(), open: z.boolean() }).strict();
+export const adminLiveUpdateSchema = z
+  .object({
+    id: z.string(),
+    headline: z.string().nullable(),
+    html: z.string().describe('Rendered and sanitised by the server from the update’s document.'),
+    keyEvent: z.boolean(),
+    pinned: z.boolean(),
+    version: rowVersion('update'),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+    author: z.string().nullable(),
   })
   .strict();
 
@@ -118,13 +180,28 @@ export const ADMIN_COMPONENTS = {
   AdminPageListResponse: envelope(z.array(adminPageSummarySchema)),
   AdminMenuResponse: envelope(adminMenuSchema),
   AdminSectionListResponse: envelope(z.array(adminSectionSchema)),
-  AdminSectionCreatedResponse: envelope(z.object({ id: z.string(), slug: z.string() }).strict()),
+  AdminSectionCreatedResponse: envelope(z.object({ id: z.string(), slug: z.string(), version: rowVersion('section') }).strict()),
   AdminTagListResponse: envelope(z.array(adminTagSchema)),
   AdminRenamedResponse: envelope(adminRenamedSchema),
   AdminTagMergedResponse: envelope(z.object({ from: z.string(), into: z.string(), moved: z.number().int() }).strict()),
   AdminCommentListResponse: envelope(z.object({ comments: z.array(adminCommentSchema), page: z.number().int(), pages: z.number().int(), total: z.number().int() }).strict()),
-  AdminModeratedResponse: envelope(z.object({ id: z.string(), status: z.string() }).strict()),
+  AdminModeratedResponse: envelope(z.object({ id: z.string(), status: z.string(), version: rowVersion('comment') }).strict()),
   AdminMediaResponse: envelope(adminMediaSchema),
+  AdminPlan: adminPlanSchema,
+  AdminPlanResponse: envelope(adminPlanSchema),
+  AdminPlanListResponse: envelope(z.array(adminPlanSchema)),
+  AdminAlertResponse: envelope(adminAlertSchema),
+  AdminAlertListResponse: envelope(z.array(adminAlertSchema)),
+  AdminAlertEndedResponse: envelope(z.object({ id: z.string(), ended: z.literal(true) }).strict()),
+  AdminCorrectionResponse: envelope(adminCorrectionSchema),
+  AdminCorrectionListResponse: envelope(z.array(adminCorrectionSchema)),
+  AdminLiveCoverageResponse: envelope(adminLiveCoverageSchema),
+  AdminLiveUpdateResponse: envelope(adminLiveUpdateSchema),
+  AdminLiveResponse: envelope(
+    z
+      .object({ coverage: adminLiveCoverageSchema, updates: z.array(adminLiveUpdateSchema.extend({ body: z.record(z.string(), z.unknown()).describe('The update’s structured document.') }).strict()) })
+      .strict(),
+  ),
 } satisfies Record<string, z.ZodType>;
 
 export type AdminArticle = z.input<typeof adminArticleSchema>;

@@ -3,7 +3,15 @@ import { z } from 'zod';
 import type { ADMIN_COMPONENTS } from '@/lib/api/admin-schemas';
 import { blockSchema, bodyDocSchema } from '@/lib/articles/body-schema';
 import {
+  adminAlertSchema,
   adminCommentsQuerySchema,
+  createAdminLiveUpdateSchema,
+  updateAdminLiveUpdateSchema,
+  adminPlanPatchSchema,
+  adminPlansQuerySchema,
+  createAdminPlanSchema,
+  adminMediaUpdateSchema,
+  adminRenameSchema,
   createAdminArticleSchema,
   createAdminPageSchema,
   mergeTagBodySchema,
@@ -12,7 +20,8 @@ import {
   updateAdminArticleSchema,
   updateAdminPageSchema,
 } from '@/lib/validation/admin-api';
-import { createSectionSchema, updateSectionSchema, updateTagSchema } from '@/lib/validation/taxonomy';
+import { addCorrectionSchema } from '@/lib/validation/corrections';
+import { createSectionSchema } from '@/lib/validation/taxonomy';
 import type { AdminScope } from '@/lib/validation/api-keys';
 
 // The admin API's part of the OpenAPI document (lib/api/openapi.ts), from the zod schemas the
@@ -27,7 +36,14 @@ export const ADMIN_REQUESTS = {
   AdminArticleUpdate: updateAdminArticleSchema,
   AdminArticleSchedule: scheduleArticleSchema,
   AdminSectionCreate: createSectionSchema,
-  AdminRename: updateSectionSchema.omit({ id: true }).or(updateTagSchema.omit({ id: true })),
+  AdminRename: adminRenameSchema,
+  AdminMediaUpdate: adminMediaUpdateSchema,
+  AdminPlanCreate: createAdminPlanSchema,
+  AdminPlanUpdate: adminPlanPatchSchema,
+  AdminAlertCreate: adminAlertSchema,
+  AdminLiveUpdateCreate: createAdminLiveUpdateSchema,
+  AdminLiveUpdateUpdate: updateAdminLiveUpdateSchema,
+  AdminCorrectionCreate: addCorrectionSchema.omit({ articleId: true }),
   AdminTagMerge: mergeTagBodySchema,
   AdminPageCreate: createAdminPageSchema,
   AdminPageUpdate: updateAdminPageSchema,
@@ -191,17 +207,42 @@ export function adminPaths(): Record<string, Record<string, unknown>> {
         body: 'AdminSectionCreate',
         ok: 'AdminSectionCreatedResponse',
         status: 201,
+        etag: true,
       },
     }),
     '/admin/sections/{id}': p({
-      patch: { operationId: 'updateSection', summary: 'Rename and describe a section (its slug stays)', scope: 'taxonomy:write', params: [ID], body: 'AdminRename', ok: 'AdminRenamedResponse' },
+      patch: {
+        operationId: 'updateSection',
+        summary: 'Rename and describe a section (its slug stays)',
+        scope: 'taxonomy:write',
+        params: [ID],
+        body: 'AdminRename',
+        ok: 'AdminRenamedResponse',
+        versioned: true,
+      },
     }),
     '/admin/tags': p({ get: { operationId: 'listAdminTags', summary: 'Every tag with its article count', scope: 'taxonomy:write', ok: 'AdminTagListResponse' } }),
     '/admin/tags/{id}': p({
-      patch: { operationId: 'updateTag', summary: 'Rename and describe a tag (its slug stays)', scope: 'taxonomy:write', params: [ID], body: 'AdminRename', ok: 'AdminRenamedResponse' },
+      patch: {
+        operationId: 'updateTag',
+        summary: 'Rename and describe a tag (its slug stays)',
+        scope: 'taxonomy:write',
+        params: [ID],
+        body: 'AdminRename',
+        ok: 'AdminRenamedResponse',
+        versioned: true,
+      },
     }),
     '/admin/tags/{id}/merge': p({
-      post: { operationId: 'mergeTag', summary: 'Merge this tag into another; its address redirects', scope: 'taxonomy:write', params: [ID], body: 'AdminTagMerge', ok: 'AdminTagMergedResponse' },
+      post: {
+        operationId: 'mergeTag',
+        summary: 'Merge this tag into another; its address redirects (If-Match: this tag’s version)',
+        scope: 'taxonomy:write',
+        params: [ID],
+        body: 'AdminTagMerge',
+        ok: 'AdminTagMergedResponse',
+        versioned: true,
+      },
     }),
     '/admin/comments': p({
       get: { operationId: 'listAdminComments', summary: 'Comments by moderation status, newest first', scope: 'comments:moderate', query: adminCommentsQuerySchema, ok: 'AdminCommentListResponse' },
@@ -213,6 +254,7 @@ export function adminPaths(): Record<string, Record<string, unknown>> {
         scope: 'comments:moderate',
         params: [ID, pathParam('action', ['approve', 'spam', 'trash'])],
         ok: 'AdminModeratedResponse',
+        versioned: true,
       },
     }),
     '/admin/media': p({
@@ -223,10 +265,125 @@ export function adminPaths(): Record<string, Record<string, unknown>> {
         body: 'multipart',
         ok: 'AdminMediaResponse',
         status: 201,
+        etag: true,
       },
     }),
     '/admin/media/{id}': p({
-      get: { operationId: 'getMedia', summary: 'Read one library image, to follow its processing', scope: 'media:write', params: [ID], ok: 'AdminMediaResponse' },
+      get: { operationId: 'getMedia', summary: 'Read one library image, to follow its processing', scope: 'media:write', params: [ID], ok: 'AdminMediaResponse', versioned: true },
+      patch: {
+        operationId: 'updateMedia',
+        summary: 'Change the fields sent: alt text, caption, credit, focal point (re-cuts the crops)',
+        scope: 'media:write',
+        params: [ID],
+        body: 'AdminMediaUpdate',
+        ok: 'AdminMediaResponse',
+        versioned: true,
+      },
+      delete: { operationId: 'deleteMedia', summary: 'Delete an image no article uses, with its files', scope: 'media:write', params: [ID], ok: 'AdminDeletedResponse', versioned: true },
+    }),
+    '/admin/plans': p({
+      get: {
+        operationId: 'listAdminPlans',
+        summary: 'The story budget: plans the key’s user may see, soonest due first',
+        scope: 'plans:write',
+        query: adminPlansQuerySchema,
+        ok: 'AdminPlanListResponse',
+      },
+      post: { operationId: 'createPlan', summary: 'Plan a story (editors)', scope: 'plans:write', body: 'AdminPlanCreate', ok: 'AdminPlanResponse', status: 201, etag: true },
+    }),
+    '/admin/plans/{id}': p({
+      get: { operationId: 'getAdminPlan', summary: 'A plan (writers: only those assigned to them)', scope: 'plans:write', params: [ID], ok: 'AdminPlanResponse', versioned: true },
+      patch: {
+        operationId: 'updatePlan',
+        summary: 'Status and notes only: the writer’s progress; any other field: editors',
+        scope: 'plans:write',
+        params: [ID],
+        body: 'AdminPlanUpdate',
+        ok: 'AdminPlanResponse',
+        versioned: true,
+      },
+      delete: { operationId: 'deletePlan', summary: 'Drop a plan from the budget (editors); its draft stays', scope: 'plans:write', params: [ID], ok: 'AdminDeletedResponse', versioned: true },
+    }),
+    '/admin/plans/{id}/start-draft': p({
+      post: {
+        operationId: 'startPlanDraft',
+        summary: 'Create the plan’s draft article, bylined to its writer, and link it',
+        scope: 'plans:write',
+        params: [ID],
+        ok: 'AdminPlanResponse',
+        versioned: true,
+      },
+    }),
+    '/admin/alerts': p({
+      get: { operationId: 'listAdminAlerts', summary: 'Recent breaking-news alerts, newest first', scope: 'alerts:write', ok: 'AdminAlertListResponse' },
+      post: {
+        operationId: 'publishAlert',
+        summary: 'Publish an alert on every page (now, or from startsAt); one live at a time',
+        scope: 'alerts:write',
+        body: 'AdminAlertCreate',
+        ok: 'AdminAlertResponse',
+        status: 201,
+      },
+    }),
+    '/admin/alerts/{id}/end': p({
+      post: { operationId: 'endAlert', summary: 'End an alert now, or cancel one not yet started', scope: 'alerts:write', params: [ID], ok: 'AdminAlertEndedResponse' },
+    }),
+    '/admin/articles/{id}/corrections': p({
+      get: { operationId: 'listCorrections', summary: 'An article’s corrections, withdrawn ones included', scope: 'corrections:write', params: [ID], ok: 'AdminCorrectionListResponse' },
+      post: {
+        operationId: 'addCorrection',
+        summary: 'Add a correction, clarification or update note to a published article',
+        scope: 'corrections:write',
+        params: [ID],
+        body: 'AdminCorrectionCreate',
+        ok: 'AdminCorrectionResponse',
+        status: 201,
+      },
+    }),
+    '/admin/articles/{id}/corrections/{correctionId}/withdraw': p({
+      post: {
+        operationId: 'withdrawCorrection',
+        summary: 'Withdraw a correction added in error',
+        scope: 'corrections:write',
+        params: [ID, pathParam('correctionId')],
+        ok: 'AdminCorrectionResponse',
+      },
+    }),
+    '/admin/articles/{id}/live': p({
+      get: { operationId: 'getLiveCoverage', summary: 'An article’s live coverage and every update, pinned first then newest', scope: 'live:write', params: [ID], ok: 'AdminLiveResponse' },
+    }),
+    '/admin/articles/{id}/live/{intent}': p({
+      post: {
+        operationId: 'setLiveCoverage',
+        summary: 'Open live coverage (again) or end it',
+        scope: 'live:write',
+        params: [ID, pathParam('intent', ['start', 'end'])],
+        ok: 'AdminLiveCoverageResponse',
+      },
+    }),
+    '/admin/articles/{id}/live/updates': p({
+      post: {
+        operationId: 'postLiveUpdate',
+        summary: 'Post an update on open live coverage',
+        scope: 'live:write',
+        params: [ID],
+        body: 'AdminLiveUpdateCreate',
+        ok: 'AdminLiveUpdateResponse',
+        status: 201,
+        etag: true,
+      },
+    }),
+    '/admin/articles/{id}/live/updates/{updateId}': p({
+      patch: {
+        operationId: 'editLiveUpdate',
+        summary: 'Change the fields sent of a live update',
+        scope: 'live:write',
+        params: [ID, pathParam('updateId')],
+        body: 'AdminLiveUpdateUpdate',
+        ok: 'AdminLiveUpdateResponse',
+        versioned: true,
+      },
+      delete: { operationId: 'deleteLiveUpdate', summary: 'Delete a live update', scope: 'live:write', params: [ID, pathParam('updateId')], ok: 'AdminDeletedResponse', versioned: true },
     }),
   };
 }

@@ -5,7 +5,7 @@ import { publishedOnly } from '@/lib/articles/access';
 import { articlePath } from '@/lib/articles/urls';
 import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, assertVersion } from '@/lib/errors';
 import { clientIpFrom } from '@/lib/client-ip';
 import { env } from '@/lib/env';
 import { keyFor, legacyKey } from '@/lib/crypto/keys';
@@ -151,24 +151,32 @@ export async function submitComment(
 
 const STATUS_FOR: Record<Exclude<ModerationAction, 'delete'>, 'APPROVED' | 'PENDING' | 'SPAM' | 'TRASH'> = { approve: 'APPROVED', unapprove: 'PENDING', spam: 'SPAM', trash: 'TRASH' };
 
-/** Approves, unapproves, spams, trashes or deletes a comment forever; refreshes the article's pages when readers see the difference. */
-export async function moderateComment(id: string, action: ModerationAction, user: StaffUser): Promise<void> {
+/**
+ * Approves, unapproves, spams, trashes or deletes a comment forever; refreshes the article's pages
+ * when readers see the difference. With `version` (the queue's, or If-Match), refused if another
+ * moderator acted on the comment (or edited it) meanwhile. Returns the comment's new version.
+ */
+export async function moderateComment(id: string, action: ModerationAction, user: StaffUser, opts: { version?: number } = {}): Promise<{ version: number }> {
   if (!hasRole(user.role, 'EDITOR')) throw new AppError('forbidden', 'Only editors and admins moderate comments.');
   const result = await db.$transaction(async (tx) => {
     const comment = await tx.comment.findUnique({
       where: { id },
-      select: { id: true, status: true, parentId: true, body: true, authorName: true, createdAt: true, article: { select: { id: true, slug: true } } },
+      select: { id: true, status: true, parentId: true, body: true, authorName: true, createdAt: true, version: true, article: { select: { id: true, slug: true } } },
     });
     if (!comment) throw new AppError('not_found', 'This comment no longer exists.');
+    assertVersion('comment', comment.version, opts.version);
     if (action === 'delete') {
       // Replies move up a level instead of disappearing with their parent.
       await tx.comment.updateMany({ where: { parentId: id }, data: { parentId: comment.parentId } });
-      await tx.comment.delete({ where: { id } });
+      const { count } = await tx.comment.deleteMany({ where: { id, version: comment.version } });
+      if (!count) assertVersion('comment', comment.version + 1, comment.version);
       await recordAudit(tx, { actorId: user.id, action: 'comment.delete', entityType: 'comment', entityId: id, data: { from: comment.status, authorName: comment.authorName } });
-      return { articleId: comment.article.id, public: comment.status === 'APPROVED' };
+      return { articleId: comment.article.id, public: comment.status === 'APPROVED', version: comment.version };
     }
     const status = STATUS_FOR[action];
-    await tx.comment.update({ where: { id }, data: { status } });
+    // Conditional on the version read: of two moderators acting at once, the second is told.
+    const { count } = await tx.comment.updateMany({ where: { id, version: comment.version }, data: { status, version: { increment: 1 } } });
+    if (!count) assertVersion('comment', comment.version + 1, comment.version);
     // Taking a comment down settles the reports about it.
     if (status === 'SPAM' || status === 'TRASH') await tx.commentReport.updateMany({ where: { commentId: id, resolvedAt: null }, data: { resolvedAt: new Date() } });
     await recordAudit(tx, { actorId: user.id, action: `comment.${action}`, entityType: 'comment', entityId: id, data: { from: comment.status, to: status } });
@@ -180,10 +188,11 @@ export async function moderateComment(id: string, action: ModerationAction, user
         article: { id: article.id, slug: article.slug, url: articlePath(article.slug) },
       });
     }
-    return { articleId: comment.article.id, public: comment.status === 'APPROVED' || status === 'APPROVED' };
+    return { articleId: comment.article.id, public: comment.status === 'APPROVED' || status === 'APPROVED', version: comment.version + 1 };
   });
   // Only a comment entering or leaving the approved set changes what readers see.
   if (result.public) await invalidateArticle(result.articleId, { listings: false });
+  return { version: result.version };
 }
 
 /** The reader's IP: the socket address, or X-Forwarded-For as far as TRUST_PROXY trusts it (lib/client-ip). */

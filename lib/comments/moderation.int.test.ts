@@ -114,6 +114,18 @@ describe('editing, staff replies, unapprove and delete forever', () => {
     expect(audit).toMatchObject({ actorId: editor.id, data: { before: { body: 'Teh original' } } });
   });
 
+  it('tells a moderator acting on what the queue showed before another moderator’s action, changing nothing', async () => {
+    const c = await post({ body: 'Two moderators at once' });
+    expect((await listModerationQueue(editor, { tab: 'PENDING', q: 'Two moderators at once' })).comments.find((x) => x.id === c.id)?.version).toBe(1);
+    expect(await moderateComment(c.id, 'approve', editor, { version: 1 })).toEqual({ version: 2 });
+    await expect(moderateComment(c.id, 'trash', editor, { version: 1 })).rejects.toMatchObject({ code: 'conflict', currentVersion: 2 });
+    await expect(editComment(c.id, { body: 'Edited from an old screen', name: 'X', version: 1 }, editor)).rejects.toMatchObject({ code: 'conflict', currentVersion: 2 });
+    await expect(moderateComment(c.id, 'delete', editor, { version: 1 })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: c.id }, select: { status: true, body: true } })).toEqual({ status: 'APPROVED', body: 'Two moderators at once' });
+    await editComment(c.id, { body: 'Edited from the current screen', name: 'X', version: 2 }, editor);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).version).toBe(3);
+  });
+
   it('publishes a staff reply at once, marked as staff, under an approved comment only', async () => {
     const parent = await approved();
     const { id } = await replyAsStaff(parent.id, 'Thanks for writing in.', editor);

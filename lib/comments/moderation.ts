@@ -4,7 +4,7 @@ import { recordAudit } from '@/lib/audit';
 import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, assertVersion } from '@/lib/errors';
 import { hashIdentifier, identifierHashes } from '@/lib/hash';
 import { reportRateLimiters } from './limiters';
 import { consumeRateLimits, type RateLimiters } from './rate-limit';
@@ -51,6 +51,7 @@ export async function listModerationQueue(user: StaffUser, opts: { tab: Moderati
         body: true,
         createdAt: true,
         status: true,
+        version: true,
         ipHash: true,
         userId: true,
         article: { select: { title: true, slug: true } },
@@ -93,13 +94,18 @@ export async function dismissReports(commentId: string, user: StaffUser): Promis
   });
 }
 
-/** Edits a comment's text, name or website from the dashboard. */
-export async function editComment(id: string, input: CommentEditInput, user: StaffUser): Promise<void> {
+/** Edits a comment's text, name or website from the dashboard; with `version`, refused if it changed meanwhile. */
+export async function editComment(id: string, input: CommentEditInput & { version?: number }, user: StaffUser): Promise<void> {
   requireModerator(user);
   const before = await db.$transaction(async (tx) => {
-    const before = await tx.comment.findUnique({ where: { id }, select: { body: true, authorName: true, authorUrl: true, status: true, articleId: true } });
+    const before = await tx.comment.findUnique({ where: { id }, select: { body: true, authorName: true, authorUrl: true, status: true, articleId: true, version: true } });
     if (!before) throw new AppError('not_found', 'This comment no longer exists.');
-    await tx.comment.update({ where: { id }, data: { body: input.body, authorName: input.name, authorUrl: input.website ?? null } });
+    assertVersion('comment', before.version, input.version);
+    const { count } = await tx.comment.updateMany({
+      where: { id, version: before.version },
+      data: { body: input.body, authorName: input.name, authorUrl: input.website ?? null, version: { increment: 1 } },
+    });
+    if (!count) assertVersion('comment', before.version + 1, before.version);
     await recordAudit(tx, {
       actorId: user.id,
       action: 'comment.edit',

@@ -4,7 +4,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { invalidateLiveCoverage } from '@/lib/cache';
 import { db, type Db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, assertVersion, StaleVersionError } from '@/lib/errors';
 import { publishLive } from '@/lib/live/hub.mjs';
 import type { StaffUser } from '@/lib/users';
 import type { LiveUpdateInput } from '@/lib/validation/live-coverage';
@@ -104,8 +104,10 @@ export async function editLiveUpdate(input: LiveUpdateInput & { updateId: string
       data: { ...fields, keyEvent: input.keyEvent, pinned: input.pinned, version: { increment: 1 } },
     });
     if (!changed.count) {
-      const exists = await tx.liveUpdate.count({ where: { id: input.updateId, articleId: article.id } });
-      throw exists ? new AppError('conflict', 'Someone changed this update since you opened it. Reload to see their version.') : new AppError('not_found', 'This update no longer exists.');
+      const current = await tx.liveUpdate.findFirst({ where: { id: input.updateId, articleId: article.id }, select: { version: true } });
+      throw current
+        ? new StaleVersionError('Someone changed this update since you opened it. Reload to see their version.', current.version)
+        : new AppError('not_found', 'This update no longer exists.');
     }
     const row = await tx.liveUpdate.findUniqueOrThrow({ where: { id: input.updateId }, select: updateSelect });
     await recordAudit(tx, { actorId: actor.id, action: 'live.update_edited', entityType: 'article', entityId: article.id, summary: article.title, data: { updateId: row.id } });
@@ -116,13 +118,15 @@ export async function editLiveUpdate(input: LiveUpdateInput & { updateId: string
   return update;
 }
 
-/** Deletes an update (audited, with its text kept in the audit log). */
-export async function deleteLiveUpdate(articleId: string, updateId: string, actor: StaffUser): Promise<void> {
+/** Deletes an update (audited, with its text kept in the audit log); with `version`, refused if it was edited meanwhile. */
+export async function deleteLiveUpdate(articleId: string, updateId: string, actor: StaffUser, opts: { version?: number } = {}): Promise<void> {
   await db.$transaction(async (tx) => {
     const article = await articleForLive(tx, articleId, actor);
     const row = await tx.liveUpdate.findFirst({ where: { id: updateId, articleId }, select: updateSelect });
     if (!row) throw new AppError('not_found', 'This update no longer exists.');
-    await tx.liveUpdate.delete({ where: { id: updateId } });
+    assertVersion('update', row.version, opts.version);
+    const { count } = await tx.liveUpdate.deleteMany({ where: { id: updateId, version: row.version } });
+    if (!count) assertVersion('update', row.version + 1, row.version);
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'live.update_deleted',

@@ -14,6 +14,8 @@ export type ClientMediaItem = {
   /** PROCESSING just after upload, READY once its sizes are made, FAILED (with processingError) if they cannot be. */
   status: 'PROCESSING' | 'READY' | 'FAILED';
   processingError: string | null;
+  /** Counts changes people make (text, focal point): a save naming an older one is refused. */
+  version: number;
 };
 
 export function toClientItem(m: ClientMediaItem): ClientMediaItem {
@@ -29,5 +31,6 @@ export function toClientItem(m: ClientMediaItem): ClientMediaItem {
     uploadedBy: m.uploadedBy,
     status: m.status,
     processingError: m.processingError,
+    version: m.version,
   };
 }

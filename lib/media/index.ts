@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit';
 import { hasRole } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, assertVersion } from '@/lib/errors';
 import type { StaffUser } from '@/lib/users';
 import type { UpdateMediaInput } from '@/lib/validation/media';
 import { makeBase, makeCrops, makeRenditions, normaliseOriginal, type CropName, type Variant } from './process';
@@ -35,6 +35,7 @@ const mediaSelect = {
   variants: true,
   status: true,
   processingError: true,
+  version: true,
   uploadedById: true,
   createdAt: true,
   uploadedBy: { select: { name: true } },
@@ -58,6 +59,7 @@ type MediaRow = {
   variants: unknown;
   status: MediaStatus;
   processingError: string | null;
+  version: number;
   uploadedById: string | null;
   createdAt: Date;
   uploadedBy: { name: string } | null;
@@ -80,6 +82,8 @@ export type MediaItem = {
   /** PROCESSING until the background job has made its files (no URL below points anywhere yet); FAILED with processingError. */
   status: MediaStatus;
   processingError: string | null;
+  /** Counts changes people make (text, focal point); the ETag over the admin API. */
+  version: number;
   uploadedBy: string | null;
   uploadedById: string | null;
   createdAt: Date;
@@ -121,6 +125,7 @@ function toItem(row: MediaRow): MediaItem {
     focalY: row.focalY,
     status: row.status,
     processingError: row.processingError,
+    version: row.version,
     uploadedBy: row.uploadedBy?.name ?? null,
     uploadedById: row.uploadedById,
     createdAt: row.createdAt,
@@ -297,11 +302,13 @@ async function invalidatePagesShowing(id: string): Promise<void> {
 /**
  * Saves alt text, caption, credit and focal point. A moved focal point re-cuts the crops
  * (under new keys, so cached copies of the old crop are never served for the new one).
+ * With `version` (the form's, or If-Match), refused if someone changed the image meanwhile.
  */
-export async function updateMedia(id: string, input: UpdateMediaInput, user: StaffUser): Promise<MediaItem> {
+export async function updateMedia(id: string, input: UpdateMediaInput, user: StaffUser, opts: { version?: number } = {}): Promise<MediaItem> {
   const row = await db.media.findUnique({ where: { id }, select: mediaSelect });
   if (!row) throw new AppError('not_found', 'This image is no longer in the library. It may have been deleted.');
   assertCanChange(row, user, 'edit');
+  assertVersion('image', row.version, opts.version);
   const focalX = input.focalX === null ? null : input.focalX / 100;
   const focalY = input.focalY === null ? null : input.focalY / 100;
   let variants = variantsOf(row.variants);
@@ -316,26 +323,37 @@ export async function updateMedia(id: string, input: UpdateMediaInput, user: Sta
     oldCropKeys = variants.filter((v) => v.crop).map((v) => v.key);
     variants = [...variants.filter((v) => !v.crop), ...crops.map(({ width, height, format, key, crop }) => ({ width, height, format, key, crop }))];
   }
-  const updated = await db.$transaction(async (tx) => {
-    const saved = await tx.media.update({
-      where: { id },
-      data: { alt: input.alt, caption: input.caption || null, credit: input.credit || null, focalX, focalY, variants },
-      select: mediaSelect,
+  let updated;
+  try {
+    updated = await db.$transaction(async (tx) => {
+      // Conditional on the version read, so a change committed while the crops were cut is refused, not overwritten.
+      const { count } = await tx.media.updateMany({
+        where: { id, version: row.version },
+        data: { alt: input.alt, caption: input.caption || null, credit: input.credit || null, focalX, focalY, variants, version: { increment: 1 } },
+      });
+      if (!count) assertVersion('image', row.version + 1, row.version);
+      const saved = await tx.media.findUniqueOrThrow({ where: { id }, select: mediaSelect });
+      await recordAudit(tx, { actorId: user.id, action: 'media.updated', entityType: 'media', entityId: id, summary: row.filename, data: { alt: input.alt, focalX, focalY } });
+      return saved;
     });
-    await recordAudit(tx, { actorId: user.id, action: 'media.updated', entityType: 'media', entityId: id, summary: row.filename, data: { alt: input.alt, focalX, focalY } });
-    return saved;
-  });
+  } catch (e) {
+    // The crops cut for a refused save are nobody's.
+    const cut = oldCropKeys.length ? variants.filter((v) => v.crop && !oldCropKeys.includes(v.key)).map((v) => v.key) : [];
+    await Promise.allSettled(cut.map((k) => storage.delete(k)));
+    throw e;
+  }
   // Old crops go only after the row points at the new ones.
   await Promise.allSettled(oldCropKeys.map((k) => storage.delete(k)));
   await invalidatePagesShowing(id);
   return toItem(updated);
 }
 
-/** Deletes an image and its files; refused while any article still shows it. */
-export async function deleteMedia(id: string, user: StaffUser): Promise<{ filename: string }> {
+/** Deletes an image and its files; refused while any article still shows it, or (with `version`) if it changed meanwhile. */
+export async function deleteMedia(id: string, user: StaffUser, opts: { version?: number } = {}): Promise<{ id: string; filename: string }> {
   const row = await db.media.findUnique({ where: { id }, select: mediaSelect });
   if (!row) throw new AppError('not_found', 'This image is no longer in the library. It may have been deleted.');
   assertCanChange(row, user, 'delete');
+  assertVersion('image', row.version, opts.version);
   const usage = await getMediaUsage(id);
   if (usage.length) {
     const names = usage
@@ -348,12 +366,13 @@ export async function deleteMedia(id: string, user: StaffUser): Promise<{ filena
     );
   }
   await db.$transaction(async (tx) => {
-    await tx.media.delete({ where: { id } });
+    const { count } = await tx.media.deleteMany({ where: { id, version: row.version } });
+    if (!count) assertVersion('image', row.version + 1, row.version);
     await recordAudit(tx, { actorId: user.id, action: 'media.deleted', entityType: 'media', entityId: id, summary: row.filename });
   });
   const storage = getStorage();
   await Promise.allSettled([row.storageKey, ...variantsOf(row.variants).map((v) => v.key)].map((k) => storage.delete(k)));
-  return { filename: row.filename };
+  return { id, filename: row.filename };
 }
 
 /** Renderable images for the body's image nodes, by media id (missing and unprocessed media are simply absent). */
@@ -418,7 +437,7 @@ export async function describeMediaIfBlank(id: string, text: { alt: string; capt
   if (!Object.keys(data).length) return toItem(row);
   assertCanChange(row, user, 'describe');
   const saved = await db.$transaction(async (tx) => {
-    const updated = await tx.media.update({ where: { id }, data, select: mediaSelect });
+    const updated = await tx.media.update({ where: { id }, data: { ...data, version: { increment: 1 } }, select: mediaSelect });
     await recordAudit(tx, { actorId: user.id, action: 'media.updated', entityType: 'media', entityId: id, summary: row.filename, data });
     return updated;
   });

@@ -4,7 +4,7 @@ import { saveArticle } from '@/lib/articles/mutations';
 import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, assertVersion } from '@/lib/errors';
 import { getSite, isoDateIn } from '@/lib/site';
 import { zonedWallTimeToDate } from '@/lib/time-zone';
 import type { StaffUser } from '@/lib/users';
@@ -28,6 +28,8 @@ export type PlanRow = {
   assignee: { id: string; name: string } | null;
   section: { id: string; name: string } | null;
   article: { id: string; title: string; status: string; wordCount: number } | null;
+  /** Counts changes: a save or delete naming an older one (the form's hidden field, If-Match) is refused. */
+  version: number;
 };
 
 const select = {
@@ -40,6 +42,7 @@ const select = {
   assignee: { select: { id: true, name: true } },
   section: { select: { id: true, name: true } },
   article: { select: { id: true, title: true, status: true, wordCount: true } },
+  version: true,
 } as const;
 
 /** The most plans one list or week shows; the list says so when it is reached. */
@@ -128,37 +131,52 @@ export async function createPlan(input: PlanFormData, actor: StaffUser): Promise
   });
 }
 
-/** Changes everything about a plan (editors). */
-export async function updatePlan(id: string, input: PlanFormData, actor: StaffUser): Promise<PlanRow> {
+type VersionOption = { version?: number };
+
+/**
+ * Writes `data` to the plan if it is still at the version read (`expected`, when the caller knows
+ * it, else `read`): of two saves from the same version the second is refused, not applied over the first.
+ */
+async function writePlan(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], id: string, read: number, expected: number | undefined, data: object) {
+  assertVersion('plan', read, expected);
+  const { count } = await tx.storyPlan.updateMany({ where: { id, version: read }, data: { ...data, version: { increment: 1 } } });
+  if (!count) assertVersion('plan', read + 1, read);
+  return tx.storyPlan.findUniqueOrThrow({ where: { id }, select });
+}
+
+/** Changes everything about a plan (editors); with `version`, refused if it changed meanwhile. */
+export async function updatePlan(id: string, input: PlanFormData, actor: StaffUser, opts: VersionOption = {}): Promise<PlanRow> {
   requireEditor(actor);
-  await getPlanOrThrow(id, actor);
+  const before = await getPlanOrThrow(id, actor);
   const data = await toData(planFormSchema.parse(input));
   return db.$transaction(async (tx) => {
-    const plan = await tx.storyPlan.update({ where: { id }, data, select });
+    const plan = await writePlan(tx, id, before.version, opts.version, data);
     await recordAudit(tx, { actorId: actor.id, action: 'plan.updated', entityType: 'plan', entityId: id, summary: plan.headline, data: { status: data.status, assigneeId: data.assigneeId } });
     return toRow(plan);
   });
 }
 
-/** The assignee (or an editor) moves the story along: its status and notes. */
-export async function updatePlanProgress(id: string, input: PlanProgressFormData, actor: StaffUser): Promise<PlanRow> {
+/** The assignee (or an editor) moves the story along: its status and notes; with `version`, refused if it changed meanwhile. */
+export async function updatePlanProgress(id: string, input: PlanProgressFormData, actor: StaffUser, opts: VersionOption = {}): Promise<PlanRow> {
   const before = await getPlanOrThrow(id, actor);
   if (input.status === 'PUBLISHED' && before.article?.status !== 'PUBLISHED' && !isEditor(actor)) {
     throw new AppError('forbidden', 'A story is Published when an editor publishes its article.', { status: ['Choose a status before Published.'] });
   }
   return db.$transaction(async (tx) => {
-    const plan = await tx.storyPlan.update({ where: { id }, data: { status: input.status, notes: input.notes }, select });
+    const plan = await writePlan(tx, id, before.version, opts.version, { status: input.status, notes: input.notes });
     await recordAudit(tx, { actorId: actor.id, action: 'plan.updated', entityType: 'plan', entityId: id, summary: plan.headline, data: { status: input.status } });
     return toRow(plan);
   });
 }
 
-/** Drops a plan from the budget (editors); its article, if any, stays. */
-export async function deletePlan(id: string, actor: StaffUser): Promise<void> {
+/** Drops a plan from the budget (editors); its article, if any, stays. With `version`, refused if it changed meanwhile. */
+export async function deletePlan(id: string, actor: StaffUser, opts: VersionOption = {}): Promise<void> {
   requireEditor(actor);
   const plan = await getPlanOrThrow(id, actor);
+  assertVersion('plan', plan.version, opts.version);
   await db.$transaction(async (tx) => {
-    await tx.storyPlan.delete({ where: { id } });
+    const { count } = await tx.storyPlan.deleteMany({ where: { id, version: plan.version } });
+    if (!count) assertVersion('plan', plan.version + 1, plan.version);
     await recordAudit(tx, { actorId: actor.id, action: 'plan.deleted', entityType: 'plan', entityId: id, summary: plan.headline });
   });
 }
@@ -168,8 +186,9 @@ export async function deletePlan(id: string, actor: StaffUser): Promise<void> {
  * the byline (the one starting it when nobody is assigned, who then is), linked in the same
  * transaction, so a second click finds the draft instead of making another.
  */
-export async function startDraft(id: string, actor: StaffUser): Promise<{ articleId: string }> {
+export async function startDraft(id: string, actor: StaffUser, opts: VersionOption = {}): Promise<{ articleId: string }> {
   const plan = await getPlanOrThrow(id, actor);
+  assertVersion('plan', plan.version, opts.version);
   if (plan.article) throw new AppError('conflict', 'This story already has its draft.');
   const authorId = plan.assignee?.id ?? actor.id;
   if (authorId !== actor.id) requireEditor(actor);
@@ -180,7 +199,7 @@ export async function startDraft(id: string, actor: StaffUser): Promise<{ articl
       data: { title: plan.headline, standfirst: '', body: '', sectionId: plan.section?.id ?? null, tags: [] },
       authorId,
       onCreate: async (tx, articleId) => {
-        const linked = await tx.storyPlan.updateMany({ where: { id, articleId: null }, data: { articleId, status, assigneeId: authorId } });
+        const linked = await tx.storyPlan.updateMany({ where: { id, articleId: null }, data: { articleId, status, assigneeId: authorId, version: { increment: 1 } } });
         if (linked.count === 0) throw new AppError('conflict', 'This story already has its draft.');
         await recordAudit(tx, { actorId: actor.id, action: 'plan.draft_started', entityType: 'plan', entityId: id, summary: plan.headline, data: { articleId } });
       },

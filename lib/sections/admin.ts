@@ -3,7 +3,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit';
 import { invalidateSection } from '@/lib/cache';
 import { db } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, assertVersion } from '@/lib/errors';
 import { slugify } from '@/lib/slug';
 import type { StaffUser } from '@/lib/users';
 
@@ -16,7 +16,7 @@ export async function listSectionsForAdmin(actor: StaffUser) {
   assertEditor(actor);
   const rows = await db.section.findMany({
     orderBy: [{ position: 'asc' }, { name: 'asc' }],
-    select: { id: true, name: true, slug: true, description: true, position: true, _count: { select: { articles: true } } },
+    select: { id: true, name: true, slug: true, description: true, position: true, version: true, _count: { select: { articles: true } } },
   });
   return rows.map(({ _count, ...s }) => ({ ...s, articleCount: _count.articles }));
 }
@@ -32,7 +32,7 @@ export async function createSection(input: { name: string; slug?: string; descri
     const last = await tx.section.findFirst({ orderBy: { position: 'desc' }, select: { position: true } });
     const section = await tx.section.create({
       data: { name: input.name, slug, description: input.description, position: (last?.position ?? -1) + 1 },
-      select: { id: true, slug: true },
+      select: { id: true, slug: true, version: true },
     });
     await recordAudit(tx, { actorId: actor.id, action: 'section.created', entityType: 'section', entityId: section.id, summary: input.name });
     return section;
@@ -41,16 +41,24 @@ export async function createSection(input: { name: string; slug?: string; descri
   return created;
 }
 
-/** Renames and describes a section; its slug (and so its URL) stays. The name shows in the navigation of every page. */
-export async function updateSection(input: { id: string; name: string; description: string | null }, actor: StaffUser): Promise<void> {
+/**
+ * Renames and describes a section; its slug (and so its URL) stays. The name shows in the
+ * navigation of every page. With `version` (the form's, or If-Match), refused if someone changed it meanwhile.
+ */
+export async function updateSection(input: { id: string; name: string; description: string | null; version?: number }, actor: StaffUser) {
   assertEditor(actor);
-  await db.$transaction(async (tx) => {
-    const current = await tx.section.findUnique({ where: { id: input.id }, select: { name: true, slug: true } });
+  const saved = await db.$transaction(async (tx) => {
+    const current = await tx.section.findUnique({ where: { id: input.id }, select: { name: true, slug: true, version: true } });
     if (!current) throw new AppError('not_found', 'This section no longer exists.');
-    await tx.section.update({ where: { id: input.id }, data: { name: input.name, description: input.description } });
+    assertVersion('section', current.version, input.version);
+    // Conditional on the version read, so a change committed in between is refused, not overwritten.
+    const { count } = await tx.section.updateMany({ where: { id: input.id, version: current.version }, data: { name: input.name, description: input.description, version: { increment: 1 } } });
+    if (!count) assertVersion('section', current.version + 1, current.version);
     await recordAudit(tx, { actorId: actor.id, action: 'section.updated', entityType: 'section', entityId: input.id, summary: input.name, data: { from: current.name } });
+    return { id: input.id, name: input.name, slug: current.slug, description: input.description, version: current.version + 1 };
   });
   await invalidateSection(input.id);
+  return saved;
 }
 
 /** Moves a section one place up or down the navigation, renumbering positions 0..n-1. */
@@ -64,7 +72,7 @@ export async function moveSection(id: string, direction: 'up' | 'down', actor: S
     if (j < 0 || j >= all.length) return { name: all[i]!.name, position: i, changed: false };
     [all[i], all[j]] = [all[j]!, all[i]!];
     for (const [position, s] of all.entries()) {
-      if (s.position !== position) await tx.section.update({ where: { id: s.id }, data: { position } });
+      if (s.position !== position) await tx.section.update({ where: { id: s.id }, data: { position, version: { increment: 1 } } });
     }
     await recordAudit(tx, { actorId: actor.id, action: 'section.moved', entityType: 'section', entityId: id, summary: all[j]!.name, data: { from: i, to: j } });
     return { name: all[j]!.name, position: j, changed: true };

@@ -2,6 +2,7 @@
 import type { ServerResponse } from 'node:http';
 export declare const NONCE_PATHS: RegExp;
 export declare const RESOURCE_CSP: string;
+export declare const WORKER_SCRIPT_CSP: string;
 export declare function siteIsHttps(): boolean;
 export declare function pageCsp(scriptSources: string[]): string;
 export declare function nonceCsp(nonce: string): string;

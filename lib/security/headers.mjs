@@ -48,6 +48,16 @@ const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=()
 export const RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
+ * For our JavaScript files. A script's own policy is ignored when a page runs it, and applies only
+ * when it runs as a web worker (GraphiQL's Monaco editor, /admin/api/graphql): the worker may then
+ * load the rest of its code from our origin (importScripts) and nothing else. Pages' policies are
+ * unchanged; no worker from blob: or elsewhere is allowed.
+ */
+export const WORKER_SCRIPT_CSP = "default-src 'none'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+const JAVASCRIPT = /^(?:application|text)\/(?:x-)?javascript\b/i;
+
+/**
  * A page's Content-Security-Policy with these script sources beside 'self'
  * (`'sha256-…'` hashes or `'nonce-…'`).
  * @param {string[]} scriptSources
@@ -152,6 +162,7 @@ const headerText = (value) => (Array.isArray(value) ? value.join(', ') : value =
  * - an HTML page without one is held back until complete (Next sends cached and ISR pages whole
  *   anyway) and sent with the hashes of its inline scripts; a compressed body is decoded only to
  *   hash it and sent as it came;
+ * - a JavaScript file gets WORKER_SCRIPT_CSP (it matters only if the file runs as a worker);
  * - anything else gets RESOURCE_CSP.
  * Call before Next.js sees the response.
  * @param {import('node:http').ServerResponse} res
@@ -186,7 +197,10 @@ export function securePageResponse(res) {
       if (status === 304) res.removeHeader('content-security-policy');
       if (status === 304 || res.getHeader('content-security-policy') !== undefined) mode = 'pass';
       else if (/^text\/html\b/i.test(headerText(res.getHeader('content-type')))) mode = 'hold';
-      else {
+      else if (JAVASCRIPT.test(headerText(res.getHeader('content-type')))) {
+        res.setHeader('content-security-policy', WORKER_SCRIPT_CSP);
+        mode = 'pass';
+      } else {
         res.setHeader('content-security-policy', RESOURCE_CSP);
         mode = 'pass';
       }

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applySecurityHeaders, inlineScriptHashes, nonceCsp, pageCsp, RESOURCE_CSP, securePageResponse } from './headers.mjs';
+import { applySecurityHeaders, inlineScriptHashes, nonceCsp, pageCsp, RESOURCE_CSP, securePageResponse, WORKER_SCRIPT_CSP } from './headers.mjs';
 
 // Next's own compression middleware, as its router server applies it inside the request handler.
 const compression = (await import('next/dist/compiled/compression/index.js' as string)).default as () => (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
@@ -39,6 +39,10 @@ const answers: Record<string, Answer> = {
   '/json': (_req, res) => {
     res.setHeader('content-type', 'application/json');
     res.end('{"ok":true}');
+  },
+  '/chunk.js': (_req, res) => {
+    res.setHeader('content-type', 'application/javascript; charset=UTF-8');
+    res.end('importScripts("/other.js")');
   },
   '/not-modified': (_req, res) => {
     res.statusCode = 304;
@@ -139,6 +143,12 @@ describe('security headers', () => {
     expect(json.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(json.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(json.headers['permissions-policy']).toContain('camera=()');
+  });
+
+  it('lets a script run as a worker load more of our own scripts, and nothing else', async () => {
+    const chunk = await get('/chunk.js');
+    expect(chunk.headers['content-security-policy']).toBe(WORKER_SCRIPT_CSP);
+    expect(WORKER_SCRIPT_CSP).toBe("default-src 'none'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
   });
 
   it('sends no policy with a 304, so the browser keeps the one stored with the page', async () => {

@@ -7,7 +7,7 @@ import { createSection, listSectionsForAdmin, moveSection, updateSection } from 
 import { listTagsForAdmin, mergeTags, updateTag } from '@/lib/tags';
 import type { StaffUser } from '@/lib/users';
 import { articleFormSchema } from '@/lib/validation/articles';
-import { changeSlugSchema, createSectionSchema } from '@/lib/validation/taxonomy';
+import { changeSlugSchema, createSectionSchema, updateSectionSchema, updateTagSchema } from '@/lib/validation/taxonomy';
 import { createUser, unique } from '@/test/fixtures';
 
 let editor: StaffUser;
@@ -54,6 +54,33 @@ describe('sections', () => {
     expect(await db.section.findUnique({ where: { id: a.id }, select: { name: true, description: true, slug: true } })).toEqual({ name: `Renamed ${id}`, description: 'Described.', slug: a.slug });
     expect(await auditActions(a.id)).toEqual(['section.created', 'section.updated']);
     expect(await auditActions(b.id)).toEqual(['section.created', 'section.moved']);
+  });
+});
+
+describe('two editors saving the same section or tag', () => {
+  it('refuses the form rendered before the other’s save, saying so, and keeps the other’s words', async () => {
+    const s = await createSection({ name: `Sport ${unique()}`, description: null }, editor);
+    // Both forms were rendered at version 1 (their hidden field); the first save wins.
+    const form = (name: string) => updateSectionSchema.parse({ id: s.id, name, description: '', version: '1' });
+    expect(await updateSection(form('Sport and leisure'), editor)).toMatchObject({ version: 2 });
+    const lost = updateSection(form('Sports'), admin);
+    await expect(lost).rejects.toMatchObject({ code: 'conflict', currentVersion: 2 });
+    await expect(lost).rejects.toThrow('Someone else changed this section meanwhile: it is now at version 2, not 1. Reload it to see their changes; yours were not saved.');
+    expect(await db.section.findUniqueOrThrow({ where: { id: s.id }, select: { name: true, version: true } })).toEqual({ name: 'Sport and leisure', version: 2 });
+    // Moving it changes its position, so a form showing the old one is stale too.
+    await moveSection(s.id, 'up', editor);
+    const moved = (await listSectionsForAdmin(editor)).find((x) => x.id === s.id)!;
+    await expect(updateSection(updateSectionSchema.parse({ id: s.id, name: 'Sports', version: String(moved.version - 1) }), editor)).rejects.toMatchObject({ code: 'conflict' });
+
+    const [tagName, otherName] = [`Stale ${unique()}`, `Other ${unique()}`];
+    await write(editor, `${tagName}, ${otherName}`);
+    const tags = await listTagsForAdmin(editor);
+    const [t, other] = [tags.find((x) => x.name === tagName)!, tags.find((x) => x.name === otherName)!];
+    await updateTag(updateTagSchema.parse({ id: t.id, name: `Fresh ${unique()}`, version: '1' }), editor);
+    await expect(updateTag(updateTagSchema.parse({ id: t.id, name: 'Stale', version: '1' }), admin)).rejects.toMatchObject({ code: 'conflict', currentVersion: 2 });
+    await expect(mergeTags(t.id, other.id, editor, { fromVersion: 1 })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await db.tag.count({ where: { id: t.id } })).toBe(1);
+    expect(() => updateTagSchema.parse({ id: t.id, name: 'x', version: 'two' })).toThrow('The form’s version is not a number. Reload the page.');
   });
 });
 

@@ -2,16 +2,31 @@ import { z } from 'zod';
 import { formList } from '@/lib/validation/form';
 
 /** What an admin API key may do; each admin endpoint needs one of these. */
-export const ADMIN_SCOPES = ['articles:write', 'articles:publish', 'media:write', 'comments:moderate', 'taxonomy:write', 'pages:write'] as const;
+export const ADMIN_SCOPES = [
+  'articles:write',
+  'articles:publish',
+  'media:write',
+  'comments:moderate',
+  'taxonomy:write',
+  'pages:write',
+  'plans:write',
+  'alerts:write',
+  'live:write',
+  'corrections:write',
+] as const;
 export type AdminScope = (typeof ADMIN_SCOPES)[number];
 
 export const ADMIN_SCOPE_LABELS: Record<AdminScope, string> = {
   'articles:write': 'Create and edit articles, submit them for review',
   'articles:publish': 'Publish, schedule, unpublish, archive and delete articles',
-  'media:write': 'Upload media',
+  'media:write': 'Upload, describe and delete media',
   'comments:moderate': 'Moderate comments',
   'taxonomy:write': 'Manage sections and tags',
   'pages:write': 'Manage pages and menus',
+  'plans:write': 'Plan stories, assign them and start their drafts',
+  'alerts:write': 'Publish and end breaking-news alerts',
+  'live:write': 'Run live coverage: start and end it, post, edit and delete updates',
+  'corrections:write': 'Add and withdraw corrections on articles',
 };
 
 export const API_KEY_KINDS = ['CONTENT', 'ADMIN'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formVersionSchema } from '@/lib/validation/version';
 import { formId, withConfirmBox } from '@/lib/validation/form';
 import { FORM_TOKEN_FIELD, HONEYPOT_FIELD } from '@/lib/validation/comment-fields';
 
@@ -47,7 +48,7 @@ export const moderationActionSchema = z.enum(['approve', 'unapprove', 'spam', 't
 export type ModerationAction = z.infer<typeof moderationActionSchema>;
 
 /** Approve / Mark as spam / Trash / Delete under a comment in the queue. */
-export const moderateCommentFormSchema = z.object({ commentId: formId, action: moderationActionSchema });
+export const moderateCommentFormSchema = z.object({ commentId: formId, action: moderationActionSchema, version: formVersionSchema });
 
 /** A button that acts on one comment (Dismiss reports). */
 export const commentIdFormSchema = z.object({ commentId: formId });
@@ -110,7 +111,7 @@ export const moderationQuerySchema = z.object({
 /** Edit a comment from the dashboard: the same rules and messages as the reader form. */
 export const commentEditSchema = commentFormSchema.pick({ body: true, name: true, website: true });
 export type CommentEditInput = z.output<typeof commentEditSchema>;
-export const editCommentFormSchema = commentEditSchema.extend({ commentId: formId });
+export const editCommentFormSchema = commentEditSchema.extend({ commentId: formId, version: formVersionSchema });
 
 /** A staff reply typed in the dashboard. */
 export const staffReplySchema = z.object({ parentId: z.string().min(1).max(40), body: commentFormSchema.shape.body });

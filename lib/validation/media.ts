@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IMAGE_TEXT_LIMITS, MEDIA_ID } from '@/lib/articles/body-schema';
+import { formVersionSchema } from '@/lib/validation/version';
 
 export const mediaIdSchema = z.string().trim().regex(MEDIA_ID, 'This image is not in the media library.');
 
@@ -19,10 +20,10 @@ export const updateMediaSchema = z.object({
 export type UpdateMediaInput = z.output<typeof updateMediaSchema>;
 
 /** The edit form as posted, with the image's id. */
-export const updateMediaFormSchema = updateMediaSchema.extend({ id: mediaIdSchema });
+export const updateMediaFormSchema = updateMediaSchema.extend({ id: mediaIdSchema, version: formVersionSchema });
 
 /** A button that acts on one image (Delete). */
-export const mediaIdFormSchema = z.object({ id: mediaIdSchema });
+export const mediaIdFormSchema = z.object({ id: mediaIdSchema, version: formVersionSchema });
 
 export const listMediaQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formId } from './form';
+import { formVersionSchema } from './version';
 
 // The story budget (/admin/planning): forms shared by the browser and the server actions, and the
 // list's search params. Due times are wall-clock times in the site's time zone.
@@ -50,7 +51,8 @@ export type PlanFormData = z.output<typeof planFormSchema>;
 export const planProgressFormSchema = z.object({ notes: notesSchema, status: planStatusSchema });
 export type PlanProgressFormData = z.output<typeof planProgressFormSchema>;
 
-export const planIdFormSchema = z.object({ planId: formId });
+/** A button or form that acts on one plan, with the version it was rendered at. */
+export const planIdFormSchema = z.object({ planId: formId, version: formVersionSchema });
 
 /** A calendar day, "YYYY-MM-DD", that exists (not 2026-02-30). */
 const isoDay = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formVersionSchema } from '@/lib/validation/version';
 
 /** A URL slug as people type it: lowercase letters and digits in words joined by single hyphens. */
 export const kebabSlugSchema = z
@@ -27,10 +28,10 @@ export const createSectionSchema = z.object({
     .transform((v) => v || undefined),
   description,
 });
-export const updateSectionSchema = z.object({ id, name, description });
+export const updateSectionSchema = z.object({ id, name, description, version: formVersionSchema });
 export const moveSectionSchema = z.object({ id, direction: z.enum(['up', 'down']) });
 
-export const updateTagSchema = z.object({ id, name, description });
+export const updateTagSchema = z.object({ id, name, description, version: formVersionSchema });
 export const mergeTagsSchema = z
   .object({ fromId: z.string().trim().min(1, 'Choose the tag to merge.').max(40), intoId: z.string().trim().min(1, 'Choose the tag to merge into.').max(40) })
   .refine((v) => v.fromId !== v.intoId, { message: 'Choose a different tag to merge into.', path: ['intoId'] });

@@ -75,6 +75,12 @@ export function createBroadsheetClient(options: BroadsheetClientOptions) {
     article(() => api.POST('/admin/articles/{id}/{transition}', { params: { path: { id, transition }, header: ifMatch(id, opts) }, body }));
   const pageStep = (id: string, transition: 'publish' | 'unpublish' | 'schedule', opts: VersionOption, body?: { at: string }) =>
     article(() => api.POST('/admin/pages/{id}/{transition}', { params: { path: { id, transition }, header: ifMatch(id, opts) }, body }));
+  /** Unwraps `{ data }` of a list and remembers each item's version. */
+  const listed = async <T extends { id: string; version: number }>(send: () => Promise<Result<{ data: T[] }>>) => {
+    const { data } = await call(send);
+    for (const item of data) versions.set(item.id, item.version);
+    return data;
+  };
   /** A menu's version is remembered under `menu:<location>`. */
   const menu = async (location: MenuLocation, send: () => Promise<Result<{ data: AdminMenu }>>) => {
     const { data } = await call(send);
@@ -123,12 +129,74 @@ export function createBroadsheetClient(options: BroadsheetClientOptions) {
         menu(location, () => api.PUT('/admin/menus/{location}', { params: { path: { location }, header: ifMatch(`menu:${location}`, opts) }, body: { items } })),
     },
     sections: {
-      list: () => call(() => api.GET('/admin/sections')).then((r) => r.data),
-      create: (input: Schemas['AdminSectionCreate']) => call(() => api.POST('/admin/sections', { body: input, params: { header: { 'Idempotency-Key': newKey() } } })).then((r) => r.data),
+      list: () => listed(() => api.GET('/admin/sections')),
+      create: (input: Schemas['AdminSectionCreate']) => article(() => api.POST('/admin/sections', { body: input, params: { header: { 'Idempotency-Key': newKey() } } })),
+      /** Renames and describes a section, from the version last seen (list() first, or pass { version }). */
+      update: (id: string, input: Schemas['AdminRename'], opts: VersionOption = {}) =>
+        article(() => api.PATCH('/admin/sections/{id}', { params: { path: { id }, header: ifMatch(id, opts) }, body: input })),
+    },
+    tags: {
+      list: () => listed(() => api.GET('/admin/tags')),
+      update: (id: string, input: Schemas['AdminRename'], opts: VersionOption = {}) =>
+        article(() => api.PATCH('/admin/tags/{id}', { params: { path: { id }, header: ifMatch(id, opts) }, body: input })),
+      /** Merges tag `id` into `into` (an id), from the merged tag's version last seen. */
+      merge: (id: string, into: string, opts: VersionOption = {}) =>
+        call(() => api.POST('/admin/tags/{id}/merge', { params: { path: { id }, header: { ...ifMatch(id, opts), 'Idempotency-Key': newKey() } }, body: { into } })).then((r) => r.data),
     },
     comments: {
-      list: (status: 'pending' | 'approved' | 'spam' | 'trash' = 'pending', page = 1) => call(() => api.GET('/admin/comments', { params: { query: { status, page } } })).then((r) => r.data),
-      moderate: (id: string, action: 'approve' | 'spam' | 'trash') => call(() => api.POST('/admin/comments/{id}/{action}', { params: { path: { id, action } } })).then((r) => r.data),
+      list: async (status: 'pending' | 'approved' | 'spam' | 'trash' = 'pending', page = 1) => {
+        const { data } = await call(() => api.GET('/admin/comments', { params: { query: { status, page } } }));
+        for (const c of data.comments) versions.set(c.id, c.version);
+        return data;
+      },
+      /** Approves, spams or trashes a comment, from the version last seen (list() first, or pass { version }). */
+      moderate: (id: string, action: 'approve' | 'spam' | 'trash', opts: VersionOption = {}) =>
+        article(() => api.POST('/admin/comments/{id}/{action}', { params: { path: { id, action }, header: { ...ifMatch(id, opts), 'Idempotency-Key': newKey() } } })),
+    },
+    plans: {
+      list: (query: paths['/admin/plans']['get']['parameters']['query'] = {}) => listed(() => api.GET('/admin/plans', { params: { query } })),
+      create: (input: Schemas['AdminPlanCreate'], opts: { idempotencyKey?: string } = {}) => {
+        const key = opts.idempotencyKey ?? newKey();
+        return article(() => api.POST('/admin/plans', { body: input, params: { header: { 'Idempotency-Key': key } } }));
+      },
+      get: (id: string) => article(() => api.GET('/admin/plans/{id}', { params: { path: { id } } })),
+      /** Status and notes only: the writer's progress; other fields need an editor's key. From the version last seen. */
+      update: (id: string, patch: Schemas['AdminPlanUpdate'], opts: VersionOption = {}) =>
+        article(() => api.PATCH('/admin/plans/{id}', { params: { path: { id }, header: ifMatch(id, opts) }, body: patch })),
+      startDraft: (id: string, opts: VersionOption = {}) =>
+        article(() => api.POST('/admin/plans/{id}/start-draft', { params: { path: { id }, header: { ...ifMatch(id, opts), 'Idempotency-Key': newKey() } } })),
+      delete: (id: string, opts: VersionOption = {}) => call(() => api.DELETE('/admin/plans/{id}', { params: { path: { id }, header: ifMatch(id, opts) } })).then((r) => r.data),
+    },
+    alerts: {
+      list: () => call(() => api.GET('/admin/alerts')).then((r) => r.data),
+      publish: (input: Schemas['AdminAlertCreate'], opts: { idempotencyKey?: string } = {}) =>
+        call(() => api.POST('/admin/alerts', { body: input, params: { header: { 'Idempotency-Key': opts.idempotencyKey ?? newKey() } } })).then((r) => r.data),
+      end: (id: string) => call(() => api.POST('/admin/alerts/{id}/end', { params: { path: { id }, header: { 'Idempotency-Key': newKey() } } })).then((r) => r.data),
+    },
+    corrections: {
+      list: (articleId: string) => call(() => api.GET('/admin/articles/{id}/corrections', { params: { path: { id: articleId } } })).then((r) => r.data),
+      add: (articleId: string, input: Schemas['AdminCorrectionCreate'], opts: { idempotencyKey?: string } = {}) =>
+        call(() => api.POST('/admin/articles/{id}/corrections', { body: input, params: { path: { id: articleId }, header: { 'Idempotency-Key': opts.idempotencyKey ?? newKey() } } })).then(
+          (r) => r.data,
+        ),
+      withdraw: (articleId: string, correctionId: string) =>
+        call(() => api.POST('/admin/articles/{id}/corrections/{correctionId}/withdraw', { params: { path: { id: articleId, correctionId }, header: { 'Idempotency-Key': newKey() } } })).then(
+          (r) => r.data,
+        ),
+    },
+    live: {
+      get: (articleId: string) => call(() => api.GET('/admin/articles/{id}/live', { params: { path: { id: articleId } } })).then((r) => r.data),
+      start: (articleId: string) =>
+        call(() => api.POST('/admin/articles/{id}/live/{intent}', { params: { path: { id: articleId, intent: 'start' }, header: { 'Idempotency-Key': newKey() } } })).then((r) => r.data),
+      end: (articleId: string) =>
+        call(() => api.POST('/admin/articles/{id}/live/{intent}', { params: { path: { id: articleId, intent: 'end' }, header: { 'Idempotency-Key': newKey() } } })).then((r) => r.data),
+      post: (articleId: string, input: Schemas['AdminLiveUpdateCreate'], opts: { idempotencyKey?: string } = {}) =>
+        article(() => api.POST('/admin/articles/{id}/live/updates', { body: input, params: { path: { id: articleId }, header: { 'Idempotency-Key': opts.idempotencyKey ?? newKey() } } })),
+      /** Changes the fields sent of an update, from the version last seen. */
+      edit: (articleId: string, updateId: string, patch: Schemas['AdminLiveUpdateUpdate'], opts: VersionOption = {}) =>
+        article(() => api.PATCH('/admin/articles/{id}/live/updates/{updateId}', { body: patch, params: { path: { id: articleId, updateId }, header: ifMatch(updateId, opts) } })),
+      delete: (articleId: string, updateId: string, opts: VersionOption = {}) =>
+        call(() => api.DELETE('/admin/articles/{id}/live/updates/{updateId}', { params: { path: { id: articleId, updateId }, header: ifMatch(updateId, opts) } })).then((r) => r.data),
     },
     media: {
       upload: (file: Blob, name: string, text: { alt?: string; caption?: string; credit?: string } = {}) => {
@@ -136,8 +204,16 @@ export function createBroadsheetClient(options: BroadsheetClientOptions) {
         form.set('file', file, name);
         for (const [k, v] of Object.entries(text)) if (v) form.set(k, v);
         // Not retried: a multipart body is framed anew each time, so a retry is a different request.
-        return call(() => api.POST('/admin/media', { body: form as never, bodySerializer: (b) => b as unknown as FormData }), 0).then((r) => r.data);
+        return call(() => api.POST('/admin/media', { body: form as never, bodySerializer: (b) => b as unknown as FormData }), 0).then(({ data }) => {
+          versions.set(data.id, data.version);
+          return data;
+        });
       },
+      get: (id: string) => article(() => api.GET('/admin/media/{id}', { params: { path: { id } } })),
+      /** Changes the fields sent (alt, caption, credit, focalX/focalY in percent), from the version last seen. */
+      update: (id: string, patch: Schemas['AdminMediaUpdate'], opts: VersionOption = {}) =>
+        article(() => api.PATCH('/admin/media/{id}', { params: { path: { id }, header: ifMatch(id, opts) }, body: patch })),
+      delete: (id: string, opts: VersionOption = {}) => call(() => api.DELETE('/admin/media/{id}', { params: { path: { id }, header: ifMatch(id, opts) } })).then((r) => r.data),
     },
   };
 }

@@ -7,7 +7,7 @@ import { getPublishedArticle, listPublishedArticles } from '@/lib/api/content';
 import { responseCacheStats } from '@/lib/api/response-cache';
 import { invalidateArticle } from '@/lib/cache';
 import { db } from '@/lib/db';
-import { runConsoleQuery } from '@/lib/graphql/console';
+import { runConsoleOperation, schemaIntrospection } from '@/lib/graphql/console';
 import { sha256Hex } from '@/lib/graphql/persisted';
 import { schemaSdl } from '@/lib/graphql/schema';
 import { listArticlesQuerySchema } from '@/lib/validation/api';
@@ -179,10 +179,20 @@ describe('POST /api/graphql', () => {
     expect(sdl).not.toMatch(/email|password|ipHash|Mutation/i);
   });
 
-  it('runs the dashboard form’s query through the same limits', async () => {
-    const ok = await runConsoleQuery({ query: `{ article(slug: "${published[0]!.slug}") { id } }` });
-    expect(JSON.parse(ok.output!).data.article.id).toBe(published[0]!.id);
-    expect((await runConsoleQuery({ query: '{ sections { nodes { slug } } }', variables: '[1]' })).error).toBe('Variables must be a JSON object, e.g. {"first": 5}.');
-    expect((await runConsoleQuery({ query: `{ article(id: "${draft.id}") { id } }` })).output).toContain('"article": null');
+  it('runs GraphiQL’s operations in the dashboard through the same limits, published content only', async () => {
+    const ok = await runConsoleOperation({ query: `query One($slug: String) { article(slug: $slug) { id } }`, variables: { slug: published[0]!.slug }, operationName: 'One' });
+    expect((ok.data as { article: { id: string } }).article.id).toBe(published[0]!.id);
+    expect(ok.extensions).toHaveProperty('cost');
+    expect((await runConsoleOperation({ query: '{ sections { nodes { slug } } }', variables: [1] })).errors?.[0]?.message).toBe('Variables must be a JSON object, e.g. {"first": 5}.');
+    expect((await runConsoleOperation({ query: '' })).errors?.[0]?.message).toBe('Write a query to run.');
+    expect((await runConsoleOperation({ query: `{ article(id: "${draft.id}") { id } }` })).data).toEqual({ article: null });
+    const deep = await runConsoleOperation({ query: '{ __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }' });
+    expect(deep.errors?.[0]?.message).toBe('This query is nested 9 levels deep; the limit is 8.');
+  });
+
+  it('gives GraphiQL the schema it documents, without an introspection request', () => {
+    const types = schemaIntrospection().__schema.types.map((t) => t.name);
+    expect(types).toEqual(expect.arrayContaining(['Query', 'Article', 'ArticleConnection']));
+    expect(types.join(' ')).not.toMatch(/Mutation|User\b/);
   });
 });

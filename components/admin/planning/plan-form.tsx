@@ -19,6 +19,7 @@ export function PlanForm({
   kind,
   action,
   planId,
+  version,
   initial,
   staff = [],
   sections = [],
@@ -28,6 +29,8 @@ export function PlanForm({
   kind: 'full' | 'progress';
   action: (prev: ActionState, form: FormData) => Promise<ActionState>;
   planId?: string;
+  /** The plan's version as shown: a save after someone else's is refused with a message, not applied over it. */
+  version?: number;
   initial: PlanFormValues;
   staff?: Option[];
   sections?: Option[];
@@ -61,6 +64,7 @@ export function PlanForm({
   return (
     <form action={formAction} onSubmit={validate} noValidate className="space-y-4" aria-label={submitLabel}>
       {planId ? <input type="hidden" name="planId" value={planId} /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       {kind === 'full' ? (
         <>
           {field('headline', 'Working headline', (p) => (

@@ -17,6 +17,7 @@ export type AdminComment = {
   createdAt: string;
   isStaff: boolean;
   openReports: number;
+  version: number;
   article: { title: string; slug: string };
 };
 
@@ -35,6 +36,7 @@ export async function listAdminComments(query: { status: (typeof ADMIN_COMMENT_S
     createdAt: c.createdAt.toISOString(),
     isStaff: c.isStaff,
     openReports: c.reports.length,
+    version: c.version,
     article: c.article,
   }));
   return { data, meta: { page: query.page, pages, total } };
@@ -42,8 +44,8 @@ export async function listAdminComments(query: { status: (typeof ADMIN_COMMENT_S
 
 const STATUS_AFTER = { approve: 'approved', spam: 'spam', trash: 'trash' } as const;
 
-/** approve | spam | trash, through the dashboard's moderateComment (audit, webhooks, cache). */
-export async function moderateAdminComment(id: string, action: (typeof COMMENT_ACTIONS)[number], user: StaffUser) {
-  await moderateComment(id, action, user);
-  return { id, status: STATUS_AFTER[action] };
+/** approve | spam | trash from `version` (If-Match), through the dashboard's moderateComment (audit, webhooks, cache). */
+export async function moderateAdminComment(id: string, action: (typeof COMMENT_ACTIONS)[number], version: number, user: StaffUser) {
+  const saved = await moderateComment(id, action, user, { version });
+  return { id, status: STATUS_AFTER[action], version: saved.version };
 }

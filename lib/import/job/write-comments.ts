@@ -42,7 +42,7 @@ async function writePlanned(ctx: ImportContext, tx: Tx, plan: CommentPlan, artic
   };
   const existing = plan.existingId ? await tx.comment.findUnique({ where: { id: plan.existingId }, select: { id: true } }) : null;
   const row = existing
-    ? await tx.comment.update({ where: { id: existing.id }, data, select: { id: true } })
+    ? await tx.comment.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } }, select: { id: true } })
     : await tx.comment.create({ data: { ...data, articleId, ...(r.createdAt ? { createdAt: new Date(r.createdAt) } : {}) }, select: { id: true } });
   await ctx.ledger.remember(tx, 'comment', r.originalId, { entityId: row.id, fingerprint, entityVersion: null });
   return () => {

@@ -34,8 +34,8 @@ const VERB = { approve: 'approved', unapprove: 'returned to pending', spam: 'mar
 export async function moderateCommentAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const user = await requireRole('EDITOR');
-    const { commentId, action } = parseForm(moderateCommentFormSchema, form);
-    await moderateComment(commentId, action, user);
+    const { commentId, action, version } = parseForm(moderateCommentFormSchema, form);
+    await moderateComment(commentId, action, user, { version });
     revalidatePath('/admin/comments');
     return { ok: true, message: `Comment ${VERB[action]}.` };
   });

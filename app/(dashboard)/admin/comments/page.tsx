@@ -121,7 +121,7 @@ export default async function CommentsPage({ searchParams }: { searchParams: Pro
                   </ul>
                 </div>
               ) : null}
-              <ModerationButtons commentId={c.id} status={c.status} action={moderateCommentAction} reported={c.reports.length > 0} dismissAction={dismissReportsAction} />
+              <ModerationButtons commentId={c.id} version={c.version} status={c.status} action={moderateCommentAction} reported={c.reports.length > 0} dismissAction={dismissReportsAction} />
               <EditCommentForm comment={c} action={editCommentAction} />
               {c.status === 'APPROVED' ? <StaffReplyForm parentId={c.id} authorName={c.authorName} action={staffReplyAction} /> : null}
               {isAdmin ? <BanFromCommentForm commentId={c.id} hasIp={c.hasIp} action={banFromCommentAction} /> : null}

@@ -13,8 +13,8 @@ import { mediaIdFormSchema, mediaIdSchema, updateMediaFormSchema, updateMediaSch
 export async function updateMediaAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const user = await requireRole('AUTHOR');
-    const { id, ...input } = parseForm(updateMediaFormSchema, form);
-    await updateMedia(id, input, user);
+    const { id, version, ...input } = parseForm(updateMediaFormSchema, form);
+    await updateMedia(id, input, user, { version });
     revalidatePath('/admin/media');
     revalidatePath(`/admin/media/${id}`);
     return { ok: true, message: input.alt ? 'Image saved.' : 'Image saved. It still needs alt text before it can be used in an article.' };
@@ -25,7 +25,8 @@ export async function updateMediaAction(_prev: ActionState, form: FormData): Pro
 export async function deleteMediaAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const result = await runAction(form, async (): Promise<ActionState> => {
     const user = await requireRole('AUTHOR');
-    await deleteMedia(parseForm(mediaIdFormSchema, form).id, user);
+    const { id, version } = parseForm(mediaIdFormSchema, form);
+    await deleteMedia(id, user, { version });
     revalidatePath('/admin/media');
     return { ok: true };
   });

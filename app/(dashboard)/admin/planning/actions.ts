@@ -26,8 +26,8 @@ export async function createPlanAction(_prev: ActionState, form: FormData): Prom
 export async function updatePlanAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const user = await requireRole('EDITOR');
-    const { planId } = parseForm(planIdFormSchema, form);
-    await updatePlan(planId, parseForm(planFormSchema, form), user);
+    const { planId, version } = parseForm(planIdFormSchema, form);
+    await updatePlan(planId, parseForm(planFormSchema, form), user, { version });
     revalidatePath('/admin/planning', 'layout');
     return { ok: true, message: 'Plan saved.' };
   });
@@ -37,8 +37,8 @@ export async function updatePlanAction(_prev: ActionState, form: FormData): Prom
 export async function updatePlanProgressAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(form, async () => {
     const user = await requireRole('CONTRIBUTOR');
-    const { planId } = parseForm(planIdFormSchema, form);
-    await updatePlanProgress(planId, parseForm(planProgressFormSchema, form), user);
+    const { planId, version } = parseForm(planIdFormSchema, form);
+    await updatePlanProgress(planId, parseForm(planProgressFormSchema, form), user, { version });
     revalidatePath('/admin/planning', 'layout');
     return { ok: true, message: 'Progress saved.' };
   });
@@ -48,7 +48,8 @@ export async function updatePlanProgressAction(_prev: ActionState, form: FormDat
 export async function deletePlanAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const state = await runAction(form, async (): Promise<ActionState> => {
     const user = await requireRole('EDITOR');
-    await deletePlan(parseForm(planIdFormSchema, form).planId, user);
+    const { planId, version } = parseForm(planIdFormSchema, form);
+    await deletePlan(planId, user, { version });
     revalidatePath('/admin/planning');
     return { ok: true, message: 'Plan deleted.' };
   });
@@ -61,7 +62,8 @@ export async function startDraftAction(_prev: ActionState, form: FormData): Prom
   let articleId = '';
   const state = await runAction(form, async (): Promise<ActionState> => {
     const user = await requireRole('CONTRIBUTOR');
-    articleId = (await startDraft(parseForm(planIdFormSchema, form).planId, user)).articleId;
+    const { planId, version } = parseForm(planIdFormSchema, form);
+    articleId = (await startDraft(planId, user, { version })).articleId;
     revalidatePath('/admin/planning', 'layout');
     return { ok: true, message: 'Draft started.' };
   });

@@ -1,14 +1,13 @@
 'use server';
 
 import { requireRole } from '@/lib/auth/session';
-import { runConsoleQuery, type ConsoleResult } from '@/lib/graphql/console';
+import { runConsoleOperation, type ConsoleAnswer } from '@/lib/graphql/console';
 
-// The GraphQL explorer's one action: a signed-in editor runs a query through the API's own path
-// (limits, cache, published-only data) without a key. Changes nothing, so nothing to refresh.
+// GraphiQL's fetcher: a signed-in editor runs an operation through the API's own path (limits,
+// cache, published-only data) without a key. Changes nothing, so nothing to refresh.
 
-/** Runs the explorer's query and variables (the form's fields); the answer, or what to fix. */
-export async function runGraphQLQueryAction(_prev: ConsoleResult | null, form: FormData): Promise<ConsoleResult> {
+/** Runs one GraphiQL operation ({ query, variables, operationName }); the GraphQL answer. */
+export async function runGraphQLOperationAction(operation: unknown): Promise<ConsoleAnswer> {
   await requireRole('EDITOR');
-  const text = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : undefined);
-  return runConsoleQuery({ query: text('query') ?? '', variables: text('variables') ?? '' });
+  return runConsoleOperation(operation);
 }

@@ -47,7 +47,18 @@ export default async function MediaDetailPage({ params }: { params: Promise<{ id
           <MediaEditForm
             action={updateMediaAction}
             canEdit={canEdit}
-            item={{ id: item.id, alt: item.alt, caption: item.caption, credit: item.credit, focalX: item.focalX, focalY: item.focalY, src: item.image.src, width: item.width, height: item.height }}
+            item={{
+              id: item.id,
+              version: item.version,
+              alt: item.alt,
+              caption: item.caption,
+              credit: item.credit,
+              focalX: item.focalX,
+              focalY: item.focalY,
+              src: item.image.src,
+              width: item.width,
+              height: item.height,
+            }}
           />
         </Card>
       ) : null}
@@ -81,7 +92,17 @@ export default async function MediaDetailPage({ params }: { params: Promise<{ id
               : 'Deletes the image and all its sizes. This cannot be undone.'
           }
         >
-          <ActionForm label="Delete image" action={deleteMediaAction} submitLabel="Delete image" pendingLabel="Deleting…" variant="danger" fields={[{ kind: 'hidden', name: 'id', value: item.id }]} />
+          <ActionForm
+            label="Delete image"
+            action={deleteMediaAction}
+            submitLabel="Delete image"
+            pendingLabel="Deleting…"
+            variant="danger"
+            fields={[
+              { kind: 'hidden', name: 'id', value: item.id },
+              { kind: 'hidden', name: 'version', value: String(item.version) },
+            ]}
+          />
         </Panel>
       ) : null}
     </>

@@ -54,7 +54,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
               Open draft
             </ButtonLink>
           ) : isEditor || plan.assignee?.id === user.id || !plan.assignee ? (
-            <ActionButton action={startDraftAction} fields={{ planId: plan.id }} label="Start draft" variant="primary" />
+            <ActionButton action={startDraftAction} fields={{ planId: plan.id, version: String(plan.version) }} label="Start draft" variant="primary" />
           ) : null
         }
       />
@@ -85,6 +85,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
             kind="full"
             action={updatePlanAction}
             planId={plan.id}
+            version={plan.version}
             initial={initial}
             staff={staff.map((s) => ({ value: s.id, label: s.name }))}
             sections={sections.map((s) => ({ value: s.id, label: s.name }))}
@@ -92,12 +93,18 @@ export default async function PlanPage({ params, searchParams }: Props) {
             submitLabel="Save plan"
           />
         ) : (
-          <PlanForm kind="progress" action={updatePlanProgressAction} planId={plan.id} initial={initial} timeZone={site.timeZone} submitLabel="Save progress" />
+          <PlanForm kind="progress" action={updatePlanProgressAction} planId={plan.id} version={plan.version} initial={initial} timeZone={site.timeZone} submitLabel="Save progress" />
         )}
       </Panel>
       {isEditor ? (
         <Panel id="plan-delete" title="Delete plan" tone="danger" className="mt-6" description="Takes the story off the budget. Its draft, if it has one, stays.">
-          <ActionButton action={deletePlanAction} fields={{ planId: plan.id }} label="Delete plan" variant="danger" confirm="The plan leaves the budget for good. Its draft, if any, is kept." />
+          <ActionButton
+            action={deletePlanAction}
+            fields={{ planId: plan.id, version: String(plan.version) }}
+            label="Delete plan"
+            variant="danger"
+            confirm="The plan leaves the budget for good. Its draft, if any, is kept."
+          />
         </Panel>
       ) : null}
     </>

@@ -11,5 +11,5 @@ export const POST = withAdminKey({ scope: 'media:write', body: uploadBody() }, a
   const text = parseInput(adminMediaTextSchema, body?.kind === 'multipart' ? formFields(body.form) : {});
   const file = await uploadedFile(body);
   const item = await acceptUpload({ ...file, ...(text.alt || text.caption || text.credit ? { text: { alt: text.alt ?? '', caption: text.caption ?? '', credit: text.credit ?? '' } } : {}) }, user);
-  return { status: 201, data: toClientItem(item) };
+  return { status: 201, data: toClientItem(item), version: item.version };
 });

@@ -5,7 +5,7 @@ import { createSectionSchema } from '@/lib/validation/taxonomy';
 
 export const GET = withAdminKey({ scope: 'taxonomy:write' }, async ({ user }) => ({ data: await listSectionsForAdmin(user) }));
 
-export const POST = withAdminKey({ scope: 'taxonomy:write', body: { accept: ['json'] } }, async ({ body, user }) => ({
-  status: 201,
-  data: await createSection(parseJsonBody(createSectionSchema, body), user),
-}));
+export const POST = withAdminKey({ scope: 'taxonomy:write', body: { accept: ['json'] } }, async ({ body, user }) => {
+  const section = await createSection(parseJsonBody(createSectionSchema, body), user);
+  return { status: 201, data: section, version: section.version };
+});

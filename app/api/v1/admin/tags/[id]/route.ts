@@ -1,11 +1,10 @@
-// PATCH /api/v1/admin/tags/{id} — rename and describe a tag; its slug stays (taxonomy:write)
-import { parseInput, withAdminKey } from '@/lib/api/admin-handler';
+// PATCH /api/v1/admin/tags/{id} — rename and describe a tag; its slug stays (taxonomy:write; needs If-Match)
+import { ifMatchVersion, parseJsonBody, withAdminKey } from '@/lib/api/admin-handler';
 import { updateTag } from '@/lib/tags';
-import { adminIdParamsSchema } from '@/lib/validation/admin-api';
-import { updateTagSchema } from '@/lib/validation/taxonomy';
+import { adminIdParamsSchema, adminRenameSchema } from '@/lib/validation/admin-api';
 
-export const PATCH = withAdminKey({ scope: 'taxonomy:write', params: adminIdParamsSchema, body: { accept: ['json'] } }, async ({ params, body, user }) => {
-  const input = parseInput(updateTagSchema, { ...(body?.kind === 'json' && typeof body.json === 'object' ? body.json : {}), id: params.id });
-  await updateTag(input, user);
-  return { data: { id: params.id, name: input.name, description: input.description } };
+export const PATCH = withAdminKey({ scope: 'taxonomy:write', params: adminIdParamsSchema, body: { accept: ['json'] } }, async ({ request, params, body, user }) => {
+  const version = ifMatchVersion(request);
+  const tag = await updateTag({ ...parseJsonBody(adminRenameSchema, body), id: params.id, version }, user);
+  return { data: tag, version: tag.version };
 });
