@@ -81,7 +81,9 @@ try {
     `import CPU           ${imported.cpuSeconds.toFixed(1)} s (user + system): ${((imported.cpuSeconds * 1000) / Math.max(count, 1)).toFixed(1)} ms per post, the figure a busy machine distorts least`,
   );
   console.log(`import peak RSS      ${imported.peakRssMiB} MiB`);
-  console.log(`export               ${exported.seconds.toFixed(1)} s, ${(statSync(exportFile).size / 1048576).toFixed(0)} MiB; peak RSS ${exported.peakRssMiB} MiB`);
+  console.log(
+    `export               ${exported.seconds.toFixed(1)} s (CPU ${exported.cpuSeconds.toFixed(1)} s), ${(statSync(exportFile).size / 1048576).toFixed(0)} MiB; peak RSS ${exported.peakRssMiB} MiB`,
+  );
 } finally {
   await drop();
   rmSync(dir, { recursive: true, force: true });
