@@ -3,7 +3,7 @@
 // then exports the same site; prints posts per second, the export's time and the peak RSS of
 // each step (each runs in a process of its own). Images are not fetched (none are reachable).
 //   npx tsx bench/import.ts [posts=100000] [commentsPerPost=5] [--pg]   (--pg: a fresh PostgreSQL database instead)
-//   BENCH_IMPORT_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the import's process;
+//   BENCH_IMPORT_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the import's process (BENCH_EXPORT_FLAGS the export's);
 //   BENCH_STDERR=1 passes on what it wrote to stderr (e.g. a statement counter loaded with --import).
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -73,7 +73,8 @@ try {
   const imported = timed('scripts/import.ts', ['wordpress', file, '--media-dir', uploads], [IMPORT_HEAP, ...(process.env.BENCH_IMPORT_FLAGS?.split(' ').filter(Boolean) ?? [])]);
   const count = Number(/post: (\d+) imported/.exec(imported.out)?.[1] ?? 0);
   const exportFile = path.join(dir, 'export.json');
-  const exported = timed('scripts/export.ts', [exportFile]);
+  // BENCH_EXPORT_FLAGS: the same for the export's process.
+  const exported = timed('scripts/export.ts', [exportFile], process.env.BENCH_EXPORT_FLAGS?.split(' ').filter(Boolean) ?? []);
   console.log(`database             ${url.startsWith('file:') ? 'SQLite' : 'PostgreSQL'}`);
   console.log(`file                 ${(statSync(file).size / 1048576).toFixed(0)} MiB, ${posts} posts, ${comments} comments each`);
   console.log(`import               ${imported.seconds.toFixed(1)} s, ${count} posts: ${Math.round(count / imported.seconds)} posts/s (wall, with start-up and the final search-index refresh)`);
