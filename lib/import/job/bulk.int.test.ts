@@ -19,7 +19,6 @@ let admin: StaffUser;
 let synthetic = '';
 /** This file's own ledger: other files of the run import WordPress exports too. */
 const LEDGER = `wordpress-${unique()}`;
-const started = new Date();
 
 /** The export with its post and comment ids under `prefix`, so each test of this file imports posts the other did not. */
 const withIds = (xml: string, prefix: string) =>
