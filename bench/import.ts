@@ -3,7 +3,7 @@
 // then exports the same site; prints posts per second, the export's time and the peak RSS of
 // each step (each runs in a process of its own). Images are not fetched (none are reachable).
 //   npx tsx bench/import.ts [posts=100000] [commentsPerPost=5] [--pg]   (--pg: a fresh PostgreSQL database instead)
-//   BENCH_IMPORT_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the import's process;
+//   BENCH_IMPORT_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the import's process (BENCH_EXPORT_FLAGS the export's);
 //   BENCH_STDERR=1 passes on what it wrote to stderr (e.g. a statement counter loaded with --import).
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -19,7 +19,9 @@ const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const posts = Number(args[0] ?? 100_000);
 const comments = Number(args[1] ?? 5);
 const root = path.join(import.meta.dirname, '..');
-const IMPORT_HEAP = /--max-old-space-size=\d+/.exec(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.import)?.[0] ?? '--max-old-space-size=192';
+const scripts = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts;
+const IMPORT_HEAP = /--max-old-space-size=\d+/.exec(scripts.import)?.[0] ?? '--max-old-space-size=192';
+const EXPORT_HEAP = /--max-old-space-size=\d+/.exec(scripts.export)?.[0];
 const file = path.join(tmpdir(), `broadsheet-bench-wxr-${posts}x${comments}.xml`);
 if (!existsSync(file)) await writeSyntheticWxr(file, { posts, commentsPerPost: comments });
 
@@ -71,9 +73,10 @@ try {
   // cap V8 keeps growing its heap instead of collecting, and the process's RSS with it).
   // BENCH_IMPORT_FLAGS: more node flags for the import's process (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
   const imported = timed('scripts/import.ts', ['wordpress', file, '--media-dir', uploads], [IMPORT_HEAP, ...(process.env.BENCH_IMPORT_FLAGS?.split(' ').filter(Boolean) ?? [])]);
-  const count = Number(/post: (\d+) imported/.exec(imported.out)?.[1] ?? 0);
+  const count = Number(/post: ([\d,]+) imported/.exec(imported.out)?.[1]?.replaceAll(',', '') ?? 0);
   const exportFile = path.join(dir, 'export.json');
-  const exported = timed('scripts/export.ts', [exportFile]);
+  // BENCH_EXPORT_FLAGS: the same for the export's process.
+  const exported = timed('scripts/export.ts', [exportFile], [...(EXPORT_HEAP ? [EXPORT_HEAP] : []), ...(process.env.BENCH_EXPORT_FLAGS?.split(' ').filter(Boolean) ?? [])]);
   console.log(`database             ${url.startsWith('file:') ? 'SQLite' : 'PostgreSQL'}`);
   console.log(`file                 ${(statSync(file).size / 1048576).toFixed(0)} MiB, ${posts} posts, ${comments} comments each`);
   console.log(`import               ${imported.seconds.toFixed(1)} s, ${count} posts: ${Math.round(count / imported.seconds)} posts/s (wall, with start-up and the final search-index refresh)`);
@@ -81,7 +84,9 @@ try {
     `import CPU           ${imported.cpuSeconds.toFixed(1)} s (user + system): ${((imported.cpuSeconds * 1000) / Math.max(count, 1)).toFixed(1)} ms per post, the figure a busy machine distorts least`,
   );
   console.log(`import peak RSS      ${imported.peakRssMiB} MiB`);
-  console.log(`export               ${exported.seconds.toFixed(1)} s, ${(statSync(exportFile).size / 1048576).toFixed(0)} MiB; peak RSS ${exported.peakRssMiB} MiB`);
+  console.log(
+    `export               ${exported.seconds.toFixed(1)} s (CPU ${exported.cpuSeconds.toFixed(1)} s), ${(statSync(exportFile).size / 1048576).toFixed(0)} MiB; peak RSS ${exported.peakRssMiB} MiB`,
+  );
 } finally {
   await drop();
   rmSync(dir, { recursive: true, force: true });

@@ -58,6 +58,8 @@ function fail(message: string): number {
 main()
   .then(async (code) => {
     await db.$disconnect();
+    // A piped stdout is written asynchronously: exiting at once would cut a long report short.
+    await new Promise((resolve) => process.stdout.write('', resolve));
     process.exit(code);
   })
   .catch(async (e) => {

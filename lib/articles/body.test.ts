@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { bodyDocSchema, countWords, docToPlainText, imageIdsOf, isDocEmpty, parseEmbedUrl, plainTextToDoc, readingMinutes, renderDocBlocks, renderDocToHtml, type BodyDoc } from './body';
+import {
+  bodyDocSchema,
+  countWords,
+  docToPlainText,
+  imageIdsOf,
+  isDocEmpty,
+  parseEmbedUrl,
+  plainTextToDoc,
+  readingMinutes,
+  renderDocBlocks,
+  renderDocToHtml,
+  sanitizeRenderedBlock,
+  type BlockNode,
+  type BodyDoc,
+} from './body';
 
 const text = (t: string) => ({ type: 'text' as const, text: t });
 const para = (...content: object[]) => ({ type: 'paragraph', content }) as BodyDoc['content'][number];
@@ -63,6 +77,63 @@ describe('renderDocToHtml', () => {
 
   it('renders one sanitised string per block for ad placement', () => {
     expect(renderDocBlocks(plainTextToDoc('a\n\nb\n\nc'))).toEqual(['<p>a</p>', '<p>b</p>', '<p>c</p>']);
+  });
+});
+
+describe('renderDocBlocks without the parser', () => {
+  // Text-only blocks are written directly instead of being parsed again by sanitize-html; the
+  // result must be byte for byte what the sanitiser gives, for any text.
+  const texts = [
+    'plain',
+    '',
+    ' ',
+    'Tom & Jerry',
+    '&amp; &lt; &#39; &copy; &nbsp;',
+    '<script>alert(1)</script>',
+    'a<b',
+    'x > y',
+    `"double" 'single' \`tick\``,
+    'line\r\nbreak\ttab',
+    'café 🌊 \u00a0 \u2028 ﬁ',
+    '&',
+    '&&&;',
+    '&#x3c;',
+    ']]>',
+    '<!-- no -->',
+    '\u0000nul',
+  ];
+  const inline = (t: string, i: number) => [
+    { type: 'text' as const, text: t },
+    { type: 'text' as const, text: t, marks: [{ type: 'bold' as const }] },
+    { type: 'text' as const, text: `${t}${i}`, marks: [{ type: 'italic' as const }, { type: 'bold' as const }] },
+    { type: 'hardBreak' as const },
+  ];
+  const blocks: BlockNode[] = texts.flatMap((t, i): BlockNode[] => [
+    { type: 'paragraph', content: [{ type: 'text', text: t }] },
+    { type: 'paragraph', content: inline(t, i) },
+    { type: 'paragraph' },
+    { type: 'heading', attrs: { level: ((i % 3) + 2) as 2 | 3 | 4 }, content: inline(t, i) },
+    { type: 'blockquote', content: [{ type: 'paragraph', content: inline(t, i) }, { type: 'paragraph' }] },
+    { type: 'pullQuote', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }] },
+    {
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [{ type: 'paragraph', content: inline(t, i) }] },
+        { type: 'listItem', content: [] },
+      ],
+    },
+    {
+      type: 'orderedList',
+      content: [{ type: 'listItem', content: [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }] }] }] }],
+    },
+    { type: 'horizontalRule' },
+    { type: 'paragraph', content: [{ type: 'text', text: t, marks: [{ type: 'link', attrs: { href: `https://example.org/?q=${encodeURIComponent(t)}` } }] }] },
+  ]);
+
+  it('gives exactly what sanitize-html gives for every kind of text block', () => {
+    const doc = bodyDocSchema.parse({ type: 'doc', content: blocks });
+    expect(doc.content.length).toBe(blocks.length);
+    expect(renderDocBlocks(doc)).toEqual(doc.content.map((b) => sanitizeRenderedBlock(b)).filter(Boolean));
   });
 });
 

@@ -25,4 +25,19 @@ describe('recordFingerprint', () => {
     expect(recordFingerprint(reordered)).toBe(recordFingerprint(record));
     expect(recordFingerprint({ ...record, description: 'Edited' } as ImportRecord)).not.toBe(recordFingerprint(record));
   });
+
+  it('stays what earlier imports stored in their ledgers (else every re-import would report "updated")', () => {
+    const record = {
+      kind: 'comment',
+      source: 'wordpress',
+      originalId: '7',
+      postOriginalId: '3',
+      parentOriginalId: undefined,
+      authorName: 'Zoë “Z” <z>',
+      body: 'Line\n\nline',
+      notes: [{ code: 'x', message: 'é' }],
+      nested: { b: [1, null, undefined, 'two'], a: { z: true, y: false } },
+    } as unknown as ImportRecord;
+    expect(recordFingerprint(record)).toBe('043f4b839fcc0619c473d931ca3a1703e47557ef1ad18b5ffcaa2fa120bdac19');
+  });
 });

@@ -2,15 +2,22 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { ImportRecord } from './records';
 
-/** JSON with object keys sorted, so equal records always serialise the same way. */
+/** JSON with object keys sorted, so equal records always serialise the same way (undefined members left out, as JSON does). */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonical(value[i]);
+    return out + ']';
+  }
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
+    const object = value as Record<string, unknown>;
+    let out = '{';
+    for (const key of Object.keys(object).sort()) {
+      const member = object[key];
+      if (member === undefined) continue;
+      out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + canonical(member);
+    }
+    return out + '}';
   }
   return JSON.stringify(value) ?? 'null';
 }

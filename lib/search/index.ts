@@ -305,14 +305,83 @@ export async function reindexArticle(id: string): Promise<void> {
   });
 }
 
-/** reindexArticle for several articles; a failure is logged, not thrown, so the saved change still answers. */
+/** Articles brought in line together by reindexArticles: one read and a few statements per chunk. */
+const REINDEX_CHUNK = 100;
+
+/**
+ * reindexArticle for several articles, a chunk at a time (one read, one transaction and a
+ * handful of statements per chunk rather than per article: an import ends by reindexing
+ * thousands). A chunk that fails is retried one article at a time; a failure is logged, not
+ * thrown, so the saved change still answers.
+ */
 export async function reindexArticles(ids: string[]): Promise<void> {
-  for (const id of ids) {
-    try {
-      await reindexArticle(id);
-    } catch (e) {
-      console.error(`search: could not reindex article ${id}; run \`npm run db:reindex\` to rebuild the index`, e);
+  for (let i = 0; i < ids.length; i += REINDEX_CHUNK) {
+    const chunk = [...new Set(ids.slice(i, i + REINDEX_CHUNK))];
+    if (chunk.length > 1) {
+      try {
+        await reindexChunk(chunk);
+        continue;
+      } catch (e) {
+        console.error(`search: could not reindex ${chunk.length} articles together; reindexing them one by one`, e instanceof Error ? e.message : e);
+      }
     }
+    for (const id of chunk) {
+      try {
+        await reindexArticle(id);
+      } catch (e) {
+        console.error(`search: could not reindex article ${id}; run \`npm run db:reindex\` to rebuild the index`, e);
+      }
+    }
+  }
+}
+
+async function reindexChunk(ids: string[]): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const rows = await tx.article.findMany({ where: { id: { in: ids } }, select: { ...sourceSelect, publishedAt: true } });
+    // Oldest first, so that index rowids follow publication order (the search ranks the newest matches).
+    const published = rows.filter((a) => a.status === 'PUBLISHED').sort((a, b) => (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0));
+    const indexed = new Set(published.map((a) => a.id));
+    await removeManyFromIndex(
+      tx,
+      ids.filter((id) => !indexed.has(id)),
+    );
+    await writeManyToIndex(tx, published);
+  });
+}
+
+const marks = (n: number, from = 1) => Array.from({ length: n }, (_, i) => (provider() === 'sqlite' ? '?' : `$${from + i}`)).join(', ');
+
+async function removeManyFromIndex(client: Client, articleIds: string[]) {
+  if (!articleIds.length) return;
+  if (provider() === 'sqlite') {
+    await client.$executeRawUnsafe(`DELETE FROM "ArticleSearch" WHERE rowid IN (SELECT rowid FROM "ArticleSearchKey" WHERE "articleId" IN (${marks(articleIds.length)}))`, ...articleIds);
+    await client.$executeRawUnsafe(`DELETE FROM "ArticleSearchKey" WHERE "articleId" IN (${marks(articleIds.length)})`, ...articleIds);
+  } else {
+    await client.$executeRawUnsafe(`DELETE FROM "ArticleSearch" WHERE "articleId" IN (${marks(articleIds.length)})`, ...articleIds);
+  }
+}
+
+/** writeToIndex for several articles (in the order given, which sets new entries' rowids on SQLite). */
+async function writeManyToIndex(client: Client, articles: IndexSource[]) {
+  if (!articles.length) return;
+  const texts = articles.map((a) => ({ id: a.id, ...indexTextOf(a) }));
+  if (provider() === 'sqlite') {
+    const ids = texts.map((t) => t.id);
+    await client.$executeRawUnsafe(`INSERT INTO "ArticleSearchKey"("articleId") VALUES ${ids.map(() => '(?)').join(', ')} ON CONFLICT("articleId") DO NOTHING`, ...ids);
+    const keys = await client.$queryRawUnsafe<{ rowid: number | bigint; articleId: string }[]>(`SELECT rowid, "articleId" FROM "ArticleSearchKey" WHERE "articleId" IN (${marks(ids.length)})`, ...ids);
+    const rowidOf = new Map(keys.map((k) => [k.articleId, Number(k.rowid)]));
+    const rowids = ids.map((id) => rowidOf.get(id)!);
+    await client.$executeRawUnsafe(`DELETE FROM "ArticleSearch" WHERE rowid IN (${marks(rowids.length)})`, ...rowids);
+    await client.$executeRawUnsafe(
+      `INSERT INTO "ArticleSearch"(rowid, title, standfirst, body) VALUES ${texts.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      ...texts.flatMap((t) => [rowidOf.get(t.id)!, t.title, t.standfirst, t.body]),
+    );
+  } else {
+    await client.$executeRawUnsafe(
+      `INSERT INTO "ArticleSearch"("articleId", title, standfirst, body) VALUES ${texts.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`).join(', ')}
+       ON CONFLICT ("articleId") DO UPDATE SET title = EXCLUDED.title, standfirst = EXCLUDED.standfirst, body = EXCLUDED.body`,
+      ...texts.flatMap((t) => [t.id, t.title, t.standfirst, t.body]),
+    );
   }
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { findRedirect } from '@/lib/redirects';
 import type { StaffUser } from '@/lib/users';
-import { createUser } from '@/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 import { writeSyntheticWxr } from '@/test/fixtures/import/synthetic-wxr';
 import { importAs } from '@/test/helpers/import-run';
 
@@ -17,9 +17,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-bulk-'));
 const file = path.join(dir, 'synthetic.xml');
 let admin: StaffUser;
 let synthetic = '';
-const started = new Date();
+/** This file's own ledger: other files of the run import WordPress exports too. */
+const LEDGER = `wordpress-${unique()}`;
 
-/** The export with its post and comment ids under `prefix`, so no other test's WordPress ledger rows are met. */
+/** The export with its post and comment ids under `prefix`, so each test of this file imports posts the other did not. */
 const withIds = (xml: string, prefix: string) =>
   xml
     .replaceAll('<wp:post_id>', `<wp:post_id>${prefix}`)
@@ -34,20 +35,19 @@ beforeAll(async () => {
   fs.writeFileSync(file, withIds(synthetic, '8000000'));
 });
 
-// Other files of the run import WordPress exports too: leave them a ledger without this file's rows.
 afterAll(async () => {
-  await db.importItem.deleteMany({ where: { source: 'wordpress', createdAt: { gte: started } } });
+  await db.importItem.deleteMany({ where: { source: LEDGER } });
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const storyIds = async () =>
-  (await db.importItem.findMany({ where: { source: 'wordpress', kind: 'post', originalId: { in: Array.from({ length: 30 }, (_, i) => `8000000${(i + 1) * 10}`) } }, select: { entityId: true } })).map(
+  (await db.importItem.findMany({ where: { source: LEDGER, kind: 'post', originalId: { in: Array.from({ length: 30 }, (_, i) => `8000000${(i + 1) * 10}`) } }, select: { entityId: true } })).map(
     (i) => i.entityId!,
   );
 
 describe('new posts written together', () => {
   it('imports posts with everything a one-by-one import gave them, and a second run changes nothing', async () => {
-    const report = await importAs(admin, { source: 'wordpress', file, mediaDir: dir });
+    const report = await importAs(admin, { source: 'wordpress', ledger: LEDGER, file, mediaDir: dir });
     expect(report.kinds.post).toMatchObject({ imported: 30, skipped: 0 });
     // Every tenth post's first comment is a pingback (skipped); 120 comments in all.
     expect(report.kinds.comment).toMatchObject({ imported: 117, skipped: 3 });
@@ -78,11 +78,9 @@ describe('new posts written together', () => {
     const replies = await db.comment.findMany({ where: { articleId: story.id, parentId: { not: null } }, select: { parent: { select: { articleId: true } } } });
     expect(replies.length).toBeGreaterThan(0);
     for (const r of replies) expect(r.parent?.articleId).toBe(story.id);
-    expect(await db.importItem.count({ where: { source: 'wordpress', kind: 'comment', entityId: { not: null }, originalId: { in: Array.from({ length: 120 }, (_, i) => `8000000${i + 1}`) } } })).toBe(
-      117,
-    );
+    expect(await db.importItem.count({ where: { source: LEDGER, kind: 'comment', entityId: { not: null }, originalId: { in: Array.from({ length: 120 }, (_, i) => `8000000${i + 1}`) } } })).toBe(117);
 
-    const again = await importAs(admin, { source: 'wordpress', file, mediaDir: dir });
+    const again = await importAs(admin, { source: 'wordpress', ledger: LEDGER, file, mediaDir: dir });
     expect(again.kinds.post).toMatchObject({ imported: 0, unchanged: 30 });
     expect(again.kinds.comment).toMatchObject({ imported: 0, unchanged: 117 });
   }, 120_000);
@@ -97,7 +95,7 @@ describe('new posts written together', () => {
     const doubled = path.join(dir, 'doubled.xml');
     fs.writeFileSync(doubled, `${xml.slice(0, start)}${copy}\n${xml.slice(start)}`);
 
-    const report = await importAs(admin, { source: 'wordpress', file: doubled, mediaDir: dir });
+    const report = await importAs(admin, { source: 'wordpress', ledger: LEDGER, file: doubled, mediaDir: dir });
     expect(report.kinds.post).toMatchObject({ imported: 30, updated: 1, skipped: 0 });
     expect(report.kinds.comment).toMatchObject({ imported: 117, skipped: 3 });
     expect(await db.article.count({ where: { slug: { in: ['twice-story-2', 'twice-story-2-2'] } } })).toBe(1);

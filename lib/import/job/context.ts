@@ -25,8 +25,9 @@ export type ImportContext = {
   menusPlaced: Set<'header' | 'footer'>;
 };
 
-export function newImportContext(fields: Omit<ImportContext, 'touchedArticles' | 'attachments' | 'failedImages' | 'ledger' | 'menusPlaced'>): ImportContext {
-  return { ...fields, touchedArticles: new Set(), attachments: new Map(), failedImages: new Map(), ledger: new Ledger(fields.source), menusPlaced: new Set() };
+/** `ledger`: the ledger's name, the source's own unless given (see ImportRunOptions.ledger). */
+export function newImportContext(fields: Omit<ImportContext, 'touchedArticles' | 'attachments' | 'failedImages' | 'ledger' | 'menusPlaced'>, ledger: string = fields.source): ImportContext {
+  return { ...fields, touchedArticles: new Set(), attachments: new Map(), failedImages: new Map(), ledger: new Ledger(ledger), menusPlaced: new Set() };
 }
 
 /**

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db, type Db } from '@/lib/db';
 import type { ImportRecord } from '@/lib/import/records';
+import { insertRows, newId } from './bulk-insert';
 
 // What every import brought in: (source, kind, original id) → the row it became and the
 // fingerprint of the record that made it. The job asks it before writing anything, which is
@@ -33,6 +34,11 @@ export function ledgerKeysOf(r: ImportRecord): Key[] {
       const keys: Key[] = [[r.kind, r.originalId], ...r.authorIds.map((id): Key => ['user', id])];
       if (r.section) keys.push(['section', r.section.originalId]);
       for (const t of r.tags) keys.push(['tag', t.taxonomy === 'category' ? `category:${t.originalId}` : t.originalId]);
+      // The images it shows (importImage asks by attachment id, then by address).
+      for (const image of [r.featuredImage, ...r.body.images]) {
+        if (image?.attachmentId) keys.push(['media', image.attachmentId]);
+        if (image?.url) keys.push(['media-url', image.url]);
+      }
       return keys;
     }
     case 'comment': {
@@ -106,8 +112,12 @@ export class Ledger {
    * Writes ledger rows for records seen for the first time, in one statement; `known()` them
    * once the transaction has committed.
    */
-  async createMany(tx: Tx, rows: { kind: LedgerKind; originalId: string; entry: LedgerEntry }[]): Promise<void> {
-    if (rows.length) await tx.importItem.createMany({ data: rows.map((r) => ({ source: this.source, kind: r.kind, originalId: r.originalId, ...r.entry })) });
+  async createMany(tx: Pick<Db, '$executeRawUnsafe'>, rows: { kind: LedgerKind; originalId: string; entry: LedgerEntry }[]): Promise<void> {
+    await insertRows(
+      tx,
+      'importItem',
+      rows.map((r) => ({ id: newId(), source: this.source, kind: r.kind, originalId: r.originalId, ...r.entry })),
+    );
   }
 
   /** Puts rows written by a committed transaction in the cache. */

@@ -20,6 +20,12 @@ export type ImportRunOptions = {
   siteUrl?: string | null;
   dryRun?: boolean;
   actor: StaffUser;
+  /**
+   * The ledger this import reads and writes (ImportItem.source): the source's name unless given.
+   * Exports of two different sites of one kind reuse ids (WordPress post 10 is on every site),
+   * so an import of a second site would name a ledger of its own (the integration tests each do).
+   */
+  ledger?: string;
   /** The report a stopped run saved: records up to `report.records` are not applied again. */
   resume?: ImportReport | null;
   /** When this import started (first run): articles written since are refreshed at the end. */
@@ -61,7 +67,7 @@ function reader(source: ImportSource, file: string, siteUrl: string | null, onPr
 export async function runImport(opts: ImportRunOptions): Promise<ImportReport> {
   const startedAt = opts.startedAt ?? new Date();
   const report = opts.resume ?? emptyReport(opts.source, !!opts.dryRun);
-  const ctx = newImportContext({ source: opts.source, dryRun: !!opts.dryRun, actor: opts.actor, mediaDir: opts.mediaDir ?? null, report });
+  const ctx = newImportContext({ source: opts.source, dryRun: !!opts.dryRun, actor: opts.actor, mediaDir: opts.mediaDir ?? null, report }, opts.ledger);
   const resumeAfter = report.records;
   let read: ReadProgress | null = null;
   let last = 0;
@@ -120,7 +126,7 @@ export async function runImport(opts: ImportRunOptions): Promise<ImportReport> {
   await flush();
   if (!ctx.dryRun) {
     // Also the articles an earlier, interrupted run of this import wrote.
-    const since = await db.importItem.findMany({ where: { source: opts.source, kind: 'post', updatedAt: { gte: startedAt } }, select: { entityId: true } });
+    const since = await db.importItem.findMany({ where: { source: ctx.ledger.source, kind: 'post', updatedAt: { gte: startedAt } }, select: { entityId: true } });
     await refreshAfterImport([...new Set([...ctx.touchedArticles, ...since.flatMap((i) => (i.entityId ? [i.entityId] : []))])]);
   }
   await opts.onProgress?.(report, read);

@@ -7,13 +7,15 @@ import { LocalDiskDriver } from '@/lib/media/storage';
 import { setStorageForTests } from '@/lib/media/driver';
 import { findRedirect } from '@/lib/redirects';
 import type { StaffUser } from '@/lib/users';
-import { createUser } from '@/test/fixtures';
+import { createUser, unique } from '@/test/fixtures';
 import { FIXTURES, importAs, makeMediaDir } from '@/test/helpers/import-run';
 
 // One WordPress export imported as a newsroom would: a dry run, the import, the same file again,
 // then an edited export. Steps run in order and build on each other.
 
 const WXR = path.join(FIXTURES, 'wxr-1.2.xml');
+/** This file's own ledger: other files of the run import WordPress exports too. */
+const LEDGER = `wordpress-${unique()}`;
 const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'broadsheet-import-media-'));
 let admin: StaffUser;
 let mediaDir: string;
@@ -40,19 +42,18 @@ const article = (slug: string) =>
 
 describe('importing a WordPress export', () => {
   it('a dry run reports what would happen and writes nothing', async () => {
-    const report = await importAs(admin, { source: 'wordpress', file: WXR, dryRun: true, mediaDir });
+    const report = await importAs(admin, { source: 'wordpress', ledger: LEDGER, file: WXR, dryRun: true, mediaDir });
     // The trashed post is the one skip.
     expect(report.kinds.post).toMatchObject({ imported: 13, skipped: 1 });
     expect(report.kinds.comment).toMatchObject({ imported: 6, skipped: 2 });
     expect(report.drafted.map((d) => d.id)).toEqual(['106', '107']);
-    // Other test files write to the same database meanwhile: look for this export's rows only.
-    expect(await db.importItem.count({ where: { source: 'wordpress' } })).toBe(0);
+    expect(await db.importItem.count({ where: { source: LEDGER } })).toBe(0);
     expect(await db.article.count({ where: { slug: { in: ['harbour-ferries-return', 'gutenberg-blocks', 'lost-photo'] } } })).toBe(0);
     expect(await db.user.count({ where: { email: { endsWith: '@harbour-gazette.example' } } })).toBe(0);
   });
 
   it('imports posts with their status, dates, standfirst, hero, sticky flag, section, tags and bylines', async () => {
-    const report = await importAs(admin, { source: 'wordpress', file: WXR, mediaDir });
+    const report = await importAs(admin, { source: 'wordpress', ledger: LEDGER, file: WXR, mediaDir });
     expect(report.kinds.post).toMatchObject({ imported: 13, updated: 0, skipped: 1 });
     expect(report.kinds.user).toMatchObject({ imported: 3 });
     expect(report.kinds.section).toMatchObject({ imported: 5 });
@@ -115,7 +116,7 @@ describe('importing a WordPress export', () => {
 
   it('importing the same file again changes nothing', async () => {
     const before = await db.article.findMany({ select: { id: true, version: true }, orderBy: { id: 'asc' } });
-    const report = await importAs(admin, { source: 'wordpress', file: WXR, mediaDir });
+    const report = await importAs(admin, { source: 'wordpress', ledger: LEDGER, file: WXR, mediaDir });
     expect(report.kinds.post).toMatchObject({ imported: 0, updated: 0, unchanged: 13 });
     expect(report.kinds.comment).toMatchObject({ imported: 0, unchanged: 6 });
     expect(report.kinds.user).toMatchObject({ unchanged: 3 });
@@ -132,7 +133,7 @@ describe('importing a WordPress export', () => {
     fs.writeFileSync(edited, xml);
     const lost = await article('lost-photo');
     await db.article.update({ where: { id: lost.id }, data: { title: 'Edited in Broadsheet', version: { increment: 1 } } });
-    const report = await importAs(admin, { source: 'wordpress', file: edited, mediaDir });
+    const report = await importAs(admin, { source: 'wordpress', ledger: LEDGER, file: edited, mediaDir });
     fs.rmSync(edited);
     expect(report.kinds.post).toMatchObject({ updated: 1, skipped: 2, unchanged: 11 });
     expect(report.kinds.post?.skips).toContainEqual({ id: '117', title: 'Lost photo, found', reason: expect.stringMatching(/editor changed/) });
@@ -141,9 +142,10 @@ describe('importing a WordPress export', () => {
   });
 
   it('resumes after the records a stopped run already applied', async () => {
-    const first = await importAs(admin, { source: 'wordpress', file: WXR, mediaDir, dryRun: true });
+    const first = await importAs(admin, { source: 'wordpress', ledger: LEDGER, file: WXR, mediaDir, dryRun: true });
     const resumed = await importAs(admin, {
       source: 'wordpress',
+      ledger: LEDGER,
       file: WXR,
       mediaDir,
       dryRun: true,

@@ -1,5 +1,4 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import { importedArticleContent, type ImportedArticle } from '@/lib/articles/imported';
 import { articlePath } from '@/lib/articles/urls';
 import { currentApiKey } from '@/lib/api-keys/context';
@@ -13,6 +12,7 @@ import { oldPathKeyOf } from '@/lib/redirects/old-path';
 import { freeSlug } from '@/lib/slug';
 import type { ImportContext } from './context';
 import type { LedgerEntry, LedgerKind } from './ledger';
+import { insertRows, newId } from './bulk-insert';
 import { tally } from './report';
 import { planComment } from './write-comments';
 import { bylineOf, importedArticleOf, noteMappings, resolveImages, termsOf } from './write-posts';
@@ -46,10 +46,6 @@ type CommentRow = {
 
 const GROUP_TRANSACTION = { maxWait: 10_000, timeout: 120_000 };
 
-let counter = 0;
-/** A collision-free id in the shape of Prisma's cuid() default (c + time + counter + randomness). */
-const newId = () => `c${Date.now().toString(36)}${(counter++ % 1_679_616).toString(36).padStart(4, '0')}${crypto.randomBytes(8).toString('hex')}`;
-
 /** Whether a post (and each of its comments) is new to this import, so it can go in a group. */
 export async function isNewPost(ctx: ImportContext, post: ContentRecord, comments: CommentRecord[]): Promise<boolean> {
   if (ctx.dryRun || (await ctx.ledger.find('post', post.originalId))) return false;
@@ -82,7 +78,11 @@ async function redirectsFor(tx: Tx, pairs: { from: string; to: string }[]): Prom
   const special = new Set([...existing.map((r) => r.fromPath), ...chained.map((r) => r.toPath)]);
   await tx.redirect.deleteMany({ where: { fromPath: { in: [...new Set(byFrom.values())] } } });
   const plain = froms.filter((f) => !special.has(f));
-  if (plain.length) await tx.redirect.createMany({ data: plain.map((fromPath) => ({ fromPath, toPath: byFrom.get(fromPath)!, statusCode: 301 })) });
+  await insertRows(
+    tx,
+    'redirect',
+    plain.map((fromPath) => ({ id: newId(), fromPath, toPath: byFrom.get(fromPath)!, statusCode: 301 })),
+  );
   for (const from of froms.filter((f) => special.has(f))) await addRedirect(tx, from, byFrom.get(from)!);
 }
 
@@ -163,22 +163,65 @@ export async function writeNewPosts(ctx: ImportContext, group: NewPost[]): Promi
         tx,
         articles.map((x) => x.post.slug),
       );
-      await tx.article.createMany({ data: articles.map(({ id, a, content }, i) => ({ id, ...content, slug: slugs[i]!, ...(a.createdAt ? { createdAt: a.createdAt } : {}) })) });
-      const bylines = articles.flatMap(({ id, a }) => [...new Set(a.authorIds)].map((userId, position) => ({ articleId: id, userId, position })));
-      if (bylines.length) await tx.articleAuthor.createMany({ data: bylines });
-      const tags = articles.flatMap(({ id, a }) => [...new Set(a.tagIds)].map((tagId) => ({ articleId: id, tagId })));
-      if (tags.length) await tx.articleTag.createMany({ data: tags });
-      await tx.articleRevision.createMany({
-        data: articles.map(({ id, a }) => ({ articleId: id, version: 1, title: a.title, standfirst: a.standfirst, bodyJson: a.bodyJson, status: a.status, authorId: ctx.actor.id })),
-      });
-      await tx.auditLog.createMany({
-        data: articles.map(({ id, a }) => ({ actorId: ctx.actor.id, action: 'article.imported', entityType: 'article', entityId: id, summary: a.title, ...(apiKey ? { data: { apiKey } } : {}) })),
-      });
+      const now = new Date();
+      await insertRows(
+        tx,
+        'article',
+        articles.map(({ id, a, content }, i) => ({
+          id,
+          title: content.title,
+          slug: slugs[i]!,
+          standfirst: content.standfirst,
+          bodyJson: content.bodyJson,
+          bodyHtml: content.bodyHtml,
+          wordCount: content.wordCount,
+          status: content.status,
+          publishedAt: content.publishedAt,
+          scheduledAt: content.scheduledAt,
+          sectionId: content.sectionId,
+          heroImageId: content.heroImageId,
+          seoTitle: content.seoTitle,
+          seoDescription: content.seoDescription,
+          canonicalUrl: content.canonicalUrl,
+          sticky: content.sticky,
+          commentsOpen: content.commentsOpen,
+          createdAt: a.createdAt ?? now,
+          updatedAt: a.updatedAt ?? now,
+        })),
+      );
+      await insertRows(
+        tx,
+        'articleAuthor',
+        articles.flatMap(({ id, a }) => [...new Set(a.authorIds)].map((userId, position) => ({ articleId: id, userId, position }))),
+      );
+      await insertRows(
+        tx,
+        'articleTag',
+        articles.flatMap(({ id, a }) => [...new Set(a.tagIds)].map((tagId) => ({ articleId: id, tagId }))),
+      );
+      await insertRows(
+        tx,
+        'articleRevision',
+        articles.map(({ id, a }) => ({ id: newId(), articleId: id, version: 1, title: a.title, standfirst: a.standfirst, bodyJson: a.bodyJson, status: a.status, authorId: ctx.actor.id })),
+      );
+      await insertRows(
+        tx,
+        'auditLog',
+        articles.map(({ id, a }) => ({
+          id: newId(),
+          actorId: ctx.actor.id,
+          action: 'article.imported',
+          entityType: 'article',
+          entityId: id,
+          summary: a.title,
+          data: apiKey ? { apiKey } : null,
+        })),
+      );
       await redirectsFor(
         tx,
         articles.flatMap(({ post }, i) => post.oldPaths.map((o) => ({ from: oldPathKeyOf(o) ?? '', to: articlePath(slugs[i]!) })).filter((r) => r.from)),
       );
-      if (comments.length) await tx.comment.createMany({ data: parentsFirst(comments) });
+      await insertRows(tx, 'comment', parentsFirst(comments));
       await ctx.ledger.createMany(tx, rows);
     }, GROUP_TRANSACTION);
   } catch (e) {
