@@ -191,8 +191,12 @@ test.describe('two instances sharing PostgreSQL and Redis', () => {
     const composer = panel.getByRole('form', { name: 'Post an update' });
     await expect(composer).toBeVisible();
 
-    await reader.goto(`${origin(1)}/articles/${SEEDED_ARTICLE.slug}`);
-    await expect(reader.getByRole('region', { name: /Live updates/ })).toBeVisible();
+    // Starting coverage reaches the other instance's page cache through Redis, within a moment:
+    // the reader opens the page until it is the live one.
+    await expect(async () => {
+      await reader.goto(`${origin(1)}/articles/${SEEDED_ARTICLE.slug}`);
+      await expect(reader.getByRole('region', { name: /Live updates/ })).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
     const text = `Update through the other instance ${unique()}`;
     await composer.getByRole('textbox', { name: 'Update', exact: true }).click();
     await page.keyboard.insertText(text);

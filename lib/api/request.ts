@@ -28,7 +28,7 @@ export const bodyTooLarge = (maxBytes: number) => new AppError('payload_too_larg
  * reads the 413 instead of a reset connection (closing a socket with unread data resets it).
  * Bounded, so a client cannot keep a handler busy with an endless body.
  */
-const LINGER_BYTES = 8 * 1024 * 1024;
+const LINGER_BYTES = 32 * 1024 * 1024;
 const LINGER_MS = 5_000;
 
 function drainInBackground(reader: ReadableStreamDefaultReader<Uint8Array>) {

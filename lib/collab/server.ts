@@ -98,10 +98,25 @@ export function startCollabServer() {
     'collab',
     async () => {
       clearInterval(timer);
-      hocuspocus.flushPendingStores();
+      // Every document's pending store now, and waited for: the database closes after this hook.
+      await storeAllNow(hocuspocus);
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
     },
     40,
   );
+}
+
+/**
+ * Runs each document's pending store at once and waits for it, and for any store already
+ * running (Hocuspocus's own flushPendingStores starts them without waiting).
+ */
+async function storeAllNow(hocuspocus: Hocuspocus) {
+  const runs: Promise<unknown>[] = [];
+  hocuspocus.documents.forEach((document) => {
+    const id = `onStoreDocument-${document.name}`;
+    if (!document.isLoading && hocuspocus.debouncer.isDebounced(id)) runs.push(Promise.resolve(hocuspocus.debouncer.executeNow(id)));
+    else if (document.saveMutex.isLocked()) runs.push(document.saveMutex.waitForUnlock());
+  });
+  await Promise.allSettled(runs);
 }
