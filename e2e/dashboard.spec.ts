@@ -4,7 +4,7 @@ import { SEEDED_ARTICLE, expectNoAxeViolations, openAccountMenu, storageStateFor
 test.describe('the dashboard shell', () => {
   test.use({ storageState: storageStateFor('editor') });
 
-  test('the overview, old list links, and the command palette', async ({ page }) => {
+  test('the overview, old list links, and the command palette from the keyboard', async ({ page }) => {
     await page.goto('/admin');
     await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
     for (const name of ['Stories in review', 'Next scheduled', 'Pending comments', 'My drafts', 'Recently published']) await expect(page.getByRole('region', { name })).toBeVisible();
@@ -26,7 +26,12 @@ test.describe('the dashboard shell', () => {
     await expect(palette.getByRole('option', { name: /Audit log/ })).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  });
 
+  test('the command palette finds an article by title, and Escape gives focus back', async ({ page }) => {
+    await page.goto('/admin');
+    const palette = page.getByRole('dialog', { name: 'Jump to' });
+    const input = palette.getByRole('combobox', { name: 'Find a screen or an article' });
     // The button: an article by its title, chosen with the arrow keys.
     await page.getByRole('button', { name: /^Jump to/ }).click();
     await input.fill(SEEDED_ARTICLE.title.split(' ').slice(0, 3).join(' '));
