@@ -26,13 +26,6 @@ const alertWith = (page: Page | Locator, text: string | RegExp) => page.getByRol
 /** A code for the next 30-second step: the step just used to confirm the app cannot be used again. */
 const nextCode = (secret: string) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
 
-async function expectNoAxeViolationsInBothSchemes(page: Page) {
-  await expectNoAxeViolations(page);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expectNoAxeViolations(page);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 test('an editor sets up an authenticator app, then signs in with a code and with a recovery code, once', async ({ page }) => {
   test.setTimeout(90_000);
   const { email } = E2E_USERS.totp;
@@ -44,7 +37,7 @@ test('an editor sets up an authenticator app, then signs in with a code and with
   await expect(panel.getByRole('img', { name: 'QR code of your authenticator app key' })).toBeVisible();
   const secret = (await panel.getByTestId('totp-key').innerText()).replace(/\s/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-  await expectNoAxeViolationsInBothSchemes(page);
+  await expectNoAxeViolations(page);
 
   await panel.getByLabel('Code from the app').fill('000000');
   await panel.getByRole('button', { name: 'Turn on two-factor' }).click();
@@ -54,14 +47,14 @@ test('an editor sets up an authenticator app, then signs in with a code and with
   await expect(panel.getByRole('status').filter({ hasText: 'Your authenticator app is set up.' })).toBeVisible();
   const codes = await panel.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allInnerTexts();
   expect(codes).toHaveLength(10);
-  await expectNoAxeViolationsInBothSchemes(page);
+  await expectNoAxeViolations(page);
   await signOut(page);
 
   // The password alone is no longer enough: the code comes next, and no session exists before it.
   await enterPassword(page, email);
   await expect(page.getByLabel('Authentication code')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Use a recovery code' })).toBeVisible();
-  await expectNoAxeViolationsInBothSchemes(page);
+  await expectNoAxeViolations(page);
   expect((await page.context().cookies()).map((c) => c.name)).not.toContain('next-auth.session-token');
   await page.getByLabel('Authentication code').fill('123456');
   await page.getByRole('button', { name: 'Verify' }).click();
@@ -83,7 +76,7 @@ test('an editor sets up an authenticator app, then signs in with a code and with
   await page.goto('/login/enrol');
   await expect(page.getByText('Two-factor authentication is on for your account.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Continue to the dashboard' })).toBeVisible();
-  await expectNoAxeViolationsInBothSchemes(page);
+  await expectNoAxeViolations(page);
   await page.goto('/admin');
   await signOut(page);
 

@@ -94,7 +94,7 @@ describe('importing a WordPress export', () => {
     expect(about.pageId).toBe((await db.page.findUniqueOrThrow({ where: { slug: 'about' } })).id);
     expect(header.items.filter((i) => i.parentId === about.id).map((i) => i.tagId)).toEqual([(await db.tag.findUniqueOrThrow({ where: { slug: 'harbour' } })).id]);
     expect(top.find((i) => i.kind === 'url')).toMatchObject({ label: 'Newsroom blog', url: 'https://newsroom.example/' });
-  });
+  }, 120_000); // images fetched and processed (seconds each on a busy machine); its retry would find them imported
 
   it('keeps comments with status, threading and a hashed IP, and skips pingbacks', async () => {
     const a = await article('harbour-ferries-return');
